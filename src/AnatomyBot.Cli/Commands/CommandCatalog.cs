@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace AnatomyBot.Cli.Commands;
+
+/// <summary>Every <c>anatomybot</c> subcommand, one line each.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        // Subcommands are registered here: lint, schema, check, digest, serve, replay, demo.
+        yield break;
+    }
+}

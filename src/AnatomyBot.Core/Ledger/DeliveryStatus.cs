@@ -1,0 +1,9 @@
+namespace AnatomyBot.Core.Ledger;
+
+public enum DeliveryStatus
+{
+    Received,
+    Processed,
+    Failed,
+    Poison,
+}

@@ -1,0 +1,13 @@
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Ledger;
+
+/// <summary>A gap opened or closed on an item at a time: the digest's raw material.</summary>
+public sealed record GapEvent(
+    ItemSource Source,
+    string ItemId,
+    string Code,
+    GapSeverity Severity,
+    GapEventKind Kind,
+    DateTimeOffset At);

@@ -1,0 +1,7 @@
+namespace AnatomyBot.Core.Ledger;
+
+public enum GapEventKind
+{
+    Opened,
+    Closed,
+}

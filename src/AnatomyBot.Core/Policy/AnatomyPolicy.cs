@@ -1,0 +1,33 @@
+namespace AnatomyBot.Core.Policy;
+
+/// <summary>The <c>policy</c> section of <c>anatomy.yml</c>: required links per item kind, overrides per scope,
+/// exemptions, and Azure DevOps fields that carry references.</summary>
+public sealed record AnatomyPolicy
+{
+    /// <summary>Rules per item kind. Kinds not listed fall back to <see cref="Defaults"/>.</summary>
+    public IReadOnlyDictionary<ItemKind, PolicyRule> Rules { get; init; } = Defaults;
+
+    /// <summary>Overrides for a repository or area path; the most specific match wins, kind by kind.</summary>
+    public IReadOnlyList<PolicyScope> Scopes { get; init; } = [];
+
+    /// <summary>Items carrying one of these labels or tags are exempt (case-insensitive).</summary>
+    public IReadOnlyList<string> ExemptLabels { get; init; } = ["anatomy:exempt"];
+
+    /// <summary>Pull requests by these authors are exempt (case-insensitive; <c>*[bot]</c> style wildcards allowed).</summary>
+    public IReadOnlyList<string> ExemptAuthors { get; init; } = ["*[bot]"];
+
+    /// <summary>Azure DevOps field reference names whose values are references of a layer,
+    /// e.g. <c>Custom.StrategicOutcome: outcome</c>.</summary>
+    public IReadOnlyDictionary<string, Anatomy.Layer> Fields { get; init; } = new Dictionary<string, Anatomy.Layer>(StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyDictionary<ItemKind, PolicyRule> Defaults { get; } = new Dictionary<ItemKind, PolicyRule>
+    {
+        [ItemKind.Epic] = new([LinkRequirement.Outcome], GapSeverity.Warn),
+        [ItemKind.Feature] = new([LinkRequirement.Outcome, LinkRequirement.Stage], GapSeverity.Warn),
+        [ItemKind.Story] = new([LinkRequirement.Outcome, LinkRequirement.Stage, LinkRequirement.Component], GapSeverity.Warn),
+        [ItemKind.PullRequest] = new([LinkRequirement.WorkItem, LinkRequirement.Outcome, LinkRequirement.Component], GapSeverity.Block),
+        [ItemKind.Other] = new([], GapSeverity.Info),
+    };
+
+    public static AnatomyPolicy Default { get; } = new();
+}
