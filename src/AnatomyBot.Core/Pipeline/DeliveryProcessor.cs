@@ -1,0 +1,114 @@
+using AnatomyBot.Core.Ledger;
+
+namespace AnatomyBot.Core.Pipeline;
+
+/// <summary>Processes one delivery: dedupe by (platform, delivery id) through the delivery ledger, dispatch to the
+/// platform's handler, record the evaluations and their gap transitions, and mark the delivery processed. A transient
+/// failure is queued again after the platform's <c>Retry-After</c> (or a back-off) until the retry budget is spent; then
+/// the delivery is parked as poison. The same code runs in the Functions queue trigger, <c>serve</c>, <c>replay</c> and
+/// <c>demo</c>.</summary>
+public sealed class DeliveryProcessor(
+    IEnumerable<IDeliveryHandler> handlers,
+    IDeliveryLedger deliveries,
+    IEvaluationLedger evaluations,
+    IDeliveryScheduler scheduler,
+    DeliveryProcessorOptions options,
+    TimeProvider time)
+{
+    private readonly Dictionary<string, IDeliveryHandler> _handlers =
+        handlers.ToDictionary(h => h.Platform, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Processes a delivery from the queue or the inbox. Processed and poison deliveries are not done again.</summary>
+    public async Task<ProcessingOutcome> ProcessAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var known = await deliveries.GetAsync(delivery.Platform, delivery.Id, cancellationToken);
+        if (known is { Status: DeliveryStatus.Processed or DeliveryStatus.Poison })
+        {
+            return new ProcessingOutcome(ProcessingStatus.Duplicate, delivery);
+        }
+
+        if (known is null)
+        {
+            await deliveries.TryAddAsync(delivery, cancellationToken);
+        }
+
+        return await RunAsync(delivery, cancellationToken);
+    }
+
+    /// <summary>Re-drives a delivery whatever its status (failed, poison, or never seen): the retry budget starts again.</summary>
+    public async Task<ProcessingOutcome> ReplayAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await deliveries.TryAddAsync(delivery, cancellationToken);
+        return await RunAsync(delivery with { Attempts = 0 }, cancellationToken);
+    }
+
+    private async Task<ProcessingOutcome> RunAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(delivery.Platform, out var handler))
+        {
+            return await PoisonAsync(delivery, $"no handler for platform '{delivery.Platform}'", cancellationToken);
+        }
+
+        DeliveryResult result;
+        try
+        {
+            result = await handler.HandleAsync(delivery, cancellationToken);
+        }
+        catch (TransientDeliveryException ex)
+        {
+            return await RetryOrPoisonAsync(delivery, Describe(ex), ex.RetryAfter, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return await RetryOrPoisonAsync(delivery, Describe(ex), null, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            return await RetryOrPoisonAsync(delivery, Describe(ex), null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A handler is expected to turn bad input into a skipped result; anything else is a defect that a retry will
+            // not fix, so it is parked at once with its reason instead of looping.
+            return await PoisonAsync(delivery, Describe(ex), cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var stored = new List<StoredEvaluation>(result.Evaluations.Count);
+        foreach (var evaluation in result.Evaluations)
+        {
+            var previous = await evaluations.GetLatestAsync(evaluation.Item.Source, evaluation.Item.Id, cancellationToken);
+            stored.Add(StoredEvaluations.From(evaluation, previous, now));
+        }
+
+        var events = stored.Count == 0 ? [] : await evaluations.RecordAsync(stored, cancellationToken);
+        await deliveries.MarkAsync(delivery.Platform, delivery.Id, DeliveryStatus.Processed, now, null, cancellationToken);
+        return new ProcessingOutcome(ProcessingStatus.Processed, delivery) { Result = result, GapEvents = events };
+    }
+
+    private async Task<ProcessingOutcome> RetryOrPoisonAsync(Delivery delivery, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var failedAttempts = delivery.Attempts + 1;
+        if (failedAttempts >= options.MaxAttempts)
+        {
+            return await PoisonAsync(delivery with { Attempts = failedAttempts }, $"retry budget of {options.MaxAttempts} spent: {error}", cancellationToken);
+        }
+
+        var delay = options.RetryDelay(failedAttempts, retryAfter);
+        var next = delivery with { Attempts = failedAttempts };
+        await deliveries.MarkAsync(delivery.Platform, delivery.Id, DeliveryStatus.Failed, time.GetUtcNow(), error, cancellationToken);
+        await scheduler.EnqueueAsync(next, delay, cancellationToken);
+        return new ProcessingOutcome(ProcessingStatus.RetryScheduled, next) { RetryDelay = delay, Error = error };
+    }
+
+    private async Task<ProcessingOutcome> PoisonAsync(Delivery delivery, string reason, CancellationToken cancellationToken)
+    {
+        await deliveries.MarkAsync(delivery.Platform, delivery.Id, DeliveryStatus.Poison, time.GetUtcNow(), reason, cancellationToken);
+        await scheduler.PoisonAsync(delivery, reason, cancellationToken);
+        return new ProcessingOutcome(ProcessingStatus.Poisoned, delivery) { Error = reason };
+    }
+
+    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+}
