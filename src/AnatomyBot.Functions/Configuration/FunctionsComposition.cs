@@ -1,0 +1,26 @@
+using AnatomyBot.Functions.Functions;
+using AnatomyBot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnatomyBot.Functions.Configuration;
+
+/// <summary>The Functions app's composition root, separate from <c>Program</c> so that tests build the same services and see
+/// start-up validation fire.</summary>
+public static class FunctionsComposition
+{
+    public static IServiceCollection AddAnatomyBotFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        foreach (var timer in new[] { ScheduleOptions.Digest, ScheduleOptions.Sweep })
+        {
+            services.AddOptions<ScheduleOptions>(timer).Bind(configuration.GetSection(timer)).ValidateDataAnnotations().ValidateOnStart();
+        }
+
+        services.AddAnatomyBotPipeline(configuration);
+        var connection = configuration["AzureWebJobsStorage"] ?? "";
+        services.AddAnatomyBotStorageQueue(connection, DeliveryQueueFunction.QueueName);
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Hosting.Processing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Hosting.Inbox;
+
+/// <summary>Drains the local inbox: on start it reloads the deliveries a previous run acknowledged but did not finish
+/// (Received and Failed rows), then processes whatever the receiver queues.</summary>
+public sealed partial class InboxWorker(
+    LocalInbox inbox,
+    IDeliveryLedger deliveries,
+    ProcessingRunner runner,
+    IOptions<InboxOptions> options,
+    ILogger<InboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var recovered = 0;
+        foreach (var status in new[] { DeliveryStatus.Received, DeliveryStatus.Failed })
+        {
+            foreach (var record in await deliveries.ListAsync(status, options.Value.RecoverMax, stoppingToken))
+            {
+                await inbox.EnqueueAsync(record.Delivery, TimeSpan.Zero, stoppingToken);
+                recovered++;
+            }
+        }
+
+        if (recovered > 0)
+        {
+            LogRecovered(logger, recovered);
+        }
+
+        var consumers = Enumerable.Range(0, options.Value.Concurrency).Select(_ => ConsumeAsync(stoppingToken));
+        await Task.WhenAll(consumers);
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var delivery in inbox.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await runner.ProcessAsync(delivery, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: the ledger row stays Received/Failed and is reloaded on the next start.
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The ledger itself failed (disk full, database locked): keep the delivery and try again later.
+                LogInfrastructureFailure(logger, ex, delivery.Id);
+                await inbox.EnqueueAsync(delivery, options.Value.InfrastructureRetryDelay, stoppingToken);
+            }
+            finally
+            {
+                inbox.Completed();
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Reloaded {Count} unfinished deliveries from the inbox")]
+    private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "Processing delivery {DeliveryId} failed in the ledger; it stays in the inbox")]
+    private static partial void LogInfrastructureFailure(ILogger logger, Exception exception, string deliveryId);
+}

@@ -1,0 +1,61 @@
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Hosting.Inbox;
+using AnatomyBot.Hosting.Processing;
+using AnatomyBot.Hosting.Queues;
+using AnatomyBot.Hosting.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Hosting;
+
+/// <summary>The pipeline's composition, shared by the Functions app and the CLI. The ledgers, the channels
+/// (<see cref="IWebhookIngress"/>, <see cref="IDeliveryHandler"/>) and one scheduler are registered by the caller.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Processor, receiver and runner, with <c>Pipeline</c> options validated at start-up.</summary>
+    public static IServiceCollection AddAnatomyBotPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DeliveryProcessorOptions>()
+            .Bind(configuration.GetSection(DeliveryProcessorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new DeliveryProcessor(
+            sp.GetServices<IDeliveryHandler>(),
+            sp.GetRequiredService<IDeliveryLedger>(),
+            sp.GetRequiredService<IEvaluationLedger>(),
+            sp.GetRequiredService<IDeliveryScheduler>(),
+            sp.GetRequiredService<IOptions<DeliveryProcessorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ProcessingRunner>();
+        services.TryAddSingleton<WebhookReceiver>();
+        services.TryAddSingleton<ReconcileSweep>();
+        return services;
+    }
+
+    /// <summary>The local inbox (ledger rows + in-process wake-up) and its background worker, for <c>serve</c> and <c>demo</c>.</summary>
+    public static IServiceCollection AddAnatomyBotLocalInbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<InboxOptions>()
+            .Bind(configuration.GetSection(InboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<LocalInbox>();
+        services.TryAddSingleton<IDeliveryScheduler>(sp => sp.GetRequiredService<LocalInbox>());
+        services.AddHostedService<InboxWorker>();
+        return services;
+    }
+
+    /// <summary>The Azure Storage queue (and its <c>-poison</c> sibling) as the scheduler.</summary>
+    public static IServiceCollection AddAnatomyBotStorageQueue(this IServiceCollection services, string connectionString, string queueName)
+    {
+        services.TryAddSingleton(_ => StorageQueueScheduler.Create(connectionString, queueName));
+        services.TryAddSingleton<IDeliveryScheduler>(sp => sp.GetRequiredService<StorageQueueScheduler>());
+        return services;
+    }
+}

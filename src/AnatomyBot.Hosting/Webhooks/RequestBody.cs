@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+
+namespace AnatomyBot.Hosting.Webhooks;
+
+/// <summary>Reads a request body without trusting its declared length, and its headers as the ingress wants them.</summary>
+internal static class RequestBody
+{
+    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> (the rest is not read).</summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var capacity = (int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes);
+        using var buffer = new MemoryStream(capacity);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>Header names case-insensitive; repeated headers joined with a comma as HTTP allows.</summary>
+    public static Dictionary<string, string> Headers(HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[name] = values.ToString();
+        }
+
+        return headers;
+    }
+}

@@ -1,0 +1,4 @@
+namespace AnatomyBot.Hosting.Webhooks;
+
+/// <summary>The answer to one webhook request: the status code and a short reason that is safe to return and log.</summary>
+public sealed record WebhookReceipt(int StatusCode, string Reason, string? DeliveryId = null, bool Duplicate = false);
