@@ -1,0 +1,38 @@
+using AnatomyBot.Hosting;
+using AnatomyBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnatomyBot.Cli.Hosting;
+
+/// <summary>The CLI's composition root for <c>serve</c>, <c>replay</c> and <c>demo</c>: the same pipeline, ledgers and
+/// channels as the Functions app, with the local inbox instead of the Storage queue.</summary>
+internal static class PipelineComposition
+{
+    public static IServiceCollection AddAnatomyBotLocal(this IServiceCollection services, IConfiguration configuration, PipelineSettings settings)
+    {
+        var store = StorageOptions.Parse(settings.Store);
+        if (store.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        services.AddAnatomyBotStorage(store);
+        services.AddAnatomyBotPipeline(configuration);
+        services.AddAnatomyBotLocalInbox(configuration);
+        services.AddAnatomyBotChannels(configuration);
+        return services;
+    }
+
+    /// <summary>Configuration as the Functions app reads it: an optional JSON file, then environment variables
+    /// (<c>GitHub__WebhookSecret</c>), then command-line overrides.</summary>
+    public static void AddAnatomyBotSources(this IConfigurationBuilder configuration, PipelineSettings settings)
+    {
+        if (settings.ConfigFile is { } file)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+        }
+
+        configuration.AddEnvironmentVariables();
+    }
+}
