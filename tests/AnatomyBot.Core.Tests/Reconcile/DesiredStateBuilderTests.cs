@@ -121,4 +121,18 @@ public sealed class DesiredStateBuilderTests
         Assert.All(GapCodes.All, c => Assert.True(OwnedLabels.IsOwned(GapCodes.ToLabel(c))));
         Assert.False(OwnedLabels.IsOwned("anatomy:exempt"));
     }
+
+    [Fact]
+    public void LabelAppearance_EveryOwnedLabel_HasColourAndShortDescription()
+    {
+        Assert.All(GapCodes.All, c =>
+        {
+            var look = LabelAppearance.For(GapCodes.ToLabel(c).ToUpperInvariant());
+            Assert.Equal(GapCodes.ToLabel(c), look.Name);
+            Assert.Matches("^[0-9a-f]{6}$", look.Color);
+            Assert.InRange(look.Description.Length, 1, LabelAppearance.MaxDescriptionLength);
+        });
+        Assert.Equal(GapCodes.All.Count, GapCodes.All.Select(c => LabelAppearance.For(GapCodes.ToLabel(c)).Color).Distinct().Count());
+        Assert.Throws<ArgumentException>(() => LabelAppearance.For("bug"));
+    }
 }

@@ -62,8 +62,8 @@ public sealed class MarkdownEscapingTests
     [Fact]
     public void Comment_ComponentSpecWithScriptUrl_IsNotALink()
     {
-        var anatomy = new Anatomy.EnterpriseAnatomy([], [], [], [new Anatomy.Component { Id = "c-x", Name = "X", Kind = Anatomy.ComponentKind.Ui, Spec = "javascript:alert(1)" }]);
-        var evaluation = ReconcileFixtures.GreenPullRequest() with { Trace = new Linkage.Trace([], [], [], ["c-x"]) };
+        var anatomy = new AnatomyBot.Core.Anatomy.EnterpriseAnatomy([], [], [], [new AnatomyBot.Core.Anatomy.Component { Id = "c-x", Name = "X", Kind = AnatomyBot.Core.Anatomy.ComponentKind.Ui, Spec = "javascript:alert(1)" }]);
+        var evaluation = ReconcileFixtures.GreenPullRequest() with { Trace = new AnatomyBot.Core.Linkage.Trace([], [], [], ["c-x"]) };
 
         var comment = CommentRenderer.Render(evaluation, anatomy);
 
