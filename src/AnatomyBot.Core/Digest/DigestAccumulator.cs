@@ -171,12 +171,13 @@ internal sealed partial class DigestAccumulator
             ItemKind.Story => (GapCodes.NoComponent, item.Trace.Components.Count > 0),
             _ => ((string?)null, false),
         };
-        if (code is null && item.Gaps.Count == 0)
+        var listGaps = item.IsOpen && item.Gaps.Count > 0;
+        if (code is null && !listGaps)
         {
             return;
         }
 
-        var slots = item.Gaps.Count == 0
+        var slots = !listGaps
             ? []
             : item.Gaps.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GapSlot(g.Key, g.Value)).ToArray();
         var tracked = new TrackedItem(reference, firstSeen) { TrackCode = code, LinkedNow = linked, Gaps = slots };

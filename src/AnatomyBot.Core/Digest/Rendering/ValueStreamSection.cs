@@ -48,7 +48,7 @@ internal static class ValueStreamSection
             var stage = stream.Stages[i];
             var detail = stage.Items == 0
                 ? "no work"
-                : $"{MarkdownText.Number(stage.Items)} items · {MarkdownText.Percent((double)stage.FullyLinked / stage.Items)} linked";
+                : $"{Items(stage.Items)} · {MarkdownText.Percent((double)stage.FullyLinked / stage.Items)} linked";
             yield return $"    s{i}[\"{MermaidText.Label(stage.Name)}<br/>{detail}\"]:::{ClassOf(stage.Health)}";
         }
 
