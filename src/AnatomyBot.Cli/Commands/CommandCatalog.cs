@@ -10,5 +10,6 @@ internal static class CommandCatalog
         // Subcommands are registered here: lint, schema, check, digest, serve, replay, demo.
         yield return ServeCommand.Create();
         yield return ReplayCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

@@ -3,6 +3,7 @@ using AnatomyBot.Hosting.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,12 +18,27 @@ internal static class ServeApplication
     /// <summary>Largest body Kestrel lets through; the platform ingress enforces its own (smaller) limit with a 413.</summary>
     private const long KestrelBodyLimit = 32L * 1024 * 1024;
 
-    public static WebApplication Build(PipelineSettings settings, int? port, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Store, outbox and configuration file.</param>
+    /// <param name="port">Loopback port; 0 lets the OS choose (read it from <c>app.Urls</c> after start).</param>
+    /// <param name="configure">Last word on the services (the demo's clock).</param>
+    /// <param name="overrides">Configuration values that win over the file and the environment (the demo's generated secrets).</param>
+    /// <param name="minimumLevel">Console log level.</param>
+    public static WebApplication Build(
+        PipelineSettings settings,
+        int? port,
+        Action<IServiceCollection>? configure = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        LogLevel minimumLevel = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddAnatomyBotSources(settings);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(minimumLevel);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = KestrelBodyLimit);
         if (port is not null || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {

@@ -1,0 +1,99 @@
+using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Reconcile;
+
+namespace AnatomyBot.Cli.Demo;
+
+/// <summary>Prints what each audience sees after every step (labels for product owners, the PR comment and check for the
+/// delivery team, the digest for governance) and checks the story the demo tells.</summary>
+internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRepository repo)
+{
+    private readonly List<string> _verdicts = [];
+    private readonly List<string> _problems = [];
+    private readonly Dictionary<int, string> _lastComment = [];
+    private int _steps;
+
+    public void Intro(Uri endpoint, Uri api, string store)
+    {
+        output.WriteLine("AnatomyBot demo: one week of the Contoso customer-onboarding value stream");
+        output.WriteLine($"  webhooks  {endpoint} (signed with a secret generated for this run)");
+        output.WriteLine($"  GitHub    {api} (local fake of the REST API; nothing leaves this machine)");
+        output.WriteLine($"  ledger    {store}");
+        output.WriteLine();
+    }
+
+    public void Step(DemoStep step)
+    {
+        _steps++;
+        output.WriteLine($"[{_steps}] {step.At:ddd yyyy-MM-dd HH:mm} {step.Say}");
+    }
+
+    public void Acknowledged(SentDelivery sent)
+    {
+        output.WriteLine($"    webhook {sent.EventName} {sent.Id[..8]}… → {sent.Status.Code} {sent.Status.Reason}");
+        if (sent.Status.Code != 202)
+        {
+            _problems.Add($"delivery {sent.Id} was answered {sent.Status.Code} {sent.Status.Reason}");
+        }
+    }
+
+    public void Show(int number)
+    {
+        var (labels, comments, check) = hub.View(repo.Owner, repo.Name, number);
+        var owned = labels.Where(l => l.StartsWith(GapCodes.LabelPrefix, StringComparison.Ordinal)).ToList();
+        output.WriteLine($"    product owner sees on #{number}: {(owned.Count == 0 ? "no gap labels" : string.Join(", ", owned))}");
+        var botComments = comments.Where(c => Markers.IsBotComment(c.Body)).ToList();
+        if (check is not null)
+        {
+            _verdicts.Add(check.Conclusion ?? check.Status);
+            output.WriteLine($"    delivery team sees check 'anatomy': {check.Conclusion ?? check.Status} — {check.Title}");
+        }
+
+        if (botComments.Count > 1)
+        {
+            _problems.Add($"#{number} has {botComments.Count} bot comments instead of one");
+        }
+
+        if (botComments.LastOrDefault() is { } comment && _lastComment.GetValueOrDefault(number) != comment.Body)
+        {
+            _lastComment[number] = comment.Body;
+            output.WriteLine($"    the bot's comment on #{number} ({botComments.Count} comment, edited in place):");
+            foreach (var line in comment.Body.Split('\n'))
+            {
+                output.WriteLine("      │ " + line);
+            }
+        }
+    }
+
+    public void Digest(string path)
+    {
+        output.WriteLine();
+        output.WriteLine($"Governance: the weekly digest is written to {path}");
+        output.WriteLine($"API writes made by the bot this week: {hub.Writes.Count} ({string.Join(", ", hub.Writes.GroupBy(w => w.Split(' ')[0]).Select(g => $"{g.Count()} {g.Key}"))})");
+    }
+
+    public DemoResult Result(string digestPath)
+    {
+        if (!_verdicts.Contains("failure"))
+        {
+            _problems.Add("the pull request never got a failing check before its fix");
+        }
+
+        if (_verdicts.LastOrDefault() != "success" && !_verdicts.Skip(_verdicts.IndexOf("failure") + 1).Contains("success"))
+        {
+            _problems.Add("the pull request's check did not turn to success after the fix");
+        }
+
+        if (!File.Exists(digestPath))
+        {
+            _problems.Add("the digest was not written");
+        }
+
+        foreach (var problem in _problems)
+        {
+            output.WriteLine("PROBLEM: " + problem);
+        }
+
+        return new DemoResult(digestPath, _verdicts, _problems);
+    }
+}
