@@ -11,7 +11,9 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
     private readonly List<string> _verdicts = [];
     private readonly List<string> _problems = [];
     private readonly Dictionary<int, string> _lastComment = [];
+    private readonly Dictionary<int, string> _lastView = [];
     private int _steps;
+    private int _writesSeen;
 
     public void Intro(Uri endpoint, Uri api, string store)
     {
@@ -37,16 +39,45 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
         }
     }
 
-    public void Show(int number)
+    /// <summary>Prints what changed for people on every item since the last step (and the step's own item always).</summary>
+    public void Show(int stepNumber)
+    {
+        int[] numbers;
+        lock (hub.Gate)
+        {
+            numbers = [.. repo.Issues.Keys];
+        }
+
+        var writes = hub.Writes.Count - _writesSeen;
+        _writesSeen = hub.Writes.Count;
+        output.WriteLine($"    API writes by the bot for this step: {writes}");
+        foreach (var number in numbers)
+        {
+            ShowItem(number, always: number == stepNumber);
+        }
+    }
+
+    private void ShowItem(int number, bool always)
     {
         var (labels, comments, check) = hub.View(repo.Owner, repo.Name, number);
         var owned = labels.Where(l => l.StartsWith(GapCodes.LabelPrefix, StringComparison.Ordinal)).ToList();
-        output.WriteLine($"    product owner sees on #{number}: {(owned.Count == 0 ? "no gap labels" : string.Join(", ", owned))}");
         var botComments = comments.Where(c => Markers.IsBotComment(c.Body)).ToList();
+        var view = $"{string.Join(",", owned)}|{check?.Conclusion}|{check?.Title}|{botComments.LastOrDefault()?.Body}";
+        if (!always && _lastView.GetValueOrDefault(number) == view)
+        {
+            return;
+        }
+
+        _lastView[number] = view;
+        output.WriteLine($"    product owner sees on #{number}: {(owned.Count == 0 ? "no gap labels" : string.Join(", ", owned))}");
         if (check is not null)
         {
-            _verdicts.Add(check.Conclusion ?? check.Status);
-            output.WriteLine($"    delivery team sees check 'anatomy': {check.Conclusion ?? check.Status} — {check.Title}");
+            if (_verdicts.LastOrDefault() != check.Conclusion)
+            {
+                _verdicts.Add(check.Conclusion ?? check.Status);
+            }
+
+            output.WriteLine($"    delivery team sees check 'anatomy' on #{number}: {check.Conclusion ?? check.Status} — {check.Title}");
         }
 
         if (botComments.Count > 1)

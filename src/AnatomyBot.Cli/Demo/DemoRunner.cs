@@ -67,7 +67,7 @@ internal sealed class DemoRunner(TextWriter output)
 
             await inbox.WaitIdleAsync(cancellationToken);
             report.Acknowledged(sent);
-            report.Show(previous is not null && step.DuplicateOfPrevious ? StepNumber(scenario, previous, step) : step.Number);
+            report.Show(step.Number);
             previous = sent;
         }
 
@@ -78,12 +78,6 @@ internal sealed class DemoRunner(TextWriter output)
         report.Digest(digestPath);
         await app.StopAsync(cancellationToken);
         return report.Result(digestPath);
-    }
-
-    private static int StepNumber(DemoScenario scenario, SentDelivery previous, DemoStep step)
-    {
-        var index = scenario.Steps.ToList().IndexOf(step);
-        return index > 0 ? scenario.Steps[index - 1].Number : 0;
     }
 
     private static async Task WriteDigestAsync(WebApplication app, string anatomyYaml, IsoWeek week, string path, CancellationToken cancellationToken)
