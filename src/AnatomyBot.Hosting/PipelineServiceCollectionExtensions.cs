@@ -1,5 +1,7 @@
+using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Hosting.Digest;
 using AnatomyBot.Hosting.Inbox;
 using AnatomyBot.Hosting.Processing;
 using AnatomyBot.Hosting.Queues;
@@ -34,6 +36,16 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ProcessingRunner>();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<ReconcileSweep>();
+        return services;
+    }
+
+    /// <summary>The weekly digest job over the registered evaluation ledger and <see cref="IDigestSink"/>s.</summary>
+    public static IServiceCollection AddAnatomyBotWeeklyDigest(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WeeklyDigestOptions>().Bind(configuration.GetSection(WeeklyDigestOptions.SectionName));
+        services.TryAddSingleton(sp => new DigestService(sp.GetRequiredService<IEvaluationLedger>()));
+        services.TryAddSingleton<WeeklyDigestJob>();
         return services;
     }
 

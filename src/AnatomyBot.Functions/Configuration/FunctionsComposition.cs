@@ -1,5 +1,6 @@
 using AnatomyBot.Functions.Functions;
 using AnatomyBot.Hosting;
+using AnatomyBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +20,14 @@ public static class FunctionsComposition
         }
 
         services.AddAnatomyBotPipeline(configuration);
-        var connection = configuration["AzureWebJobsStorage"] ?? "";
-        services.AddAnatomyBotStorageQueue(connection, DeliveryQueueFunction.QueueName);
+        services.AddAnatomyBotWeeklyDigest(configuration);
+        var connection = configuration["AzureWebJobsStorage"];
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            // Without it, start-up validation above stops the app with a clear message instead.
+            services.AddAnatomyBotTableStorage(connection);
+            services.AddAnatomyBotStorageQueue(connection, DeliveryQueueFunction.QueueName);
+        }
         return services;
     }
 }

@@ -1,0 +1,49 @@
+using AnatomyBot.Functions.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Functions.Tests;
+
+/// <summary>The composition root refuses to start with settings that cannot work: the host's start-up validation really fires.</summary>
+public sealed class StartupValidationTests
+{
+    private static readonly Dictionary<string, string?> Valid = new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["Digest:Schedule"] = "0 0 7 * * Mon",
+        ["Sweep:Schedule"] = "0 30 3 * * *",
+    };
+
+    [Fact]
+    public async Task Start_WithValidSettings_Starts()
+    {
+        using var host = Build(Valid);
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Digest:Schedule", "0 7 * * 1", "six-field CRON")]
+    [InlineData("Sweep:Schedule", "", "six-field CRON")]
+    [InlineData("AzureWebJobsStorage", null, "AzureWebJobsStorage")]
+    [InlineData("Pipeline:MaxAttempts", "0", "MaxAttempts")]
+    public async Task Start_WithUnusableSetting_FailsWithTheSettingNamed(string key, string? value, string expected)
+    {
+        var settings = new Dictionary<string, string?>(Valid) { [key] = value };
+
+        using var host = Build(settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddAnatomyBotFunctions(builder.Configuration);
+        return builder.Build();
+    }
+}
