@@ -15,14 +15,16 @@ public sealed partial class InboxWorker(
     IOptions<InboxOptions> options,
     ILogger<InboxWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Reloads unfinished deliveries before the host starts serving, so a caller that waits for the inbox to be idle
+    /// after start also waits for them.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var recovered = 0;
         foreach (var status in new[] { DeliveryStatus.Received, DeliveryStatus.Failed })
         {
-            foreach (var record in await deliveries.ListAsync(status, options.Value.RecoverMax, stoppingToken))
+            foreach (var record in await deliveries.ListAsync(status, options.Value.RecoverMax, cancellationToken))
             {
-                await inbox.EnqueueAsync(record.Delivery, TimeSpan.Zero, stoppingToken);
+                await inbox.EnqueueAsync(record.Delivery, TimeSpan.Zero, cancellationToken);
                 recovered++;
             }
         }
@@ -32,6 +34,11 @@ public sealed partial class InboxWorker(
             LogRecovered(logger, recovered);
         }
 
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         var consumers = Enumerable.Range(0, options.Value.Concurrency).Select(_ => ConsumeAsync(stoppingToken));
         await Task.WhenAll(consumers);
     }
