@@ -3,6 +3,7 @@ using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Reading.Interim;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
+using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Reconcile;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,10 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
 {
     /// <summary>Deeper than any real backlog (epic → feature → story → task); stops a malformed cycle.</summary>
     private const int MaxDepth = 10;
+
+    /// <summary>A work item as the engine sees it.</summary>
+    public WorkItem Map(WorkItemDto item) =>
+        InterimWorkItemMapper.Map(item, options.Value.OrganizationUrl ?? new Uri("https://dev.azure.com/"), client.Project);
 
     /// <summary>The items found and all their ancestors, by id; ids that do not exist are absent.</summary>
     public async Task<Dictionary<int, WorkItemDto>> ReadWithAncestorsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
