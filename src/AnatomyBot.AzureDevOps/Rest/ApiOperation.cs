@@ -42,7 +42,8 @@ public sealed record ApiOperation(string Name, HttpMethod Method, string PathTem
         var queryText = new StringBuilder();
         foreach (var (key, value) in query ?? [])
         {
-            queryText.Append(CultureInfo.InvariantCulture, $"{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}&");
+            // '$' stays literal in names ($top, $expand) as Azure DevOps documents them.
+            queryText.Append(CultureInfo.InvariantCulture, $"{Uri.EscapeDataString(key).Replace("%24", "$", StringComparison.Ordinal)}={Uri.EscapeDataString(value)}&");
         }
 
         queryText.Append("api-version=").Append(Uri.EscapeDataString(ApiVersion));
