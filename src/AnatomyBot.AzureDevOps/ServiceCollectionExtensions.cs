@@ -48,18 +48,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AzureDevOpsClient>();
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();
         services.TryAddSingleton<IAnatomyProvider>(sp => new AzureDevOpsAnatomyProvider(
-            sp.GetRequiredService<AzureDevOpsClient>(), sp.GetRequiredService<IOptions<AzureDevOpsOptions>>(), sp.GetRequiredService<TimeProvider>(), ParserFrom(sp)));
+            sp.GetRequiredService<AzureDevOpsClient>(), sp.GetRequiredService<IOptions<AzureDevOpsOptions>>(), sp.GetRequiredService<TimeProvider>(), AnatomyParser.Parse));
         services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
         services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
         services.AddSingleton<IWebhookIngress, AzureDevOpsWebhookIngress>();
         services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
         return services;
     }
-
-    // Interim until AnatomyParser lands on main: a registered parser function is used.
-    private static Func<string, AnatomyParseResult> ParserFrom(IServiceProvider provider) =>
-        provider.GetService<Func<string, AnatomyParseResult>>()
-        ?? (_ => throw new InvalidOperationException("No anatomy parser is registered."));
 
     private static IAzureDevOpsCredential CreateCredential(IServiceProvider provider)
     {

@@ -59,7 +59,20 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         }
 
         var anatomy = await anatomyProvider.GetAsync(cancellationToken).ConfigureAwait(false);
-        var workItems = snapshot.WorkItems.Values.Select(reader.Map).ToList();
+        var workItems = new List<WorkItem>();
+        foreach (var mapped in snapshot.WorkItems.Values.Select(AzureDevOpsSnapshotReader.Map))
+        {
+            if (mapped.Item is { } item)
+            {
+                workItems.Add(item);
+            }
+            else
+            {
+                Log.Unmappable(logger, mapped.Id ?? "?", mapped.Error ?? "");
+                snapshot.WorkItemTargets.RemoveAll(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture) == mapped.Id);
+            }
+        }
+
         var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor());
         var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, EngineFor(anatomy), cancellationToken).ConfigureAwait(false);
         return Counted(scope, new DeliveryResult { Evaluations = evaluations });
@@ -120,6 +133,9 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} skipped: {Subject} no longer exists (deleted between event and read)")]
         public static partial void Gone(ILogger logger, string deliveryId, string subject);
+
+        [LoggerMessage(EventId = 5404, Level = LogLevel.Warning, Message = "Work item {WorkItemId} could not be read and is not evaluated: {Error}")]
+        public static partial void Unmappable(ILogger logger, string workItemId, string error);
 
         [LoggerMessage(EventId = 5403, Level = LogLevel.Information, Message = "Anatomy repository {Repository} pushed; cached anatomy refreshed")]
         public static partial void AnatomyRefreshed(ILogger logger, string repository);

@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using AnatomyBot.AzureDevOps.Configuration;
-using AnatomyBot.AzureDevOps.Reading.Interim;
+using AnatomyBot.AzureDevOps.Mapping;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
 using AnatomyBot.Core.Linkage;
@@ -16,9 +17,9 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
     /// <summary>Deeper than any real backlog (epic → feature → story → task); stops a malformed cycle.</summary>
     private const int MaxDepth = 10;
 
-    /// <summary>A work item as the engine sees it.</summary>
-    public WorkItem Map(WorkItemDto item) =>
-        InterimWorkItemMapper.Map(item, options.Value.OrganizationUrl ?? new Uri("https://dev.azure.com/"), client.Project);
+    /// <summary>A work item as the engine sees it, or null (with the reason) when its JSON cannot be read.</summary>
+    public static WorkItemMapResult Map(WorkItemDto item) =>
+        AzureDevOpsWorkItemMapper.Map(JsonSerializer.SerializeToElement(item, AzureDevOpsJson.Options));
 
     /// <summary>The items found and all their ancestors, by id; ids that do not exist are absent.</summary>
     public async Task<Dictionary<int, WorkItemDto>> ReadWithAncestorsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
@@ -81,7 +82,7 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
         var changed = iteration is { } it ? await client.GetChangedPathsAsync(pr, it, cancellationToken).ConfigureAwait(false) : [];
         var threads = await client.GetThreadsAsync(pr, cancellationToken).ConfigureAwait(false);
         var statuses = iteration is { } at ? await client.GetIterationStatusesAsync(pr, at, cancellationToken).ConfigureAwait(false) : [];
-        var item = InterimWorkItemMapper.MapPullRequest(details, where, linked, changed);
+        var item = PullRequestMapper.MapPullRequest(details, where, linked, changed);
         return new PullRequestSnapshot(where, item, iteration, FindBotThread(threads), statuses.Where(StatusMapping.IsBotStatus).MaxBy(s => s.Id));
     }
 

@@ -19,7 +19,7 @@ public sealed class AzureDevOpsWorkItemReader(AzureDevOpsSnapshotReader reader) 
         }
 
         var found = await reader.ReadWithAncestorsAsync(numbers, cancellationToken).ConfigureAwait(false);
-        return [.. found.Values.OrderBy(i => i.Id).Select(reader.Map)];
+        return [.. found.Values.OrderBy(i => i.Id).Select(AzureDevOpsSnapshotReader.Map).Select(r => r.Item).OfType<WorkItem>()];
     }
 
     private static int Parse(string id)
