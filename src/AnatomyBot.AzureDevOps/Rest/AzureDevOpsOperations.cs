@@ -17,10 +17,6 @@ public static class AzureDevOpsOperations
 
     public static ApiOperation GetPullRequest { get; } = new("Pull Requests_Get Pull Request", HttpMethod.Get, "{project}/_apis/git/repositories/{repositoryId}/pullrequests/{pullRequestId}", Version, false, true);
 
-    public static ApiOperation GetPullRequestById { get; } = new("Pull Requests_Get Pull Request By Id", HttpMethod.Get, "{project}/_apis/git/pullrequests/{pullRequestId}", Version, false, true);
-
-    public static ApiOperation ListPullRequests { get; } = new("Pull Requests_Get Pull Requests By Project", HttpMethod.Get, "{project}/_apis/git/pullrequests", Version, false, true);
-
     public static ApiOperation PullRequestWorkItems { get; } = new("Pull Request Work Items_List", HttpMethod.Get, PullRequest + "/workitems", Version, false, true);
 
     public static ApiOperation ListIterations { get; } = new("Pull Request Iterations_List", HttpMethod.Get, PullRequest + "/iterations", Version, false, true);
@@ -46,7 +42,7 @@ public static class AzureDevOpsOperations
 
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
-        WorkItemsBatch, GetWorkItem, UpdateWorkItem, GetPullRequest, GetPullRequestById, ListPullRequests, PullRequestWorkItems,
+        WorkItemsBatch, GetWorkItem, UpdateWorkItem, GetPullRequest, PullRequestWorkItems,
         ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment,
         ListIterationStatuses, CreateIterationStatus, GetItem,
     ];
