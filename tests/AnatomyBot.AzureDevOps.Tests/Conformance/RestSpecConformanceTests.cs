@@ -39,6 +39,22 @@ public sealed class RestSpecConformanceTests
         Assert.Contains(operation.ApiVersion, found.ApiVersions);
     }
 
+    [Theory]
+    [InlineData("PATCH", "{project}/_apis/git/repositories/{repositoryId}/pullRequests/{pullRequestId}/iterations/{iterationId}/changes", "7.1")]
+    [InlineData("POST", "{project}/_apis/wit/workitemsbatch", "7.2")]
+    public void SpecCheck_RejectsAnOperationTheSpecDoesNotDefine(string method, string template, string version)
+    {
+        if (Spec.Value.Count == 0)
+        {
+            return;
+        }
+
+        var matches = Spec.Value.Where(s => string.Equals(s.Path, "/{organization}/" + template, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(s.Method, method, StringComparison.OrdinalIgnoreCase) && s.ApiVersions.Contains(version));
+
+        Assert.Empty(matches);
+    }
+
     [Fact]
     public async Task EveryRequestSentEndToEnd_MatchesAClientOperation()
     {

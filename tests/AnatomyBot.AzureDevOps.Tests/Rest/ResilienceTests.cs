@@ -22,6 +22,13 @@ public sealed class ResilienceTests : IDisposable
         return response;
     }
 
+    private static HttpResponseMessage Ok(Action<System.Net.Http.Headers.HttpResponseHeaders> headers)
+    {
+        var ok = FakeAzureDevOps.Json(System.Text.Json.Nodes.JsonNode.Parse("""{ "id": 1, "rev": 1, "fields": {} }"""));
+        headers(ok.Headers);
+        return ok;
+    }
+
     [Fact]
     public async Task TooManyRequests_WithShortRetryAfter_WaitsExactlyThatLongAndRetries()
     {
@@ -49,12 +56,7 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task RetryAfterOnASuccess_HoldsBackTheNextRequest()
     {
-        _host.Fake.Queue(HttpMethod.Get, "workitems/1$", () =>
-        {
-            var ok = FakeAzureDevOps.Json(System.Text.Json.Nodes.JsonNode.Parse("""{ "id": 1, "rev": 1, "fields": {} }"""));
-            ok.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
-            return ok;
-        });
+        _host.Fake.Queue(HttpMethod.Get, "workitems/1$", () => Ok(h => h.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(2))));
 
         await Client.GetWorkItemAsync(1, CancellationToken.None);
         await Client.GetWorkItemAsync(1, CancellationToken.None);
@@ -66,13 +68,11 @@ public sealed class ResilienceTests : IDisposable
     public async Task RateLimitRemainingZero_WaitsUntilReset()
     {
         var reset = _host.Time.GetUtcNow().AddSeconds(5).ToUnixTimeSeconds();
-        _host.Fake.Queue(HttpMethod.Get, "workitems/1$", () =>
+        _host.Fake.Queue(HttpMethod.Get, "workitems/1$", () => Ok(h =>
         {
-            var ok = FakeAzureDevOps.Json(System.Text.Json.Nodes.JsonNode.Parse("""{ "id": 1, "rev": 1, "fields": {} }"""));
-            ok.Headers.Add("X-RateLimit-Remaining", "0");
-            ok.Headers.Add("X-RateLimit-Reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return ok;
-        });
+            h.Add("X-RateLimit-Remaining", "0");
+            h.Add("X-RateLimit-Reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }));
 
         await Client.GetWorkItemAsync(1, CancellationToken.None);
         await Client.GetWorkItemAsync(1, CancellationToken.None);
