@@ -49,4 +49,8 @@ public sealed record WorkItem
     public string? State { get; init; }
 
     public bool IsOpen { get; init; } = true;
+
+    /// <summary>Problems the platform mapper found while reading the item (a truncated title, an unreadable field);
+    /// the engine reports them with its own diagnostics.</summary>
+    public IReadOnlyList<string> Diagnostics { get; init; } = [];
 }

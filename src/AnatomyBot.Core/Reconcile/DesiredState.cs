@@ -10,8 +10,13 @@ public sealed record DesiredState
     /// <summary>The sticky comment body (Markdown, starting with <see cref="Markers.Comment"/>), or null for items that get no comment.</summary>
     public string? Comment { get; init; }
 
-    /// <summary>Whether the comment thread should be shown resolved (Azure DevOps: closed thread when no gaps remain).</summary>
+    /// <summary>Whether the comment thread should be shown resolved (Azure DevOps: closed thread when no gaps remain).
+    /// Always false for GitHub items: an issue comment has no resolved state to compare against.</summary>
     public bool CommentResolved { get; init; }
+
+    /// <summary>When true the comment is updated if one exists but never created (exempt pull requests: no noise on
+    /// bot PRs, yet an earlier comment is corrected to say the PR is now exempt).</summary>
+    public bool CommentOnlyIfExisting { get; init; }
 
     /// <summary>The check/status, or null for items that get none (backlog items).</summary>
     public CheckState? Check { get; init; }

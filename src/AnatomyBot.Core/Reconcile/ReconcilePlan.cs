@@ -7,7 +7,9 @@ public sealed record ReconcilePlan
 
     public IReadOnlyList<string> LabelsToRemove { get; init; } = [];
 
-    /// <summary>The full desired owned-label set after the change (Azure DevOps replaces the whole tag list).</summary>
+    /// <summary>The item's FULL label/tag list after the change: every label the bot does not own kept exactly as written
+    /// and in place, owned labels that stay kept as written, added ones appended in canonical spelling. Azure DevOps
+    /// replaces the whole <c>System.Tags</c> list, so it writes this (joined with <c>"; "</c>) when labels change.</summary>
     public IReadOnlyList<string> LabelsAfter { get; init; } = [];
 
     public CommentChange Comment { get; init; } = CommentChange.None;

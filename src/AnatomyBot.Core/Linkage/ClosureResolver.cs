@@ -1,0 +1,162 @@
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>Computes every item's effective links: its own references and what they imply upward, the outcomes and
+/// stages of its ancestors, and (pull requests) everything of the work items it links to. Walks parent chains without
+/// recursion, so a deep chain cannot overflow the stack, and reports a parent cycle or a missing parent on the item.</summary>
+internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
+{
+    private readonly byte[] _state = new byte[items.Length];
+    private readonly bool[] _inCycle = new bool[items.Length];
+    private readonly bool[] _mark = new bool[index.Elements.Length];
+    private readonly List<int> _touched = [];
+
+    public void Resolve()
+    {
+        LinkItems();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                // Work items first, so that pull requests find the effective links of the items they link to.
+                var isPullRequest = items[i].Item.Kind == ItemKind.PullRequest;
+                if (_state[i] == 0 && isPullRequest == (pass == 1))
+                {
+                    ResolveChain(i);
+                }
+            }
+        }
+    }
+
+    private void LinkItems()
+    {
+        var byId = new Dictionary<string, int>(items.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!byId.TryAdd(items[i].Item.Id, i))
+            {
+                items[i].Diagnostics.Add($"another item with the id `{items[i].Item.Id}` came first; this one is evaluated on its own");
+            }
+        }
+
+        foreach (var item in items)
+        {
+            if (item.ParentId is { } parentId)
+            {
+                if (byId.TryGetValue(parentId, out var parent))
+                {
+                    item.Parent = parent;
+                }
+                else
+                {
+                    item.Parent = -2;
+                    item.Diagnostics.Add($"parent `{parentId}` is not among the items read; nothing was inherited from it");
+                }
+            }
+
+            foreach (var linkedId in item.LinkedIds)
+            {
+                if (!byId.TryGetValue(linkedId, out var linked))
+                {
+                    item.Diagnostics.Add($"linked work item `{linkedId}` is not among the items read");
+                }
+                else if (items[linked].Item.Kind != ItemKind.PullRequest)
+                {
+                    item.Linked.Add(linked);
+                    item.LinkedFound.Add(items[linked].Item.Id);
+                }
+            }
+        }
+    }
+
+    private void ResolveChain(int start)
+    {
+        var chain = new List<int>();
+        var current = start;
+        while (true)
+        {
+            _state[current] = 1;
+            chain.Add(current);
+            var parent = items[current].Parent;
+            if (parent < 0 || _state[parent] == 2)
+            {
+                break;
+            }
+
+            if (_state[parent] == 1)
+            {
+                MarkCycle(chain, chain.IndexOf(parent));
+                break;
+            }
+
+            current = parent;
+        }
+
+        for (var j = chain.Count - 1; j >= 0; j--)
+        {
+            var at = chain[j];
+            items[at].Effective = Compute(items[at], _inCycle[at] ? -1 : items[at].Parent);
+            _state[at] = 2;
+        }
+    }
+
+    private void MarkCycle(List<int> chain, int from)
+    {
+        var path = string.Join(" → ", chain.Skip(from).Append(chain[from]).Select(i => items[i].Item.Id));
+        for (var j = from; j < chain.Count; j++)
+        {
+            _inCycle[chain[j]] = true;
+            items[chain[j]].Diagnostics.Add($"parent cycle {path}; nothing is inherited along it");
+        }
+    }
+
+    private int[] Compute(PreparedItem item, int parent)
+    {
+        foreach (var element in item.Own)
+        {
+            foreach (var implied in index.Closures[element])
+            {
+                Touch(implied);
+            }
+        }
+
+        if (parent >= 0 && items[parent].Effective is { } inherited)
+        {
+            foreach (var element in inherited)
+            {
+                if (index.Elements[element].Layer <= Anatomy.Layer.Stage)
+                {
+                    Touch(element);
+                }
+            }
+        }
+
+        foreach (var linked in item.Linked)
+        {
+            foreach (var element in items[linked].Effective ?? items[linked].Own)
+            {
+                Touch(element);
+            }
+        }
+
+        var result = _touched.ToArray();
+        Array.Sort(result);
+        foreach (var element in _touched)
+        {
+            _mark[element] = false;
+        }
+
+        _touched.Clear();
+        return result;
+    }
+
+    private void Touch(int element)
+    {
+        if (!_mark[element])
+        {
+            _mark[element] = true;
+            _touched.Add(element);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>Why an item is exempt: it carries an exempt label or tag, or it is a pull request by an exempt author
+/// (case-insensitive; <c>*</c> and <c>?</c> wildcards, so <c>*[bot]</c> covers <c>dependabot[bot]</c>).</summary>
+internal static class Exemptions
+{
+    public static string? Reason(WorkItem item, AnatomyPolicy policy)
+    {
+        foreach (var label in item.Labels)
+        {
+            foreach (var exempt in policy.ExemptLabels)
+            {
+                if (string.Equals(label.Trim(), exempt, StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"labelled `{exempt}`";
+                }
+            }
+        }
+
+        if (item.Kind == ItemKind.PullRequest && item.Author is { Length: > 0 } author)
+        {
+            foreach (var pattern in policy.ExemptAuthors)
+            {
+                if (WildcardMatch(pattern, author))
+                {
+                    return $"opened by `{author}` (exempt authors: `{pattern}`)";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Iterative wildcard match with single-star backtracking: linear in practice, never exponential.</summary>
+    internal static bool WildcardMatch(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(text[t])))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                mark = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}

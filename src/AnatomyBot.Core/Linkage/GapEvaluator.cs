@@ -1,0 +1,130 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>The gaps of one item: each link its rule requires but its effective links lack, and each id it names that
+/// the anatomy does not know, with up to three ranked suggestions. Sorted by code, then message.</summary>
+internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
+{
+    private const int SuggestionCount = 3;
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    public IReadOnlyList<Gap> Find(PreparedItem prepared, int[] effective, PolicyRule rule)
+    {
+        List<Gap>? gaps = null;
+        Scratch? scratch = null;
+        var item = prepared.Item;
+        foreach (var requirement in rule.Require)
+        {
+            if (requirement == LinkRequirement.WorkItem)
+            {
+                if (prepared.Linked.Count == 0)
+                {
+                    (gaps ??= []).Add(new Gap(
+                        GapCodes.NoWorkItem, rule.Severity, text.Message(GapCodes.NoWorkItem, item),
+                        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item, null), []));
+                }
+
+                continue;
+            }
+
+            var layer = ToLayer(requirement);
+            if (HasLayer(effective, layer))
+            {
+                continue;
+            }
+
+            scratch ??= Scratch.For(index, item);
+            var suggestions = index.Ranker(layer).Top(scratch.Terms, SuggestionCount, scratch.Scores);
+            var code = GapText.CodeFor(layer);
+            (gaps ??= []).Add(new Gap(
+                code, rule.Severity, text.Message(code, item),
+                text.Fix(code, layer, item, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
+        }
+
+        if (prepared.Unknown is { } unknown)
+        {
+            scratch ??= Scratch.For(index, item);
+            var severity = rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn;
+            foreach (var reference in unknown)
+            {
+                var suggestions = index.Ranker(reference.Layer).Top(scratch.WithId(index, reference.Id), SuggestionCount, scratch.Scores);
+                (gaps ??= []).Add(new Gap(
+                    GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
+                    GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
+            }
+        }
+
+        if (gaps is null)
+        {
+            return [];
+        }
+
+        gaps.Sort(static (a, b) =>
+        {
+            var byCode = string.CompareOrdinal(a.Code, b.Code);
+            return byCode != 0 ? byCode : string.CompareOrdinal(a.Message, b.Message);
+        });
+        return gaps;
+    }
+
+    private bool HasLayer(int[] effective, Layer layer)
+    {
+        foreach (var element in effective)
+        {
+            if (index.Elements[element].Layer == layer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Layer ToLayer(LinkRequirement requirement) => requirement switch
+    {
+        LinkRequirement.Outcome => Layer.Outcome,
+        LinkRequirement.Stage => Layer.Stage,
+        LinkRequirement.Logic => Layer.Logic,
+        _ => Layer.Component,
+    };
+
+    /// <summary>Per-thread buffers for ranking: the item's distinct known terms and one score per element.</summary>
+    private sealed class Scratch
+    {
+        private readonly HashSet<int> _seen = [];
+        private readonly List<int> _withId = [];
+
+        public List<int> Terms { get; } = [];
+
+        public double[] Scores { get; private set; } = [];
+
+        public static Scratch For(AnatomyIndex index, WorkItem item)
+        {
+            var scratch = t_scratch ??= new Scratch();
+            if (scratch.Scores.Length < index.Elements.Length)
+            {
+                scratch.Scores = new double[index.Elements.Length];
+            }
+
+            scratch.Terms.Clear();
+            scratch._seen.Clear();
+            index.Vocabulary.Collect(item.Title, skipTags: false, scratch.Terms, scratch._seen);
+            index.Vocabulary.Collect(item.Body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch._seen);
+            return scratch;
+        }
+
+        /// <summary>The item's terms plus those of a mistyped id (<c>C-PRICNG-RULES</c> still shares <c>rules</c>).</summary>
+        public List<int> WithId(AnatomyIndex index, string id)
+        {
+            _withId.Clear();
+            _withId.AddRange(Terms);
+            var seen = new HashSet<int>(Terms);
+            index.Vocabulary.Collect(id, skipTags: false, _withId, seen);
+            return _withId;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>The message and one-line fix of each gap, in words a delivery team understands. Texts repeat across a
+/// backlog, so they are built once and shared.</summary>
+internal sealed class GapText(AnatomyPolicy policy)
+{
+    private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source), string> _messages = new();
+    private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source, string? Id), string> _fixes = new();
+
+    public static string CodeFor(Layer layer) => layer switch
+    {
+        Layer.Outcome => GapCodes.NoOutcome,
+        Layer.Stage => GapCodes.NoStage,
+        Layer.Logic => GapCodes.NoLogic,
+        _ => GapCodes.NoComponent,
+    };
+
+    public static string Noun(ItemKind kind) => kind switch
+    {
+        ItemKind.Epic => "epic",
+        ItemKind.Feature => "feature",
+        ItemKind.Story => "story",
+        ItemKind.PullRequest => "pull request",
+        _ => "work item",
+    };
+
+    public static string Keyword(Layer layer) => layer switch
+    {
+        Layer.Outcome => "Outcome",
+        Layer.Stage => "Stage",
+        Layer.Logic => "Logic",
+        _ => "Component",
+    };
+
+    public string Message(string code, WorkItem item) =>
+        _messages.GetOrAdd((code, item.Kind, item.Source), key => BuildMessage(key.Code, key.Kind));
+
+    public string Fix(string code, Layer layer, WorkItem item, string? suggestedId) =>
+        _fixes.GetOrAdd((code, item.Kind, item.Source, suggestedId), key => BuildFix(key.Code, layer, key.Source, key.Id));
+
+    public static string UnknownMessage(string id, Layer layer) =>
+        $"`{id}` is not a {layer.ToNoun()} in the anatomy, so this link counts for nothing.";
+
+    public static string UnknownFix(string id, Layer layer, string? suggestedId) => suggestedId is null
+        ? $"Correct `{id}` to a {layer.ToNoun()} id from anatomy.yml, or ask the architects to add it."
+        : $"Replace `{id}` with `{suggestedId}` (or another {layer.ToNoun()} id from anatomy.yml).";
+
+    private static string BuildMessage(string code, ItemKind kind)
+    {
+        var noun = Noun(kind);
+        return code switch
+        {
+            GapCodes.NoOutcome => $"This {noun} does not trace to a strategic outcome (P1), neither directly nor through its parent, stage, logic or components, so nobody can tell what it improves.",
+            GapCodes.NoStage => $"This {noun} is not placed on a value-stream stage (P2), neither directly nor through its parent, logic or components.",
+            GapCodes.NoLogic => $"This {noun} names no system logic (P3), neither directly nor through its components.",
+            GapCodes.NoComponent when kind == ItemKind.PullRequest => "This pull request touches no component specification (P4): no `Component:` line, no linked work item naming one, and no changed file under a component's paths.",
+            GapCodes.NoComponent => $"This {noun} names no component specification (P4), so its change cannot be traced to the system.",
+            GapCodes.NoWorkItem => "This pull request links no work item, so its change cannot be traced to a stage or an outcome.",
+            _ => $"This {noun} has a linkage gap ({code}).",
+        };
+    }
+
+    private string BuildFix(string code, Layer layer, ItemSource source, string? id)
+    {
+        if (code == GapCodes.NoWorkItem)
+        {
+            return source == ItemSource.GitHub
+                ? "Add `Fixes #<issue>` (or `AB#<id>` for an Azure Boards item) to the pull request description."
+                : "Link a work item to the pull request, or add `#<id>` to its description.";
+        }
+
+        var value = id ?? $"<{layer.ToNoun()} id>";
+        if (source == ItemSource.AzureDevOps && FieldFor(layer) is { } field)
+        {
+            return $"Set the field `{field}` to `{value}` (or add `{Keyword(layer)}: {value}` to the description).";
+        }
+
+        var tag = source == ItemSource.GitHub ? "label" : "tag";
+        return $"Add `{Keyword(layer)}: {value}` to the description (or the {tag} `{layer.ToNoun()}:{value}`).";
+    }
+
+    private string? FieldFor(Layer layer)
+    {
+        string? best = null;
+        foreach (var (field, fieldLayer) in policy.Fields)
+        {
+            if (fieldLayer == layer && (best is null || string.CompareOrdinal(field, best) < 0))
+            {
+                best = field;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>The text lines of a Markdown body as a reader sees them: code blocks, code spans and raw HTML left out,
+/// emphasis removed, link targets kept after their text (so issue URLs can be found).</summary>
+internal static class MarkdownLines
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    public static void Read(string markdown, List<string> lines)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var line = new StringBuilder();
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block is CodeBlock || block.Inline is null)
+            {
+                continue;
+            }
+
+            ReadInlines(block.Inline, line, lines);
+            Flush(line, lines);
+        }
+    }
+
+    private static void ReadInlines(ContainerInline root, StringBuilder line, List<string> lines)
+    {
+        var pending = new Stack<Inline>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var inline = pending.Pop();
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    line.Append(literal.Content.AsSpan());
+                    break;
+                case LineBreakInline:
+                    Flush(line, lines);
+                    break;
+                case CodeInline:
+                    line.Append(' ');
+                    break;
+                case AutolinkInline autolink:
+                    line.Append(autolink.Url);
+                    break;
+                case HtmlEntityInline entity:
+                    line.Append(entity.Transcoded.AsSpan());
+                    break;
+                case HtmlInline html when html.Tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase):
+                    Flush(line, lines);
+                    break;
+                case LinkInline link:
+                    // Children first, then the target: "[C-X](url)" reads "C-X url".
+                    pending.Push(new LiteralInline(link.IsImage ? "" : " " + link.Url));
+                    PushChildren(link, pending);
+                    break;
+                case ContainerInline container:
+                    PushChildren(container, pending);
+                    break;
+            }
+        }
+    }
+
+    private static void PushChildren(ContainerInline container, Stack<Inline> pending)
+    {
+        var child = container.LastChild;
+        while (child is not null)
+        {
+            pending.Push(child);
+            child = child.PreviousSibling;
+        }
+    }
+
+    private static void Flush(StringBuilder line, List<string> lines)
+    {
+        if (line.Length > 0)
+        {
+            lines.Add(line.ToString());
+            line.Clear();
+        }
+    }
+}

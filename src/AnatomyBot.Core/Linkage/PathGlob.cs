@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>A CODEOWNERS-style path pattern, compiled once. <c>*</c> matches within one path segment, <c>**</c> across
+/// segments, <c>?</c> one character; a leading <c>/</c> or a <c>/</c> inside anchors the pattern at the repository root,
+/// otherwise it matches at any depth; a trailing <c>/</c>, or a last segment without wildcards, also matches
+/// everything beneath (<c>docs/*</c> does not reach <c>docs/a/b.md</c>). Case-sensitive, like Git.</summary>
+public sealed class PathGlob
+{
+    private readonly Regex _regex;
+
+    public PathGlob(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        Pattern = pattern;
+        _regex = new Regex(ToRegex(pattern.Trim()), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    }
+
+    public string Pattern { get; }
+
+    public bool IsMatch(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _regex.IsMatch(path.TrimStart('/'));
+    }
+
+    internal static string ToRegex(string pattern)
+    {
+        var directory = pattern.EndsWith('/');
+        var body = pattern.Trim('/');
+        var anchored = pattern.StartsWith('/') || body.Contains('/', StringComparison.Ordinal);
+        var lastSegment = body[(body.LastIndexOf('/') + 1)..];
+        var descend = directory || lastSegment.IndexOfAny(['*', '?', '[']) < 0 || body.EndsWith("**", StringComparison.Ordinal);
+
+        var regex = new StringBuilder("^");
+        if (!anchored)
+        {
+            regex.Append("(?:.*/)?");
+        }
+
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c == '*' && i + 1 < body.Length && body[i + 1] == '*')
+            {
+                var slashAfter = i + 2 < body.Length && body[i + 2] == '/';
+                regex.Append(slashAfter ? "(?:.*/)?" : ".*");
+                i += slashAfter ? 2 : 1;
+            }
+            else if (c == '*')
+            {
+                regex.Append("[^/]*");
+            }
+            else if (c == '?')
+            {
+                regex.Append("[^/]");
+            }
+            else
+            {
+                regex.Append(Regex.Escape(c.ToString()));
+            }
+        }
+
+        regex.Append(descend ? "(?:/.*)?$" : "$");
+        return regex.ToString();
+    }
+}

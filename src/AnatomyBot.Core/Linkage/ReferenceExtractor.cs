@@ -1,0 +1,152 @@
+using System.Buffers;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>Reads the references an item makes by itself: labels or tags (<c>component:C-X</c>), body lines
+/// (<c>Component: C-X</c>) outside code, Azure DevOps fields named by the policy, the parent (<see cref="WorkItem.ParentId"/>
+/// or a <c>Parent: #N</c> line) and, for pull requests, the work items it links to. Pure and thread-safe; snapshot
+/// readers use <see cref="LinkedWorkItems"/> and <see cref="ParentOf"/> to know what else to fetch.</summary>
+public static class ReferenceExtractor
+{
+    private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(
+        ["outcome", "stage", "logic", "component", "parent"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> MentionMarkers = SearchValues.Create(
+        ["#", "/issues/", "_workitems", "workitems/"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly (string Prefix, Layer Layer)[] LabelPrefixes =
+    [
+        ("outcome:", Layer.Outcome), ("stage:", Layer.Stage), ("logic:", Layer.Logic), ("component:", Layer.Component),
+    ];
+
+    /// <summary>The ids of the work items a pull request links to (platform links and mentions in its title and body),
+    /// in the same id space as <see cref="WorkItem.Id"/>: Azure Boards ids as <c>"123"</c>, GitHub issues as
+    /// <c>owner/repo#45</c>. Sorted, without duplicates; empty for items that are not pull requests.</summary>
+    public static IReadOnlyList<string> LinkedWorkItems(WorkItem pr) => Extract(pr).LinkedItemIds;
+
+    /// <summary>The parent id: <see cref="WorkItem.ParentId"/> when the platform carries it, else a body line
+    /// <c>Parent: #N</c> (resolved against the item's repository on GitHub); null when there is none.</summary>
+    public static string? ParentOf(WorkItem item) => Extract(item).ParentId;
+
+    /// <summary>Everything <paramref name="item"/> references by itself, ids as written.</summary>
+    public static ItemReferences Extract(WorkItem item, AnatomyPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var elements = new List<ElementReference>();
+        var linked = new List<string>();
+        List<string>? diagnostics = null;
+        string? bodyParent = null;
+
+        ReadLabels(item.Labels, elements);
+        ReadFields(item, policy ?? AnatomyPolicy.Default, elements);
+
+        var isPullRequest = item.Kind == ItemKind.PullRequest;
+        if (isPullRequest)
+        {
+            linked.AddRange(item.LinkedItemIds);
+            WorkItemMentions.Find(item.Title, item, linked);
+        }
+
+        if (MayReference(item.Body, isPullRequest))
+        {
+            try
+            {
+                foreach (var line in BodyLines.Read(item.Body, item.BodyFormat))
+                {
+                    if (ReferenceLine.TryRead(line, elements))
+                    {
+                        continue;
+                    }
+
+                    var parent = ReferenceLine.ParentValue(line);
+                    if (!parent.IsEmpty)
+                    {
+                        bodyParent ??= WorkItemMentions.ResolveOne(parent, item);
+                    }
+                    else if (isPullRequest)
+                    {
+                        WorkItemMentions.Find(line, item, linked);
+                    }
+                }
+            }
+#pragma warning disable CA1031 // A body no parser can read is a per-item diagnostic, never a failed run.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                diagnostics = [$"the description could not be read ({ex.GetType().Name}); references in it were ignored"];
+            }
+        }
+
+        return new ItemReferences(
+            elements,
+            item.ParentId ?? bodyParent,
+            isPullRequest ? Distinct(linked, item.Id) : [],
+            diagnostics ?? (IReadOnlyList<string>)[]);
+    }
+
+    private static bool MayReference(string body, bool isPullRequest)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return false;
+        }
+
+        var span = body.AsSpan();
+        return span.IndexOfAny(ReferenceKeywords) >= 0 || (isPullRequest && span.IndexOfAny(MentionMarkers) >= 0);
+    }
+
+    private static void ReadLabels(IReadOnlyList<string> labels, List<ElementReference> elements)
+    {
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i].AsSpan().Trim();
+            foreach (var (prefix, layer) in LabelPrefixes)
+            {
+                if (label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    var id = label[prefix.Length..].Trim();
+                    if (!id.IsEmpty)
+                    {
+                        elements.Add(new ElementReference(layer, id.ToString()));
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void ReadFields(WorkItem item, AnatomyPolicy policy, List<ElementReference> elements)
+    {
+        if (policy.Fields.Count == 0 || item.Fields.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (field, layer) in policy.Fields)
+        {
+            if (item.Fields.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                ReferenceLine.AddIds(value, layer, elements);
+            }
+        }
+    }
+
+    private static List<string> Distinct(List<string> ids, string self)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { self };
+        var result = new List<string>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (set.Add(id))
+            {
+                result.Add(id);
+            }
+        }
+
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+}

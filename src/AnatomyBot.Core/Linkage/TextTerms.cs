@@ -1,0 +1,98 @@
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>Splits text into normalised terms for ranking: letters and digits, lower-cased, a light suffix strip
+/// (<c>pricing</c>, <c>prices</c>, <c>priced</c> → <c>pric</c>), stop words and HTML tags skipped. Allocation-free.</summary>
+internal static class TextTerms
+{
+    public const int MaxTermLength = 32;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "its", "of", "on",
+        "or", "that", "the", "this", "to", "was", "we", "will", "with", "when", "so", "can", "should", "must", "our",
+        "all", "not", "no", "into", "than", "then", "there", "these", "they", "which", "who", "also", "per", "via",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
+        StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Writes the next term into <paramref name="buffer"/> and returns its length, or 0 at the end.</summary>
+    public static int Next(ReadOnlySpan<char> text, ref int position, Span<char> buffer, bool skipTags)
+    {
+        while (position < text.Length)
+        {
+            var c = text[position];
+            if (skipTags && c == '<')
+            {
+                var close = text[position..].IndexOf('>');
+                position = close < 0 ? text.Length : position + close + 1;
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(c))
+            {
+                position++;
+                continue;
+            }
+
+            var length = 0;
+            while (position < text.Length && char.IsLetterOrDigit(text[position]))
+            {
+                if (length < buffer.Length)
+                {
+                    buffer[length] = char.ToLowerInvariant(text[position]);
+                }
+
+                length++;
+                position++;
+            }
+
+            if (length > buffer.Length)
+            {
+                continue;
+            }
+
+            var stemmed = Stem(buffer[..length]);
+            if (stemmed > 1 && !StopWordLookup.Contains(buffer[..stemmed]))
+            {
+                return stemmed;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Every term of <paramref name="text"/>, as strings (for building the index).</summary>
+    public static IEnumerable<string> All(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var terms = new List<string>();
+        var position = 0;
+        Span<char> buffer = stackalloc char[MaxTermLength];
+        int length;
+        while ((length = Next(text, ref position, buffer, skipTags: false)) > 0)
+        {
+            terms.Add(buffer[..length].ToString());
+        }
+
+        return terms;
+    }
+
+    private static int Stem(ReadOnlySpan<char> term)
+    {
+        ReadOnlySpan<string> suffixes = ["ing", "ed", "es", "s", "e"];
+        foreach (var suffix in suffixes)
+        {
+            if (term.Length - suffix.Length >= 3 && term.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return term.Length - suffix.Length;
+            }
+        }
+
+        return term.Length;
+    }
+}

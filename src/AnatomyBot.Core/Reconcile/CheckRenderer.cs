@@ -1,0 +1,77 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Reconcile;
+
+/// <summary>The merge check: conclusion, a one-line title (<c>2 gaps — merge blocked: no component linked</c>) and a
+/// Markdown summary that repeats the trace and the gaps.</summary>
+public static class CheckRenderer
+{
+    /// <summary>Check-run titles are one line; longer ones are cut with an ellipsis.</summary>
+    public const int MaxTitleLength = 200;
+
+    public static CheckState Render(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(anatomy);
+        return new CheckState(Conclusion(evaluation), Title(evaluation), Summary(evaluation, anatomy, options ?? RenderOptions.Default));
+    }
+
+    /// <summary>NotApplicable when exempt; Failure while a block gap remains; Neutral for warnings only; else Success.</summary>
+    public static CheckConclusion Conclusion(ItemEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return evaluation.IsExempt ? CheckConclusion.NotApplicable : evaluation.Verdict switch
+        {
+            GapSeverity.Block => CheckConclusion.Failure,
+            GapSeverity.Warn => CheckConclusion.Neutral,
+            _ => CheckConclusion.Success,
+        };
+    }
+
+    /// <summary>Plain text, one line.</summary>
+    public static string Title(ItemEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (evaluation.IsExempt)
+        {
+            return MarkdownText.Clip("Exempt: " + MarkdownText.Flatten(evaluation.ExemptReason), MaxTitleLength);
+        }
+
+        if (evaluation.Gaps.Count == 0)
+        {
+            return evaluation.Layer == Layer.Unmapped ? "All links in place" : $"All links in place — reaches {evaluation.Layer.ToCode()} {evaluation.Layer.ToNoun()}";
+        }
+
+        var verdict = evaluation.Verdict!.Value;
+        var what = verdict switch
+        {
+            GapSeverity.Block => "merge blocked",
+            GapSeverity.Warn => "warning",
+            _ => "for information",
+        };
+        var phrases = GapWording.Ordered(evaluation.Gaps).Where(g => g.Severity == verdict).Select(g => GapWording.Phrase(g.Code)).Distinct();
+        return MarkdownText.Clip($"{MarkdownText.Plural(evaluation.Gaps.Count, "gap")} — {what}: {string.Join(", ", phrases)}", MaxTitleLength);
+    }
+
+    private static string Summary(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions options)
+    {
+        var md = new MarkdownChunks();
+        if (evaluation.IsExempt)
+        {
+            md.Add($"**{MarkdownText.Escape(evaluation.Item.Title)}** is exempt from the anatomy policy: {MarkdownText.EscapeKeepingCode(evaluation.ExemptReason)}.");
+        }
+        else
+        {
+            if (evaluation.Gaps.Count == 0)
+            {
+                md.Add("All links in place: every link the policy requires is there.", "");
+            }
+
+            ReportBody.Write(md, evaluation, anatomy, options);
+        }
+
+        return md.Build(options.MaxSummaryLength, "", omitted => ReportBody.Pointer(omitted, options.MaxSummaryLength, options)).TrimEnd('\n') + "\n";
+    }
+}

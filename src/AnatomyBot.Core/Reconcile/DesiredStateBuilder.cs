@@ -1,0 +1,39 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Reconcile;
+
+/// <summary>Evaluation → what the item should look like: gap labels for every item; for pull requests also the sticky
+/// comment and the merge check. Pure and deterministic.</summary>
+public static class DesiredStateBuilder
+{
+    /// <summary>
+    /// Labels: <c>anatomy:&lt;code&gt;</c> for each <c>warn</c> or <c>block</c> gap (<c>info</c> gaps are shown, not
+    /// labelled; exempt items carry none). Pull requests also get the comment (exempt: only corrected if one exists,
+    /// never created) and the check. <see cref="DesiredState.CommentResolved"/> is true when no gaps remain (or exempt),
+    /// on Azure DevOps only: GitHub comments have no resolved state.
+    /// </summary>
+    public static DesiredState Build(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(anatomy);
+        var labels = evaluation.IsExempt
+            ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            : evaluation.Gaps.Where(g => g.Severity >= GapSeverity.Warn && GapCodes.All.Contains(g.Code))
+                .Select(g => GapCodes.ToLabel(g.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (evaluation.Item.Kind != ItemKind.PullRequest)
+        {
+            return new DesiredState { OwnedLabels = labels };
+        }
+
+        return new DesiredState
+        {
+            OwnedLabels = labels,
+            Comment = CommentRenderer.Render(evaluation, anatomy, options),
+            CommentResolved = evaluation.Item.Source == ItemSource.AzureDevOps && (evaluation.IsExempt || evaluation.Gaps.Count == 0),
+            CommentOnlyIfExisting = evaluation.IsExempt,
+            Check = CheckRenderer.Render(evaluation, anatomy, options),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+namespace AnatomyBot.Storage.Sqlite;
+
+/// <summary>The ledger schema history. Times are UTC ticks (INTEGER); enums are their numbers.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "deliveries, latest evaluations and gap events", """
+            CREATE TABLE deliveries (
+                platform TEXT NOT NULL, id TEXT NOT NULL, event_name TEXT NOT NULL, body TEXT NOT NULL,
+                received_at INTEGER NOT NULL, attempts INTEGER NOT NULL, status INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL, last_error TEXT,
+                PRIMARY KEY (platform, id));
+            CREATE INDEX ix_deliveries_status ON deliveries (status, received_at);
+            CREATE TABLE evaluations (
+                source INTEGER NOT NULL, item_id TEXT NOT NULL, kind INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,
+                layer INTEGER NOT NULL, trace TEXT NOT NULL, gaps TEXT NOT NULL, is_exempt INTEGER NOT NULL,
+                is_open INTEGER NOT NULL, first_seen INTEGER NOT NULL, evaluated_at INTEGER NOT NULL,
+                PRIMARY KEY (source, item_id)) WITHOUT ROWID;
+            CREATE TABLE gap_events (
+                seq INTEGER PRIMARY KEY, source INTEGER NOT NULL, item_id TEXT NOT NULL, code TEXT NOT NULL,
+                severity INTEGER NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL);
+            """),
+        new(2, "scope and merge time on evaluations; time index on gap events", """
+            ALTER TABLE evaluations ADD COLUMN scope TEXT;
+            ALTER TABLE evaluations ADD COLUMN merged_at INTEGER;
+            CREATE INDEX ix_gap_events_at ON gap_events (at);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,42 @@
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Storage.Sqlite;
+using AnatomyBot.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnatomyBot.Storage;
+
+/// <summary>Registers <see cref="IDeliveryLedger"/> and <see cref="IEvaluationLedger"/> as singletons on one backend.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
+        return string.IsNullOrWhiteSpace(options.AzureStorageConnectionString)
+            ? services.AddAnatomyBotSqliteStorage(options.SqlitePath!)
+            : services.AddAnatomyBotTableStorage(options.AzureStorageConnectionString, options.TablePrefix);
+    }
+
+    public static IServiceCollection AddAnatomyBotSqliteStorage(this IServiceCollection services, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        services.AddSingleton(sp => new SqliteLedgerDatabase(path, sp.GetService<TimeProvider>()));
+        services.AddSingleton<IDeliveryLedger, SqliteDeliveryLedger>();
+        services.AddSingleton<IEvaluationLedger, SqliteEvaluationLedger>();
+        return services;
+    }
+
+    public static IServiceCollection AddAnatomyBotTableStorage(this IServiceCollection services, string connectionString, string tablePrefix = TableLedgerStore.DefaultPrefix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddSingleton(_ => new TableLedgerStore(connectionString, tablePrefix));
+        services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IEvaluationLedger, TableEvaluationLedger>();
+        return services;
+    }
+}
