@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Interim;
-using AnatomyBot.GitHub.Seams;
 using Octokit;
 
 namespace AnatomyBot.GitHub.Snapshot;
@@ -11,7 +9,7 @@ namespace AnatomyBot.GitHub.Snapshot;
 /// (paged), the issues it links to and their ancestors (sub-issue parent, or <c>Parent: #N</c> in the body), and Azure
 /// Boards items through an <see cref="IWorkItemReader"/> when one is registered. A linked issue that is gone (404/410) is
 /// left out; the engine then reports the reference as missing.</summary>
-public sealed partial class GitHubSnapshotReader(IReferenceReader references, IEnumerable<IWorkItemReader> workItemReaders)
+public sealed class GitHubSnapshotReader(IEnumerable<IWorkItemReader> workItemReaders)
 {
     /// <summary>GitHub nests sub-issues at most 8 levels deep.</summary>
     private const int MaxAncestors = 8;
@@ -48,8 +46,9 @@ public sealed partial class GitHubSnapshotReader(IReferenceReader references, IE
                 break;
             }
 
-            var parent = await ReadParentAsync(client, next, issue).ConfigureAwait(false);
-            items.Add(OctokitWorkItemMapper.FromIssue(next, issue, parent?.ToString()));
+            var item = OctokitWorkItemMapper.FromIssue(next, issue, parentId: null);
+            var parent = await ReadParentAsync(client, next, item).ConfigureAwait(false);
+            items.Add(item with { ParentId = parent?.ToString() });
             next = parent;
         }
 
@@ -58,9 +57,10 @@ public sealed partial class GitHubSnapshotReader(IReferenceReader references, IE
 
     private async Task<IReadOnlyList<WorkItem>> ReadLinkedAsync(IGitHubClient client, WorkItem item, CancellationToken cancellationToken)
     {
-        var refs = references.Read(item);
+        var refs = ReferenceExtractor.LinkedWorkItems(item);
+        var boardIds = refs.Where(r => !r.Contains('#', StringComparison.Ordinal)).ToList();
         var linked = new Dictionary<string, WorkItem>(StringComparer.OrdinalIgnoreCase);
-        foreach (var reference in refs.GitHubIssues)
+        foreach (var reference in refs)
         {
             if (IssueId.TryParse(reference) is { } issueId && !linked.ContainsKey(issueId.ToString()))
             {
@@ -71,9 +71,9 @@ public sealed partial class GitHubSnapshotReader(IReferenceReader references, IE
             }
         }
 
-        if (refs.AzureBoards.Count > 0 && workItemReaders.FirstOrDefault(r => r.Source == ItemSource.AzureDevOps) is { } boards)
+        if (boardIds.Count > 0 && workItemReaders.FirstOrDefault(r => r.Source == ItemSource.AzureDevOps) is { } boards)
         {
-            foreach (var found in await boards.ReadWithAncestorsAsync(refs.AzureBoards, cancellationToken).ConfigureAwait(false))
+            foreach (var found in await boards.ReadWithAncestorsAsync(boardIds, cancellationToken).ConfigureAwait(false))
             {
                 linked.TryAdd(found.Id, found);
             }
@@ -82,14 +82,14 @@ public sealed partial class GitHubSnapshotReader(IReferenceReader references, IE
         return [.. linked.Values];
     }
 
-    /// <summary><c>Parent: #N</c> (or <c>owner/repo#N</c>) in the body wins; otherwise the sub-issue parent from
-    /// <c>GET /repos/{owner}/{repo}/issues/{n}/parent</c> (404 when there is none, or on servers without sub-issues).</summary>
-    private static async Task<IssueId?> ReadParentAsync(IGitHubClient client, IssueId id, Issue issue)
+    /// <summary><c>Parent: #N</c> (or <c>owner/repo#N</c>) in the body wins (Core's reference extraction); otherwise the
+    /// sub-issue parent from <c>GET /repos/{owner}/{repo}/issues/{n}/parent</c> (404 when there is none, or on servers
+    /// without sub-issues).</summary>
+    private static async Task<IssueId?> ReadParentAsync(IGitHubClient client, IssueId id, WorkItem item)
     {
-        if (ParentLine().Match(issue.Body ?? "") is { Success: true } match)
+        if (IssueId.TryParse(ReferenceExtractor.ParentOf(item)) is { } written)
         {
-            var repository = RepositoryId.TryParse(match.Groups["repo"].Value) ?? id.Repository;
-            return new IssueId(repository, int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            return written;
         }
 
         var uri = new Uri($"repos/{id.Repository.Owner}/{id.Repository.Name}/issues/{id.Number}/parent", UriKind.Relative);
@@ -114,6 +114,4 @@ public sealed partial class GitHubSnapshotReader(IReferenceReader references, IE
         }
     }
 
-    [GeneratedRegex(@"^\s*Parent:\s*(?<repo>[\w.-]+/[\w.-]+)?#(?<n>\d+)\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex ParentLine();
 }
