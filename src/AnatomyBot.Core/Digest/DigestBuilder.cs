@@ -1,0 +1,121 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Core.Digest;
+
+/// <summary>Builds the digest model in one pass over the latest evaluations and one pass over the gap events, so a
+/// ledger of 100,000 items and a million events never sits in memory.</summary>
+public static class DigestBuilder
+{
+    /// <summary>The weekly digest from the ledger. <paramref name="events"/> must hold every gap event from
+    /// <see cref="DigestRequest.EventsSince"/> on (events after the week tell what the state was at its end).</summary>
+    public static async Task<WeeklyDigest> BuildAsync(
+        DigestRequest request,
+        IAsyncEnumerable<StoredEvaluation> latest,
+        IAsyncEnumerable<GapEvent> events,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(events);
+        var accumulator = new DigestAccumulator(request.Anatomy, new DigestWindow(request));
+        await foreach (var item in latest.WithCancellation(cancellationToken))
+        {
+            accumulator.AddItem(item);
+        }
+
+        await foreach (var gapEvent in events.WithCancellation(cancellationToken))
+        {
+            accumulator.AddEvent(gapEvent);
+        }
+
+        return Complete(request, accumulator);
+    }
+
+    /// <summary>The weekly digest from in-memory sequences (tests, small ledgers).</summary>
+    public static WeeklyDigest Build(DigestRequest request, IEnumerable<StoredEvaluation> latest, IEnumerable<GapEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(events);
+        var accumulator = new DigestAccumulator(request.Anatomy, new DigestWindow(request));
+        foreach (var item in latest)
+        {
+            accumulator.AddItem(item);
+        }
+
+        foreach (var gapEvent in events)
+        {
+            accumulator.AddEvent(gapEvent);
+        }
+
+        return Complete(request, accumulator);
+    }
+
+    /// <summary>The stateless digest of a backlog export: the engine's evaluations alone, no week, no trend, no change
+    /// figures, no escaped pull requests (merge times are not known).</summary>
+    public static WeeklyDigest BuildStateless(
+        EnterpriseAnatomy anatomy,
+        IEnumerable<ItemEvaluation> evaluations,
+        IReadOnlyList<AnatomyDiagnostic>? diagnostics = null,
+        string title = "Anatomy digest",
+        int attentionLimit = 15)
+    {
+        ArgumentNullException.ThrowIfNull(anatomy);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        var accumulator = new DigestAccumulator(anatomy, window: null);
+        foreach (var evaluation in evaluations)
+        {
+            accumulator.AddItem(StoredEvaluations.From(evaluation));
+        }
+
+        var (gaps, moreGaps) = accumulator.OldestGaps(attentionLimit);
+        return new WeeklyDigest
+        {
+            Title = title,
+            ItemCount = accumulator.Items,
+            Headline = accumulator.Headline(),
+            ValueStreams = accumulator.ValueStreams(),
+            Strategy = accumulator.Strategy(),
+            OldestGaps = gaps,
+            MoreOpenGaps = moreGaps,
+            AnatomyDiagnostics = SortDiagnostics(diagnostics ?? []),
+        };
+    }
+
+    private static WeeklyDigest Complete(DigestRequest request, DigestAccumulator accumulator)
+    {
+        var (gaps, moreGaps) = accumulator.OldestGaps(request.AttentionLimit);
+        var (escaped, moreEscaped) = accumulator.Escaped(request.AttentionLimit);
+        return new WeeklyDigest
+        {
+            Title = request.ResolvedTitle,
+            Week = request.Week,
+            PeriodStart = request.WeekStart,
+            PeriodEnd = request.WeekEnd,
+            TimeZoneId = request.TimeZone.Id,
+            HasHistory = accumulator.HasHistory,
+            ItemCount = accumulator.Items,
+            Headline = accumulator.Headline(),
+            ValueStreams = accumulator.ValueStreams(),
+            Strategy = accumulator.Strategy(),
+            Trend = accumulator.Trend(),
+            OldestGaps = gaps,
+            MoreOpenGaps = moreGaps,
+            EscapedPullRequests = escaped,
+            MoreEscapedPullRequests = moreEscaped,
+            AnatomyDiagnostics = SortDiagnostics(request.Diagnostics),
+        };
+    }
+
+    private static List<AnatomyDiagnostic> SortDiagnostics(IReadOnlyList<AnatomyDiagnostic> diagnostics) =>
+    [
+        .. diagnostics
+            .OrderByDescending(d => d.Severity)
+            .ThenBy(d => d.Position.Line)
+            .ThenBy(d => d.Position.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.ElementId, StringComparer.Ordinal),
+    ];
+}

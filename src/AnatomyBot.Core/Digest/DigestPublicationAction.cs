@@ -1,0 +1,9 @@
+namespace AnatomyBot.Core.Digest;
+
+public enum DigestPublicationAction
+{
+    Created,
+    Updated,
+    Unchanged,
+    Failed,
+}

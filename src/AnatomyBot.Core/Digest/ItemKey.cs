@@ -1,0 +1,5 @@
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Core.Digest;
+
+internal readonly record struct ItemKey(ItemSource Source, string Id);

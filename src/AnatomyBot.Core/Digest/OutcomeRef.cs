@@ -1,0 +1,3 @@
+namespace AnatomyBot.Core.Digest;
+
+public sealed record OutcomeRef(string Id, string Name, string? Metric, string? Target);

@@ -1,0 +1,76 @@
+using AnatomyBot.Core.Digest;
+using AnatomyBot.Core.Digest.Rendering;
+
+namespace AnatomyBot.Core.Tests.Digest;
+
+public sealed class DigestMarkdownGoldenTests
+{
+    [Fact]
+    public void FixedLedger_GitHubFlavour_MatchesGoldenFile()
+    {
+        var markdown = DigestMarkdownRenderer.Render(Build());
+
+        Golden.AssertMatches("weekly-digest.github.md", markdown);
+    }
+
+    [Fact]
+    public void FixedLedger_AzureDevOpsFlavour_MatchesGoldenFile()
+    {
+        var markdown = DigestMarkdownRenderer.Render(Build(), new DigestRenderOptions { Flavor = DigestFlavor.AzureDevOps });
+
+        Golden.AssertMatches("weekly-digest.azure-devops.md", markdown);
+        Assert.Contains("::: mermaid\nflowchart LR", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("```", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("xychart-beta", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FixedLedger_ParsesAsCommonMarkWithTablesAndPictures()
+    {
+        var shape = MarkdownShape.Parse(DigestMarkdownRenderer.Render(Build()));
+
+        Assert.Equal(
+            ["Anatomy digest 2026-W48", "Headline", "Value streams", "Customer onboarding VS-ONB", "Support VS-SUP",
+             "Strategy vs execution", "Trend over 8 weeks", "Needs attention", "Oldest open gaps", "Merged with a block gap", "The anatomy itself"],
+            shape.Headings);
+        Assert.Equal(3, shape.Mermaid.Count);
+        Assert.StartsWith("flowchart LR", MarkdownShape.Text(shape.Mermaid[0]), StringComparison.Ordinal);
+        Assert.StartsWith("flowchart LR", MarkdownShape.Text(shape.Mermaid[1]), StringComparison.Ordinal);
+        Assert.StartsWith("xychart-beta", MarkdownShape.Text(shape.Mermaid[2]), StringComparison.Ordinal);
+
+        var headline = shape.Rows(0);
+        Assert.Equal(["Measure", "This week", "Change since last week"], headline[0]);
+        Assert.Equal(["Active epics linked to an outcome", "50% (1 of 2)", "▲ +50 pts"], headline[1]);
+        Assert.Equal(["Active stories reaching a component (P4)", "50% (2 of 4)", "no change"], headline[2]);
+        Assert.Equal(["Pull requests merged this week with a full trace", "50% (1 of 2)", "▼ −50 pts"], headline[3]);
+    }
+
+    [Fact]
+    public void FixedLedger_TitleWithPipeAndMarkup_StaysInsideItsCell()
+    {
+        var shape = MarkdownShape.Parse(DigestMarkdownRenderer.Render(Build()));
+
+        var rows = shape.Tables.SelectMany((_, i) => shape.Rows(i)).ToList();
+        var portal = rows.Where(r => r[0].StartsWith("Self-service portal", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, portal.Count);
+        Assert.All(portal, row =>
+        {
+            Assert.Equal("Self-service portal | <beta> 103", row[0]);
+            Assert.Equal(4, row.Count);
+        });
+    }
+
+    [Fact]
+    public void Render_SameLedgerInAnyOrder_IsIdentical()
+    {
+        var first = DigestMarkdownRenderer.Render(Build());
+        var shuffled = DigestBuilder.Build(
+            DigestFixture.Request(),
+            DigestFixture.Items.Reverse(),
+            DigestFixture.Events.Reverse());
+
+        Assert.Equal(first, DigestMarkdownRenderer.Render(shuffled));
+    }
+
+    private static WeeklyDigest Build() => DigestBuilder.Build(DigestFixture.Request(), DigestFixture.Items, DigestFixture.Events);
+}
