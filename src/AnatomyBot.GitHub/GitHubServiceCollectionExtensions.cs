@@ -5,7 +5,7 @@ using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Handling;
 using AnatomyBot.GitHub.Http;
 using AnatomyBot.GitHub.Ingress;
-using AnatomyBot.GitHub.Interim;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.GitHub.Reconcile;
 using AnatomyBot.GitHub.Seams;
 using AnatomyBot.GitHub.Snapshot;
@@ -30,7 +30,7 @@ public static class GitHubServiceCollectionExtensions
         services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AnatomyTextParser>(_ => InterimCore.Parse);
+        services.TryAddSingleton<AnatomyTextParser>(_ => AnatomyParser.Parse);
 
         services.AddTransient<RateLimitHandler>();
         services.AddTransient<ApiCallCountingHandler>();

@@ -17,6 +17,10 @@ public sealed partial class FakeGitHub : HttpMessageHandler
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Requests answered 304 Not Modified.</summary>
+    public int NotModified { get; private set; }
+
+
     public ConcurrentQueue<RecordedRequest> Unmatched { get; } = new();
 
     public Dictionary<int, JsonObject> Pulls { get; } = [];
@@ -64,6 +68,19 @@ public sealed partial class FakeGitHub : HttpMessageHandler
         lock (_gate)
         {
             var response = Route(request.Method.Method, request.RequestUri.AbsolutePath.TrimStart('/'), body);
+            if (response is { StatusCode: HttpStatusCode.OK } && path.Contains("/contents/", StringComparison.Ordinal))
+            {
+                var etag = $"\"{Anatomy.GetValueOrDefault(ContentsRepo(path))?.GetHashCode(StringComparison.Ordinal)}\"";
+                if (request.Headers.IfNoneMatch.Any(t => t.Tag == etag))
+                {
+                    response.Dispose();
+                    NotModified++;
+                    return new HttpResponseMessage(HttpStatusCode.NotModified);
+                }
+
+                response.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue(etag);
+            }
+
             if (response is null)
             {
                 Unmatched.Enqueue(recorded);
@@ -107,6 +124,8 @@ public sealed partial class FakeGitHub : HttpMessageHandler
             _ => null,
         };
     }
+
+    private static string ContentsRepo(string path) => string.Join('/', path.Split('/')[1..3]);
 
     private HttpResponseMessage Contents(string repo) => Anatomy.TryGetValue(repo, out var text)
         ? Ok(new JsonObject

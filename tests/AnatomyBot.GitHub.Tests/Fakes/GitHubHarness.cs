@@ -15,7 +15,7 @@ public sealed class GitHubHarness : IDisposable
     public const string Repo = "shop";
     public const string Secret = "test-secret";
 
-    public GitHubHarness(Action<Dictionary<string, string?>>? configure = null)
+    public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -28,7 +28,11 @@ public sealed class GitHubHarness : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<AnatomyTextParser>(TestAnatomy.Parse);
+        if (!realParser)
+        {
+            services.AddSingleton<AnatomyTextParser>(TestAnatomy.Parse);
+        }
+
         services.AddAnatomyBotGitHub(configuration);
         services.AddHttpClient(GitHub.Auth.GitHubClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Api);
         Services = services.BuildServiceProvider();
