@@ -14,6 +14,7 @@ public sealed partial class FakeGitHub : HttpMessageHandler
     public const string BaseUrl = "https://api.github.test/";
     private readonly Lock _gate = new();
     private long _nextId = 1000;
+    private string? _authorization;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -67,6 +68,7 @@ public sealed partial class FakeGitHub : HttpMessageHandler
 
         lock (_gate)
         {
+            _authorization = request.Headers.Authorization?.ToString();
             var response = Route(request.Method.Method, request.RequestUri.AbsolutePath.TrimStart('/'), body);
             if (response is { StatusCode: HttpStatusCode.OK } && path.Contains("/contents/", StringComparison.Ordinal))
             {
@@ -91,8 +93,26 @@ public sealed partial class FakeGitHub : HttpMessageHandler
         }
     }
 
+    /// <summary>Installation tokens minted (<c>POST app/installations/{id}/access_tokens</c>), with the Authorization
+    /// header each mint request carried.</summary>
+    public List<string?> TokenMints { get; } = [];
+
+    /// <summary>Authorization header of every repository request.</summary>
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
     private HttpResponseMessage? Route(string method, string path, string? body)
     {
+        if (method == "POST" && Regex.Match(path, @"^app/installations/(\d+)/access_tokens$") is { Success: true })
+        {
+            TokenMints.Add(_authorization);
+            return Created(new JsonObject { ["token"] = $"inst-token-{TokenMints.Count}", ["expires_at"] = (Now + TokenLifetime).ToString("O") });
+        }
+
+        Authorizations.Enqueue(_authorization);
         var m = Api().Match(path);
         if (!m.Success)
         {
