@@ -47,6 +47,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<IInstallationTokenSource>(sp => sp.GetRequiredService<GitHubTokenSource>());
         services.TryAddSingleton<GitHubConnections>();
         services.TryAddSingleton<AnatomySource>();
+        services.TryAddSingleton<RawJson>();
         services.TryAddSingleton<GitHubSnapshotReader>();
         services.TryAddSingleton<EngineCache>();
         services.TryAddSingleton<RepositoryWriteLocks>();

@@ -60,7 +60,7 @@ public sealed class SubjectReconciler(
     public async Task<ItemEvaluation?> ReconcileIssueAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
     {
         using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
-        var items = await GitHubSnapshotReader.ReadIssueWithAncestorsAsync(client, id, cancellationToken).ConfigureAwait(false);
+        var items = await snapshots.ReadIssueWithAncestorsAsync(client, id, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0 || !items[0].IsOpen)
         {
             return null;

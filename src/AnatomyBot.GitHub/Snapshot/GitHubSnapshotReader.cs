@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.GitHub.Events;
-using AnatomyBot.GitHub.Interim;
+using AnatomyBot.Core.Policy;
+using AnatomyBot.GitHub.Mapping;
 using Octokit;
 
 namespace AnatomyBot.GitHub.Snapshot;
@@ -9,7 +10,7 @@ namespace AnatomyBot.GitHub.Snapshot;
 /// (paged), the issues it links to and their ancestors (sub-issue parent, or <c>Parent: #N</c> in the body), and Azure
 /// Boards items through an <see cref="IWorkItemReader"/> when one is registered. A linked issue that is gone (404/410) is
 /// left out; the engine then reports the reference as missing.</summary>
-public sealed class GitHubSnapshotReader(IEnumerable<IWorkItemReader> workItemReaders)
+public sealed class GitHubSnapshotReader(RawJson raw, IEnumerable<IWorkItemReader> workItemReaders)
 {
     /// <summary>GitHub nests sub-issues at most 8 levels deep.</summary>
     private const int MaxAncestors = 8;
@@ -18,20 +19,22 @@ public sealed class GitHubSnapshotReader(IEnumerable<IWorkItemReader> workItemRe
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(id);
-        var pr = await NullIfGone(client.PullRequest.Get(id.Repository.Owner, id.Repository.Name, id.Number)).ConfigureAwait(false);
-        if (pr is null)
+        using var pr = await NullIfGone(raw.GetAsync(client, $"repos/{id.Repository.Owner}/{id.Repository.Name}/pulls/{id.Number}", cancellationToken)).ConfigureAwait(false);
+        if (pr is null || GitHubIssueMapper.Map(pr.RootElement).Item is not { } mapped
+            || !pr.RootElement.TryGetProperty("head", out var head) || head.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !head.TryGetProperty("sha", out var sha) || sha.GetString() is not { Length: > 0 } headSha)
         {
             return null;
         }
 
         var files = await client.PullRequest.Files(id.Repository.Owner, id.Repository.Name, id.Number, ApiOptions.None).ConfigureAwait(false);
-        var item = OctokitWorkItemMapper.FromPullRequest(id, pr, [.. files.Select(f => f.FileName)]);
+        var item = mapped with { Id = id.ToString(), Kind = ItemKind.PullRequest, Scope = id.Repository.ToString(), ChangedPaths = [.. files.Select(f => f.FileName)] };
         var linked = await ReadLinkedAsync(client, item, cancellationToken).ConfigureAwait(false);
-        return new PullRequestSnapshot(id, item, pr.Head.Sha, linked);
+        return new PullRequestSnapshot(id, item, headSha, linked);
     }
 
     /// <summary>The issue and its ancestors, the issue first; empty when the issue is gone or is a pull request.</summary>
-    public static async Task<IReadOnlyList<WorkItem>> ReadIssueWithAncestorsAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkItem>> ReadIssueWithAncestorsAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var items = new List<WorkItem>();
@@ -40,14 +43,13 @@ public sealed class GitHubSnapshotReader(IEnumerable<IWorkItemReader> workItemRe
         while (next is not null && items.Count <= MaxAncestors && seen.Add(next.ToString()))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var issue = await NullIfGone(client.Issue.Get(next.Repository.Owner, next.Repository.Name, next.Number)).ConfigureAwait(false);
-            if (issue is null || issue.PullRequest is not null)
+            using var issue = await NullIfGone(raw.GetAsync(client, $"repos/{next.Repository.Owner}/{next.Repository.Name}/issues/{next.Number}", cancellationToken)).ConfigureAwait(false);
+            if (issue is null || GitHubIssueMapper.Map(issue.RootElement).Item is not { Kind: not ItemKind.PullRequest } item)
             {
                 break;
             }
 
-            var item = OctokitWorkItemMapper.FromIssue(next, issue, parentId: null);
-            var parent = await ReadParentAsync(client, next, item).ConfigureAwait(false);
+            var parent = await ReadParentAsync(client, next, item, issue.RootElement.TryGetProperty("parent_issue_url", out _)).ConfigureAwait(false);
             items.Add(item with { ParentId = parent?.ToString() });
             next = parent;
         }
@@ -82,14 +84,19 @@ public sealed class GitHubSnapshotReader(IEnumerable<IWorkItemReader> workItemRe
         return [.. linked.Values];
     }
 
-    /// <summary><c>Parent: #N</c> (or <c>owner/repo#N</c>) in the body wins (Core's reference extraction); otherwise the
-    /// sub-issue parent from <c>GET /repos/{owner}/{repo}/issues/{n}/parent</c> (404 when there is none, or on servers
-    /// without sub-issues).</summary>
-    private static async Task<IssueId?> ReadParentAsync(IGitHubClient client, IssueId id, WorkItem item)
+    /// <summary>The sub-issue parent from the issue's <c>parent_issue_url</c>, else <c>Parent: #N</c> in the body (Core's
+    /// reference extraction); only when the server's issue JSON lacks <c>parent_issue_url</c> altogether (older Enterprise
+    /// Server) is <c>GET /repos/{owner}/{repo}/issues/{n}/parent</c> asked (404 when there is none).</summary>
+    private static async Task<IssueId?> ReadParentAsync(IGitHubClient client, IssueId id, WorkItem item, bool serverHasParentField)
     {
-        if (IssueId.TryParse(ReferenceExtractor.ParentOf(item)) is { } written)
+        if (IssueId.TryParse(ReferenceExtractor.ParentOf(item)) is { } known)
         {
-            return written;
+            return known;
+        }
+
+        if (serverHasParentField)
+        {
+            return null;
         }
 
         var uri = new Uri($"repos/{id.Repository.Owner}/{id.Repository.Name}/issues/{id.Number}/parent", UriKind.Relative);
