@@ -251,5 +251,29 @@ public sealed class DeliveryHandlerTests : IDisposable
         Assert.Equal(["acme/shop#5", "acme/shop#6"], result.Evaluations.Select(e => e.Item.Id).Order(StringComparer.Ordinal).ToArray());
     }
 
+    [Fact]
+    public async Task A_sub_issue_is_evaluated_with_its_parent_from_parent_issue_url_without_asking_the_parent_endpoint()
+    {
+        _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");
+        _github.AddIssue(2, "Component: C-KYC", "story");
+        Api.Issues[1]["parent_issue_url"] = null;
+        Api.Issues[2]["parent_issue_url"] = $"{FakeGitHub.BaseUrl}repos/acme/shop/issues/1";
+        var subIssues = GitHubHarness.Delivery("sub_issues", new JsonObject
+        {
+            ["action"] = "parent_issue_added",
+            ["sub_issue"] = new JsonObject { ["number"] = 2 },
+            ["repository"] = GitHubHarness.RepositoryJson(),
+        });
+
+        var result = await _github.Handler.HandleAsync(subIssues, default);
+
+        Assert.Empty(Api.Unmatched);
+        var evaluation = Assert.Single(result.Evaluations);
+        Assert.Equal("acme/shop#1", evaluation.Item.ParentId);
+        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/1");
+        Assert.DoesNotContain(Api.Requests, r => r.Path.EndsWith("/parent", StringComparison.Ordinal));
+        Assert.Contains("O-FAST", evaluation.Trace.Outcomes);
+    }
+
     public void Dispose() => _github.Dispose();
 }
