@@ -1,20 +1,63 @@
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>A body's text lines outside code, whatever its format.</summary>
+/// <summary>A body's text lines outside code, whatever its format. HTML that a single pass reads exactly (no scripts,
+/// comments or raw-text elements) skips the DOM; so does HTML too large or too nested for one; a body no parser can
+/// read falls back to its raw lines, with a diagnostic.</summary>
 internal static class BodyLines
 {
-    public static List<string> Read(string body, BodyFormat format)
+    /// <summary>Past this many tags a full HTML parser can take seconds (deep nesting is quadratic).</summary>
+    private const int MaxTagsForFullParser = 2048;
+
+    public static List<string> Read(string body, BodyFormat format, List<string> diagnostics)
     {
         var lines = new List<string>();
-        if (format == BodyFormat.Html)
+        try
         {
-            HtmlLines.Read(body, lines);
+            if (format == BodyFormat.Markdown)
+            {
+                MarkdownLines.Read(body, lines);
+            }
+            else if (LightHtmlLines.Handles(body))
+            {
+                LightHtmlLines.Read(body, lines);
+            }
+            else if (body.AsSpan().Count('<') > MaxTagsForFullParser)
+            {
+                diagnostics.Add("the description has too many HTML tags for a full parser; it was read as simple HTML");
+                LightHtmlLines.Read(body, lines);
+            }
+            else
+            {
+                HtmlLines.Read(body, lines);
+            }
         }
-        else
+#pragma warning disable CA1031 // A body no parser can read is a per-item diagnostic, never a failed run.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            MarkdownLines.Read(body, lines);
+            diagnostics.Add($"the description could not be parsed ({ex.GetType().Name}); it was read as plain lines");
+            lines.Clear();
+            PlainLines(body, lines);
         }
 
         return lines;
+    }
+
+    /// <summary>Raw lines, minus fenced code blocks: the last resort for a body its parser rejects.</summary>
+    private static void PlainLines(string body, List<string> lines)
+    {
+        var fenced = false;
+        foreach (var range in body.AsSpan().Split('\n'))
+        {
+            var line = body.AsSpan()[range].Trim();
+            if (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                fenced = !fenced;
+            }
+            else if (!fenced && !line.IsEmpty)
+            {
+                lines.Add(line.ToString());
+            }
+        }
     }
 }

@@ -20,6 +20,10 @@ internal static class HtmlLines
         "nav", "ol", "p", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SkippedLookup = Skipped.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockLookup = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static void Read(string html, List<string> lines)
     {
         var parser = new HtmlParser();
@@ -76,6 +80,10 @@ internal static class HtmlLines
 
         Flush(line, lines);
     }
+
+    internal static bool IsSkipped(ReadOnlySpan<char> name) => SkippedLookup.Contains(name);
+
+    internal static bool IsBlock(ReadOnlySpan<char> name) => BlockLookup.Contains(name);
 
     private static bool IsBlock(INode node) => node is IElement e && Blocks.Contains(e.LocalName);
 

@@ -51,31 +51,23 @@ public static class ReferenceExtractor
 
         if (MayReference(item.Body, isPullRequest))
         {
-            try
+            diagnostics = [];
+            foreach (var line in BodyLines.Read(item.Body, item.BodyFormat, diagnostics))
             {
-                foreach (var line in BodyLines.Read(item.Body, item.BodyFormat))
+                if (ReferenceLine.TryRead(line, elements))
                 {
-                    if (ReferenceLine.TryRead(line, elements))
-                    {
-                        continue;
-                    }
-
-                    var parent = ReferenceLine.ParentValue(line);
-                    if (!parent.IsEmpty)
-                    {
-                        bodyParent ??= WorkItemMentions.ResolveOne(parent, item);
-                    }
-                    else if (isPullRequest)
-                    {
-                        WorkItemMentions.Find(line, item, linked);
-                    }
+                    continue;
                 }
-            }
-#pragma warning disable CA1031 // A body no parser can read is a per-item diagnostic, never a failed run.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                diagnostics = [$"the description could not be read ({ex.GetType().Name}); references in it were ignored"];
+
+                var parent = ReferenceLine.ParentValue(line);
+                if (!parent.IsEmpty)
+                {
+                    bodyParent ??= WorkItemMentions.ResolveOne(parent, item);
+                }
+                else if (isPullRequest)
+                {
+                    WorkItemMentions.Find(line, item, linked);
+                }
             }
         }
 
@@ -83,7 +75,7 @@ public static class ReferenceExtractor
             elements,
             item.ParentId ?? bodyParent,
             isPullRequest ? Distinct(linked, item.Id) : [],
-            diagnostics ?? (IReadOnlyList<string>)[]);
+            diagnostics is { Count: > 0 } ? diagnostics : []);
     }
 
     private static bool MayReference(string body, bool isPullRequest)

@@ -48,12 +48,13 @@ internal static class MarkdownText
         return sb.ToString();
     }
 
-    /// <summary>An id as a code span when it is plainly an id; anything odd is escaped text instead.</summary>
+    /// <summary>A code span (shown literally: no mentions, HTML or emphasis inside); text with a backtick or a table pipe
+    /// is escaped text instead, because neither can be written safely inside a span in a table cell.</summary>
     public static string Code(string? id)
     {
         var text = Clip(Flatten(id), 100);
-        var plain = text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || " .:/#=_-+,'\"()".Contains(c, StringComparison.Ordinal));
-        return plain && text[0] != ' ' && text[^1] != ' ' ? "`" + text + "`" : Escape(text);
+        var plain = text.Length > 0 && !text.Contains('`', StringComparison.Ordinal) && !text.Contains('|', StringComparison.Ordinal);
+        return plain ? "`" + text + "`" : Escape(text);
     }
 
     /// <summary>A link when <paramref name="url"/> is absolute http(s); otherwise the escaped text alone.</summary>

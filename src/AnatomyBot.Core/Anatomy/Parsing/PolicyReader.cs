@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Anatomy.Parsing;
+
+/// <summary>Reads the <c>policy</c> section: rules per item kind (unlisted kinds keep <see cref="AnatomyPolicy.Defaults"/>;
+/// a rule that omits <c>require</c> or <c>severity</c> keeps the default's), scopes (exactly one of <c>repository</c> /
+/// <c>areaPath</c>; a scope rule inherits the same way from the file-wide rule), exemptions and Azure DevOps fields.</summary>
+internal static partial class PolicyReader
+{
+    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields"];
+    private static readonly string[] RuleKeys = ["require", "severity"];
+    private static readonly string[] ScopeKeys = ["repository", "areaPath", "rules"];
+    private static readonly string[] ExemptKeys = ["labels", "authors"];
+
+    public static AnatomyPolicy Read(MappingNode map, DiagnosticBag diagnostics)
+    {
+        var reader = new MapReader(map, "policy", diagnostics, Keys);
+        var rules = ReadRules(reader, "rules", AnatomyPolicy.Defaults, required: false) ?? AnatomyPolicy.Defaults;
+        var policy = new AnatomyPolicy
+        {
+            Rules = rules,
+            Scopes = ReadScopes(reader, rules),
+            Fields = ReadFields(reader),
+        };
+        if (reader.Mapping("exempt") is { } exempt)
+        {
+            var exemptReader = new MapReader(exempt, "policy.exempt", diagnostics, ExemptKeys);
+            policy = policy with
+            {
+                ExemptLabels = exemptReader.Get("labels") is null ? policy.ExemptLabels : exemptReader.Strings("labels"),
+                ExemptAuthors = exemptReader.Get("authors") is null ? policy.ExemptAuthors : exemptReader.Strings("authors"),
+            };
+        }
+
+        return policy;
+    }
+
+    private static Dictionary<ItemKind, PolicyRule>? ReadRules(MapReader parent, string key, IReadOnlyDictionary<ItemKind, PolicyRule> inherited, bool required)
+    {
+        var map = parent.Mapping(key, required);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var rules = new Dictionary<ItemKind, PolicyRule>(inherited);
+        var allowed = EnumCodes.All<ItemKind>().ToArray();
+        var kinds = new MapReader(map, parent.PathPrefix + key, parent.Diagnostics, allowed);
+        foreach (var kind in Enum.GetValues<ItemKind>())
+        {
+            var code = EnumCodes.ToCode(kind);
+            if (kinds.Get(code) is null)
+            {
+                continue;
+            }
+
+            if (kinds.Mapping(code) is { } ruleMap)
+            {
+                var rule = new MapReader(ruleMap, kinds.PathPrefix + code, parent.Diagnostics, RuleKeys);
+                var baseRule = inherited[kind];
+                var require = rule.Get("require") is null ? baseRule.Require : ReadRequirements(rule);
+                var severity = SectionReader.ReadCode<GapSeverity>(rule, "severity", required: false) ?? baseRule.Severity;
+                rules[kind] = new PolicyRule(require, severity);
+            }
+        }
+
+        return rules;
+    }
+
+    private static List<LinkRequirement> ReadRequirements(MapReader rule)
+    {
+        var requirements = new List<LinkRequirement>();
+        var items = rule.TextList("require");
+        var allowed = EnumCodes.All<LinkRequirement>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!EnumCodes.TryParse<LinkRequirement>(items[i].Value, out var requirement))
+            {
+                rule.Diagnostics.Error(
+                    AnatomyDiagnosticCodes.InvalidValue,
+                    $"{rule.PathPrefix}require: '{items[i].Value}' is not one of {string.Join(" | ", allowed)}",
+                    items[i].Position);
+            }
+            else if (!requirements.Contains(requirement))
+            {
+                requirements.Add(requirement);
+            }
+        }
+
+        return requirements;
+    }
+
+    private static List<PolicyScope> ReadScopes(MapReader policy, IReadOnlyDictionary<ItemKind, PolicyRule> rules)
+    {
+        var scopes = SectionReader.ReadList(policy, "scopes", (map, path) => ReadScope(new MapReader(map, path, policy.Diagnostics, ScopeKeys), rules));
+        return [.. scopes];
+    }
+
+    private static PolicyScope? ReadScope(MapReader scope, IReadOnlyDictionary<ItemKind, PolicyRule> rules)
+    {
+        var repository = scope.Text("repository");
+        var areaPath = scope.Text("areaPath");
+        var scopeRules = ReadRules(scope, "rules", rules, required: true);
+        if (repository is null == areaPath is null)
+        {
+            scope.Diagnostics.Error(
+                repository is null ? AnatomyDiagnosticCodes.MissingField : AnatomyDiagnosticCodes.InvalidValue,
+                $"{scope.Path}: give exactly one of 'repository' (owner/name) or 'areaPath'",
+                scope.Map.Position);
+            return null;
+        }
+
+        if (repository is not null && !RepositoryPattern().IsMatch(repository))
+        {
+            scope.Diagnostics.Error(
+                AnatomyDiagnosticCodes.InvalidValue,
+                $"{scope.PathPrefix}repository: '{repository}' is not an owner/name repository",
+                scope.Get("repository")!.Position);
+            return null;
+        }
+
+        return scopeRules is null
+            ? null
+            : new PolicyScope { Repository = repository, AreaPath = areaPath?.TrimEnd('\\'), Rules = scopeRules };
+    }
+
+    private static Dictionary<string, Layer> ReadFields(MapReader policy)
+    {
+        var fields = new Dictionary<string, Layer>(StringComparer.OrdinalIgnoreCase);
+        if (policy.Mapping("fields") is not { } map)
+        {
+            return fields;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            var layer = value is ScalarNode { Type: ScalarType.Text } scalar ? ParseLayer(scalar.Value) : null;
+            if (layer is null)
+            {
+                policy.Diagnostics.Error(
+                    AnatomyDiagnosticCodes.InvalidValue,
+                    $"policy.fields.{key.Value}: expected one of outcome | stage | logic | component",
+                    value.Position);
+            }
+            else if (!fields.TryAdd(key.Value, layer.Value))
+            {
+                policy.Diagnostics.Error(AnatomyDiagnosticCodes.DuplicateKey, $"policy.fields: field '{key.Value}' appears twice", key.Position);
+            }
+        }
+
+        return fields;
+    }
+
+    private static Layer? ParseLayer(string value) => value switch
+    {
+        "outcome" => Layer.Outcome,
+        "stage" => Layer.Stage,
+        "logic" => Layer.Logic,
+        "component" => Layer.Component,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RepositoryPattern();
+}

@@ -1,0 +1,9 @@
+namespace AnatomyBot.Core.Anatomy.Parsing;
+
+internal enum ScalarType
+{
+    Null,
+    Boolean,
+    Number,
+    Text,
+}

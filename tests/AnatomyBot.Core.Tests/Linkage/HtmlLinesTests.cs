@@ -1,0 +1,50 @@
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Core.Tests.Linkage;
+
+public sealed class HtmlLinesTests
+{
+    [Theory]
+    [InlineData("<div>Intro<br>Outcome: O-1<br/>Stage: S-2</div><p><b>Component</b>: C-3</p>")]
+    [InlineData("<ul><li>Stage: S-1</li><li>Component:&nbsp;C-2 &amp; more</li></ul>")]
+    [InlineData("<p>See <a href=\"https://dev.azure.com/a/b/_workitems/edit/12\">the story</a> now</p>")]
+    [InlineData("<div><p>Outcome: O-1<div><span>unclosed")]
+    [InlineData("<p>Logic: <code>L-1</code></p><pre>Component: C-9</pre>text after")]
+    [InlineData("plain text, no tags\nsecond line")]
+    [InlineData("<table><tr><td>Stage: S-1</td><td>Component: C-1</td></tr></table>")]
+    public void LightReader_GivesTheSameLinesAsTheFullParser(string html)
+    {
+        var full = new List<string>();
+        var light = new List<string>();
+
+        HtmlLines.Read(html, full);
+        Assert.True(LightHtmlLines.Handles(html));
+        LightHtmlLines.Read(html, light);
+
+        Assert.Equal(full, light);
+    }
+
+    [Theory]
+    [InlineData("<script>x</script>")]
+    [InlineData("<!-- Component: C-1 -->")]
+    [InlineData("<STYLE>p{}</STYLE>")]
+    public void RawTextAndComments_GoToTheFullParser(string html)
+    {
+        Assert.False(LightHtmlLines.Handles(html));
+        var lines = new List<string>();
+        HtmlLines.Read(html, lines);
+        Assert.Empty(lines);
+    }
+
+    [Fact]
+    public void DeeplyNestedHtml_IsReadLinearly_WithADiagnostic()
+    {
+        var html = "<script>x</script>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "Stage: S-APPLY";
+        var diagnostics = new List<string>();
+
+        var lines = BodyLines.Read(html, BodyFormat.Html, diagnostics);
+
+        Assert.Equal(["Stage: S-APPLY"], lines);
+        Assert.Single(diagnostics);
+    }
+}

@@ -1,0 +1,26 @@
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Storage.Sqlite;
+
+namespace AnatomyBot.Storage.Tests;
+
+/// <summary>The contract on a SQLite file in a fresh temp folder; "reopening" opens a second database object on it.</summary>
+public sealed class SqliteLedgerTests : LedgerContractTests, IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly List<SqliteLedgerDatabase> databases = [];
+
+    protected override (IDeliveryLedger Deliveries, IEvaluationLedger Evaluations) Open()
+    {
+        var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
+        databases.Add(database);
+        return (new SqliteDeliveryLedger(database), new SqliteEvaluationLedger(database));
+    }
+
+    public override Task DisposeAsync()
+    {
+        databases.ForEach(d => d.Dispose());
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => folder.Dispose();
+}
