@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         // Subcommands are registered here: lint, schema, check, digest, serve, replay, demo.
-        yield break;
+        yield return DigestCommand.Create();
     }
 }
