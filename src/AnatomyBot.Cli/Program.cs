@@ -7,4 +7,17 @@ foreach (var command in CommandCatalog.Create())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
+{
+    // Usage errors are invalid input: exit 2 like every other invalid input (System.CommandLine's default is 1).
+    foreach (var error in parseResult.Errors)
+    {
+        Console.Error.WriteLine($"anatomybot: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'anatomybot --help' for usage.");
+    return 2;
+}
+
+return await parseResult.InvokeAsync().ConfigureAwait(false);

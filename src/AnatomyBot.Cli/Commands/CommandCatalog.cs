@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         // Subcommands are registered here: lint, schema, check, digest, serve, replay, demo.
+        yield return LintCommand.Create();
+        yield return SchemaCommand.Create();
         yield return DigestCommand.Create();
     }
 }

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using AnatomyBot.Cli.Input;
+using AnatomyBot.Cli.Output;
+using AnatomyBot.Core.Anatomy;
+
+namespace AnatomyBot.Cli.Commands;
+
+/// <summary><c>anatomybot lint [anatomy.yml] [--format text|json|markdown]</c>: parse errors exit 2, error findings
+/// exit 1, warnings and info exit 0. Without a file it lints the embedded onboarding sample.</summary>
+internal static class LintCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string?>("anatomy.yml")
+        {
+            Description = "The anatomy file to check (default: the embedded onboarding sample).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text, json or markdown.",
+            DefaultValueFactory = _ => LintFormat.Text,
+        };
+        format.AcceptOnlyFromAmong(LintFormat.All);
+        var command = new Command("lint", "Check an anatomy file: parse errors, architecture gaps (stage-no-outcome, stage-no-logic, …) and completeness per value stream.")
+        {
+            file,
+            format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file), parse.GetValue(format) ?? LintFormat.Text, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    internal static int Run(string? path, string format, TextWriter output, TextWriter error)
+    {
+        if (path is null)
+        {
+            error.WriteLine($"anatomybot: no file given; linting the embedded sample {AnatomyFileLoader.SampleName}");
+        }
+
+        var loaded = AnatomyFileLoader.Load(path);
+        if (loaded.Failure is not null)
+        {
+            error.WriteLine(loaded.Failure);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (loaded.Anatomy is not { } anatomy)
+        {
+            WriteParseErrors(output, format, loaded);
+            return ExitCodes.InvalidInput;
+        }
+
+        var report = AnatomyLinter.Lint(anatomy);
+        switch (format)
+        {
+            case LintFormat.Json:
+                LintJsonRenderer.Write(output, loaded.Name, report.Diagnostics, report.Completeness, valid: true);
+                break;
+            case LintFormat.Markdown:
+                LintMarkdownRenderer.Write(output, loaded.Name, report.Diagnostics, report.Completeness, valid: true);
+                break;
+            default:
+                LintTextRenderer.Write(output, loaded.Name, report);
+                break;
+        }
+
+        return report.HasErrors ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static void WriteParseErrors(TextWriter output, string format, AnatomyLoadResult loaded)
+    {
+        var errors = loaded.Parse!.Errors;
+        switch (format)
+        {
+            case LintFormat.Json:
+                LintJsonRenderer.Write(output, loaded.Name, errors, [], valid: false);
+                break;
+            case LintFormat.Markdown:
+                LintMarkdownRenderer.Write(output, loaded.Name, errors, [], valid: false);
+                break;
+            default:
+                foreach (var line in loaded.ErrorLines)
+                {
+                    output.WriteLine(line);
+                }
+
+                break;
+        }
+    }
+}

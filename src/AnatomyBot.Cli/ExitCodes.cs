@@ -1,0 +1,14 @@
+namespace AnatomyBot.Cli;
+
+/// <summary>The exit codes every <c>anatomybot</c> command shares (a contract: scripts and CI depend on them).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Clean, or warnings/info only.</summary>
+    public const int Success = 0;
+
+    /// <summary>Error-severity findings (lint errors, blocking gaps).</summary>
+    public const int Findings = 1;
+
+    /// <summary>Unreadable or invalid input, or a usage error.</summary>
+    public const int InvalidInput = 2;
+}

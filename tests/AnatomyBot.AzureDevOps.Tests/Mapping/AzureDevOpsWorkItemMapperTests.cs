@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.AzureDevOps.Tests.Mapping;
+
+public sealed class AzureDevOpsWorkItemMapperTests
+{
+    private const string Story = """
+        {
+          "id": 1042,
+          "rev": 7,
+          "fields": {
+            "System.Id": 1042,
+            "System.AreaPath": "Contoso\\Onboarding\\Team A",
+            "System.TeamProject": "Contoso",
+            "System.WorkItemType": "User Story",
+            "System.State": "Active",
+            "System.CreatedBy": { "displayName": "Ana Silva", "uniqueName": "ana@contoso.com", "id": "8c1f" },
+            "System.Title": "Verify identity with the new provider",
+            "System.Description": "<div>Stage: S-APPLY</div><div>Component: C-KYC-SERVICE</div>",
+            "System.Tags": "outcome:O-FASTER-ONBOARDING; team-a;kyc",
+            "System.Parent": 1001,
+            "Microsoft.VSTS.Common.Priority": 2,
+            "Custom.StrategicOutcome": "O-FASTER-ONBOARDING"
+          },
+          "relations": [
+            { "rel": "System.LinkTypes.Related", "url": "https://dev.azure.com/contoso/_apis/wit/workItems/77", "attributes": { "isLocked": false, "name": "Related" } },
+            { "rel": "System.LinkTypes.Hierarchy-Reverse", "url": "https://dev.azure.com/contoso/_apis/wit/workItems/1001", "attributes": { "isLocked": false, "name": "Parent" } }
+          ],
+          "_links": { "html": { "href": "https://dev.azure.com/contoso/Contoso/_workitems/edit/1042" } },
+          "url": "https://dev.azure.com/contoso/_apis/wit/workItems/1042"
+        }
+        """;
+
+    [Fact]
+    public void Map_RestWorkItem_AllFields()
+    {
+        var result = AzureDevOpsWorkItemMapper.Map(Parse(Story));
+
+        var item = Assert.IsType<WorkItem>(result.Item);
+        Assert.Equal("1042", item.Id);
+        Assert.Equal(ItemSource.AzureDevOps, item.Source);
+        Assert.Equal(ItemKind.Story, item.Kind);
+        Assert.Equal("Verify identity with the new provider", item.Title);
+        Assert.Equal(BodyFormat.Html, item.BodyFormat);
+        Assert.StartsWith("<div>Stage: S-APPLY", item.Body, StringComparison.Ordinal);
+        Assert.Equal(["outcome:O-FASTER-ONBOARDING", "team-a", "kyc"], item.Labels);
+        Assert.Equal("1001", item.ParentId);
+        Assert.Equal("ana@contoso.com", item.Author);
+        Assert.Equal(@"Contoso\Onboarding\Team A", item.Scope);
+        Assert.Equal("https://dev.azure.com/contoso/Contoso/_workitems/edit/1042", item.Url);
+        Assert.True(item.IsOpen);
+        Assert.Equal("O-FASTER-ONBOARDING", item.Fields["custom.strategicoutcome"]);
+        Assert.Equal("2", item.Fields["Microsoft.VSTS.Common.Priority"]);
+        Assert.False(item.Fields.ContainsKey("System.Title"));
+        Assert.Empty(item.Diagnostics);
+    }
+
+    [Fact]
+    public void Map_KeepFields_OnlyThoseNamed()
+    {
+        var item = AzureDevOpsWorkItemMapper.Map(Parse(Story), ["Custom.StrategicOutcome", "Custom.Missing"]).Item!;
+
+        Assert.Equal(["Custom.StrategicOutcome"], item.Fields.Keys);
+    }
+
+    [Theory]
+    [InlineData("Epic", ItemKind.Epic)]
+    [InlineData("Feature", ItemKind.Feature)]
+    [InlineData("User Story", ItemKind.Story)]
+    [InlineData("Product Backlog Item", ItemKind.Story)]
+    [InlineData("requirement", ItemKind.Story)]
+    [InlineData("Bug", ItemKind.Other)]
+    [InlineData("Task", ItemKind.Other)]
+    [InlineData("Impediment", ItemKind.Other)]
+    [InlineData("Test Case", ItemKind.Other)]
+    [InlineData(null, ItemKind.Other)]
+    public void KindOf_WorkItemTypes(string? type, ItemKind kind) => Assert.Equal(kind, AzureDevOpsWorkItemMapper.KindOf(type));
+
+    [Fact]
+    public void Map_ParentFromSystemParentWhenNoRelations_ClosedState()
+    {
+        var json = """{"id":5,"fields":{"System.WorkItemType":"Feature","System.Title":"F","System.State":"Closed","System.Parent":4}}""";
+
+        var item = AzureDevOpsWorkItemMapper.Map(Parse(json)).Item!;
+
+        Assert.Equal("4", item.ParentId);
+        Assert.False(item.IsOpen);
+        Assert.Equal("", item.Body);
+        Assert.Empty(item.Labels);
+    }
+
+    [Fact]
+    public void Map_WithoutFields_IsAFailureNamingTheId()
+    {
+        var result = AzureDevOpsWorkItemMapper.Map(Parse("""{"id":9,"rev":1}"""));
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal("9", result.Id);
+        Assert.Contains("`fields`", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"fields":{}}""")]
+    [InlineData("[1,2]")]
+    [InlineData("\"text\"")]
+    public void Map_NotAWorkItem_IsAFailure(string json) => Assert.False(AzureDevOpsWorkItemMapper.Map(Parse(json)).IsSuccess);
+
+    [Fact]
+    public void Map_HugeTitle_IsCutWithADiagnostic()
+    {
+        var json = $$$"""{"id":3,"fields":{"System.WorkItemType":"Epic","System.Title":"{{{new string('t', 1_048_576)}}}"}}""";
+
+        var item = AzureDevOpsWorkItemMapper.Map(Parse(json)).Item!;
+
+        Assert.Equal(1025, item.Title.Length);
+        Assert.Contains("1,048,576", Assert.Single(item.Diagnostics), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_InvalidUtf8Description_IsADiagnostic()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"id":3,"fields":{"System.WorkItemType":"Epic","System.Title":"ok","System.Description":"bad XX here"}}""");
+        var at = Encoding.UTF8.GetString(bytes).IndexOf("XX", StringComparison.Ordinal);
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28;
+
+        WorkItemMapResult result;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            result = AzureDevOpsWorkItemMapper.Map(document.RootElement.Clone());
+        }
+        catch (JsonException)
+        {
+            // The reader itself may reject the bytes: then the file-level error is the contract, also fine.
+            return;
+        }
+
+        Assert.Equal("", result.Item!.Body);
+        Assert.Contains("System.Description", Assert.Single(result.Item.Diagnostics), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tags_SplitAndTrimmed() => Assert.Equal(["a", "b c", "d"], AzureDevOpsWorkItemMapper.Tags(" a; b c ;;d "));
+
+    private static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

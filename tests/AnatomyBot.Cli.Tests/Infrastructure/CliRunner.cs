@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AnatomyBot.Cli.Tests.Infrastructure;
+
+/// <summary>Runs the BUILT <c>anatomybot</c> (the <c>anatomybot.dll</c> copied next to the test assembly) as a real
+/// process: <c>dotnet anatomybot.dll args…</c>, with a timeout, capturing stdout, stderr and the exit code.
+/// Reusable by every command's tests.</summary>
+public static class CliRunner
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The path of the built CLI assembly.</summary>
+    public static string AssemblyPath { get; } = Path.Combine(AppContext.BaseDirectory, "anatomybot.dll");
+
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, new CliRunOptions());
+
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, CliRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(AssemblyPath))
+        {
+            throw new FileNotFoundException("The built anatomybot.dll is not next to the tests; does the test project reference AnatomyBot.Cli?", AssemblyPath);
+        }
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory(),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in options.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (options.Stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(options.Stdin);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(options.Timeout ?? DefaultTimeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        return new CliResult(timedOut ? -1 : process.ExitCode, await stdout, await stderr, timedOut);
+    }
+
+    /// <summary>The dotnet host that runs the tests (DOTNET_HOST_PATH when the SDK sets it), else <c>dotnet</c> on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
