@@ -3,6 +3,9 @@ using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Storage.Sqlite;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace AnatomyBot.Benchmarks;
 
@@ -10,10 +13,17 @@ namespace AnatomyBot.Benchmarks;
 /// under 5 s on the 2-core machine — both ledger streams read once, the model built, the Markdown rendered (cut for a
 /// GitHub issue) and the HTML page rendered. The seeded ledger is cached in the temp folder (see <see cref="SeededLedger"/>).
 /// Run: <c>dotnet run -c Release --project bench/AnatomyBot.Benchmarks -- --filter *DigestBenchmarks*</c>.</summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 public class DigestBenchmarks
 {
+    /// <summary>In-process: on the shared 2-core machine BenchmarkDotNet's generated-project build times out.</summary>
+    private sealed class InProcessShortConfig : ManualConfig
+    {
+        public InProcessShortConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
+    }
+
     private static readonly DateTimeOffset Until = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
     private SqliteLedgerDatabase? database;
     private DigestService? service;
