@@ -97,6 +97,39 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Contains("bad.yml:", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stateless_AnatomyAndBacklogs_DigestWithoutTrendOrChange()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Check");
+        var output = Path.Combine(_directory, "stateless.md");
+
+        var (exit, _, stderr) = await RunAsync("digest", "--anatomy", Path.Combine(fixtures, "anatomy.yml"),
+            "--backlog", Path.Combine(fixtures, "ado-backlog.json"), Path.Combine(fixtures, "github-issues.json"), "--out", output);
+
+        Assert.True(exit == 0, stderr);
+        var markdown = await File.ReadAllTextAsync(output);
+        var headings = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UsePipeTables().Build()).Descendants<HeadingBlock>().Select(h => h.Level).ToList();
+        Assert.Contains("From a backlog export", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Value streams", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Measure | Share |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Trend", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("pts", markdown, StringComparison.Ordinal);
+        Assert.NotEmpty(headings);
+    }
+
+    [Fact]
+    public async Task Stateless_MalformedBacklog_Exit2WithFilePosition()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Check");
+        var broken = Path.Combine(_directory, "broken.json");
+        await File.WriteAllTextAsync(broken, "[{\"id\": 1,");
+
+        var (exit, _, stderr) = await RunAsync("digest", "--anatomy", Path.Combine(fixtures, "anatomy.yml"), "--backlog", broken);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("broken.json:", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private async Task<string> SeedLedgerAsync()
