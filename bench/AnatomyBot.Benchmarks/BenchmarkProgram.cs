@@ -4,6 +4,23 @@ namespace AnatomyBot.Benchmarks;
 
 internal static class BenchmarkProgram
 {
-    /// <summary>Runs the benchmarks named on the command line, e.g. <c>--filter *Check*</c>.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    /// <summary>Runs the benchmarks named on the command line, e.g. <c>--filter *Check*</c>; or
+    /// <c>generate-check FOLDER [ITEMS]</c> writes the synthetic <c>anatomy.yml</c> and <c>backlog.json</c> that the
+    /// check benchmark uses, for a peak-memory run of the built CLI.</summary>
+    public static void Main(string[] args)
+    {
+        if (args is ["generate-check", var folder, ..])
+        {
+            Check.CheckInputs.Generate(folder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+            return;
+        }
+
+        if (args is ["probe-check", var probeFolder])
+        {
+            Check.CheckProbe.Run(probeFolder);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }

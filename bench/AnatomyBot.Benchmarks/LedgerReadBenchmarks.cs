@@ -6,7 +6,7 @@ namespace AnatomyBot.Benchmarks;
 /// <summary>Reading the digest's inputs from a SQLite ledger of 100,000 items and 1,000,000 gap events (issue 7's
 /// target: the whole digest in under 5 s). The seeded file is cached in the temp folder and reused across runs.
 /// Run: <c>dotnet run -c Release --project bench/AnatomyBot.Benchmarks -- --filter *LedgerRead*</c>.</summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 public class LedgerReadBenchmarks
 {

@@ -10,6 +10,8 @@ internal static class CommandCatalog
         // Subcommands are registered here: lint, schema, check, digest, serve, replay, demo.
         yield return LintCommand.Create();
         yield return SchemaCommand.Create();
+        yield return CheckCommand.Create();
+        yield return DigestCommand.Create();
         yield return ServeCommand.Create();
         yield return ReplayCommand.Create();
         yield return DemoCommand.Create();

@@ -1,3 +1,5 @@
+using AnatomyBot.AzureDevOps;
+using AnatomyBot.GitHub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +12,16 @@ internal static class ChannelComposition
     public static IServiceCollection AddAnatomyBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.GetSection("GitHub").Exists())
+        {
+            services.AddAnatomyBotGitHub(configuration);
+        }
+
+        if (configuration.GetSection("AzureDevOps").Exists())
+        {
+            services.AddAnatomyBotAzureDevOps(configuration);
+        }
+
         return services;
     }
 }

@@ -43,11 +43,13 @@ internal sealed class GapText(AnatomyPolicy policy)
         _fixes.GetOrAdd((code, item.Kind, item.Source, suggestedId), key => BuildFix(key.Code, layer, key.Source, key.Id));
 
     public static string UnknownMessage(string id, Layer layer) =>
-        $"`{id}` is not a {layer.ToNoun()} in the anatomy, so this link counts for nothing.";
+        $"`{id}` is not {Article(layer)} {layer.ToNoun()} in the anatomy, so this link counts for nothing.";
 
     public static string UnknownFix(string id, Layer layer, string? suggestedId) => suggestedId is null
-        ? $"Correct `{id}` to a {layer.ToNoun()} id from anatomy.yml, or ask the architects to add it."
+        ? $"Correct `{id}` to {Article(layer)} {layer.ToNoun()} id from anatomy.yml, or ask the architects to add it."
         : $"Replace `{id}` with `{suggestedId}` (or another {layer.ToNoun()} id from anatomy.yml).";
+
+    private static string Article(Layer layer) => layer == Layer.Outcome ? "an" : "a";
 
     private static string BuildMessage(string code, ItemKind kind)
     {

@@ -15,7 +15,9 @@ public sealed class PathGlob
     {
         ArgumentNullException.ThrowIfNull(pattern);
         Pattern = pattern;
-        _regex = new Regex(ToRegex(pattern.Trim()), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        // Interpreted: hundreds of components build in microseconds (NonBacktracking takes milliseconds each), and a
+        // glob's regex has no nested quantifiers, so the timeout only guards pathological paths.
+        _regex = new Regex(ToRegex(pattern.Trim()), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
     }
 
     public string Pattern { get; }

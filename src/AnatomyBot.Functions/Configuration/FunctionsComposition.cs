@@ -1,4 +1,6 @@
+using AnatomyBot.AzureDevOps;
 using AnatomyBot.Functions.Functions;
+using AnatomyBot.GitHub;
 using AnatomyBot.Hosting;
 using AnatomyBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +23,16 @@ public static class FunctionsComposition
 
         services.AddAnatomyBotPipeline(configuration);
         services.AddAnatomyBotWeeklyDigest(configuration);
+        if (configuration.GetSection("GitHub").Exists())
+        {
+            services.AddAnatomyBotGitHub(configuration);
+        }
+
+        if (configuration.GetSection("AzureDevOps").Exists())
+        {
+            services.AddAnatomyBotAzureDevOps(configuration);
+        }
+
         var connection = configuration["AzureWebJobsStorage"];
         if (!string.IsNullOrWhiteSpace(connection))
         {

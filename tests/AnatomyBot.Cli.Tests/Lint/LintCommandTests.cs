@@ -146,4 +146,16 @@ public sealed partial class LintCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("xml", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Utf8BomAndCrlfLineEnds_KeepExactPositions()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("crlf.yml", [0xEF, 0xBB, 0xBF, .. "version: 1\r\noutcomes:\r\n  - id: OUT-A\r\n    name: A\r\n    colour: x\r\n"u8]);
+
+        var result = await CliRunner.RunAsync("lint", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"{file}:5:5: error unknown-key:", Assert.Single(result.AllLines), StringComparison.Ordinal);
+    }
 }

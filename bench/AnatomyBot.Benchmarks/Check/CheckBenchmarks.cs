@@ -1,0 +1,50 @@
+using System.Text.Json;
+using AnatomyBot.Cli.Commands.Check;
+using AnatomyBot.Core.Anatomy;
+using BenchmarkDotNet.Attributes;
+
+namespace AnatomyBot.Benchmarks.Check;
+
+/// <summary><c>check</c>'s core path (read the file, parse item by item, map, evaluate, build the report) on 100,000
+/// synthetic Azure DevOps work items against a 540-element anatomy, side by side with a bare <c>JsonDocument.Parse</c>
+/// of the same file. Target: at most 3× the bare parse.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+public class CheckBenchmarks
+{
+    private string _backlog = "";
+    private EnterpriseAnatomy _anatomy = null!;
+
+    [Params(100_000)]
+    public int Items { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "anatomybot-bench");
+        Directory.CreateDirectory(folder);
+        _backlog = Path.Combine(folder, $"backlog-{Items}.json");
+        if (!File.Exists(_backlog))
+        {
+            using var file = File.Create(_backlog);
+            SyntheticBacklog.Write(file, Items, seed: 42);
+        }
+
+        var parsed = AnatomyParser.Parse(SyntheticAnatomy.Yaml());
+        _anatomy = parsed.Anatomy ?? throw new InvalidOperationException(string.Join("; ", parsed.Errors.Select(e => $"{e.Position}: {e.Message}")));
+    }
+
+    [Benchmark(Baseline = true, Description = "JsonDocument.Parse (bare)")]
+    public int BareParse()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(_backlog));
+        return document.RootElement.GetProperty("value").GetArrayLength();
+    }
+
+    [Benchmark(Description = "check core path")]
+    public int Check()
+    {
+        var report = CheckPipeline.Run(_anatomy, [(_backlog, File.ReadAllBytes(_backlog))], FailOn.Block);
+        return report.Items.Count;
+    }
+}

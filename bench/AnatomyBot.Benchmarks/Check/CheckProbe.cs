@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using AnatomyBot.Cli.Commands.Check;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Benchmarks.Check;
+
+/// <summary>Times each phase of check once (read, map, evaluate, report) to see where time goes.</summary>
+internal static class CheckProbe
+{
+    public static void Run(string folder)
+    {
+        var anatomy = AnatomyParser.Parse(File.ReadAllText(Path.Combine(folder, "anatomy.yml"))).Anatomy!;
+        var watch = Stopwatch.StartNew();
+        var bytes = File.ReadAllBytes(Path.Combine(folder, "backlog.json"));
+        var entries = new List<BacklogEntry>();
+        BacklogReader.Read("b", bytes, [], entries);
+        Console.WriteLine($"read+map {watch.ElapsedMilliseconds} ms");
+        watch.Restart();
+        var items = entries.Select(e => e.Item!).ToList();
+        var engine = new LinkageEngine(anatomy);
+        Console.WriteLine($"index {watch.ElapsedMilliseconds} ms");
+        watch.Restart();
+        var evaluations = engine.Evaluate(items);
+        Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms");
+        watch.Restart();
+        _ = new CheckReport(evaluations.Select(CheckedItem.From), FailOn.Block);
+        Console.WriteLine($"report {watch.ElapsedMilliseconds} ms");
+        watch.Restart();
+        foreach (var item in items.Take(20000))
+        {
+            ReferenceExtractor.Extract(item, anatomy.Policy);
+        }
+
+        Console.WriteLine($"extract 20k {watch.ElapsedMilliseconds} ms");
+    }
+}

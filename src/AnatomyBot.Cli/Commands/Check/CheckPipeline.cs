@@ -1,0 +1,49 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Cli.Commands.Check;
+
+/// <summary>The core of <c>check</c>, shared by the command and its benchmark: read every backlog (streamed, item by
+/// item), map, evaluate with one engine, and build the report.</summary>
+internal static class CheckPipeline
+{
+    public static CheckReport Run(
+        EnterpriseAnatomy anatomy,
+        IEnumerable<(string Name, ReadOnlyMemory<byte> Utf8)> backlogs,
+        FailOn failOn,
+        ICheckProgress? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(anatomy);
+        ArgumentNullException.ThrowIfNull(backlogs);
+        var keepFields = anatomy.Policy.Fields.Keys.ToArray();
+        var entries = new List<BacklogEntry>();
+        foreach (var (name, utf8) in backlogs)
+        {
+            progress?.Reading(name, utf8.Length);
+            BacklogReader.Read(name, utf8, keepFields, entries, progress is null ? null : progress.Read);
+        }
+
+        var items = new List<WorkItem>(entries.Count);
+        var checkedItems = new List<CheckedItem>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.Item is { } item)
+            {
+                items.Add(item);
+            }
+            else
+            {
+                checkedItems.Add(CheckedItem.Unreadable(entry));
+            }
+        }
+
+        progress?.Evaluating(items.Count);
+        foreach (var evaluation in new LinkageEngine(anatomy).Evaluate(items))
+        {
+            checkedItems.Add(CheckedItem.From(evaluation));
+        }
+
+        progress?.Done();
+        return new CheckReport(checkedItems, failOn);
+    }
+}
