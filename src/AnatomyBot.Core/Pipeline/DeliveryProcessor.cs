@@ -80,7 +80,7 @@ public sealed class DeliveryProcessor(
         foreach (var evaluation in result.Evaluations)
         {
             var previous = await evaluations.GetLatestAsync(evaluation.Item.Source, evaluation.Item.Id, cancellationToken);
-            stored.Add(StoredEvaluations.From(evaluation, previous, now));
+            stored.Add(LedgerEvaluations.From(evaluation, previous, now));
         }
 
         var events = stored.Count == 0 ? [] : await evaluations.RecordAsync(stored, cancellationToken);
