@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Reconcile;
 using AnatomyBot.Hosting;
 using AnatomyBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +23,14 @@ internal static class PipelineComposition
         services.AddAnatomyBotPipeline(configuration);
         services.AddAnatomyBotLocalInbox(configuration);
         services.AddAnatomyBotChannels(configuration);
+        if (settings.OutboxPath is { } outbox)
+        {
+            // Registered after the channels: each handler applies through the last applier of its platform.
+            var sink = new FileOutboxSink(outbox);
+            services.AddSingleton<IReconcileApplier>(new OutboxApplier(sink, ItemSource.GitHub));
+            services.AddSingleton<IReconcileApplier>(new OutboxApplier(sink, ItemSource.AzureDevOps));
+        }
+
         return services;
     }
 
