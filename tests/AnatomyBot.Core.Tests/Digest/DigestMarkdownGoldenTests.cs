@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
+using AnatomyBot.Core.Tests.Support;
 
 namespace AnatomyBot.Core.Tests.Digest;
 
@@ -10,7 +11,7 @@ public sealed class DigestMarkdownGoldenTests
     {
         var markdown = DigestMarkdownRenderer.Render(Build());
 
-        Golden.AssertMatches("weekly-digest.github.md", markdown);
+        GoldenFiles.AssertMatches("Digest", "weekly-digest.github.md", markdown);
     }
 
     [Fact]
@@ -18,7 +19,7 @@ public sealed class DigestMarkdownGoldenTests
     {
         var markdown = DigestMarkdownRenderer.Render(Build(), new DigestRenderOptions { Flavor = DigestFlavor.AzureDevOps });
 
-        Golden.AssertMatches("weekly-digest.azure-devops.md", markdown);
+        GoldenFiles.AssertMatches("Digest", "weekly-digest.azure-devops.md", markdown);
         Assert.Contains("::: mermaid\nflowchart LR", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("```", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("xychart-beta", markdown, StringComparison.Ordinal);

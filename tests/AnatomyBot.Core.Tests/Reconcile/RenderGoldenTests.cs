@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Reconcile;
 using Markdig.Syntax;
+using AnatomyBot.Core.Tests.Support;
 
 namespace AnatomyBot.Core.Tests.Reconcile;
 
@@ -22,7 +23,7 @@ public sealed class RenderGoldenTests
     {
         var markdown = CommentRenderer.Render(Evaluation(name), ReconcileFixtures.Anatomy, Options);
 
-        Golden.AssertMatches($"{name}.comment.md", markdown);
+        GoldenFiles.AssertMatches("Reconcile", $"{name}.comment.md", markdown);
         var document = MarkdownAssert.Valid(markdown, tables);
         Assert.IsType<HtmlBlock>(document[0]);
         Assert.StartsWith(Markers.Comment + "\n", markdown, StringComparison.Ordinal);
@@ -34,7 +35,7 @@ public sealed class RenderGoldenTests
     {
         var check = CheckRenderer.Render(Evaluation(name), ReconcileFixtures.Anatomy, Options);
 
-        Golden.AssertMatches($"{name}.check.md", check.Summary);
+        GoldenFiles.AssertMatches("Reconcile", $"{name}.check.md", check.Summary);
         MarkdownAssert.Valid(check.Summary, tables);
         Assert.DoesNotContain(Markers.Comment, check.Summary, StringComparison.Ordinal);
     }
@@ -48,8 +49,8 @@ public sealed class RenderGoldenTests
         var comment = CommentRenderer.Render(evaluation, ReconcileFixtures.Anatomy, options);
         var summary = CheckRenderer.Render(evaluation, ReconcileFixtures.Anatomy, options).Summary;
 
-        Golden.AssertMatches("truncated.comment.md", comment);
-        Golden.AssertMatches("truncated.check.md", summary);
+        GoldenFiles.AssertMatches("Reconcile", "truncated.comment.md", comment);
+        GoldenFiles.AssertMatches("Reconcile", "truncated.check.md", summary);
         Assert.InRange(comment.Length, 2_000, 3_000);
         Assert.InRange(summary.Length, 1_500, 2_500);
         MarkdownAssert.Valid(comment, 1);
