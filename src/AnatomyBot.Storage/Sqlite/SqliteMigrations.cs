@@ -26,6 +26,10 @@ internal static class SqliteMigrations
             ALTER TABLE evaluations ADD COLUMN merged_at INTEGER;
             CREATE INDEX ix_gap_events_at ON gap_events (at);
             """),
+        new(3, "covering time index on gap events (the digest's range scan reads no table rows)", """
+            CREATE INDEX ix_gap_events_at_cover ON gap_events (at, seq, source, item_id, code, severity, kind);
+            DROP INDEX ix_gap_events_at;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
