@@ -12,9 +12,11 @@ internal static class CheckProbe
     {
         var anatomy = AnatomyParser.Parse(File.ReadAllText(Path.Combine(folder, "anatomy.yml"))).Anatomy!;
         var watch = Stopwatch.StartNew();
-        var bytes = File.ReadAllBytes(Path.Combine(folder, "backlog.json"));
         var entries = new List<BacklogEntry>();
-        BacklogReader.Read("b", bytes, [], entries);
+        using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
+        {
+            BacklogReader.Read("b", stream, [], entries);
+        }
         Console.WriteLine($"read+map {watch.ElapsedMilliseconds} ms");
         watch.Restart();
         var items = entries.Select(e => e.Item!).ToList();
