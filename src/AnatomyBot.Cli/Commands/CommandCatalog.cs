@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return LintCommand.Create();
         yield return SchemaCommand.Create();
         yield return CheckCommand.Create();
+        yield return DigestCommand.Create();
     }
 }

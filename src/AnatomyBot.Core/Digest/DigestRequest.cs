@@ -33,5 +33,22 @@ public sealed record DigestRequest
     /// those after the week (they tell what the state was at the week's end).</summary>
     public DateTimeOffset EventsSince => Week.AddWeeks(1 - Math.Max(2, TrendWeeks)).StartIn(TimeZone);
 
+    /// <summary>A request for <paramref name="week"/> whose diagnostics are the anatomy's own lint findings
+    /// (<see cref="AnatomyLinter"/>), warnings and errors only.</summary>
+    public static DigestRequest For(EnterpriseAnatomy anatomy, IsoWeek week, TimeZoneInfo? timeZone = null) => new()
+    {
+        Anatomy = anatomy,
+        Week = week,
+        TimeZone = timeZone ?? TimeZoneInfo.Utc,
+        Diagnostics = LintFindings(anatomy),
+    };
+
+    /// <summary>The anatomy's lint warnings and errors, as the digest's last section shows them.</summary>
+    public static IReadOnlyList<AnatomyDiagnostic> LintFindings(EnterpriseAnatomy anatomy)
+    {
+        ArgumentNullException.ThrowIfNull(anatomy);
+        return [.. AnatomyLinter.Lint(anatomy).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+    }
+
     internal string ResolvedTitle => Title ?? $"Anatomy digest {Week}";
 }

@@ -1,0 +1,79 @@
+using AnatomyBot.AzureDevOps.Events;
+using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.AzureDevOps.Handling;
+
+/// <summary>Reads the current state a subject needs. A changed work item brings its descendants (they inherit its outcome
+/// and stage) and the open pull requests linked to it or to them (so fixing a story's link clears its PR's status without
+/// a push); a pull request brings its linked work items with their ancestors.</summary>
+internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
+{
+    /// <summary>Pull requests re-evaluated for one work-item change at most.</summary>
+    public const int MaxPullRequests = 50;
+
+    /// <summary>The snapshot, or null when the subject no longer exists (deleted between the event and the read).</summary>
+    public async Task<Snapshot?> CollectAsync(NotificationSubject subject, CancellationToken cancellationToken)
+    {
+        var snapshot = new Snapshot();
+        switch (subject)
+        {
+            case WorkItemSubject { WorkItemId: var id }:
+                foreach (var (key, item) in await reader.ReadWithAncestorsAsync([id], cancellationToken).ConfigureAwait(false))
+                {
+                    snapshot.WorkItems[key] = item;
+                }
+
+                if (!snapshot.WorkItems.TryGetValue(id, out var root))
+                {
+                    return null;
+                }
+
+                snapshot.WorkItemTargets.Add(id);
+                snapshot.WorkItemTargets.AddRange(await reader.ReadDescendantsAsync(root, snapshot.WorkItems, cancellationToken).ConfigureAwait(false));
+                var linked = snapshot.WorkItemTargets.SelectMany(t => WorkItemRelations.PullRequests(snapshot.WorkItems[t])).Distinct().Take(MaxPullRequests);
+                foreach (var pr in linked)
+                {
+                    if (await reader.ReadPullRequestAsync(pr, cancellationToken).ConfigureAwait(false) is { Item.IsOpen: true } open
+                        && !snapshot.PullRequests.Any(p => p.Item.Id == open.Item.Id))
+                    {
+                        snapshot.PullRequests.Add(open);
+                    }
+                }
+
+                break;
+            case PullRequestSubject { PullRequest: var pr }:
+                if (await reader.ReadPullRequestAsync(pr, cancellationToken).ConfigureAwait(false) is not { } read)
+                {
+                    return null;
+                }
+
+                snapshot.PullRequests.Add(read);
+                break;
+            default:
+                return null;
+        }
+
+        await ReadLinkedWorkItemsAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        return snapshot;
+    }
+
+    private async Task ReadLinkedWorkItemsAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var missing = snapshot.PullRequests
+            .SelectMany(p => ReferenceExtractor.LinkedWorkItems(p.Item))
+            .Select(id => int.TryParse(id, out var number) ? number : 0)
+            .Where(id => id > 0 && !snapshot.WorkItems.ContainsKey(id))
+            .Distinct()
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, item) in await reader.ReadWithAncestorsAsync(missing, cancellationToken).ConfigureAwait(false))
+        {
+            snapshot.WorkItems.TryAdd(key, item);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Reconcile;
+
+namespace AnatomyBot.AzureDevOps.Handling;
+
+/// <summary>Evaluates a snapshot with the engine and applies, target by target, only the differences between the desired
+/// and the current state. Pull requests get the thread and the status, never tags (the verdict lives there);
+/// closed pull requests are evaluated but not written to.</summary>
+internal sealed class SnapshotReconciler(IReconcileApplier applier, RenderOptions renderOptions)
+{
+    public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
+        Snapshot snapshot, IReadOnlyList<WorkItem> workItems, EnterpriseAnatomy anatomy, ILinkageEngine engine, CancellationToken cancellationToken)
+    {
+        var items = workItems.Concat(snapshot.PullRequests.Select(p => p.Item)).ToList();
+        var evaluations = engine.Evaluate(items);
+        var byId = evaluations.ToDictionary(e => e.Item.Id, StringComparer.Ordinal);
+        var results = new List<ItemEvaluation>();
+        foreach (var id in snapshot.WorkItemTargets)
+        {
+            var evaluation = byId[id.ToString(CultureInfo.InvariantCulture)];
+            results.Add(evaluation);
+            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions);
+            var plan = ReconcilePlanner.Plan(desired, new CurrentState { Labels = evaluation.Item.Labels });
+            var rev = snapshot.WorkItems[id].Rev.ToString(CultureInfo.InvariantCulture);
+            await ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, evaluation.Item.Id, evaluation.Item.Kind, rev), plan, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var pr in snapshot.PullRequests)
+        {
+            var evaluation = byId[pr.Item.Id];
+            results.Add(evaluation);
+            if (!pr.Item.IsOpen)
+            {
+                continue;
+            }
+
+            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { OwnedLabels = new HashSet<string>() };
+            var current = new CurrentState { Comment = pr.Thread, Check = StatusMapping.AsCurrent(pr.Status, desired.Check) };
+            var plan = ReconcilePlanner.Plan(desired, current);
+            var iteration = pr.IterationId?.ToString(CultureInfo.InvariantCulture);
+            await ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, pr.Item.Id, ItemKind.PullRequest, iteration), plan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private async Task ApplyAsync(ReconcileTarget target, ReconcilePlan plan, CancellationToken cancellationToken)
+    {
+        if (!plan.IsEmpty)
+        {
+            await applier.ApplyAsync(target, plan, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

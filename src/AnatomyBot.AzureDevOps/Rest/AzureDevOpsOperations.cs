@@ -1,0 +1,49 @@
+namespace AnatomyBot.AzureDevOps.Rest;
+
+/// <summary>Every operation the client can call. Templates follow the published 7.1 REST specification
+/// (MicrosoftDocs/vsts-rest-api-specs, <c>wit/7.1/workItemTracking.json</c> and <c>git/7.1/git.json</c>).</summary>
+public static class AzureDevOpsOperations
+{
+    public const string Version = "7.1";
+
+    private const string PullRequest = "{project}/_apis/git/repositories/{repositoryId}/pullRequests/{pullRequestId}";
+
+    public static ApiOperation WorkItemsBatch { get; } = new("Work Items_Get Work Items Batch", HttpMethod.Post, "{project}/_apis/wit/workitemsbatch", Version, IsWrite: false, IsIdempotent: true);
+
+    public static ApiOperation GetWorkItem { get; } = new("Work Items_Get Work Item", HttpMethod.Get, "{project}/_apis/wit/workitems/{id}", Version, false, true);
+
+    /// <summary>Guarded by a <c>test</c> on <c>/rev</c>, so a retry after an unknown outcome can never overwrite a newer revision.</summary>
+    public static ApiOperation UpdateWorkItem { get; } = new("Work Items_Update", HttpMethod.Patch, "{project}/_apis/wit/workitems/{id}", Version, true, true);
+
+    public static ApiOperation GetPullRequest { get; } = new("Pull Requests_Get Pull Request", HttpMethod.Get, "{project}/_apis/git/repositories/{repositoryId}/pullrequests/{pullRequestId}", Version, false, true);
+
+    public static ApiOperation PullRequestWorkItems { get; } = new("Pull Request Work Items_List", HttpMethod.Get, PullRequest + "/workitems", Version, false, true);
+
+    public static ApiOperation ListIterations { get; } = new("Pull Request Iterations_List", HttpMethod.Get, PullRequest + "/iterations", Version, false, true);
+
+    public static ApiOperation IterationChanges { get; } = new("Pull Request Iteration Changes_Get", HttpMethod.Get, PullRequest + "/iterations/{iterationId}/changes", Version, false, true);
+
+    public static ApiOperation ListThreads { get; } = new("Pull Request Threads_List", HttpMethod.Get, PullRequest + "/threads", Version, false, true);
+
+    public static ApiOperation GetThread { get; } = new("Pull Request Threads_Get", HttpMethod.Get, PullRequest + "/threads/{threadId}", Version, false, true);
+
+    /// <summary>Not idempotent: after a 5xx the thread may exist, so the delivery is retried from a fresh read instead.</summary>
+    public static ApiOperation CreateThread { get; } = new("Pull Request Threads_Create", HttpMethod.Post, PullRequest + "/threads", Version, true, false);
+
+    public static ApiOperation UpdateThread { get; } = new("Pull Request Threads_Update", HttpMethod.Patch, PullRequest + "/threads/{threadId}", Version, true, true);
+
+    public static ApiOperation UpdateComment { get; } = new("Pull Request Thread Comments_Update", HttpMethod.Patch, PullRequest + "/threads/{threadId}/comments/{commentId}", Version, true, true);
+
+    public static ApiOperation ListIterationStatuses { get; } = new("Pull Request Iteration Statuses_List", HttpMethod.Get, PullRequest + "/iterations/{iterationId}/statuses", Version, false, true);
+
+    public static ApiOperation CreateIterationStatus { get; } = new("Pull Request Iteration Statuses_Create", HttpMethod.Post, PullRequest + "/iterations/{iterationId}/statuses", Version, true, false);
+
+    public static ApiOperation GetItem { get; } = new("Items_Get", HttpMethod.Get, "{project}/_apis/git/repositories/{repositoryId}/items", Version, false, true);
+
+    public static IReadOnlyList<ApiOperation> All { get; } =
+    [
+        WorkItemsBatch, GetWorkItem, UpdateWorkItem, GetPullRequest, PullRequestWorkItems,
+        ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment,
+        ListIterationStatuses, CreateIterationStatus, GetItem,
+    ];
+}

@@ -1,0 +1,3 @@
+namespace AnatomyBot.AzureDevOps.Rest.Dtos;
+
+public sealed record IdentityDto(string? Id, string? DisplayName, string? UniqueName);

@@ -1,0 +1,3 @@
+namespace AnatomyBot.AzureDevOps.Rest.Dtos;
+
+public sealed record RepositoryDto(string Id, string? Name, ProjectDto? Project, string? WebUrl);

@@ -1,0 +1,5 @@
+namespace AnatomyBot.AzureDevOps.Rest.Dtos;
+
+/// <summary>A pull-request (iteration) status. <see cref="State"/>: <c>succeeded</c>, <c>failed</c>, <c>pending</c>,
+/// <c>error</c>, <c>notApplicable</c>, <c>notSet</c>.</summary>
+public sealed record StatusDto(int Id, string? State, string? Description, StatusContextDto? Context, string? TargetUrl, int? IterationId);

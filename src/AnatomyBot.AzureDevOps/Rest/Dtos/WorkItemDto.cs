@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AnatomyBot.AzureDevOps.Rest.Dtos;
+
+/// <summary>A work item as <c>workitemsbatch</c> / <c>workitems/{id}</c> return it with <c>$expand=relations</c>.</summary>
+public sealed record WorkItemDto(
+    int Id,
+    int Rev,
+    IReadOnlyDictionary<string, JsonElement>? Fields,
+    IReadOnlyList<WorkItemRelationDto>? Relations,
+    string? Url,
+    [property: JsonPropertyName("_links")] IReadOnlyDictionary<string, LinkDto>? Links);

@@ -1,0 +1,73 @@
+using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.AzureDevOps.Applying;
+using AnatomyBot.AzureDevOps.Configuration;
+using AnatomyBot.AzureDevOps.Handling;
+using AnatomyBot.AzureDevOps.Ingress;
+using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Core.Reconcile;
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.AzureDevOps;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the Azure DevOps channel: options from section <c>AzureDevOps</c> (validated at start-up),
+    /// the ingress, the delivery handler, the applier, the REST client, the anatomy provider and the
+    /// <see cref="IWorkItemReader"/>. <paramref name="configure"/> runs after binding (the demo points
+    /// <c>OrganizationUrl</c> at its local fake there).</summary>
+    public static IServiceCollection AddAnatomyBotAzureDevOps(this IServiceCollection services, IConfiguration configuration, Action<AzureDevOpsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddOptions<AzureDevOpsOptions>().Bind(configuration.GetSection(AzureDevOpsOptions.SectionName));
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureDevOpsOptions>, AzureDevOpsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RateLimitGate>();
+        services.TryAddSingleton<ApiCallCounter>();
+        services.TryAddSingleton<IAzureDevOpsCredential>(CreateCredential);
+        services.AddTransient<ResilienceHandler>();
+        services.AddTransient<AuthenticationHandler>();
+        services.AddHttpClient(AzureDevOpsClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddHttpMessageHandler<AuthenticationHandler>();
+        services.TryAddSingleton<AzureDevOpsClient>();
+        services.TryAddSingleton<AzureDevOpsSnapshotReader>();
+        services.TryAddSingleton<IAnatomyProvider>(sp => new AzureDevOpsAnatomyProvider(
+            sp.GetRequiredService<AzureDevOpsClient>(), sp.GetRequiredService<IOptions<AzureDevOpsOptions>>(), sp.GetRequiredService<TimeProvider>(), AnatomyParser.Parse));
+        services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
+        services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
+        services.AddSingleton<IWebhookIngress, AzureDevOpsWebhookIngress>();
+        services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
+        return services;
+    }
+
+    private static IAzureDevOpsCredential CreateCredential(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
+        if (options.AuthMode == AzureDevOpsAuthMode.Pat)
+        {
+            return new PatCredential(options.PersonalAccessToken ?? "");
+        }
+
+        var credential = provider.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+        });
+        return new EntraCredential(credential, provider.GetRequiredService<TimeProvider>());
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using AnatomyBot.Core.Digest;
+using AnatomyBot.Core.Digest.Rendering;
+
+namespace AnatomyBot.Cli.Digest;
+
+/// <summary>Writes the whole digest (never cut) as Markdown in the chosen flavour and, when asked, as a standalone
+/// HTML page. Re-running a week rewrites the same files; identical content is left untouched.</summary>
+internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, DigestFlavor flavor = DigestFlavor.GitHub) : IDigestSink
+{
+    public string Name => "file";
+
+    public async Task<DigestPublication> PublishAsync(WeeklyDigest digest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var actions = new List<(DigestPublicationAction Action, string Path)>();
+        if (markdownPath is not null)
+        {
+            var markdown = DigestMarkdownRenderer.Render(digest, new DigestRenderOptions { Flavor = flavor });
+            actions.Add((await WriteAsync(markdownPath, markdown, cancellationToken).ConfigureAwait(false), markdownPath));
+        }
+
+        if (htmlPath is not null)
+        {
+            actions.Add((await WriteAsync(htmlPath, DigestHtmlRenderer.Render(digest), cancellationToken).ConfigureAwait(false), htmlPath));
+        }
+
+        var action = actions.Any(a => a.Action == DigestPublicationAction.Created) ? DigestPublicationAction.Created
+            : actions.Any(a => a.Action == DigestPublicationAction.Updated) ? DigestPublicationAction.Updated
+            : DigestPublicationAction.Unchanged;
+        return new DigestPublication(Name, action, string.Join(", ", actions.Select(a => a.Path)));
+    }
+
+    private static async Task<DigestPublicationAction> WriteAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var exists = File.Exists(full);
+        if (exists && await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false) == content)
+        {
+            return DigestPublicationAction.Unchanged;
+        }
+
+        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await File.WriteAllTextAsync(full, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return exists ? DigestPublicationAction.Updated : DigestPublicationAction.Created;
+    }
+}

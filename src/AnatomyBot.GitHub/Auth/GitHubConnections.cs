@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using AnatomyBot.GitHub.Configuration;
+using AnatomyBot.GitHub.Events;
+using Microsoft.Extensions.Options;
+using Octokit;
+
+namespace AnatomyBot.GitHub.Auth;
+
+/// <summary>One Octokit client per installation (App mode) or one for the configured token, and which installation each
+/// repository belongs to (learnt from deliveries, or asked of the API once in App mode).</summary>
+public sealed class GitHubConnections(GitHubClientFactory factory, GitHubTokenSource tokens, IOptions<GitHubOptions> options)
+{
+    private readonly ConcurrentDictionary<string, long> _installations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<long, IGitHubClient> _clients = new();
+    private IGitHubClient? _tokenClient;
+
+    public void Remember(RepositoryId repository, long? installationId)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        if (installationId is { } id)
+        {
+            _installations[repository.ToString()] = id;
+        }
+    }
+
+    public long? InstallationOf(RepositoryId repository) =>
+        _installations.TryGetValue(repository.ToString(), out var id) ? id : null;
+
+    public async Task<IGitHubClient> ForAsync(RepositoryId repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        if (!options.Value.UsesApp)
+        {
+            return _tokenClient ??= factory.Create(ct => tokens.GetTokenAsync(null, ct));
+        }
+
+        if (InstallationOf(repository) is not { } id)
+        {
+            id = await tokens.FindInstallationAsync(repository.Owner, repository.Name).ConfigureAwait(false);
+            Remember(repository, id);
+        }
+
+        return _clients.GetOrAdd(id, installation => factory.Create(ct => tokens.GetTokenAsync(installation, ct)));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using AnatomyBot.GitHub.Configuration;
+using Microsoft.Extensions.Options;
+using Octokit;
+
+namespace AnatomyBot.GitHub.Auth;
+
+/// <summary>App mode: installation tokens minted with the App JWT, cached per installation and re-minted five minutes
+/// before they expire or after GitHub refused one. Token mode: the configured token. Neither: anonymous.</summary>
+public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+    private readonly GitHubOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Func<string, IGitHubClient> _appClient;
+    private readonly Lazy<RSA>? _key;
+    private readonly ConcurrentDictionary<long, AccessToken> _tokens = new();
+    private readonly SemaphoreSlim _mint = new(1, 1);
+
+    public GitHubTokenSource(IOptions<GitHubOptions> options, TimeProvider time, GitHubClientFactory clients)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
+        _options = options.Value;
+        _time = time;
+        _appClient = jwt => clients.Create(_ => new ValueTask<string?>(jwt), AuthenticationType.Bearer);
+        if (_options.UsesApp)
+        {
+            _key = new Lazy<RSA>(() => AppJwt.LoadKey(_options.PrivateKey is { Length: > 0 } pem ? pem : File.ReadAllText(_options.PrivateKeyPath!)));
+        }
+    }
+
+    public async ValueTask<string?> GetTokenAsync(long? installationId, CancellationToken cancellationToken)
+    {
+        if (!_options.UsesApp)
+        {
+            return string.IsNullOrWhiteSpace(_options.Token) ? null : _options.Token;
+        }
+
+        if (installationId is not { } id)
+        {
+            throw new InvalidOperationException("GitHub App mode needs the installation id of the delivery.");
+        }
+
+        if (Fresh(id) is { } cached)
+        {
+            return cached;
+        }
+
+        await _mint.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Fresh(id) is { } minted)
+            {
+                return minted;
+            }
+
+            var token = await _appClient(AppCredentials()).GitHubApps.CreateInstallationToken(id).ConfigureAwait(false);
+            _tokens[id] = token;
+            return token.Token;
+        }
+        finally
+        {
+            _mint.Release();
+        }
+    }
+
+    /// <summary>The installation of a repository, for deliveries that do not name one (App mode only).</summary>
+    public async Task<long> FindInstallationAsync(string owner, string name)
+    {
+        var installation = await _appClient(AppCredentials()).GitHubApps.GetRepositoryInstallationForCurrent(owner, name).ConfigureAwait(false);
+        return installation.Id;
+    }
+
+    public void Invalidate(long? installationId)
+    {
+        if (installationId is { } id)
+        {
+            _tokens.TryRemove(id, out _);
+        }
+    }
+
+    public void Dispose()
+    {
+        _mint.Dispose();
+        if (_key is { IsValueCreated: true })
+        {
+            _key.Value.Dispose();
+        }
+    }
+
+    private string AppCredentials() => AppJwt.Create(_options.AppId!, _key!.Value, _time.GetUtcNow());
+
+    private string? Fresh(long id) =>
+        _tokens.TryGetValue(id, out var token) && token.ExpiresAt - _time.GetUtcNow() > RefreshMargin ? token.Token : null;
+}

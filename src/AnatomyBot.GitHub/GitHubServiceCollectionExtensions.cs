@@ -1,0 +1,63 @@
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Auth;
+using AnatomyBot.GitHub.Configuration;
+using AnatomyBot.GitHub.Handling;
+using AnatomyBot.GitHub.Http;
+using AnatomyBot.GitHub.Ingress;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.GitHub.Reconcile;
+using AnatomyBot.GitHub.Seams;
+using AnatomyBot.GitHub.Snapshot;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.GitHub;
+
+public static class GitHubServiceCollectionExtensions
+{
+    /// <summary>Registers the GitHub channel: <see cref="GitHubOptions"/> bound from section <c>GitHub</c> and validated on
+    /// start, the <see cref="IWebhookIngress"/>, <see cref="IDeliveryHandler"/> and <see cref="IReconcileApplier"/> for
+    /// GitHub, and Octokit over <see cref="IHttpClientFactory"/> (client <see cref="GitHubClientFactory.HttpClientName"/>:
+    /// standard resilience with retries for safe methods only → rate-limit handler → ETag cache → call counter).
+    /// Point <c>GitHub:BaseUrl</c> at GitHub Enterprise Server or a local fake.</summary>
+    public static IServiceCollection AddAnatomyBotGitHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AnatomyTextParser>(_ => AnatomyParser.Parse);
+
+        services.AddTransient<RateLimitHandler>();
+        services.AddTransient<ApiCallCountingHandler>();
+        services.TryAddSingleton<ConditionalGetHandlerCache>();
+        services.AddHttpClient(GitHubClientFactory.HttpClientName)
+            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods()).Services
+            .AddHttpClient(GitHubClientFactory.HttpClientName)
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<ConditionalGetHandlerCache>().CreateHandler())
+            .AddHttpMessageHandler<ApiCallCountingHandler>();
+
+        services.TryAddSingleton<GitHubClientFactory>();
+        services.TryAddSingleton<GitHubTokenSource>();
+        services.TryAddSingleton<IInstallationTokenSource>(sp => sp.GetRequiredService<GitHubTokenSource>());
+        services.TryAddSingleton<GitHubConnections>();
+        services.TryAddSingleton<AnatomySource>();
+        services.TryAddSingleton<RawJson>();
+        services.TryAddSingleton<GitHubSnapshotReader>();
+        services.TryAddSingleton<EngineCache>();
+        services.TryAddSingleton<RepositoryWriteLocks>();
+        services.TryAddSingleton<SubjectReconciler>();
+        services.TryAddSingleton<GitHubApplier>();
+        services.AddSingleton<IReconcileApplier>(sp => sp.GetRequiredService<GitHubApplier>());
+        services.AddSingleton<GitHubWebhookIngress>();
+        services.AddSingleton<IWebhookIngress>(sp => sp.GetRequiredService<GitHubWebhookIngress>());
+        services.AddSingleton<GitHubDeliveryHandler>();
+        services.AddSingleton<IDeliveryHandler>(sp => sp.GetRequiredService<GitHubDeliveryHandler>());
+        return services;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.GitHub.Auth;
+using AnatomyBot.GitHub.Configuration;
+using AnatomyBot.GitHub.Events;
+using AnatomyBot.GitHub.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Octokit;
+
+namespace AnatomyBot.GitHub.Handling;
+
+/// <summary>Turns a GitHub delivery into reconciled items: facts from the payload (identities only), subjects from the
+/// router, then each subject re-read and reconciled; an issue change also re-evaluates the open pull requests that link
+/// to it, an anatomy change every open pull request. Expected problems (gone items, permissions) end as a skip reason;
+/// rate limits, 5xx and network failures throw <see cref="TransientDeliveryException"/> for the queue to retry.</summary>
+public sealed partial class GitHubDeliveryHandler(
+    GitHubConnections connections,
+    IInstallationTokenSource tokens,
+    SubjectReconciler reconciler,
+    IOptions<GitHubOptions> options,
+    ILogger<GitHubDeliveryHandler> logger) : IDeliveryHandler
+{
+    public string Platform => Platforms.GitHub;
+
+    public async Task<DeliveryResult> HandleAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var usage = ApiUsage.Begin();
+        var facts = WebhookFactsReader.Read(delivery.EventName, delivery.Body);
+        if (facts is null)
+        {
+            return DeliveryResult.Skip("body is not a JSON object");
+        }
+
+        if (facts.EventName == GitHubEvents.Installation && facts.Action is "deleted" or "suspend")
+        {
+            tokens.Invalidate(facts.InstallationId);
+        }
+
+        var route = SubjectRouter.Route(facts, options.Value.AnatomyPath);
+        if (route.Skipped is { } reason)
+        {
+            return DeliveryResult.Skip(reason);
+        }
+
+        connections.Remember(facts.Repository!, facts.InstallationId);
+        var evaluations = new List<ItemEvaluation>();
+        var problems = new List<string>();
+        foreach (var subject in route.Subjects)
+        {
+            await ReconcileAsync(delivery, subject, evaluations, problems, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DeliveryResult
+        {
+            Evaluations = evaluations,
+            ApiCalls = usage.Calls,
+            Writes = usage.Writes,
+            Skipped = problems.Count == 0 ? null : string.Join("; ", problems),
+        };
+    }
+
+    private async Task ReconcileAsync(Delivery delivery, Subject subject, List<ItemEvaluation> evaluations, List<string> problems, CancellationToken cancellationToken)
+    {
+        var repository = subject switch
+        {
+            PullRequestSubject p => p.PullRequest.Repository,
+            IssueSubject i => i.Issue.Repository,
+            AnatomyChangedSubject a => a.Repository,
+            _ => throw new ArgumentOutOfRangeException(nameof(subject)),
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var client = await connections.ForAsync(repository).ConfigureAwait(false);
+                var done = await ReconcileSubjectAsync(client, subject, cancellationToken).ConfigureAwait(false);
+                evaluations.AddRange(done);
+                return;
+            }
+            catch (AuthorizationException) when (attempt == 1)
+            {
+                // 401: the installation token was revoked or expired early; mint a new one and try once more.
+                tokens.Invalidate(connections.InstallationOf(repository));
+            }
+            catch (ApiException e) when ((int)e.StatusCode >= 500 || e is AbuseException or RateLimitExceededException or SecondaryRateLimitExceededException)
+            {
+                throw new TransientDeliveryException($"GitHub answered {(int)e.StatusCode} for {subject}", e);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new TransientDeliveryException($"GitHub could not be reached for {subject}", e);
+            }
+            catch (ApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Gone)
+            {
+                Log.SubjectFailed(logger, delivery.Id, subject.ToString(), (int)e.StatusCode, e.Message);
+                problems.Add($"{subject}: GitHub answered {(int)e.StatusCode} ({e.Message})");
+                return;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<ItemEvaluation>> ReconcileSubjectAsync(IGitHubClient client, Subject subject, CancellationToken cancellationToken)
+    {
+        var results = new List<ItemEvaluation>();
+        IReadOnlyList<IssueId> pullRequests;
+        switch (subject)
+        {
+            case PullRequestSubject pr:
+                pullRequests = [pr.PullRequest];
+                break;
+            case IssueSubject issue:
+                if (await reconciler.ReconcileIssueAsync(client, issue.Issue, cancellationToken).ConfigureAwait(false) is { } evaluated)
+                {
+                    results.Add(evaluated);
+                }
+
+                pullRequests = await SubjectReconciler.DependentPullRequestsAsync(client, issue.Issue).ConfigureAwait(false);
+                break;
+            case AnatomyChangedSubject changed:
+                pullRequests = await SubjectReconciler.OpenPullRequestsAsync(client, changed.Repository).ConfigureAwait(false);
+                break;
+            default:
+                return results;
+        }
+
+        foreach (var id in pullRequests)
+        {
+            var prClient = id.Repository == SubjectRepository(subject) ? client : await connections.ForAsync(id.Repository).ConfigureAwait(false);
+            if (await reconciler.ReconcilePullRequestAsync(prClient, id, cancellationToken).ConfigureAwait(false) is { } evaluated)
+            {
+                results.Add(evaluated);
+            }
+        }
+
+        return results;
+    }
+
+    private static RepositoryId? SubjectRepository(Subject subject) => subject switch
+    {
+        IssueSubject i => i.Issue.Repository,
+        AnatomyChangedSubject a => a.Repository,
+        PullRequestSubject p => p.PullRequest.Repository,
+        _ => null,
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: {Subject} not reconciled, GitHub answered {Status}: {Reason}")]
+        public static partial void SubjectFailed(ILogger logger, string deliveryId, string subject, int status, string reason);
+    }
+}

@@ -1,0 +1,97 @@
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Configuration;
+using AnatomyBot.GitHub.Events;
+using AnatomyBot.GitHub.Reconcile;
+using AnatomyBot.GitHub.Snapshot;
+using Microsoft.Extensions.Options;
+using Octokit;
+
+namespace AnatomyBot.GitHub.Handling;
+
+/// <summary>Reconciles one subject: re-read, evaluate, desire, plan, apply only the difference — under the repository's
+/// write lock so concurrent deliveries for one pull request serialise.</summary>
+public sealed class SubjectReconciler(
+    AnatomySource anatomySource,
+    GitHubSnapshotReader snapshots,
+    EngineCache engines,
+    IEnumerable<IReconcileApplier> appliers,
+    RepositoryWriteLocks locks,
+    IOptions<GitHubOptions> options)
+{
+    private IReconcileApplier Applier => appliers.Last(a => a.Source == ItemSource.GitHub);
+
+    /// <summary>Evaluates and reconciles a pull request; null when it is gone or closed.</summary>
+    public async Task<ItemEvaluation?> ReconcilePullRequestAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
+    {
+        using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
+        var snapshot = await snapshots.ReadPullRequestAsync(client, id, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null || !snapshot.Item.IsOpen)
+        {
+            return null;
+        }
+
+        var anatomy = await anatomySource.LoadAsync(client, id.Repository).ConfigureAwait(false);
+        var existingComment = await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
+        var run = await CurrentStateReader.FindCheckRunAsync(client, id.Repository, snapshot.HeadSha).ConfigureAwait(false);
+        var current = new CurrentState { Labels = snapshot.Item.Labels, Comment = existingComment, Check = run?.State };
+
+        ItemEvaluation? evaluation = null;
+        DesiredState desired;
+        if (anatomy.Anatomy is { } model)
+        {
+            evaluation = engines.For(model).Evaluate([snapshot.Item, .. snapshot.Linked])[0];
+            desired = DesiredStateBuilder.Build(evaluation, model, new RenderOptions());
+        }
+        else
+        {
+            var owned = snapshot.Item.Labels.Where(OwnedLabels.IsOwned).Select(OwnedLabels.Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            desired = AnatomyProblemState.For(anatomy, options.Value.AnatomyPath, owned);
+        }
+
+        await ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), ItemKind.PullRequest, snapshot.HeadSha), desired, current, cancellationToken)
+            .ConfigureAwait(false);
+        return evaluation;
+    }
+
+    /// <summary>Evaluates an issue and reconciles its gap labels; null when it is gone, a pull request, or there is no
+    /// valid anatomy (issues get no comment, so there is nothing to report on them).</summary>
+    public async Task<ItemEvaluation?> ReconcileIssueAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
+    {
+        using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
+        var items = await snapshots.ReadIssueWithAncestorsAsync(client, id, cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0 || !items[0].IsOpen)
+        {
+            return null;
+        }
+
+        var anatomy = await anatomySource.LoadAsync(client, id.Repository).ConfigureAwait(false);
+        if (anatomy.Anatomy is not { } model)
+        {
+            return null;
+        }
+
+        var evaluation = engines.For(model).Evaluate(items)[0];
+        var desired = DesiredStateBuilder.Build(evaluation, model);
+        await ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, new CurrentState { Labels = items[0].Labels }, cancellationToken)
+            .ConfigureAwait(false);
+        return evaluation;
+    }
+
+    public static Task<IReadOnlyList<IssueId>> DependentPullRequestsAsync(IGitHubClient client, IssueId issue) =>
+        DependentPullRequests.FindAsync(client, issue);
+
+    public static async Task<IReadOnlyList<IssueId>> OpenPullRequestsAsync(IGitHubClient client, RepositoryId repository)
+    {
+        var open = await client.PullRequest.GetAllForRepository(repository.Owner, repository.Name, new PullRequestRequest { State = ItemStateFilter.Open }, ApiOptions.None)
+            .ConfigureAwait(false);
+        return [.. open.Select(pr => new IssueId(repository, pr.Number))];
+    }
+
+    private Task ApplyAsync(ReconcileTarget target, DesiredState desired, CurrentState current, CancellationToken cancellationToken)
+    {
+        var plan = ReconcilePlanner.Plan(desired, current);
+        return plan.IsEmpty ? Task.CompletedTask : Applier.ApplyAsync(target, plan, cancellationToken);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Auth;
+using AnatomyBot.GitHub.Events;
+using AnatomyBot.GitHub.Snapshot;
+using Octokit;
+using CoreConclusion = AnatomyBot.Core.Reconcile.CheckConclusion;
+using OctokitConclusion = Octokit.CheckConclusion;
+
+namespace AnatomyBot.GitHub.Reconcile;
+
+/// <summary>Applies a plan through the REST API: creates owned labels it needs (colour + description) once per repository,
+/// adds and removes only owned labels, creates or updates the one sticky comment (re-reading first, so a comment another
+/// worker just wrote is updated rather than duplicated), and creates or updates the <c>anatomy</c> check run on the head.</summary>
+public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApplier
+{
+    private readonly ConcurrentDictionary<string, byte> _knownLabels = new(StringComparer.OrdinalIgnoreCase);
+
+    public ItemSource Source => ItemSource.GitHub;
+
+    public async Task ApplyAsync(ReconcileTarget target, ReconcilePlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.IsEmpty)
+        {
+            return;
+        }
+
+        var id = IssueId.TryParse(target.ItemId) ?? throw new ArgumentException($"'{target.ItemId}' is not owner/repo#number.", nameof(target));
+        var client = await connections.ForAsync(id.Repository).ConfigureAwait(false);
+        await ApplyLabelsAsync(client, id, plan).ConfigureAwait(false);
+        await ApplyCommentAsync(client, id, plan.Comment).ConfigureAwait(false);
+        if (plan.Check is { } check && target.Head is { } head)
+        {
+            await ApplyCheckAsync(client, id.Repository, head, check).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyLabelsAsync(IGitHubClient client, IssueId id, ReconcilePlan plan)
+    {
+        var (owner, name) = (id.Repository.Owner, id.Repository.Name);
+        var add = plan.LabelsToAdd.Where(l => l.Length <= GitHubLimits.LabelName).ToArray();
+        foreach (var label in add)
+        {
+            await EnsureLabelAsync(client, id.Repository, label).ConfigureAwait(false);
+        }
+
+        if (add.Length > 0)
+        {
+            await client.Issue.Labels.AddToIssue(owner, name, id.Number, add).ConfigureAwait(false);
+        }
+
+        foreach (var label in plan.LabelsToRemove)
+        {
+            try
+            {
+                await client.Issue.Labels.RemoveFromIssue(owner, name, id.Number, label).ConfigureAwait(false);
+            }
+            catch (NotFoundException)
+            {
+                // Someone removed it meanwhile: the desired state holds already.
+            }
+        }
+    }
+
+    private async Task EnsureLabelAsync(IGitHubClient client, RepositoryId repository, string label)
+    {
+        var key = $"{repository}|{label}";
+        if (_knownLabels.ContainsKey(key))
+        {
+            return;
+        }
+
+        var (color, description) = GapLabelCatalog.For(label);
+        try
+        {
+            await client.Issue.Labels.Create(repository.Owner, repository.Name, new NewLabel(label, color) { Description = description }).ConfigureAwait(false);
+        }
+        catch (ApiValidationException)
+        {
+            // 422 already_exists: the repository has it (perhaps recoloured by people, which we respect).
+        }
+
+        _knownLabels[key] = 0;
+    }
+
+    private static async Task ApplyCommentAsync(IGitHubClient client, IssueId id, CommentChange change)
+    {
+        if (change.Kind == CommentChangeKind.None || change.Body is null)
+        {
+            return;
+        }
+
+        var body = GitHubLimits.Fit(change.Body, GitHubLimits.CommentBody);
+        var existing = change.Kind == CommentChangeKind.Update && change.ExistingId is not null
+            ? new ExistingComment(change.ExistingId, "")
+            : await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
+        if (existing is null)
+        {
+            await client.Issue.Comment.Create(id.Repository.Owner, id.Repository.Name, id.Number, body).ConfigureAwait(false);
+        }
+        else if (existing.Body != body)
+        {
+            var commentId = long.Parse(existing.Id, CultureInfo.InvariantCulture);
+            await client.Issue.Comment.Update(id.Repository.Owner, id.Repository.Name, commentId, body).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ApplyCheckAsync(IGitHubClient client, RepositoryId repository, string head, CheckState check)
+    {
+        var output = new NewCheckRunOutput(GitHubLimits.Fit(check.Title, GitHubLimits.CheckTitle), GitHubLimits.Fit(check.Summary, GitHubLimits.CheckSummary));
+        var existing = await CurrentStateReader.FindCheckRunAsync(client, repository, head).ConfigureAwait(false);
+        if (existing is { } run)
+        {
+            if (run.State == check)
+            {
+                return;
+            }
+
+            await client.Check.Run.Update(repository.Owner, repository.Name, run.Id, new CheckRunUpdate
+            {
+                Status = CheckStatus.Completed,
+                Conclusion = ToOctokit(check.Conclusion),
+                Output = output,
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await client.Check.Run.Create(repository.Owner, repository.Name, new NewCheckRun(CheckRunNames.Anatomy, head)
+        {
+            Status = CheckStatus.Completed,
+            Conclusion = ToOctokit(check.Conclusion),
+            Output = output,
+        }).ConfigureAwait(false);
+    }
+
+    private static OctokitConclusion ToOctokit(CoreConclusion conclusion) => conclusion switch
+    {
+        CoreConclusion.Success => OctokitConclusion.Success,
+        CoreConclusion.Neutral => OctokitConclusion.Neutral,
+        CoreConclusion.Failure => OctokitConclusion.Failure,
+        _ => OctokitConclusion.Skipped,
+    };
+}

@@ -1,0 +1,14 @@
+namespace AnatomyBot.GitHub.Reconcile;
+
+/// <summary>GitHub's size limits; anything longer is cut with a pointer to the rest instead of being rejected (422).</summary>
+internal static class GitHubLimits
+{
+    public const int CommentBody = 65_536;
+    public const int CheckSummary = 65_535;
+    public const int CheckTitle = 1_000;
+    public const int LabelName = 50;
+    private const string Cut = "\n\n… (cut to fit GitHub's limit; run `anatomybot check` for the full report)";
+
+    public static string Fit(string text, int limit) =>
+        text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - Cut.Length), Cut);
+}

@@ -1,0 +1,8 @@
+namespace AnatomyBot.GitHub.Snapshot;
+
+public enum AnatomyLoadStatus
+{
+    Found,
+    Missing,
+    Invalid,
+}

@@ -1,0 +1,45 @@
+using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Events;
+using AnatomyBot.GitHub.Reconcile;
+using Octokit;
+using CoreConclusion = AnatomyBot.Core.Reconcile.CheckConclusion;
+using OctokitConclusion = Octokit.CheckConclusion;
+
+namespace AnatomyBot.GitHub.Snapshot;
+
+/// <summary>The bot's own footprint on an issue or pull request: its sticky comment (found by <see cref="Markers.Comment"/>,
+/// comments paged), and for a head commit the latest completed <c>anatomy</c> check run.</summary>
+internal static class CurrentStateReader
+{
+    public static async Task<ExistingComment?> FindCommentAsync(IGitHubClient client, IssueId id)
+    {
+        var comments = await client.Issue.Comment.GetAllForIssue(id.Repository.Owner, id.Repository.Name, id.Number, ApiOptions.None).ConfigureAwait(false);
+        var mine = comments.Where(c => Markers.IsBotComment(c.Body)).OrderBy(c => c.CreatedAt).FirstOrDefault();
+        return mine is null ? null : new ExistingComment(mine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), mine.Body);
+    }
+
+    public static async Task<(long Id, CheckState? State)?> FindCheckRunAsync(IGitHubClient client, RepositoryId repository, string headSha)
+    {
+        var request = new CheckRunRequest { CheckName = CheckRunNames.Anatomy, Filter = CheckRunCompletedAtFilter.Latest };
+        var runs = await client.Check.Run.GetAllForReference(repository.Owner, repository.Name, headSha, request).ConfigureAwait(false);
+        var run = runs.CheckRuns.FirstOrDefault(r => r.Name == CheckRunNames.Anatomy);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var state = run.Conclusion is { } conclusion && ToCore(conclusion.Value) is { } core
+            ? new CheckState(core, run.Output?.Title ?? "", run.Output?.Summary ?? "")
+            : null;
+        return (run.Id, state);
+    }
+
+    private static CoreConclusion? ToCore(OctokitConclusion conclusion) => conclusion switch
+    {
+        OctokitConclusion.Success => CoreConclusion.Success,
+        OctokitConclusion.Neutral => CoreConclusion.Neutral,
+        OctokitConclusion.Failure => CoreConclusion.Failure,
+        OctokitConclusion.Skipped => CoreConclusion.NotApplicable,
+        _ => null,
+    };
+}

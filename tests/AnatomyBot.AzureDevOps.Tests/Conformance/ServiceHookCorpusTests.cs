@@ -1,0 +1,86 @@
+using System.Text;
+using AnatomyBot.AzureDevOps.Configuration;
+using AnatomyBot.AzureDevOps.Events;
+using AnatomyBot.AzureDevOps.Ingress;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.AzureDevOps.Tests.Conformance;
+
+/// <summary>Every published service-hook sample (current docs and the 2018 copy) is accepted by the ingress and its
+/// subject is read without error; nothing is copied into this repository.</summary>
+public sealed class ServiceHookCorpusTests
+{
+    public static TheoryData<string> Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in ConformanceCorpus.Files("service-hooks", "*.json", SearchOption.AllDirectories))
+        {
+            data.Add(Path.GetRelativePath(ConformanceCorpus.AzureDevOps!, file));
+        }
+
+        if (data.Count == 0)
+        {
+            data.Add("");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void PublishedSample_IsAcceptedAndRouted(string relative)
+    {
+        if (relative.Length == 0)
+        {
+            return;
+        }
+
+        var body = File.ReadAllBytes(Path.Combine(ConformanceCorpus.AzureDevOps!, relative));
+        var ingress = new AzureDevOpsWebhookIngress(Options.Create(new AzureDevOpsOptions { WebhookSecret = "x" }), NullLogger<AzureDevOpsWebhookIngress>.Instance);
+        var headers = new Dictionary<string, string> { ["Authorization"] = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("hook:x")) };
+
+        var result = ingress.Accept(headers, body, DateTimeOffset.UnixEpoch);
+
+        var eventType = Path.GetFileNameWithoutExtension(relative);
+        if (!AzureDevOpsEventTypes.IsSupported(eventType))
+        {
+            Assert.Equal(200, result.StatusCode);
+            return;
+        }
+
+        Assert.Equal(202, result.StatusCode);
+        Assert.Equal(eventType, result.Delivery!.EventName);
+        Assert.True(NotificationSubjectReader.TryRead(eventType, result.Delivery.Body, out var subject, out var error), error);
+        switch (subject)
+        {
+            case WorkItemSubject w:
+                Assert.Equal(5, w.WorkItemId);
+                Assert.Equal(eventType == AzureDevOpsEventTypes.WorkItemDeleted, w.Deleted);
+                break;
+            case PullRequestSubject p:
+                Assert.Equal(1, p.PullRequest.PullRequestId);
+                Assert.NotEmpty(p.PullRequest.RepositoryId);
+                break;
+            case PushSubject push:
+                Assert.NotEmpty(push.RefNames);
+                Assert.NotEmpty(push.RepositoryId);
+                break;
+            default:
+                Assert.Fail($"unexpected subject {subject}");
+                break;
+        }
+    }
+
+    [Fact]
+    public void Corpus_WhenPresent_HoldsTheUpdateShapeWithWorkItemIdZero()
+    {
+        if (ConformanceCorpus.Files("service-hooks/vsts-docs-2018", "workitem.updated.json").FirstOrDefault() is not { } file)
+        {
+            return;
+        }
+
+        Assert.True(NotificationSubjectReader.TryRead("workitem.updated", File.ReadAllText(file), out var subject, out _));
+        Assert.Equal(new WorkItemSubject(5, false), subject);
+    }
+}

@@ -1,0 +1,123 @@
+using AnatomyBot.AzureDevOps.Tests.Fakes;
+using AnatomyBot.Core.Reconcile;
+
+namespace AnatomyBot.AzureDevOps.Tests.Handling;
+
+public sealed class PullRequestHandlingTests : HandlerTestBase
+{
+    private FakePullRequest PrLinkedToStory(string storyDescription, params string[] paths)
+    {
+        Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = storyDescription });
+        var pr = new FakePullRequest { Number = 5, Title = "Add scanner", Iterations = 2 };
+        pr.WorkItemIds.Add(20);
+        pr.ChangedPaths.AddRange(paths);
+        return Fake.Add(pr);
+    }
+
+    [Fact]
+    public async Task PrMissingComponent_GetsActiveThreadAndFailedStatusOnLatestIteration()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>", "docs/readme.md");
+
+        var result = await PullRequestUpdated(5);
+
+        var thread = Assert.Single(pr.Threads);
+        Assert.Equal("active", thread.Status);
+        Assert.StartsWith(Markers.Comment, thread.Comments[0].Content, StringComparison.Ordinal);
+        var status = Assert.Single(pr.Statuses);
+        Assert.Equal(("failed", 2, "anatomybot", "linkage"), (status.State, status.IterationId, status.Genre, status.Name));
+        Assert.Equal(2, result.Writes);
+        Assert.Contains(result.Evaluations, e => e.Item.Id == "Fabrikam/Web!5");
+    }
+
+    [Fact]
+    public async Task RepeatedAndCommentEvents_MakeZeroWrites_NoDuplicateThread()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(5);
+
+        var again = await PullRequestUpdated(5);
+        var comment = await Deliver("ms.vss-code.git-pullrequest-comment-event", Payloads.PullRequestComment(5));
+
+        Assert.Equal(0, again.Writes);
+        Assert.Equal(0, comment.Writes);
+        Assert.Single(pr.Threads);
+        Assert.Single(pr.Statuses);
+    }
+
+    [Fact]
+    public async Task FixingTheStory_ClearsThePrStatusWithoutAPush()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(5);
+        Fake.WorkItems[20].Description = "<p>Stage: S-VERIFY</p><p>Component: C-KYC</p>";
+
+        await WorkItemUpdated(20);
+
+        Assert.Equal("succeeded", pr.Statuses[^1].State);
+        var thread = Assert.Single(pr.Threads);
+        Assert.Equal("closed", thread.Status);
+        Assert.DoesNotContain(Fake.Writes, w => w.Method == HttpMethod.Post && w.Uri.AbsolutePath.EndsWith("/threads", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NewIteration_GetsItsOwnStatus()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(5);
+        pr.Iterations = 3;
+
+        var result = await PullRequestUpdated(5);
+
+        Assert.Equal(1, result.Writes);
+        Assert.Equal(3, pr.Statuses[^1].IterationId);
+    }
+
+    [Fact]
+    public async Task DeletedBotThread_IsRecreated_ForeignThreadsUntouched()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        var foreign = new FakeThread { Id = 1 };
+        foreign.Comments.Add(new FakeComment { Id = 1, Content = "LGTM" });
+        pr.Threads.Add(foreign);
+        await PullRequestUpdated(5);
+        pr.Threads[1].IsDeleted = true;
+
+        await PullRequestUpdated(5);
+
+        Assert.Equal(3, pr.Threads.Count);
+        Assert.Equal("LGTM", pr.Threads[0].Comments[0].Content);
+    }
+
+    [Fact]
+    public async Task ClosedPullRequest_IsEvaluatedButNotWritten()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        pr.Status = "completed";
+
+        var result = await Deliver("git.pullrequest.merged", Payloads.PullRequest("git.pullrequest.merged", 5));
+
+        Assert.Single(result.Evaluations);
+        Assert.Empty(Fake.Writes);
+    }
+
+    [Fact]
+    public async Task MissingPullRequest_IsSkipped()
+    {
+        var result = await PullRequestUpdated(77);
+
+        Assert.NotNull(result.Skipped);
+        Assert.Empty(Fake.Writes);
+    }
+
+    [Fact]
+    public async Task PushToAnatomyRepository_RefreshesTheAnatomy_OtherPushesIgnored()
+    {
+        var anatomy = await Deliver("git.push", Payloads.Push("Architecture"));
+        var other = await Deliver("git.push", Payloads.Push("Web"));
+
+        Assert.Contains("refreshed", anatomy.Skipped, StringComparison.Ordinal);
+        Assert.Contains("does not hold", other.Skipped, StringComparison.Ordinal);
+        Assert.Empty(Fake.Requests);
+    }
+}

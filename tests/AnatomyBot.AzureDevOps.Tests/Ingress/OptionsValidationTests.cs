@@ -1,0 +1,56 @@
+using AnatomyBot.AzureDevOps.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.AzureDevOps.Tests.Ingress;
+
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public void Resolve_WithoutSecretOutsideDevelopmentSwitch_FailsValidation()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:WebhookSecret"] = null });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Get<IOptions<AzureDevOpsOptions>>().Value);
+
+        Assert.Contains(exception.Failures, f => f.Contains("AzureDevOps__WebhookSecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resolve_WithoutSecretWithDevelopmentSwitch_Passes()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:WebhookSecret"] = null, ["AzureDevOps:AllowUnauthenticatedWebhooks"] = "true" });
+
+        Assert.True(host.Get<IOptions<AzureDevOpsOptions>>().Value.AllowUnauthenticatedWebhooks);
+    }
+
+    [Fact]
+    public void StartupValidator_InvalidOptions_RefusesToStart()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:WebhookSecret"] = "" });
+        var validator = host.Get<IStartupValidator>();
+
+        Assert.Throws<OptionsValidationException>(validator.Validate);
+    }
+
+    [Theory]
+    [InlineData("AzureDevOps:OrganizationUrl", "not a url", "OrganizationUrl")]
+    [InlineData("AzureDevOps:Project", "", "Project")]
+    [InlineData("AzureDevOps:PersonalAccessToken", "", "PersonalAccessToken")]
+    [InlineData("AzureDevOps:Anatomy:LocalPath", "anatomy.yml", "exactly one")]
+    public void Validate_BrokenSetting_NamesTheKey(string key, string value, string expected)
+    {
+        using var host = new TestHost(new() { [key] = value });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Get<IOptions<AzureDevOpsOptions>>().Value);
+
+        Assert.Contains(exception.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_EntraModeNeedsNoPat()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:AuthMode"] = "Entra", ["AzureDevOps:PersonalAccessToken"] = "" });
+
+        Assert.Equal(AzureDevOpsAuthMode.Entra, host.Get<IOptions<AzureDevOpsOptions>>().Value.AuthMode);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace AnatomyBot.AzureDevOps.Tests;
+
+/// <summary>Our own service-hook bodies in the documented shapes (not copies of the published samples).</summary>
+internal static class Payloads
+{
+    public static string WorkItemUpdated(int workItemId, string id = "5f1e2d3c-0000-4000-8000-000000000001") => $$"""
+        {
+          "id": "{{id}}", "eventType": "workitem.updated", "publisherId": "tfs",
+          "resource": {
+            "id": 7, "workItemId": {{workItemId}}, "rev": 7,
+            "fields": { "System.Tags": { "oldValue": "a", "newValue": "a; b" } },
+            "revision": { "id": {{workItemId}}, "rev": 7, "fields": { "System.Title": "payload copy, never trusted" } }
+          },
+          "resourceContainers": { "project": { "id": "00aa00aa-bb11-cc22-dd33-44ee44ee44ee" } }
+        }
+        """;
+
+    public static string WorkItem(string eventType, int workItemId) => $$"""
+        { "id": "n-{{workItemId}}-{{eventType}}", "eventType": "{{eventType}}",
+          "resource": { "id": {{workItemId}}, "rev": 3, "fields": { "System.Title": "x" } } }
+        """;
+
+    public static string PullRequest(string eventType, int number, string repositoryId = Fakes.FakeAzureDevOps.RepositoryId) => $$"""
+        { "id": "pr-{{number}}-{{eventType}}", "eventType": "{{eventType}}",
+          "resource": { "pullRequestId": {{number}}, "status": "active",
+            "repository": { "id": "{{repositoryId}}", "name": "Web", "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}", "name": "Fabrikam" } } } }
+        """;
+
+    public static string PullRequestComment(int number) => $$"""
+        { "id": "c-{{number}}", "eventType": "ms.vss-code.git-pullrequest-comment-event",
+          "resource": {
+            "comment": { "id": 2, "parentCommentId": 1, "content": "hi", "commentType": "text" },
+            "pullRequest": { "pullRequestId": {{number}}, "repository": { "id": "{{Fakes.FakeAzureDevOps.RepositoryId}}", "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}" } } } } }
+        """;
+
+    public static string Push(string repositoryName) => $$"""
+        { "id": "push-1", "eventType": "git.push",
+          "resource": { "refUpdates": [ { "name": "refs/heads/main" } ],
+            "repository": { "id": "r-1", "name": "{{repositoryName}}", "project": { "id": "p-1" } } } }
+        """;
+
+    public static Dictionary<string, string> Basic(string password, string user = "azure-devops") => new()
+    {
+        ["authorization"] = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")),
+    };
+}

@@ -1,0 +1,59 @@
+using AnatomyBot.GitHub.Tests.Fakes;
+
+namespace AnatomyBot.GitHub.Tests;
+
+public sealed class AnatomySourceTests
+{
+    [Fact]
+    public async Task The_anatomy_is_read_with_if_none_match_and_a_304_reuses_the_cached_file()
+    {
+        using var github = new GitHubHarness();
+        github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+        github.AddPullRequest(5, "x");
+
+        await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
+        var second = await github.Handler.HandleAsync(github.PullRequestEvent(5, "edited"), default);
+
+        Assert.Equal(1, github.Api.NotModified);
+        Assert.Single(second.Evaluations);
+        Assert.Equal(0, second.Writes);
+    }
+
+    [Fact]
+    public async Task The_real_parser_reads_the_onboarding_sample_from_the_repository()
+    {
+        using var github = new GitHubHarness(realParser: true);
+        github.Api.Anatomy["acme/shop"] = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "samples", "onboarding", "anatomy.yml"));
+        github.AddPullRequest(5, "Just a refactoring.");
+
+        var result = await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
+
+        Assert.Empty(github.Api.Unmatched);
+        Assert.NotEmpty(Assert.Single(result.Evaluations).Gaps);
+        Assert.Single(github.Api.CheckRuns);
+    }
+
+    [Fact]
+    public async Task A_403_without_rate_limit_headers_is_a_permission_problem_reported_not_thrown()
+    {
+        using var github = new GitHubHarness();
+        github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+        github.AddPullRequest(5, "x");
+        github.Api.Faults["POST repos/acme/shop/check-runs"] = (System.Net.HttpStatusCode.Forbidden, []);
+
+        var result = await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
+
+        Assert.Contains("403", result.Skipped, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "AnatomyBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir.FullName;
+    }
+}

@@ -1,0 +1,279 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Tests.Fakes;
+
+namespace AnatomyBot.GitHub.Tests;
+
+public sealed class DeliveryHandlerTests : IDisposable
+{
+    private readonly GitHubHarness _github = new();
+
+    public DeliveryHandlerTests() => _github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+
+    private FakeGitHub Api => _github.Api;
+
+    [Fact]
+    public async Task A_pull_request_without_links_gets_labels_one_comment_and_a_failing_check()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+
+        var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+
+        Assert.Empty(Api.Unmatched);
+        var evaluation = Assert.Single(result.Evaluations);
+        Assert.Equal("acme/shop#5", evaluation.Item.Id);
+        var desired = DesiredStateBuilder.Build(evaluation, TestAnatomy.Model);
+        var comment = Assert.Single(Api.Comments[5]);
+        Assert.Equal(desired.Comment, (string?)comment["body"]);
+        var run = Assert.Single(Api.CheckRuns);
+        Assert.Equal("anatomy", (string?)run["name"]);
+        Assert.Equal("abc123", (string?)run["head_sha"]);
+        Assert.Equal("failure", (string?)run["conclusion"]);
+        Assert.Equal("completed", (string?)run["status"]);
+        Assert.Equal(desired.Check!.Summary, (string?)run["output"]!["summary"]);
+        Assert.Equal(desired.OwnedLabels.Order(StringComparer.Ordinal), Api.IssueLabels[5].Order(StringComparer.Ordinal));
+        Assert.Equal(result.Writes, Api.Writes.Count());
+        Assert.Equal(Api.Requests.Count, result.ApiCalls);
+        string[] expectedWrites =
+        [
+            .. desired.OwnedLabels.Select(_ => "POST repos/acme/shop/labels"),
+            "POST repos/acme/shop/issues/5/labels", "POST repos/acme/shop/issues/5/comments", "POST repos/acme/shop/check-runs",
+        ];
+        Assert.Equal(expectedWrites.Order(StringComparer.Ordinal), Api.Writes.Select(w => w.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_event_twice_makes_zero_writes_the_second_time()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+        await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+        var before = Api.Writes.Count();
+
+        var second = await _github.Handler.HandleAsync(_github.PullRequestEvent(5, "edited"), default);
+
+        Assert.Equal(0, second.Writes);
+        Assert.Equal(before, Api.Writes.Count());
+        Assert.True(second.ApiCalls > 0);
+        Assert.Single(Api.Comments[5]);
+        Assert.Single(Api.CheckRuns);
+    }
+
+    [Fact]
+    public async Task Two_events_for_one_pull_request_at_once_end_in_one_comment_and_one_check()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+
+        await Task.WhenAll(
+            Task.Run(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default)),
+            Task.Run(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5, "synchronize"), default)));
+
+        Assert.Single(Api.Comments[5]);
+        Assert.Single(Api.CheckRuns);
+        Assert.Single(Api.Writes, w => w.ToString() == "POST repos/acme/shop/issues/5/comments");
+    }
+
+    [Fact]
+    public async Task A_fixed_link_edits_the_comment_in_place_and_removes_fixed_labels_only()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+        await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+        Api.IssueLabels[5].Add("team:payments");
+        _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC\nComponent: C-KYC", "story");
+        Api.Pulls[5]["body"] = "Closes #1\n\nComponent: C-KYC";
+        Api.Pulls[5]["labels"] = new JsonArray([.. Api.IssueLabels[5].Select(l => (JsonNode)new JsonObject { ["name"] = l })]);
+
+        var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5, "edited"), default);
+
+        Assert.Empty(Api.Unmatched);
+        Assert.Single(Api.Comments[5]);
+        Assert.Contains(Api.Writes, w => w.Method == "PATCH" && w.Path.StartsWith("repos/acme/shop/issues/comments/", StringComparison.Ordinal));
+        Assert.Contains("team:payments", Api.IssueLabels[5]);
+        Assert.DoesNotContain(Api.Writes, w => w.Method == "DELETE" && w.Path.Contains("team", StringComparison.Ordinal));
+        var desired = DesiredStateBuilder.Build(Assert.Single(result.Evaluations), TestAnatomy.Model);
+        Assert.NotEqual(CheckConclusion.Failure, desired.Check!.Conclusion);
+        Assert.Equal(desired.Check.Summary, (string?)Api.CheckRuns.Single()["output"]!["summary"]);
+        Assert.Equal(desired.Comment, (string?)Api.Comments[5].Single()["body"]);
+        Assert.Empty(Api.IssueLabels[5].Where(l => l.StartsWith("anatomy:", StringComparison.Ordinal)).Except(desired.OwnedLabels));
+    }
+
+    [Fact]
+    public async Task An_issue_change_re_evaluates_the_open_pull_requests_that_link_to_it()
+    {
+        _github.AddIssue(1, "Outcome: O-FAST", "story");
+        _github.AddPullRequest(5, "Closes #1");
+        Api.CrossReferences[1] = [5];
+
+        var result = await _github.Handler.HandleAsync(_github.IssuesEvent(1, "labeled"), default);
+
+        Assert.Empty(Api.Unmatched);
+        Assert.Equal(["acme/shop#1", "acme/shop#5"], result.Evaluations.Select(e => e.Item.Id).ToArray());
+        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/1/timeline");
+        Assert.Single(Api.CheckRuns);
+    }
+
+    [Fact]
+    public async Task A_linked_issue_that_answers_404_is_left_out_not_thrown()
+    {
+        _github.AddPullRequest(5, "Closes #9");
+
+        var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+
+        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/9");
+        Assert.Single(result.Evaluations);
+        Assert.Single(Api.Comments[5]);
+    }
+
+    [Fact]
+    public async Task A_deleted_issue_ends_with_a_reason_and_no_writes()
+    {
+        Api.Deleted.Add(7);
+
+        var result = await _github.Handler.HandleAsync(_github.IssuesEvent(7), default);
+
+        Assert.Empty(result.Evaluations);
+        Assert.Equal(0, result.Writes);
+        Assert.Contains("410", result.Skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pull_request_from_a_fork_is_evaluated_and_reported_on_the_base_repository()
+    {
+        _github.AddPullRequest(6, "Just a refactoring.", sha: "f0f0f0", headRepo: "stranger/shop");
+
+        var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(6), default);
+
+        Assert.Single(result.Evaluations);
+        Assert.Equal("f0f0f0", (string?)Api.CheckRuns.Single()["head_sha"]);
+        Assert.All(Api.Writes, w => Assert.StartsWith("repos/acme/shop/", w.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_repository_without_anatomy_gets_a_neutral_check_and_a_comment_telling_how_to_add_one()
+    {
+        Api.Anatomy.Clear();
+        _github.AddPullRequest(5, "Anything");
+
+        var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+
+        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/.github/contents/.github/anatomy.yml");
+        Assert.Empty(result.Evaluations);
+        Assert.Equal("neutral", (string?)Api.CheckRuns.Single()["conclusion"]);
+        var body = (string?)Api.Comments[5].Single()["body"];
+        Assert.StartsWith(Markers.Comment, body, StringComparison.Ordinal);
+        Assert.Contains("add `.github/anatomy.yml`", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Api.Writes, w => w.Path.EndsWith("/labels", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_broken_anatomy_never_blocks_and_reports_the_files_errors()
+    {
+        Api.Anatomy["acme/shop"] = TestAnatomy.Broken;
+        _github.AddPullRequest(5, "Anything");
+
+        await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+
+        var run = Api.CheckRuns.Single();
+        Assert.Equal("neutral", (string?)run["conclusion"]);
+        Assert.Contains("line 7, column 5 `schema`: stages[0].id is required", (string?)run["output"]!["summary"], StringComparison.Ordinal);
+        Assert.Contains("stages[0].id is required", (string?)Api.Comments[5].Single()["body"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_org_dot_github_repository_is_the_fallback_anatomy()
+    {
+        Api.Anatomy.Clear();
+        Api.Anatomy["acme/.github"] = TestAnatomy.Valid;
+        _github.AddPullRequest(5, "Just a refactoring.");
+
+        var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+
+        Assert.Single(result.Evaluations);
+        Assert.Equal("failure", (string?)Api.CheckRuns.Single()["conclusion"]);
+    }
+
+    [Fact]
+    public async Task A_server_error_on_a_write_is_transient_and_a_retry_completes_without_duplicates()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+        Api.Faults["POST repos/acme/shop/check-runs"] = (HttpStatusCode.BadGateway, []);
+
+        await Assert.ThrowsAsync<TransientDeliveryException>(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default));
+
+        Api.Faults.Clear();
+        await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+        Assert.Single(Api.Comments[5]);
+        Assert.Single(Api.CheckRuns);
+    }
+
+    [Fact]
+    public async Task A_long_rate_limit_wait_is_transient_with_retry_after()
+    {
+        _github.AddPullRequest(5, "x");
+        Api.Faults["GET repos/acme/shop/pulls/5"] = (HttpStatusCode.TooManyRequests, new() { ["Retry-After"] = "120" });
+
+        var error = await Assert.ThrowsAsync<TransientDeliveryException>(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default));
+
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
+        Assert.Empty(Api.Writes);
+    }
+
+    [Theory]
+    [InlineData("pull_request", """{"action":"closed","number":5,"pull_request":{"number":5},"repository":{"name":"shop","owner":{"login":"acme"}}}""")]
+    [InlineData("issue_comment", """{"action":"created","issue":{"number":5},"repository":{"name":"shop","owner":{"login":"acme"}}}""")]
+    [InlineData("star", """{"action":"created"}""")]
+    [InlineData("pull_request", """{"action":"opened","number":""")]
+    [InlineData("push", """{"ref":"refs/heads/main","commits":[{"added":[],"modified":["README.md"],"removed":[]}],"repository":{"name":"shop","default_branch":"main","owner":{"login":"acme"}}}""")]
+    public async Task Events_the_bot_does_not_act_on_end_with_a_reason_and_no_api_call(string eventName, string body)
+    {
+        var result = await _github.Handler.HandleAsync(new Delivery { Platform = "github", Id = "d", EventName = eventName, Body = body, ReceivedAt = default }, default);
+
+        Assert.NotNull(result.Skipped);
+        Assert.Empty(Api.Requests);
+    }
+
+    [Fact]
+    public async Task A_push_to_the_default_branch_touching_the_anatomy_re_evaluates_open_pull_requests()
+    {
+        _github.AddPullRequest(5, "x");
+        _github.AddPullRequest(6, "y");
+        var push = GitHubHarness.Delivery("push", new JsonObject
+        {
+            ["ref"] = "refs/heads/main",
+            ["commits"] = new JsonArray(new JsonObject { ["added"] = new JsonArray(), ["modified"] = new JsonArray(".github/anatomy.yml"), ["removed"] = new JsonArray() }),
+            ["repository"] = GitHubHarness.RepositoryJson(),
+        });
+
+        var result = await _github.Handler.HandleAsync(push, default);
+
+        Assert.Empty(Api.Unmatched);
+        Assert.Equal(["acme/shop#5", "acme/shop#6"], result.Evaluations.Select(e => e.Item.Id).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task A_sub_issue_is_evaluated_with_its_parent_from_parent_issue_url_without_asking_the_parent_endpoint()
+    {
+        _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");
+        _github.AddIssue(2, "Component: C-KYC", "story");
+        Api.Issues[1]["parent_issue_url"] = null;
+        Api.Issues[2]["parent_issue_url"] = $"{FakeGitHub.BaseUrl}repos/acme/shop/issues/1";
+        var subIssues = GitHubHarness.Delivery("sub_issues", new JsonObject
+        {
+            ["action"] = "parent_issue_added",
+            ["sub_issue"] = new JsonObject { ["number"] = 2 },
+            ["repository"] = GitHubHarness.RepositoryJson(),
+        });
+
+        var result = await _github.Handler.HandleAsync(subIssues, default);
+
+        Assert.Empty(Api.Unmatched);
+        var evaluation = Assert.Single(result.Evaluations);
+        Assert.Equal("acme/shop#1", evaluation.Item.ParentId);
+        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/1");
+        Assert.DoesNotContain(Api.Requests, r => r.Path.EndsWith("/parent", StringComparison.Ordinal));
+        Assert.Contains("O-FAST", evaluation.Trace.Outcomes);
+    }
+
+    public void Dispose() => _github.Dispose();
+}

@@ -1,0 +1,118 @@
+using AnatomyBot.GitHub.Configuration;
+using AnatomyBot.GitHub.Ingress;
+using AnatomyBot.GitHub.Tests.Fakes;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.GitHub.Tests;
+
+public sealed class GitHubWebhookIngressTests
+{
+    private const string Body = """{"action":"opened","number":1,"pull_request":{"number":1}}""";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private readonly GitHubWebhookIngress _ingress = new(Options.Create(new GitHubOptions { WebhookSecret = GitHubHarness.Secret }));
+
+    [Fact]
+    public void A_signed_pull_request_event_is_accepted_as_a_delivery()
+    {
+        var result = _ingress.Accept(Headers("pull_request", Body), GitHubHarness.Utf8(Body), Now);
+
+        Assert.Equal(202, result.StatusCode);
+        Assert.Equal("pull_request", result.Delivery!.EventName);
+        Assert.Equal("d-1", result.Delivery.Id);
+        Assert.Equal(Body, result.Delivery.Body);
+        Assert.Equal(Now, result.Delivery.ReceivedAt);
+    }
+
+    [Fact]
+    public void Header_names_are_matched_case_insensitively()
+    {
+        var headers = Headers("pull_request", Body).ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value);
+        Assert.Equal(202, _ingress.Accept(headers, GitHubHarness.Utf8(Body), Now).StatusCode);
+    }
+
+    [Fact]
+    public void A_missing_signature_is_401()
+    {
+        var headers = Headers("pull_request", Body);
+        headers.Remove("X-Hub-Signature-256");
+        AssertRejected(401, _ingress.Accept(headers, GitHubHarness.Utf8(Body), Now));
+    }
+
+    [Fact]
+    public void A_signature_over_another_body_is_401()
+    {
+        var headers = Headers("pull_request", Body);
+        AssertRejected(401, _ingress.Accept(headers, GitHubHarness.Utf8(Body.Replace('1', '2')), Now));
+    }
+
+    [Theory]
+    [InlineData("""{"action":"opened","number":""")]
+    [InlineData("not json at all")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{} {}")]
+    [InlineData("")]
+    public void A_valid_signature_over_garbage_or_truncated_json_is_400(string body) =>
+        AssertRejected(400, _ingress.Accept(Headers("pull_request", body), GitHubHarness.Utf8(body), Now));
+
+    [Theory]
+    [InlineData("X-GitHub-Event")]
+    [InlineData("X-GitHub-Delivery")]
+    public void Missing_event_or_delivery_headers_are_400(string header)
+    {
+        var headers = Headers("pull_request", Body);
+        headers.Remove(header);
+        AssertRejected(400, _ingress.Accept(headers, GitHubHarness.Utf8(Body), Now));
+    }
+
+    [Fact]
+    public void Bodies_over_25_MB_are_413_before_anything_else()
+    {
+        var big = new byte[(25 * 1024 * 1024) + 1];
+        AssertRejected(413, _ingress.Accept(new Dictionary<string, string>(), big, Now));
+        Assert.Equal(25L * 1024 * 1024, _ingress.MaxBodyBytes);
+    }
+
+    [Fact]
+    public void Ping_is_answered_200_without_a_delivery()
+    {
+        const string ping = """{"zen":"Keep it logically awesome.","hook_id":1}""";
+        var result = _ingress.Accept(Headers("ping", ping), GitHubHarness.Utf8(ping), Now);
+        Assert.Equal(200, result.StatusCode);
+        Assert.Null(result.Delivery);
+    }
+
+    [Fact]
+    public void An_unknown_event_is_answered_204_without_a_delivery()
+    {
+        var result = _ingress.Accept(Headers("star", Body), GitHubHarness.Utf8(Body), Now);
+        Assert.Equal(204, result.StatusCode);
+        Assert.Null(result.Delivery);
+        Assert.Contains("star", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_secret_every_request_is_refused_unless_the_development_switch_is_set()
+    {
+        var noSecret = new GitHubWebhookIngress(Options.Create(new GitHubOptions()));
+        AssertRejected(401, noSecret.Accept(Headers("pull_request", Body), GitHubHarness.Utf8(Body), Now));
+
+        var unsigned = new GitHubWebhookIngress(Options.Create(new GitHubOptions { AllowUnsignedWebhooks = true }));
+        var headers = Headers("pull_request", Body);
+        headers.Remove("X-Hub-Signature-256");
+        Assert.Equal(202, unsigned.Accept(headers, GitHubHarness.Utf8(Body), Now).StatusCode);
+    }
+
+    internal static Dictionary<string, string> Headers(string eventName, string body) => new()
+    {
+        ["X-GitHub-Event"] = eventName,
+        ["X-GitHub-Delivery"] = "d-1",
+        ["X-Hub-Signature-256"] = WebhookSignature.Compute(GitHubHarness.Secret, GitHubHarness.Utf8(body)),
+    };
+
+    private static void AssertRejected(int status, Core.Pipeline.IngressResult result)
+    {
+        Assert.Equal(status, result.StatusCode);
+        Assert.Null(result.Delivery);
+        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+    }
+}
