@@ -45,12 +45,24 @@ internal static class CheckCommand
         try
         {
             var anatomy = AnatomyFile.Load(anatomyPath!);
-            var files = backlogPaths.Select(path => (Name: path, Utf8: ReadBacklog(path))).ToList();
-            var totalBytes = files.Sum(f => (long)f.Utf8.Length);
-            var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
-            var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(failOnText, ignoreCase: true), progress);
-            Write(report, anatomy, format);
-            return report.Failed ? GapsFound : Passed;
+            var files = new List<(string Name, Stream Content)>();
+            try
+            {
+                foreach (var path in backlogPaths)
+                {
+                    files.Add((path, OpenBacklog(path)));
+                }
+
+                var totalBytes = files.Sum(f => f.Content.Length);
+                var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
+                var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(failOnText, ignoreCase: true), progress);
+                Write(report, anatomy, format);
+                return report.Failed ? GapsFound : Passed;
+            }
+            finally
+            {
+                files.ForEach(f => f.Content.Dispose());
+            }
         }
         catch (BacklogFileException ex)
         {
@@ -78,11 +90,11 @@ internal static class CheckCommand
         return failOn is "block" or "warn" or "never" ? null : $"check: --fail-on must be block, warn or never, not '{failOn}'";
     }
 
-    private static ReadOnlyMemory<byte> ReadBacklog(string path)
+    private static FileStream OpenBacklog(string path)
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

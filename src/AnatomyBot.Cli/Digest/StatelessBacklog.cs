@@ -17,8 +17,9 @@ internal static class StatelessBacklog
         {
             try
             {
-                var utf8 = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-                BacklogReader.Read(file, utf8, keepFields, entries);
+                cancellationToken.ThrowIfCancellationRequested();
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+                BacklogReader.Read(file, stream, keepFields, entries);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -8,6 +8,7 @@ internal sealed class TermVocabulary
 
     public TermVocabulary() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Numbers a term; only terms of <see cref="TextTerms.All"/> (never a stop word) may be added.</summary>
     public int Add(string term)
     {
         if (!_ids.TryGetValue(term, out var id))
@@ -25,7 +26,7 @@ internal sealed class TermVocabulary
         Span<char> buffer = stackalloc char[TextTerms.MaxTermLength];
         var position = 0;
         int length;
-        while ((length = TextTerms.Next(text, ref position, buffer, skipTags)) > 0)
+        while ((length = TextTerms.Next(text, ref position, buffer, skipTags, skipStopWords: false)) > 0)
         {
             if (_lookup.TryGetValue(buffer[..length], out var id) && seen.Add(id))
             {

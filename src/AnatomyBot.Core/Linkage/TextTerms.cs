@@ -16,8 +16,10 @@ internal static class TextTerms
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
         StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Writes the next term into <paramref name="buffer"/> and returns its length, or 0 at the end.</summary>
-    public static int Next(ReadOnlySpan<char> text, ref int position, Span<char> buffer, bool skipTags)
+    /// <summary>Writes the next term into <paramref name="buffer"/> and returns its length, or 0 at the end. Callers that
+    /// look terms up in a <see cref="TermVocabulary"/> pass <paramref name="skipStopWords"/> false: stop words never
+    /// enter the vocabulary, so the lookup already rejects them and one hash lookup per word is saved.</summary>
+    public static int Next(ReadOnlySpan<char> text, ref int position, Span<char> buffer, bool skipTags, bool skipStopWords = true)
     {
         while (position < text.Length)
         {
@@ -53,7 +55,7 @@ internal static class TextTerms
             }
 
             var stemmed = Stem(buffer[..length]);
-            if (stemmed > 1 && !StopWordLookup.Contains(buffer[..stemmed]))
+            if (stemmed > 1 && (!skipStopWords || !StopWordLookup.Contains(buffer[..stemmed])))
             {
                 return stemmed;
             }

@@ -6,44 +6,67 @@ using AnatomyBot.GitHub.Mapping;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
-/// <summary>Reads a backlog file as the platforms' APIs return it, one item at a time (memory stays flat): Azure DevOps
+/// <summary>Reads a backlog file as the platforms' APIs return it, streamed one item at a time (memory stays flat): Azure DevOps
 /// <c>{"count":…,"value":[…]}</c> or a bare array of work items, or GitHub's array of issues (pull requests included).
 /// Each element is recognised by its shape: <c>fields</c> or a bare <c>id</c> → Azure DevOps; <c>number</c> → GitHub.</summary>
 internal static class BacklogReader
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
-    /// <summary>Reads every item of <paramref name="utf8"/> into <paramref name="entries"/>; throws
-    /// <see cref="BacklogFileException"/> with <c>file:line:column</c> when the file is not a backlog at all.</summary>
-    public static void Read(string displayName, ReadOnlyMemory<byte> utf8, IReadOnlyCollection<string> keepFields, List<BacklogEntry> entries, Action<long>? progress = null)
+    private static readonly JsonDocumentOptions ItemOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
+
+    /// <summary>Reads every item of <paramref name="stream"/> into <paramref name="entries"/>, holding one item (and a
+    /// read buffer) in memory at a time; throws <see cref="BacklogFileException"/> with <c>file:line:column</c> when the
+    /// file is not a backlog at all.</summary>
+    public static void Read(string displayName, Stream stream, IReadOnlyCollection<string> keepFields, List<BacklogEntry> entries, Action<long>? progress = null)
     {
-        var invalid = InvalidUtf8Ranges(ref utf8);
-        var reader = new Utf8JsonReader(utf8.Span, isFinalBlock: true, new JsonReaderState(Options));
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new StreamWindow(stream);
         try
         {
-            if (!reader.Read())
+            JsonReaderState state;
+            while (!TryHeader(displayName, buffer, out state))
             {
-                throw new BacklogFileException($"{displayName}: the file is empty; expected a JSON array of work items or issues");
-            }
-
-            if (reader.TokenType == JsonTokenType.StartObject && !MoveToValueArray(ref reader))
-            {
-                throw new BacklogFileException($"{displayName}:{Position(utf8.Span, reader.TokenStartIndex)}: expected an Azure DevOps response with a `value` array of work items");
-            }
-
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw new BacklogFileException($"{displayName}:{Position(utf8.Span, reader.TokenStartIndex)}: expected a JSON array of work items or issues, or an object with `value`");
+                buffer.ReadMore();
             }
 
             var index = 0;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            while (true)
             {
-                var start = reader.TokenStartIndex;
-                using var document = JsonDocument.ParseValue(ref reader);
-                var entry = Map(document.RootElement, displayName, index++, keepFields);
-                entries.Add(HasInvalidBytes(invalid, start, reader.BytesConsumed) ? WithUtf8Diagnostic(entry) : entry);
-                progress?.Invoke(reader.BytesConsumed);
+                var reader = new Utf8JsonReader(buffer.Data, buffer.AtEnd, state);
+                while (true)
+                {
+                    var checkpoint = reader;
+                    if (!reader.Read())
+                    {
+                        break;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        return;
+                    }
+
+                    var start = (int)reader.TokenStartIndex;
+                    if (!reader.TrySkip())
+                    {
+                        reader = checkpoint;
+                        break;
+                    }
+
+                    var end = (int)reader.BytesConsumed;
+                    entries.Add(MapItem(buffer.Slice(start, end - start), displayName, index++, keepFields));
+                    progress?.Invoke(buffer.Offset + end);
+                }
+
+                if (buffer.AtEnd)
+                {
+                    throw new BacklogFileException($"{displayName}: the file ends inside the array of items");
+                }
+
+                state = reader.CurrentState;
+                buffer.Consume((int)reader.BytesConsumed);
+                buffer.ReadMore();
             }
         }
         catch (JsonException ex)
@@ -52,6 +75,49 @@ internal static class BacklogReader
             var column = (ex.BytePositionInLine ?? 0) + 1;
             throw new BacklogFileException($"{displayName}:{line}:{column}: invalid JSON: {Reason(ex.Message)}");
         }
+    }
+
+    /// <summary>Finds the array of items at the start of the file (the buffer still starts at byte 0 here, so positions
+    /// are exact); false when more bytes are needed.</summary>
+    private static bool TryHeader(string displayName, StreamWindow buffer, out JsonReaderState state)
+    {
+        state = default;
+        var data = buffer.Data;
+        var reader = new Utf8JsonReader(data, buffer.AtEnd, new JsonReaderState(Options));
+        if (!reader.Read())
+        {
+            return buffer.AtEnd
+                ? throw new BacklogFileException($"{displayName}: the file is empty; expected a JSON array of work items or issues")
+                : false;
+        }
+
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            switch (MoveToValueArray(ref reader))
+            {
+                case null:
+                    return false;
+                case false:
+                    throw new BacklogFileException($"{displayName}:{Position(data, reader.TokenStartIndex)}: expected an Azure DevOps response with a `value` array of work items");
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new BacklogFileException($"{displayName}:{Position(data, reader.TokenStartIndex)}: expected a JSON array of work items or issues, or an object with `value`");
+        }
+
+        state = reader.CurrentState;
+        buffer.Consume((int)reader.BytesConsumed);
+        return true;
+    }
+
+    private static BacklogEntry MapItem(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields)
+    {
+        var valid = Utf8.IsValid(utf8.Span);
+        using var document = JsonDocument.Parse(valid ? utf8 : Repair(utf8.Span), ItemOptions);
+        var entry = Map(document.RootElement, displayName, index, keepFields);
+        return valid ? entry : WithUtf8Diagnostic(entry);
     }
 
     private static BacklogEntry Map(JsonElement element, string displayName, int index, IReadOnlyCollection<string> keepFields)
@@ -64,38 +130,47 @@ internal static class BacklogReader
             : new BacklogEntry(null, result.Id ?? $"{displayName}[{index}]", source, $"item {index} of {displayName}: {result.Error}");
     }
 
-    private static bool MoveToValueArray(ref Utf8JsonReader reader)
+    /// <summary>True at the <c>value</c> array, false when the object has none, null when more bytes are needed.</summary>
+    private static bool? MoveToValueArray(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
-        while (reader.Read() && reader.CurrentDepth > depth)
+        while (true)
         {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            if (reader.CurrentDepth <= depth)
+            {
+                return false;
+            }
+
             if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
             {
                 var isValue = reader.ValueTextEquals("value"u8);
-                reader.Read();
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
                 if (isValue)
                 {
                     return reader.TokenType == JsonTokenType.StartArray;
                 }
 
-                reader.Skip();
+                if (!reader.TrySkip())
+                {
+                    return null;
+                }
             }
         }
-
-        return false;
     }
 
-    /// <summary>Byte ranges that are not UTF-8 are replaced by U+FFFD before parsing, so one bad item cannot sink the
-    /// file; the items that contained them get a diagnostic.</summary>
-    private static List<(long Start, long End)> InvalidUtf8Ranges(ref ReadOnlyMemory<byte> utf8)
+    /// <summary>Byte sequences that are not UTF-8 are replaced by U+FFFD before parsing, so one bad item cannot sink the
+    /// file; the item gets a diagnostic.</summary>
+    private static byte[] Repair(ReadOnlySpan<byte> span)
     {
-        var ranges = new List<(long, long)>();
-        if (Utf8.IsValid(utf8.Span))
-        {
-            return ranges;
-        }
-
-        var span = utf8.Span;
         var repaired = new List<byte>(span.Length + 64);
         var offset = 0;
         while (offset < span.Length)
@@ -107,19 +182,14 @@ internal static class BacklogReader
             }
             else
             {
-                ranges.Add((repaired.Count, repaired.Count + 3));
                 repaired.AddRange("\uFFFD"u8);
             }
 
             offset += Math.Max(consumed, 1);
         }
 
-        utf8 = repaired.ToArray();
-        return ranges;
+        return [.. repaired];
     }
-
-    private static bool HasInvalidBytes(List<(long Start, long End)> ranges, long start, long end)
-        => ranges.Count > 0 && ranges.Exists(r => r.Start >= start && r.Start < end);
 
     private static BacklogEntry WithUtf8Diagnostic(BacklogEntry entry)
     {

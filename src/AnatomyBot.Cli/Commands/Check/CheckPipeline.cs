@@ -9,7 +9,7 @@ internal static class CheckPipeline
 {
     public static CheckReport Run(
         EnterpriseAnatomy anatomy,
-        IEnumerable<(string Name, ReadOnlyMemory<byte> Utf8)> backlogs,
+        IEnumerable<(string Name, Stream Content)> backlogs,
         FailOn failOn,
         ICheckProgress? progress = null)
     {
@@ -17,10 +17,10 @@ internal static class CheckPipeline
         ArgumentNullException.ThrowIfNull(backlogs);
         var keepFields = anatomy.Policy.Fields.Keys.ToArray();
         var entries = new List<BacklogEntry>();
-        foreach (var (name, utf8) in backlogs)
+        foreach (var (name, content) in backlogs)
         {
-            progress?.Reading(name, utf8.Length);
-            BacklogReader.Read(name, utf8, keepFields, entries, progress is null ? null : progress.Read);
+            progress?.Reading(name, content.CanSeek ? content.Length : 0);
+            BacklogReader.Read(name, content, keepFields, entries, progress is null ? null : progress.Read);
         }
 
         var items = new List<WorkItem>(entries.Count);
