@@ -43,7 +43,7 @@ internal static class HtmlLines
                 AppendLinkTarget(node, line);
                 if (IsBlock(node))
                 {
-                    Flush(line, lines);
+                    TextLineBuffer.Flush(line, lines);
                 }
 
                 continue;
@@ -51,7 +51,7 @@ internal static class HtmlLines
 
             if (node is IText text)
             {
-                AppendCollapsed(text.Data, line);
+                TextLineBuffer.AppendCollapsed(text.Data, line);
                 continue;
             }
 
@@ -62,13 +62,13 @@ internal static class HtmlLines
 
             if (element.LocalName is "br")
             {
-                Flush(line, lines);
+                TextLineBuffer.Flush(line, lines);
                 continue;
             }
 
             if (IsBlock(element))
             {
-                Flush(line, lines);
+                TextLineBuffer.Flush(line, lines);
             }
 
             pending.Push((element, true));
@@ -78,7 +78,7 @@ internal static class HtmlLines
             }
         }
 
-        Flush(line, lines);
+        TextLineBuffer.Flush(line, lines);
     }
 
     internal static bool IsSkipped(ReadOnlySpan<char> name) => SkippedLookup.Contains(name);
@@ -92,34 +92,6 @@ internal static class HtmlLines
         if (node is IElement { LocalName: "a" } anchor && anchor.GetAttribute("href") is { Length: > 0 } href)
         {
             line.Append(' ').Append(href).Append(' ');
-        }
-    }
-
-    private static void AppendCollapsed(string text, StringBuilder line)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (line.Length > 0 && line[^1] != ' ')
-                {
-                    line.Append(' ');
-                }
-            }
-            else
-            {
-                line.Append(c);
-            }
-        }
-    }
-
-    private static void Flush(StringBuilder line, List<string> lines)
-    {
-        var text = line.ToString().Trim();
-        line.Clear();
-        if (text.Length > 0)
-        {
-            lines.Add(text);
         }
     }
 }

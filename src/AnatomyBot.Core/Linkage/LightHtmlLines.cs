@@ -64,7 +64,7 @@ internal static class LightHtmlLines
             }
             else if (name.Equals("br", StringComparison.OrdinalIgnoreCase) || HtmlLines.IsBlock(name))
             {
-                Flush(line, lines);
+                TextLineBuffer.Flush(line, lines);
             }
             else if (name.Equals("a", StringComparison.OrdinalIgnoreCase))
             {
@@ -77,7 +77,7 @@ internal static class LightHtmlLines
             }
         }
 
-        Flush(line, lines);
+        TextLineBuffer.Flush(line, lines);
     }
 
     private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag)
@@ -120,29 +120,6 @@ internal static class LightHtmlLines
         }
 
         var decoded = chunk.Contains('&') ? WebUtility.HtmlDecode(chunk.ToString()).AsSpan() : chunk;
-        foreach (var c in decoded)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (line.Length > 0 && line[^1] != ' ')
-                {
-                    line.Append(' ');
-                }
-            }
-            else
-            {
-                line.Append(c);
-            }
-        }
-    }
-
-    private static void Flush(StringBuilder line, List<string> lines)
-    {
-        var text = line.ToString().Trim();
-        line.Clear();
-        if (text.Length > 0)
-        {
-            lines.Add(text);
-        }
+        TextLineBuffer.AppendCollapsed(decoded, line);
     }
 }
