@@ -221,6 +221,9 @@ public sealed class CheckCommandTests
         Assert.Equal(2, Check("--backlog", "nope.json").ExitCode);
         Assert.Equal(2, Run("check", "--anatomy", "missing.yml", "--backlog", Fixture("ado-backlog.json")).ExitCode);
         Assert.Equal(2, Run("check", "--backlog", Fixture("ado-backlog.json")).ExitCode);
+        var directory = Run("check", "--anatomy", Path.GetTempPath(), "--backlog", Fixture("ado-backlog.json"));
+        Assert.Equal(2, directory.ExitCode);
+        Assert.Contains("is a directory", directory.Stderr, StringComparison.Ordinal);
 
         var anatomy = WriteTemp("version: 1\noutcomes:\n  - id: O-1\n    nme: typo\n");
         var (exit, _, stderr) = Run("check", "--anatomy", anatomy, "--backlog", Fixture("ado-backlog.json"));
