@@ -5,6 +5,7 @@ using AnatomyBot.Functions.Functions;
 using AnatomyBot.Hosting;
 using AnatomyBot.Hosting.Queues;
 using AnatomyBot.Storage;
+using AnatomyBot.Testing;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class FunctionPipelineTests : IDisposable
         _handler.Setup(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new DeliveryResult { ApiCalls = 2 });
     }
 
-    [AzuriteFact]
+    [SkippableFact]
     public async Task Webhook_Accepted_IsStoredQueuedAsBase64AndProcessedByTheQueueTrigger()
     {
         var queueName = "t" + Guid.NewGuid().ToString("N")[..20];
@@ -41,7 +42,7 @@ public sealed class FunctionPipelineTests : IDisposable
         Assert.Equal(202, ((ContentResult)result).StatusCode);
         var ledger = services.GetRequiredService<IDeliveryLedger>();
         Assert.Equal(DeliveryStatus.Received, (await ledger.GetAsync(Platforms.GitHub, "d-1", default))!.Status);
-        var raw = new QueueClient(AzuriteFactAttribute.RequireConnectionString(), queueName);
+        var raw = new QueueClient(AzuriteEnvironment.RequireConnectionString(), queueName);
         var message = Assert.Single((await raw.ReceiveMessagesAsync(1)).Value);
         var text = Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText));
         _handler.Verify(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -52,7 +53,7 @@ public sealed class FunctionPipelineTests : IDisposable
         _handler.Verify(h => h.HandleAsync(It.Is<Delivery>(d => d.Id == "d-1"), It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [AzuriteFact]
+    [SkippableFact]
     public async Task QueueTrigger_TransientFailures_RequeueWithDelayThenPoisonQueue()
     {
         var queueName = "t" + Guid.NewGuid().ToString("N")[..20];
@@ -70,10 +71,10 @@ public sealed class FunctionPipelineTests : IDisposable
         var record = await ledger.GetAsync(Platforms.GitHub, "d-2", default);
         Assert.Equal(DeliveryStatus.Poison, record!.Status);
         Assert.Contains("retry budget of 2 spent", record.LastError, StringComparison.Ordinal);
-        var poison = new QueueClient(AzuriteFactAttribute.RequireConnectionString(), queueName + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var poison = new QueueClient(AzuriteEnvironment.RequireConnectionString(), queueName + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var parked = Assert.Single((await poison.ReceiveMessagesAsync(10)).Value);
         Assert.Equal("d-2", QueueEnvelope.TryParse(parked.MessageText)!.Id);
-        var retries = new QueueClient(AzuriteFactAttribute.RequireConnectionString(), queueName);
+        var retries = new QueueClient(AzuriteEnvironment.RequireConnectionString(), queueName);
         Assert.Equal(1, (await retries.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
@@ -109,7 +110,7 @@ public sealed class FunctionPipelineTests : IDisposable
         services.AddSingleton(_handler.Object);
         services.AddAnatomyBotSqliteStorage(Path.Combine(_folder, "ledger.db"));
         services.AddAnatomyBotPipeline(configuration);
-        services.AddAnatomyBotStorageQueue(queueConnection ?? AzuriteFactAttribute.RequireConnectionString(), queueName);
+        services.AddAnatomyBotStorageQueue(queueConnection ?? AzuriteEnvironment.RequireConnectionString(), queueName);
         services.AddSingleton<DeliveryQueueFunction>();
         return services.BuildServiceProvider();
     }
