@@ -64,9 +64,13 @@ public static class PipelineServiceCollectionExtensions
     }
 
     /// <summary>The Azure Storage queue (and its <c>-poison</c> sibling) as the scheduler.</summary>
-    public static IServiceCollection AddAnatomyBotStorageQueue(this IServiceCollection services, string connectionString, string queueName)
+    public static IServiceCollection AddAnatomyBotStorageQueue(this IServiceCollection services, string connectionString, string queueName) =>
+        services.AddAnatomyBotStorageQueue(_ => StorageQueueScheduler.Create(connectionString, queueName));
+
+    /// <summary>The Azure Storage queue as the scheduler, built by <paramref name="create"/> (identity-based clients).</summary>
+    public static IServiceCollection AddAnatomyBotStorageQueue(this IServiceCollection services, Func<IServiceProvider, StorageQueueScheduler> create)
     {
-        services.TryAddSingleton(_ => StorageQueueScheduler.Create(connectionString, queueName));
+        services.TryAddSingleton(create);
         services.TryAddSingleton<IDeliveryScheduler>(sp => sp.GetRequiredService<StorageQueueScheduler>());
         return services;
     }

@@ -34,7 +34,13 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddAnatomyBotTableStorage(this IServiceCollection services, string connectionString, string tablePrefix = TableLedgerStore.DefaultPrefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        services.AddSingleton(_ => new TableLedgerStore(connectionString, tablePrefix));
+        return services.AddAnatomyBotTableStorage(_ => new TableLedgerStore(connectionString, tablePrefix));
+    }
+
+    /// <summary>Table Storage ledgers over a client built by the host (e.g. with a managed identity instead of a key).</summary>
+    public static IServiceCollection AddAnatomyBotTableStorage(this IServiceCollection services, Func<IServiceProvider, TableLedgerStore> create)
+    {
+        services.AddSingleton(create);
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IEvaluationLedger, TableEvaluationLedger>();
         return services;

@@ -1,5 +1,6 @@
 using AnatomyBot.Functions.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,33 @@ public sealed class StartupValidationTests
 
         await host.StartAsync();
         await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobsStorage:queueServiceUri", "https://stab.queue.core.windows.net", "AzureWebJobsStorage:tableServiceUri", "https://stab.table.core.windows.net")]
+    [InlineData("AzureWebJobsStorage:accountName", "stab", "AzureWebJobsStorage:credential", "managedidentity")]
+    public async Task Start_WithIdentityBasedStorage_StartsAndBuildsTheQueueAndLedgerClients(string key1, string value1, string key2, string value2)
+    {
+        var settings = new Dictionary<string, string?>(Valid) { ["AzureWebJobsStorage"] = null, [key1] = value1, [key2] = value2 };
+
+        using var host = Build(settings);
+
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<AnatomyBot.Hosting.Queues.StorageQueueScheduler>();
+        Assert.NotNull(queue);
+        Assert.NotNull(host.Services.GetRequiredService<AnatomyBot.Core.Ledger.IDeliveryLedger>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_WithIdentityBasedStorageMissingTheTableEndpoint_FailsNamingAzureWebJobsStorage()
+    {
+        var settings = new Dictionary<string, string?>(Valid) { ["AzureWebJobsStorage"] = null, ["AzureWebJobsStorage:queueServiceUri"] = "https://stab.queue.core.windows.net" };
+
+        using var host = Build(settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(error.Failures, f => f.Contains("AzureWebJobsStorage__tableServiceUri", StringComparison.Ordinal));
     }
 
     [Theory]

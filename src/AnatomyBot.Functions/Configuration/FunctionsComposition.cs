@@ -1,8 +1,11 @@
 using AnatomyBot.AzureDevOps;
+using AnatomyBot.AzureDevOps.Digest;
 using AnatomyBot.Functions.Functions;
 using AnatomyBot.GitHub;
+using AnatomyBot.GitHub.Digest;
 using AnatomyBot.Hosting;
 using AnatomyBot.Storage;
+using AnatomyBot.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +18,7 @@ public static class FunctionsComposition
     public static IServiceCollection AddAnatomyBotFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Configure(o => StorageOptions.Read(o, configuration)).ValidateDataAnnotations().ValidateOnStart();
         foreach (var timer in new[] { ScheduleOptions.Digest, ScheduleOptions.Sweep })
         {
             services.AddOptions<ScheduleOptions>(timer).Bind(configuration.GetSection(timer)).ValidateDataAnnotations().ValidateOnStart();
@@ -33,13 +36,33 @@ public static class FunctionsComposition
             services.AddAnatomyBotAzureDevOps(configuration);
         }
 
-        var connection = configuration["AzureWebJobsStorage"];
-        if (!string.IsNullOrWhiteSpace(connection))
+        AddDigestSinks(services, configuration);
+        var storage = new StorageOptions();
+        StorageOptions.Read(storage, configuration);
+        if (!storage.IsIdentityBased || (storage.QueueEndpoint is not null && storage.TableEndpoint is not null))
         {
-            // Without it, start-up validation above stops the app with a clear message instead.
-            services.AddAnatomyBotTableStorage(connection);
-            services.AddAnatomyBotStorageQueue(connection, DeliveryQueueFunction.QueueName);
+            // Without a usable connection, start-up validation above stops the app with a clear message instead.
+            services.AddAnatomyBotTableStorage(_ => new TableLedgerStore(StorageClients.Tables(storage)));
+            services.AddAnatomyBotStorageQueue(_ => StorageClients.Queue(storage, DeliveryQueueFunction.QueueName));
         }
+
         return services;
+    }
+
+    /// <summary>The weekly digest's destinations, each when its section is configured (<c>Digest:GitHub</c>: an issue per
+    /// week; <c>Digest:AzureDevOps</c>: a wiki page per week). Invalid sink settings stop the app at start-up.</summary>
+    private static void AddDigestSinks(IServiceCollection services, IConfiguration configuration)
+    {
+        var gitHub = configuration.GetSection(GitHubIssueDigestSinkOptions.SectionName);
+        if (gitHub.Exists())
+        {
+            services.AddGitHubIssueDigestSink(gitHub.Get<GitHubIssueDigestSinkOptions>() ?? new GitHubIssueDigestSinkOptions());
+        }
+
+        var wiki = configuration.GetSection(AzureDevOpsWikiDigestSinkOptions.SectionName);
+        if (wiki.Exists())
+        {
+            services.AddAzureDevOpsWikiDigestSink(wiki.Get<AzureDevOpsWikiDigestSinkOptions>() ?? new AzureDevOpsWikiDigestSinkOptions());
+        }
     }
 }

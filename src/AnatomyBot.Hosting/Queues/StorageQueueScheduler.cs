@@ -11,9 +11,12 @@ public sealed class StorageQueueScheduler(QueueClient queue, QueueClient poison)
     /// <summary>Azure Storage caps a message's initial invisibility at 7 days.</summary>
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
 
+    /// <summary>Client options with the Base64 message encoding the queue trigger expects.</summary>
+    public static QueueClientOptions ClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
     public static StorageQueueScheduler Create(string connectionString, string queueName)
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = ClientOptions();
         return new StorageQueueScheduler(
             new QueueClient(connectionString, queueName, options),
             new QueueClient(connectionString, queueName + "-poison", options));
