@@ -9,6 +9,7 @@ using AnatomyBot.Core.Anatomy;
 using AnatomyBot.GitHub.Reconcile;
 using AnatomyBot.GitHub.Seams;
 using AnatomyBot.GitHub.Snapshot;
+using AnatomyBot.GitHub.Sweep;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,8 @@ public static class GitHubServiceCollectionExtensions
         services.AddSingleton<IWebhookIngress>(sp => sp.GetRequiredService<GitHubWebhookIngress>());
         services.AddSingleton<GitHubDeliveryHandler>();
         services.AddSingleton<IDeliveryHandler>(sp => sp.GetRequiredService<GitHubDeliveryHandler>());
+        services.TryAddSingleton<GitHubSweepSource>();
+        services.AddSingleton<ISweepSource>(sp => sp.GetRequiredService<GitHubSweepSource>());
         return services;
     }
 }

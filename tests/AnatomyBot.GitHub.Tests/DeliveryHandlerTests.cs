@@ -234,24 +234,6 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_push_to_the_default_branch_touching_the_anatomy_re_evaluates_open_pull_requests()
-    {
-        _github.AddPullRequest(5, "x");
-        _github.AddPullRequest(6, "y");
-        var push = GitHubHarness.Delivery("push", new JsonObject
-        {
-            ["ref"] = "refs/heads/main",
-            ["commits"] = new JsonArray(new JsonObject { ["added"] = new JsonArray(), ["modified"] = new JsonArray(".github/anatomy.yml"), ["removed"] = new JsonArray() }),
-            ["repository"] = GitHubHarness.RepositoryJson(),
-        });
-
-        var result = await _github.Handler.HandleAsync(push, default);
-
-        Assert.Empty(Api.Unmatched);
-        Assert.Equal(["acme/shop#5", "acme/shop#6"], result.Evaluations.Select(e => e.Item.Id).Order(StringComparer.Ordinal).ToArray());
-    }
-
-    [Fact]
     public async Task A_sub_issue_is_evaluated_with_its_parent_from_parent_issue_url_without_asking_the_parent_endpoint()
     {
         _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");

@@ -62,6 +62,8 @@ public sealed partial class AppSettingsTests
 
         Assert.True(channels == host.Services.GetServices<IDeliveryHandler>().Count(), environment);
         Assert.True(digestSinks == host.Services.GetServices<IDigestSink>().Count(), environment);
+        var sweeps = host.Services.GetServices<ISweepSource>().Select(s => s.Platform).ToList();
+        Assert.True(settings.ContainsKey("GitHub:WebhookSecret") == sweeps.Contains(Platforms.GitHub), environment);
         await host.StopAsync();
     }
 

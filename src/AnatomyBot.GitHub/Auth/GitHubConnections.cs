@@ -40,6 +40,10 @@ public sealed class GitHubConnections(GitHubClientFactory factory, GitHubTokenSo
             Remember(repository, id);
         }
 
-        return _clients.GetOrAdd(id, installation => factory.Create(ct => tokens.GetTokenAsync(installation, ct)));
+        return ForInstallation(id);
     }
+
+    /// <summary>The client acting as one installation of the App.</summary>
+    public IGitHubClient ForInstallation(long installationId) =>
+        _clients.GetOrAdd(installationId, installation => factory.Create(ct => tokens.GetTokenAsync(installation, ct)));
 }

@@ -73,6 +73,13 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
         return installation.Id;
     }
 
+    /// <summary>Every installation of the App (App mode only), listed with the App's JWT.</summary>
+    public async Task<IReadOnlyList<long>> ListInstallationsAsync()
+    {
+        var installations = await _appClient(AppCredentials()).GitHubApps.GetAllInstallationsForCurrent(new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+        return [.. installations.Select(i => i.Id)];
+    }
+
     public void Invalidate(long? installationId)
     {
         if (installationId is { } id)

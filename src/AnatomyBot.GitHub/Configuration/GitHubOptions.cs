@@ -38,8 +38,19 @@ public sealed class GitHubOptions
     /// <c>RetryAfter</c> so the queue retries it later.</summary>
     public TimeSpan MaxInlineRetryWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Repositories (<c>owner/name</c>, comma-separated) whose open issues and pull requests the nightly sweep
+    /// reconciles. In App mode every repository the App is installed on is swept as well.</summary>
+    public string? Repositories { get; set; }
+
     /// <summary>User agent product name sent with every API request.</summary>
     public string UserAgent { get; set; } = "AnatomyBot";
 
     internal bool UsesApp => !string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>The entries of <see cref="Repositories"/>; the validator has refused any that is not <c>owner/name</c>.</summary>
+    internal IEnumerable<Events.RepositoryId> SweepRepositories() =>
+        RepositoryEntries().Select(Events.RepositoryId.TryParse).OfType<Events.RepositoryId>();
+
+    internal IEnumerable<string> RepositoryEntries() =>
+        (Repositories ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

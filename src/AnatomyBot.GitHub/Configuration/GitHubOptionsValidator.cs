@@ -42,6 +42,11 @@ public sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             failures.Add("GitHub:AnatomyPath must not be empty.");
         }
 
+        foreach (var entry in options.RepositoryEntries().Where(e => Events.RepositoryId.TryParse(e) is not { } r || r.Name.Contains('/', StringComparison.Ordinal)))
+        {
+            failures.Add($"GitHub:Repositories: '{entry}' is not owner/name.");
+        }
+
         if (options.MaxInlineRetryWait < TimeSpan.Zero)
         {
             failures.Add("GitHub:MaxInlineRetryWait must not be negative.");

@@ -12,6 +12,10 @@ public static class GitHubEvents
     public const string Installation = "installation";
     public const string InstallationRepositories = "installation_repositories";
 
+    /// <summary>Not a GitHub event: the synthetic delivery of the nightly sweep and of an anatomy change
+    /// (<see cref="Sweep.SweepDelivery"/>). Never accepted from the webhook route.</summary>
+    public const string Sweep = "anatomybot_reconcile";
+
     /// <summary>Events the ingress accepts as deliveries (202); any other event is answered 204 without one.</summary>
     public static IReadOnlySet<string> Handled { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

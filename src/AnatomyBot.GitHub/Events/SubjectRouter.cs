@@ -28,6 +28,9 @@ public static class SubjectRouter
             GitHubEvents.Issues when IssueActions.Contains(facts.Action ?? "") && facts.Number is { } n =>
                 One(new IssueSubject(new IssueId(facts.Repository!, n))),
             GitHubEvents.SubIssues when facts.SubIssue is { } child => One(new IssueSubject(child)),
+            GitHubEvents.Sweep when facts.Number is { } n => facts.OnPullRequest
+                ? One(new PullRequestSubject(new IssueId(facts.Repository!, n)))
+                : One(new IssueSubject(new IssueId(facts.Repository!, n), WithLinkedPullRequests: false)),
             GitHubEvents.IssueComment => Events.Route.Skip($"{what}: comment commands are not handled yet"),
             GitHubEvents.Push => RoutePush(facts, anatomyPath, what),
             GitHubEvents.Installation or GitHubEvents.InstallationRepositories =>

@@ -5,6 +5,7 @@ using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Http;
+using AnatomyBot.GitHub.Sweep;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
@@ -19,6 +20,7 @@ public sealed partial class GitHubDeliveryHandler(
     GitHubConnections connections,
     IInstallationTokenSource tokens,
     SubjectReconciler reconciler,
+    IDeliveryScheduler scheduler,
     IOptions<GitHubOptions> options,
     ILogger<GitHubDeliveryHandler> logger) : IDeliveryHandler
 {
@@ -76,7 +78,7 @@ public sealed partial class GitHubDeliveryHandler(
             try
             {
                 var client = await connections.ForAsync(repository).ConfigureAwait(false);
-                var done = await ReconcileSubjectAsync(client, subject, cancellationToken).ConfigureAwait(false);
+                var done = await ReconcileSubjectAsync(delivery, client, subject, cancellationToken).ConfigureAwait(false);
                 evaluations.AddRange(done);
                 return;
             }
@@ -103,7 +105,7 @@ public sealed partial class GitHubDeliveryHandler(
         }
     }
 
-    private async Task<IReadOnlyList<ItemEvaluation>> ReconcileSubjectAsync(IGitHubClient client, Subject subject, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ItemEvaluation>> ReconcileSubjectAsync(Delivery delivery, IGitHubClient client, Subject subject, CancellationToken cancellationToken)
     {
         var results = new List<ItemEvaluation>();
         IReadOnlyList<IssueId> pullRequests;
@@ -118,11 +120,13 @@ public sealed partial class GitHubDeliveryHandler(
                     results.Add(evaluated);
                 }
 
-                pullRequests = await SubjectReconciler.DependentPullRequestsAsync(client, issue.Issue).ConfigureAwait(false);
+                pullRequests = issue.WithLinkedPullRequests
+                    ? await SubjectReconciler.DependentPullRequestsAsync(client, issue.Issue).ConfigureAwait(false)
+                    : [];
                 break;
             case AnatomyChangedSubject changed:
-                pullRequests = await SubjectReconciler.OpenPullRequestsAsync(client, changed.Repository).ConfigureAwait(false);
-                break;
+                await QueueOpenItemsAsync(delivery, client, changed.Repository, cancellationToken).ConfigureAwait(false);
+                return results;
             default:
                 return results;
         }
@@ -139,6 +143,21 @@ public sealed partial class GitHubDeliveryHandler(
         return results;
     }
 
+    /// <summary>A new anatomy can change every open item's gaps: each open issue and pull request is queued as its own
+    /// delivery (the sweep's kind), so a large repository fans out over the queue instead of running in this one.</summary>
+    private async Task QueueOpenItemsAsync(Delivery delivery, IGitHubClient client, RepositoryId repository, CancellationToken cancellationToken)
+    {
+        var open = await OpenItems.ListAsync(client, repository).ConfigureAwait(false);
+        var installation = connections.InstallationOf(repository);
+        foreach (var (item, isPullRequest) in open)
+        {
+            var queued = SweepDelivery.Create(SweepDelivery.AnatomyChangedId(delivery.Id, item), item, isPullRequest, installation, "anatomy changed", delivery.ReceivedAt);
+            await scheduler.EnqueueAsync(queued, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.AnatomyChanged(logger, delivery.Id, repository, open.Count);
+    }
+
     private static RepositoryId? SubjectRepository(Subject subject) => subject switch
     {
         IssueSubject i => i.Issue.Repository,
@@ -151,5 +170,8 @@ public sealed partial class GitHubDeliveryHandler(
     {
         [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: {Subject} not reconciled, GitHub answered {Status}: {Reason}")]
         public static partial void SubjectFailed(ILogger logger, string deliveryId, string subject, int status, string reason);
+
+        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the anatomy of {Repository} changed; {Count} open items queued for re-evaluation")]
+        public static partial void AnatomyChanged(ILogger logger, string deliveryId, RepositoryId repository, int count);
     }
 }

@@ -82,13 +82,6 @@ public sealed class SubjectReconciler(
     public static Task<IReadOnlyList<IssueId>> DependentPullRequestsAsync(IGitHubClient client, IssueId issue) =>
         DependentPullRequests.FindAsync(client, issue);
 
-    public static async Task<IReadOnlyList<IssueId>> OpenPullRequestsAsync(IGitHubClient client, RepositoryId repository)
-    {
-        var open = await client.PullRequest.GetAllForRepository(repository.Owner, repository.Name, new PullRequestRequest { State = ItemStateFilter.Open }, ApiOptions.None)
-            .ConfigureAwait(false);
-        return [.. open.Select(pr => new IssueId(repository, pr.Number))];
-    }
-
     private Task ApplyAsync(ReconcileTarget target, DesiredState desired, CurrentState current, CancellationToken cancellationToken)
     {
         var plan = ReconcilePlanner.Plan(desired, current);

@@ -15,6 +15,7 @@ public sealed partial class FakeGitHub : HttpMessageHandler
     private readonly Lock _gate = new();
     private long _nextId = 1000;
     private string? _authorization;
+    private string _query = "";
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -69,6 +70,7 @@ public sealed partial class FakeGitHub : HttpMessageHandler
         lock (_gate)
         {
             _authorization = request.Headers.Authorization?.ToString();
+            _query = request.RequestUri.Query;
             var response = Route(request.Method.Method, request.RequestUri.AbsolutePath.TrimStart('/'), body);
             if (response is { StatusCode: HttpStatusCode.OK } && path.Contains("/contents/", StringComparison.Ordinal))
             {
@@ -102,6 +104,12 @@ public sealed partial class FakeGitHub : HttpMessageHandler
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>App installations: id → the repositories (<c>owner/name</c>) each is installed on.</summary>
+    public Dictionary<long, List<string>> Installations { get; } = [];
+
+    /// <summary>Minted token → its installation.</summary>
+    private Dictionary<string, long> TokenInstallations { get; } = [];
+
     public DateTimeOffset Now { get; set; } = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private HttpResponseMessage? Route(string method, string path, string? body)
@@ -109,10 +117,31 @@ public sealed partial class FakeGitHub : HttpMessageHandler
         if (method == "POST" && Regex.Match(path, @"^app/installations/(\d+)/access_tokens$") is { Success: true })
         {
             TokenMints.Add(_authorization);
+            TokenInstallations[$"inst-token-{TokenMints.Count}"] = long.Parse(path.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
             return Created(new JsonObject { ["token"] = $"inst-token-{TokenMints.Count}", ["expires_at"] = (Now + TokenLifetime).ToString("O") });
         }
 
+        if (method == "GET" && path == "app/installations")
+        {
+            return Ok(new JsonArray([.. Installations.Keys.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["account"] = new JsonObject { ["login"] = "acme" } })]));
+        }
+
         Authorizations.Enqueue(_authorization);
+        if (method == "GET" && path == "installation/repositories")
+        {
+            var token = _authorization?.Replace("Token ", "", StringComparison.Ordinal);
+            var installation = TokenInstallations.GetValueOrDefault(token ?? "");
+            var repositories = Installations.GetValueOrDefault(installation, []);
+            return Ok(new JsonObject
+            {
+                ["total_count"] = repositories.Count,
+                ["repositories"] = new JsonArray([.. repositories.Select(r => (JsonNode)new JsonObject
+                {
+                    ["name"] = r.Split('/')[1], ["full_name"] = r, ["owner"] = new JsonObject { ["login"] = r.Split('/')[0] },
+                })]),
+            });
+        }
+
         var m = Api().Match(path);
         if (!m.Success)
         {
@@ -124,6 +153,7 @@ public sealed partial class FakeGitHub : HttpMessageHandler
         return (method, rest) switch
         {
             ("GET", _) when rest.StartsWith("contents/", StringComparison.Ordinal) => Contents(repo),
+            ("GET", "issues") => OpenItemsPage(repo),
             ("GET", "pulls") => Ok(new JsonArray([.. Pulls.Values.Where(p => (string?)p["state"] == "open").Select(p => p.DeepClone())])),
             ("GET", _) when Num(rest, @"^pulls/(\d+)$") is { } n => Pulls.TryGetValue(n, out var pr) ? Ok(pr.DeepClone()) : NotFound(),
             ("GET", _) when Num(rest, @"^pulls/(\d+)/files$") is { } n => Ok(new JsonArray()),
@@ -143,6 +173,35 @@ public sealed partial class FakeGitHub : HttpMessageHandler
             ("PATCH", _) when Num(rest, @"^check-runs/(\d+)$") is { } id => UpdateCheckRun(id, body!),
             _ => null,
         };
+    }
+
+    /// <summary><c>GET /repos/{owner}/{repo}/issues?state=open</c>: open issues and pull requests (the latter with a
+    /// <c>pull_request</c> key) by number, <c>per_page</c> at a time, with GitHub's <c>Link: rel="next"</c> to the next page.</summary>
+    private HttpResponseMessage OpenItemsPage(string repo)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(_query);
+        var perPage = int.TryParse(query["per_page"], out var size) ? size : 30;
+        var page = int.TryParse(query["page"], out var number) ? number : 1;
+        var open = Issues.Where(i => (string?)i.Value["state"] == "open").Select(i => (i.Key, Json: WithLabels(i.Value, i.Key)))
+            .Concat(Pulls.Where(p => (string?)p.Value["state"] == "open").Select(p => (p.Key, Json: AsIssue(p.Value))))
+            .OrderBy(i => i.Key)
+            .ToList();
+        var response = Ok(new JsonArray([.. open.Skip((page - 1) * perPage).Take(perPage).Select(i => (JsonNode)i.Json)]));
+        if (page * perPage < open.Count)
+        {
+            response.Headers.TryAddWithoutValidation("Link", $"<{BaseUrl}repos/{repo}/issues?state=open&per_page={perPage}&page={page + 1}>; rel=\"next\"");
+        }
+
+        return response;
+    }
+
+    private static JsonObject AsIssue(JsonObject pull)
+    {
+        var issue = (JsonObject)pull.DeepClone();
+        issue.Remove("head");
+        issue.Remove("base");
+        issue["pull_request"] = new JsonObject { ["url"] = (string?)pull["html_url"] };
+        return issue;
     }
 
     private static string ContentsRepo(string path) => string.Join('/', path.Split('/')[1..3]);

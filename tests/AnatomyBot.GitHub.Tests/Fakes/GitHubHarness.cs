@@ -28,6 +28,7 @@ public sealed class GitHubHarness : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IDeliveryScheduler>(Scheduler);
         if (!realParser)
         {
             services.AddSingleton<AnatomyTextParser>(TestAnatomy.Parse);
@@ -39,6 +40,9 @@ public sealed class GitHubHarness : IDisposable
     }
 
     public FakeGitHub Api { get; } = new();
+
+    /// <summary>What the channel queued (the anatomy-change fan-out).</summary>
+    public RecordingScheduler Scheduler { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.GitHub.Events;
+
+namespace AnatomyBot.GitHub.Sweep;
+
+/// <summary>A synthetic delivery asking the GitHub handler to reconcile one open issue or pull request: event
+/// <see cref="GitHubEvents.Sweep"/>, with a body in the shape of a webhook payload (<c>repository</c>, <c>installation</c>,
+/// <c>issue.number</c>, <c>issue.pull_request</c> for a pull request) so the same facts reader routes it.</summary>
+public static class SweepDelivery
+{
+    /// <summary>The nightly sweep's id for an item: <c>sweep:2026-11-24T03:30:00Z:owner/repo#12</c>, unique per run and item.</summary>
+    public static string NightlyId(DateTimeOffset at, IssueId item) =>
+        string.Create(CultureInfo.InvariantCulture, $"sweep:{at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}:{item}");
+
+    /// <summary>The id of an item re-evaluated because a push changed the anatomy: unique per push delivery and item, so a
+    /// retried push delivery queues nothing twice.</summary>
+    public static string AnatomyChangedId(string pushDeliveryId, IssueId item) => $"anatomy:{pushDeliveryId}:{item}";
+
+    public static Delivery Create(string id, IssueId item, bool isPullRequest, long? installationId, string reason, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var issue = new JsonObject { ["number"] = item.Number };
+        if (isPullRequest)
+        {
+            issue["pull_request"] = new JsonObject();
+        }
+
+        var body = new JsonObject
+        {
+            ["action"] = "reconcile",
+            ["reason"] = reason,
+            ["issue"] = issue,
+            ["repository"] = new JsonObject
+            {
+                ["name"] = item.Repository.Name,
+                ["full_name"] = item.Repository.ToString(),
+                ["owner"] = new JsonObject { ["login"] = item.Repository.Owner },
+            },
+        };
+        if (installationId is { } installation)
+        {
+            body["installation"] = new JsonObject { ["id"] = installation };
+        }
+
+        return new Delivery
+        {
+            Platform = Platforms.GitHub,
+            Id = id,
+            EventName = GitHubEvents.Sweep,
+            Body = body.ToJsonString(),
+            ReceivedAt = at,
+        };
+    }
+}

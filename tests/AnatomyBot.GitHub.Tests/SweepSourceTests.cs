@@ -1,0 +1,172 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.GitHub.Events;
+using AnatomyBot.GitHub.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnatomyBot.GitHub.Tests;
+
+/// <summary>The nightly sweep's GitHub source: open issues and pull requests of the configured (and, in App mode, installed)
+/// repositories, listed page by page, as synthetic deliveries the handler reconciles like webhooks.</summary>
+public sealed class SweepSourceTests : IDisposable
+{
+    private const string FirstPage = "GET repos/acme/shop/issues?state=open&per_page=100";
+    private const string SecondPage = "GET repos/acme/shop/issues?state=open&per_page=100&page=2";
+
+    private readonly GitHubHarness _github = new(s => s["GitHub:Repositories"] = "acme/shop");
+
+    public SweepSourceTests() => _github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+
+    private FakeGitHub Api => _github.Api;
+
+    private ISweepSource Source => Assert.Single(_github.Services.GetServices<ISweepSource>());
+
+    [Fact]
+    public async Task Sweep_lists_every_open_issue_and_pull_request_page_by_page_as_one_delivery_each()
+    {
+        for (var n = 1; n <= 125; n++)
+        {
+            _github.AddIssue(n, $"Issue {n}", "story");
+        }
+
+        _github.AddPullRequest(200, "Closes #1");
+        _github.AddPullRequest(201, "x");
+        Api.Issues[7]["state"] = "closed";
+        Api.Pulls[201]["state"] = "closed";
+
+        var deliveries = await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow(), default);
+
+        Assert.Equal(Platforms.GitHub, Source.Platform);
+        Assert.Equal([FirstPage, SecondPage], Api.Requests.Select(r => r.ToString()));
+        Assert.Empty(Api.Unmatched);
+        Assert.Equal(125, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal(GitHubEvents.Sweep, d.EventName));
+        Assert.Equal(deliveries.Count, deliveries.Select(d => d.Id).Distinct().Count());
+        Assert.Equal("sweep:2026-11-25T10:00:00Z:acme/shop#200", deliveries[^1].Id);
+        Assert.DoesNotContain(deliveries, d => d.Id.EndsWith("#7", StringComparison.Ordinal) || d.Id.EndsWith("#201", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_deliveries_reconcile_issues_without_following_their_links_and_pull_requests_with_their_check()
+    {
+        _github.AddIssue(1, "Outcome: O-FAST", "story");
+        _github.AddPullRequest(5, "Just a refactoring.");
+        var deliveries = await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow(), default);
+        while (Api.Requests.TryDequeue(out _))
+        {
+        }
+
+        var results = new List<DeliveryResult>();
+        foreach (var delivery in deliveries)
+        {
+            results.Add(await _github.Handler.HandleAsync(delivery, default));
+        }
+
+        Assert.Empty(Api.Unmatched);
+        Assert.Equal(["acme/shop#1", "acme/shop#5"], results.SelectMany(r => r.Evaluations).Select(e => e.Item.Id));
+        Assert.DoesNotContain(Api.Requests, r => r.Path.EndsWith("/timeline", StringComparison.Ordinal));
+        Assert.Equal("failure", (string?)Assert.Single(Api.CheckRuns)["conclusion"]);
+        Assert.Contains("anatomy:no-stage", Api.IssueLabels[1]);
+    }
+
+    [Fact]
+    public async Task Sweep_a_second_time_with_nothing_changed_writes_nothing()
+    {
+        _github.AddIssue(1, "Outcome: O-FAST", "story");
+        _github.AddPullRequest(5, "Just a refactoring.");
+        foreach (var delivery in await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow(), default))
+        {
+            await _github.Handler.HandleAsync(delivery, default);
+        }
+
+        var writes = Api.Writes.Count();
+        var again = await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow().AddDays(1), default);
+        foreach (var delivery in again)
+        {
+            Assert.Equal(0, (await _github.Handler.HandleAsync(delivery, default)).Writes);
+        }
+
+        Assert.Equal(writes, Api.Writes.Count());
+        Assert.StartsWith("sweep:2026-11-26T10:00:00Z:", again[0].Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_repository_that_cannot_be_listed_is_skipped_and_the_others_are_still_swept()
+    {
+        using var github = new GitHubHarness(s => s["GitHub:Repositories"] = "acme/gone, acme/shop");
+        github.AddIssue(1, "x", "story");
+        github.Api.Faults["GET repos/acme/gone/issues?state=open&per_page=100"] = (HttpStatusCode.NotFound, []);
+
+        var deliveries = await github.Services.GetRequiredService<ISweepSource>().CreateSweepDeliveriesAsync(github.Time.GetUtcNow(), default);
+
+        Assert.Equal(["sweep:2026-11-25T10:00:00Z:acme/shop#1"], deliveries.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task App_mode_also_sweeps_every_installed_repository_as_its_installation()
+    {
+        using var key = RSA.Create(2048);
+        using var github = new GitHubHarness(s =>
+        {
+            s["GitHub:Token"] = null;
+            s["GitHub:AppId"] = "4242";
+            s["GitHub:PrivateKey"] = key.ExportRSAPrivateKeyPem();
+        });
+        github.Api.Installations[77] = ["acme/shop"];
+        github.AddIssue(3, "x", "story");
+
+        var deliveries = await github.Services.GetRequiredService<ISweepSource>().CreateSweepDeliveriesAsync(github.Time.GetUtcNow(), default);
+
+        Assert.Equal(
+            ["GET app/installations?per_page=100", "POST app/installations/77/access_tokens", "GET installation/repositories?per_page=100", FirstPage],
+            github.Api.Requests.Select(r => r.ToString()));
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal(77, (long)JsonNode.Parse(delivery.Body)!["installation"]!["id"]!);
+        Assert.All(github.Api.Authorizations, a => Assert.Equal("Token inst-token-1", a));
+    }
+
+    [Fact]
+    public void Start_up_fails_when_a_sweep_repository_is_not_owner_slash_name()
+    {
+        using var github = new GitHubHarness(s => s["GitHub:Repositories"] = "acme/shop,just-a-name");
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => github.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.GitHubOptions>>().Value);
+
+        Assert.Contains("'just-a-name' is not owner/name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_push_touching_the_anatomy_queues_every_open_issue_and_pull_request_for_re_evaluation()
+    {
+        _github.AddIssue(1, "Outcome: O-FAST", "story");
+        _github.AddPullRequest(5, "x");
+        _github.AddPullRequest(6, "y");
+        var push = GitHubHarness.Delivery("push", new JsonObject
+        {
+            ["ref"] = "refs/heads/main",
+            ["commits"] = new JsonArray(new JsonObject { ["added"] = new JsonArray(), ["modified"] = new JsonArray(".github/anatomy.yml"), ["removed"] = new JsonArray() }),
+            ["repository"] = GitHubHarness.RepositoryJson(),
+        });
+
+        var result = await _github.Handler.HandleAsync(push, default);
+
+        Assert.Empty(result.Evaluations);
+        Assert.Equal([FirstPage], Api.Requests.Select(r => r.ToString()));
+        Assert.Equal(
+            [$"anatomy:{push.Id}:acme/shop#1", $"anatomy:{push.Id}:acme/shop#5", $"anatomy:{push.Id}:acme/shop#6"],
+            _github.Scheduler.Queued.Select(d => d.Id));
+        var evaluated = new List<string>();
+        foreach (var queued in _github.Scheduler.Queued)
+        {
+            evaluated.AddRange((await _github.Handler.HandleAsync(queued, default)).Evaluations.Select(e => e.Item.Id));
+        }
+
+        Assert.Equal(["acme/shop#1", "acme/shop#5", "acme/shop#6"], evaluated);
+        Assert.Empty(Api.Unmatched);
+    }
+
+    public void Dispose() => _github.Dispose();
+}
