@@ -4,9 +4,9 @@ using AnatomyBot.Core.Reconcile;
 
 namespace AnatomyBot.Cli.Demo;
 
-/// <summary>Prints what each audience sees after every step (labels for product owners, the PR comment and check for the
-/// delivery team, the digest for governance) and checks the story the demo tells.</summary>
-internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRepository repo)
+/// <summary>Prints what each audience sees after every step (labels and tags for product owners, the PR comment and check,
+/// the Azure DevOps thread and status for delivery teams, the digest for governance) and checks the story the demo tells.</summary>
+internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRepository repo, AzureDevOpsView azureDevOps)
 {
     private readonly List<string> _verdicts = [];
     private readonly List<string> _problems = [];
@@ -15,12 +15,14 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
     private int _steps;
     private int _writesSeen;
 
-    public void Intro(Uri endpoint, Uri api, string store)
+    public void Intro(Uri endpoint, Uri api, Uri hooks, Uri organization, string store)
     {
         output.WriteLine("AnatomyBot demo: one week of the Contoso customer-onboarding value stream");
-        output.WriteLine($"  webhooks  {endpoint} (signed with a secret generated for this run)");
-        output.WriteLine($"  GitHub    {api} (local fake of the REST API; nothing leaves this machine)");
-        output.WriteLine($"  ledger    {store}");
+        output.WriteLine($"  webhooks      {endpoint} (signed with a secret generated for this run)");
+        output.WriteLine($"  GitHub        {api} (local fake of the REST API; nothing leaves this machine)");
+        output.WriteLine($"  service hooks {hooks} (basic auth with a secret generated for this run)");
+        output.WriteLine($"  Azure DevOps  {organization} (local fake of the REST API, api-version 7.1)");
+        output.WriteLine($"  ledger        {store}");
         output.WriteLine();
     }
 
@@ -39,8 +41,9 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
         }
     }
 
-    /// <summary>Prints what changed for people on every item since the last step (and the step's own item always).</summary>
-    public void Show(int stepNumber)
+    /// <summary>Prints what changed for people on every item of both platforms since the last step (and the step's own
+    /// item always).</summary>
+    public void Show(DemoStep step)
     {
         int[] numbers;
         lock (hub.Gate)
@@ -48,13 +51,15 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
             numbers = [.. repo.Issues.Keys];
         }
 
-        var writes = hub.Writes.Count - _writesSeen;
-        _writesSeen = hub.Writes.Count;
-        output.WriteLine($"    API writes by the bot for this step: {writes}");
+        var total = hub.Writes.Count + azureDevOps.Writes.Count;
+        output.WriteLine($"    API writes by the bot for this step: {total - _writesSeen}");
+        _writesSeen = total;
         foreach (var number in numbers)
         {
-            ShowItem(number, always: number == stepNumber);
+            ShowItem(number, always: !step.OnAzureDevOps && number == step.Number);
         }
+
+        azureDevOps.Show(step);
     }
 
     private void ShowItem(int number, bool always)
@@ -100,11 +105,14 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
     {
         output.WriteLine();
         output.WriteLine($"Governance: the weekly digest is written to {path}");
-        output.WriteLine($"API writes made by the bot this week: {hub.Writes.Count} ({string.Join(", ", hub.Writes.GroupBy(w => w.Split(' ')[0]).Select(g => $"{g.Count()} {g.Key}"))})");
+        output.WriteLine($"API writes made by the bot this week: {hub.Writes.Count} on GitHub ({Tally(hub.Writes)}), {azureDevOps.Writes.Count} on Azure DevOps ({Tally(azureDevOps.Writes)})");
     }
 
-    public DemoResult Result(string digestPath)
+    /// <param name="digestPath">Where the digest should be.</param>
+    /// <param name="unserved">API calls the local fakes had no route for.</param>
+    public DemoResult Result(string digestPath, IReadOnlyList<string> unserved)
     {
+        _problems.AddRange(unserved.Distinct().Select(call => $"the bot called {call}, which the local fake API does not serve"));
         if (!_verdicts.Contains("failure"))
         {
             _problems.Add("the pull request never got a failing check before its fix");
@@ -120,6 +128,9 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
             _problems.Add("the digest was not written");
         }
 
+        azureDevOps.Check();
+        _problems.AddRange(azureDevOps.Problems);
+
         foreach (var problem in _problems)
         {
             output.WriteLine("PROBLEM: " + problem);
@@ -127,4 +138,7 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
 
         return new DemoResult(digestPath, _verdicts, _problems);
     }
+
+    private static string Tally(IEnumerable<string> writes) =>
+        string.Join(", ", writes.GroupBy(w => w.Split(' ')[0]).Select(g => $"{g.Count()} {g.Key}"));
 }

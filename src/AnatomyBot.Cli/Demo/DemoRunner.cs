@@ -29,25 +29,40 @@ internal sealed class DemoRunner(TextWriter output)
         Uri? apiBase = null;
         await using var githubApi = await FakeApiServer.StartAsync("/", app => FakeGitHubRoutes.Map(app, hub, () => apiBase!.ToString()), cancellationToken);
         apiBase = githubApi.BaseUrl;
+        var boards = scenario.AzureDevOps;
+        var ado = DemoAzureDevOps.Seed(boards, anatomyYaml);
+        Uri? organization = null;
+        await using var adoApi = await FakeApiServer.StartAsync($"/{boards.Organization}/", app => FakeAzureDevOpsRoutes.Map(app, ado, () => organization!.ToString()), cancellationToken);
+        organization = adoApi.BaseUrl;
 
         var clock = new DemoClock();
         var secret = RandomNumberGenerator.GetHexString(40, lowercase: true);
+        var hookSecret = RandomNumberGenerator.GetHexString(40, lowercase: true);
         var overrides = new Dictionary<string, string?>
         {
             ["GitHub:WebhookSecret"] = secret,
             ["GitHub:Token"] = "demo-" + RandomNumberGenerator.GetHexString(20, lowercase: true),
             ["GitHub:BaseUrl"] = apiBase.ToString(),
             ["GitHub:AnatomyPath"] = AnatomyPath,
+            ["AzureDevOps:WebhookSecret"] = hookSecret,
+            ["AzureDevOps:OrganizationUrl"] = organization.ToString(),
+            ["AzureDevOps:Project"] = boards.Project,
+            ["AzureDevOps:AuthMode"] = "Pat",
+            ["AzureDevOps:PersonalAccessToken"] = "demo-" + RandomNumberGenerator.GetHexString(20, lowercase: true),
+            ["AzureDevOps:Anatomy:Repository"] = boards.AnatomyRepository,
+            ["AzureDevOps:Anatomy:Path"] = DemoAzureDevOps.AnatomyPath,
         };
         var settings = new PipelineSettings { Store = Path.Combine(workDirectory, "ledger.db") };
         await using var app = ServeApplication.Build(settings, port: 0, services => services.AddSingleton<TimeProvider>(clock), overrides, LogLevel.Warning);
         await app.StartAsync(cancellationToken);
         var endpoint = new Uri(new Uri(app.Urls.First()), "/api/github/webhooks");
+        var hooks = new Uri(new Uri(app.Urls.First()), "/api/azure-devops/webhooks");
         var inbox = app.Services.GetRequiredService<LocalInbox>();
         using var http = new HttpClient();
         var sender = new GitHubWebhookSender(http, endpoint, secret, hub, () => apiBase.ToString());
-        var report = new DemoReport(output, hub, repo);
-        report.Intro(endpoint, apiBase, settings.Store);
+        var hookSender = new AzureDevOpsHookSender(http, hooks, hookSecret, ado, () => organization.ToString());
+        var report = new DemoReport(output, hub, repo, new AzureDevOpsView(output, ado));
+        report.Intro(endpoint, apiBase, hooks, organization, settings.Store);
 
         SentDelivery? previous = null;
         foreach (var step in scenario.Steps)
@@ -57,7 +72,12 @@ internal sealed class DemoRunner(TextWriter output)
             SentDelivery sent;
             if (step.DuplicateOfPrevious && previous is not null)
             {
-                sent = await sender.ResendAsync(previous, cancellationToken);
+                sent = step.OnAzureDevOps ? await hookSender.ResendAsync(previous, cancellationToken) : await sender.ResendAsync(previous, cancellationToken);
+            }
+            else if (step.OnAzureDevOps)
+            {
+                DemoAzureDevOps.Apply(ado, boards, step);
+                sent = await hookSender.SendAsync(step.Event!, step.Number, cancellationToken);
             }
             else
             {
@@ -67,7 +87,7 @@ internal sealed class DemoRunner(TextWriter output)
 
             await inbox.WaitIdleAsync(cancellationToken);
             report.Acknowledged(sent);
-            report.Show(step.Number);
+            report.Show(step);
             previous = sent;
         }
 
@@ -77,7 +97,7 @@ internal sealed class DemoRunner(TextWriter output)
         await WriteDigestAsync(app, anatomyYaml, week, digestPath, cancellationToken);
         report.Digest(digestPath);
         await app.StopAsync(cancellationToken);
-        return report.Result(digestPath);
+        return report.Result(digestPath, [.. githubApi.Unserved, .. adoApi.Unserved]);
     }
 
     private static async Task WriteDigestAsync(WebApplication app, string anatomyYaml, IsoWeek week, string path, CancellationToken cancellationToken)

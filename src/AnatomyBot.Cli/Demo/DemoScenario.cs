@@ -7,6 +7,7 @@ namespace AnatomyBot.Cli.Demo;
 internal sealed record DemoScenario(
     [property: JsonPropertyName("week")] string Week,
     [property: JsonPropertyName("github")] DemoGitHubBacklog GitHub,
+    [property: JsonPropertyName("azureDevOps")] DemoAzureDevOpsBacklog AzureDevOps,
     [property: JsonPropertyName("steps")] IReadOnlyList<DemoStep> Steps)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -39,4 +40,8 @@ internal sealed record DemoStep(
     [property: JsonPropertyName("action")] string? Action = null,
     [property: JsonPropertyName("number")] int Number = 0,
     [property: JsonPropertyName("appendBody")] string? AppendBody = null,
-    [property: JsonPropertyName("duplicateOfPrevious")] bool DuplicateOfPrevious = false);
+    [property: JsonPropertyName("addTags")] string? AddTags = null,
+    [property: JsonPropertyName("duplicateOfPrevious")] bool DuplicateOfPrevious = false)
+{
+    public bool OnAzureDevOps => Platform == "azure-devops";
+}

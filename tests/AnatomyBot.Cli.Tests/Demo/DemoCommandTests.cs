@@ -16,10 +16,34 @@ public sealed class DemoCommandTests
         var failing = result.AllLines.ToList().FindIndex(l => l.Contains("check 'anatomy' on #4: failure", StringComparison.Ordinal));
         var passing = result.AllLines.ToList().FindLastIndex(l => l.Contains("check 'anatomy' on #4: success", StringComparison.Ordinal));
         Assert.True(failing >= 0 && passing > failing, result.ToString());
-        Assert.Contains(result.AllLines, l => l.Contains("→ 202 duplicate delivery", StringComparison.Ordinal));
+        Assert.Equal(2, result.AllLines.Count(l => l.Contains("→ 202 duplicate delivery", StringComparison.Ordinal)));
         Assert.DoesNotContain(result.AllLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
         var digest = Path.Combine(folder.Path, "anatomy-digest-2026-W47.md");
         Assert.True(File.Exists(digest), result.ToString());
         Assert.Contains("# Anatomy digest 2026-W47", await File.ReadAllTextAsync(digest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_AzureDevOps_TagsTheStoryFailsThePullRequestStatusThenClearsBothAfterTheTagFix()
+    {
+        using var folder = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(["demo", "--out", folder.Path], new CliRunOptions { Timeout = TimeSpan.FromMinutes(3) });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.AllLines.ToList();
+        Assert.Contains(lines, l => l.Contains("Azure DevOps  http://127.0.0.1:", StringComparison.Ordinal) && l.Contains("/contoso/", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("webhook workitem.created", StringComparison.Ordinal) && l.EndsWith("→ 202 accepted", StringComparison.Ordinal));
+        var tagged = lines.FindIndex(l => l.Contains("product owner sees on work item 102: anatomy:no-component", StringComparison.Ordinal));
+        var failed = lines.FindIndex(l => l.Contains("status 'anatomybot/linkage' on PR 7: failed", StringComparison.Ordinal));
+        var untagged = lines.FindIndex(l => l.Contains("product owner sees on work item 102: no gap tags", StringComparison.Ordinal));
+        var succeeded = lines.FindIndex(l => l.Contains("status 'anatomybot/linkage' on PR 7: succeeded", StringComparison.Ordinal));
+        Assert.True(tagged >= 0 && failed > tagged && untagged > failed && succeeded > untagged, result.ToString());
+        Assert.Contains(lines, l => l.Contains("the bot's thread on PR 7 (1 thread, active", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("the bot's thread on PR 7 (1 thread, closed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("webhook git.pullrequest.created", StringComparison.Ordinal) && l.EndsWith("→ 202 duplicate delivery", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("API writes made by the bot this week:", StringComparison.Ordinal) && l.Contains("7 on Azure DevOps", StringComparison.Ordinal));
+        var digest = await File.ReadAllTextAsync(Path.Combine(folder.Path, "anatomy-digest-2026-W47.md"));
+        Assert.Contains("Account created<br/>3 items", digest, StringComparison.Ordinal);
     }
 }

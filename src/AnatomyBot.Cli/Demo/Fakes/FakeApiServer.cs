@@ -23,6 +23,9 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string Path)> Requests { get; } = new();
 
+    /// <summary>Requests no route of the fake answers (a call the real client makes that the fake does not know).</summary>
+    public ConcurrentQueue<string> Unserved { get; } = new();
+
     /// <summary>Share of requests (0..1) answered with a transient failure instead of being served.</summary>
     public double FailureRate { get; set; }
 
@@ -41,7 +44,11 @@ internal sealed class FakeApiServer : IAsyncDisposable
         var server = new FakeApiServer(app);
         app.Use(server.GuardAsync);
         map(app);
-        app.MapFallback((HttpContext context) => Results.Json(new { message = "Not Found (fake API has no such route)", path = context.Request.Path.Value }, statusCode: 404));
+        app.MapFallback((HttpContext context) =>
+        {
+            server.Unserved.Enqueue($"{context.Request.Method} {context.Request.Path.Value}");
+            return Results.Json(new { message = "Not Found (fake API has no such route)", path = context.Request.Path.Value }, statusCode: 404);
+        });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + basePath);

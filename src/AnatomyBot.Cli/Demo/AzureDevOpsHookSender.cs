@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AnatomyBot.Cli.Demo.Fakes;
+
+namespace AnatomyBot.Cli.Demo;
+
+/// <summary>Sends Azure DevOps service-hook notifications as a Web Hooks subscription does: the event's payload built from
+/// the fake's current state, the shared secret as the basic-authentication password (Azure DevOps does not sign), a
+/// fresh notification <c>id</c> (the delivery id; Azure DevOps' own retries keep it).</summary>
+internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, string secret, FakeAzureDevOps ado, Func<string> baseUrl)
+{
+    private int _updates;
+
+    public async Task<SentDelivery> SendAsync(string eventType, int number, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString();
+        JsonObject payload;
+        lock (ado.Gate)
+        {
+            payload = new JsonObject
+            {
+                ["subscriptionId"] = "9a3c7f0e-52b1-4c8e-a1a4-1f0f3d0b6a11",
+                ["notificationId"] = ++_updates,
+                ["id"] = id,
+                ["eventType"] = eventType,
+                ["publisherId"] = "tfs",
+                ["message"] = new JsonObject { ["text"] = $"{eventType} {number}" },
+                ["resource"] = Resource(eventType, number),
+                ["resourceVersion"] = "1.0",
+                ["resourceContainers"] = new JsonObject { ["project"] = new JsonObject { ["id"] = ado.ProjectId, ["baseUrl"] = baseUrl() } },
+                ["createdDate"] = "2026-11-16T09:00:00Z",
+            };
+        }
+
+        var delivery = new SentDelivery(eventType, id, Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        return delivery with { Status = await PostAsync(delivery, cancellationToken) };
+    }
+
+    /// <summary>Posts a notification again exactly as before (Azure DevOps retries keep the notification id).</summary>
+    public async Task<SentDelivery> ResendAsync(SentDelivery delivery, CancellationToken cancellationToken) =>
+        delivery with { Status = await PostAsync(delivery, cancellationToken) };
+
+    private JsonObject Resource(string eventType, int number)
+    {
+        if (eventType.StartsWith("git.pullrequest.", StringComparison.Ordinal))
+        {
+            return FakeAzureDevOpsJson.PullRequest(baseUrl(), ado, ado.PullRequestRepository, ado.PullRequests[number]);
+        }
+
+        var item = FakeAzureDevOpsJson.WorkItem(baseUrl(), ado, ado.WorkItems[number]);
+        return eventType == "workitem.updated"
+            ? new JsonObject
+            {
+                // An update notification carries the update (its own id) and the item's new revision.
+                ["id"] = ado.WorkItems[number].Rev,
+                ["workItemId"] = number,
+                ["rev"] = ado.WorkItems[number].Rev,
+                ["fields"] = new JsonObject { ["System.Tags"] = new JsonObject { ["newValue"] = ado.WorkItems[number].Tags } },
+                ["revision"] = item,
+                ["url"] = (string?)item["url"] + "/updates/" + ado.WorkItems[number].Rev,
+            }
+            : item;
+    }
+
+    private async Task<(int Code, string Reason)> PostAsync(SentDelivery delivery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(delivery.Body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("service-hook:" + secret)));
+        using var response = await http.SendAsync(request, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,143 @@
+using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Core.Reconcile;
+
+namespace AnatomyBot.Cli.Demo;
+
+/// <summary>What the Azure DevOps audiences see after a step: the gap tags on work items (product owners), and on pull
+/// requests the <c>anatomybot/linkage</c> status and the bot's thread (delivery teams). Also checks that part of the story:
+/// a gap tag appeared and went away again, the status failed before the fix and succeeded after it, one thread per PR.</summary>
+internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
+{
+    private readonly Dictionary<string, string> _lastView = [];
+    private readonly Dictionary<int, string> _lastThread = [];
+    private readonly HashSet<string> _gapTagsSeen = [];
+
+    public List<string> StatusVerdicts { get; } = [];
+
+    public List<string> Problems { get; } = [];
+
+    /// <summary>The bot's writes to Azure DevOps so far (method and path).</summary>
+    public IReadOnlyList<string> Writes
+    {
+        get
+        {
+            lock (ado.Gate)
+            {
+                return [.. ado.Writes];
+            }
+        }
+    }
+
+    public void Show(DemoStep? step)
+    {
+        int[] workItems;
+        int[] pullRequests;
+        lock (ado.Gate)
+        {
+            workItems = [.. ado.WorkItems.Keys];
+            pullRequests = [.. ado.PullRequests.Keys];
+        }
+
+        var own = step is { OnAzureDevOps: true } ? step.Number : 0;
+        var ownIsPullRequest = step?.Event?.StartsWith("git.", StringComparison.Ordinal) == true;
+        foreach (var id in workItems)
+        {
+            ShowWorkItem(id, always: own == id && !ownIsPullRequest);
+        }
+
+        foreach (var id in pullRequests)
+        {
+            ShowPullRequest(id, always: own == id && ownIsPullRequest);
+        }
+    }
+
+    /// <summary>The story's Azure DevOps half, checked at the end of the week.</summary>
+    public void Check()
+    {
+        if (!StatusVerdicts.Contains("failed"))
+        {
+            Problems.Add("the Azure DevOps pull request never got a failed anatomybot/linkage status before its fix");
+        }
+        else if (!StatusVerdicts.Skip(StatusVerdicts.IndexOf("failed") + 1).Contains("succeeded"))
+        {
+            Problems.Add("the Azure DevOps pull request's status did not turn to succeeded after the fix");
+        }
+
+        if (_gapTagsSeen.Count == 0)
+        {
+            Problems.Add("no work item ever got a gap tag");
+        }
+
+        lock (ado.Gate)
+        {
+            if (ado.WorkItems.Values.Any(w => OwnedTags(w.Tags).Any(_gapTagsSeen.Contains)))
+            {
+                Problems.Add("a gap tag on a work item was not removed after its fix");
+            }
+        }
+    }
+
+    private void ShowWorkItem(int id, bool always)
+    {
+        var (tags, _, _) = ado.View(id, pullRequest: false);
+        var owned = OwnedTags(tags).ToList();
+        _gapTagsSeen.UnionWith(owned);
+        if (!Changed($"wi{id}", string.Join(",", owned), always))
+        {
+            return;
+        }
+
+        output.WriteLine($"    product owner sees on work item {id}: {(owned.Count == 0 ? "no gap tags" : string.Join(", ", owned))} (tags: {tags})");
+    }
+
+    private void ShowPullRequest(int id, bool always)
+    {
+        var (_, threads, status) = ado.View(id, pullRequest: true);
+        var bot = threads.Where(t => t.Comments.Count > 0 && Markers.IsBotComment(t.Comments[0].Content)).ToList();
+        var body = bot.LastOrDefault()?.Comments[0].Content;
+        if (!Changed($"pr{id}", $"{status?.Id}|{bot.LastOrDefault()?.Status}|{body}", always))
+        {
+            return;
+        }
+
+        if (status is not null)
+        {
+            if (StatusVerdicts.LastOrDefault() != status.State)
+            {
+                StatusVerdicts.Add(status.State);
+            }
+
+            output.WriteLine($"    delivery team sees status '{status.Genre}/{status.Name}' on PR {id}: {status.State} — {status.Description}");
+        }
+
+        if (bot.Count > 1)
+        {
+            Problems.Add($"PR {id} has {bot.Count} bot threads instead of one");
+        }
+
+        if (body is not null && _lastThread.GetValueOrDefault(id) != body + bot[^1].Status)
+        {
+            _lastThread[id] = body + bot[^1].Status;
+            output.WriteLine($"    the bot's thread on PR {id} ({bot.Count} thread, {bot[^1].Status}, edited in place):");
+            foreach (var line in body.Split('\n'))
+            {
+                output.WriteLine("      │ " + line);
+            }
+        }
+    }
+
+    private bool Changed(string key, string view, bool always)
+    {
+        if (!always && _lastView.GetValueOrDefault(key) == view)
+        {
+            return false;
+        }
+
+        _lastView[key] = view;
+        return true;
+    }
+
+    private static IEnumerable<string> OwnedTags(string? tags) =>
+        (tags ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(OwnedLabels.IsOwned);
+}
