@@ -9,12 +9,7 @@ public sealed class GitHubAppAuthTests
     public async Task App_mode_mints_an_installation_token_with_the_jwt_caches_it_and_re_mints_before_expiry()
     {
         using var key = RSA.Create(2048);
-        using var github = new GitHubHarness(s =>
-        {
-            s["GitHub:Token"] = null;
-            s["GitHub:AppId"] = "4242";
-            s["GitHub:PrivateKey"] = key.ExportRSAPrivateKeyPem();
-        });
+        using var github = GitHubHarness.ForApp(key);
         github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
         github.AddPullRequest(5, "x");
         var delivery = WithInstallation(github.PullRequestEvent(5), 77);

@@ -108,12 +108,7 @@ public sealed class SweepSourceTests : IDisposable
     public async Task App_mode_also_sweeps_every_installed_repository_as_its_installation()
     {
         using var key = RSA.Create(2048);
-        using var github = new GitHubHarness(s =>
-        {
-            s["GitHub:Token"] = null;
-            s["GitHub:AppId"] = "4242";
-            s["GitHub:PrivateKey"] = key.ExportRSAPrivateKeyPem();
-        });
+        using var github = GitHubHarness.ForApp(key);
         github.Api.Installations[77] = ["acme/shop"];
         github.AddIssue(3, "x", "story");
 

@@ -39,6 +39,14 @@ public sealed class GitHubHarness : IDisposable
         Services = services.BuildServiceProvider();
     }
 
+    /// <summary>The channel in GitHub App mode (App 4242 with <paramref name="key"/>), no token configured.</summary>
+    public static GitHubHarness ForApp(System.Security.Cryptography.RSA key) => new(s =>
+    {
+        s["GitHub:Token"] = null;
+        s["GitHub:AppId"] = "4242";
+        s["GitHub:PrivateKey"] = key.ExportRSAPrivateKeyPem();
+    });
+
     public FakeGitHub Api { get; } = new();
 
     /// <summary>What the channel queued (the anatomy-change fan-out).</summary>
