@@ -109,15 +109,4 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
         Assert.NotNull(result.Skipped);
         Assert.Empty(Fake.Writes);
     }
-
-    [Fact]
-    public async Task PushToAnatomyRepository_RefreshesTheAnatomy_OtherPushesIgnored()
-    {
-        var anatomy = await Deliver("git.push", Payloads.Push("Architecture"));
-        var other = await Deliver("git.push", Payloads.Push("Web"));
-
-        Assert.Contains("refreshed", anatomy.Skipped, StringComparison.Ordinal);
-        Assert.Contains("does not hold", other.Skipped, StringComparison.Ordinal);
-        Assert.Empty(Fake.Requests);
-    }
 }
