@@ -109,4 +109,31 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
         Assert.NotNull(result.Skipped);
         Assert.Empty(Fake.Writes);
     }
+
+    [Fact]
+    public async Task ExemptPullRequest_StatusNotApplicable_NoThreadCreated()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        pr.Labels.Add("Anatomy:Exempt");
+
+        var result = await PullRequestUpdated(5);
+
+        var status = Assert.Single(pr.Statuses);
+        Assert.Equal(("notApplicable", 2, "anatomybot", "linkage"), (status.State, status.IterationId, status.Genre, status.Name));
+        Assert.Empty(pr.Threads);
+        Assert.Equal(1, result.Writes);
+    }
+
+    [Fact]
+    public async Task ExemptionAddedLater_ExistingThreadIsResolvedAndStatusTurnsNotApplicable()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(5);
+        pr.Labels.Add("anatomy:exempt");
+
+        await PullRequestUpdated(5);
+
+        Assert.Equal("closed", Assert.Single(pr.Threads).Status);
+        Assert.Equal(["failed", "notApplicable"], pr.Statuses.Select(s => s.State));
+    }
 }
