@@ -112,7 +112,7 @@ public sealed class AnatomyChangeTests : IDisposable
         Assert.Equal(("failed", "active"), (statusBefore.State, threadBefore));
         Assert.Equal(["team:blue"], TagList.Parse(Fake.WorkItems[3].Tags));
         Assert.Equal(("succeeded", 2), (pr.Statuses[^1].State, pr.Statuses[^1].IterationId));
-        Assert.Equal("closed", pr.Threads.Single().Status);
+        Assert.Equal("fixed", pr.Threads.Single().Status);
         Assert.Null(Fake.WorkItems[4].Tags);
         Assert.Null(Fake.WorkItems[5].Tags);
         Assert.Equal(Version(V2), other.Get<AnatomyBot.AzureDevOps.Anatomy.IAnatomyProvider>().CachedVersion);

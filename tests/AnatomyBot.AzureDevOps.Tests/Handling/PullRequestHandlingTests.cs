@@ -56,7 +56,7 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
 
         Assert.Equal("succeeded", pr.Statuses[^1].State);
         var thread = Assert.Single(pr.Threads);
-        Assert.Equal("closed", thread.Status);
+        Assert.Equal("fixed", thread.Status);
         Assert.DoesNotContain(Fake.Writes, w => w.Method == HttpMethod.Post && w.Uri.AbsolutePath.EndsWith("/threads", StringComparison.Ordinal));
     }
 
@@ -133,7 +133,23 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
 
         await PullRequestUpdated(5);
 
-        Assert.Equal("closed", Assert.Single(pr.Threads).Status);
+        Assert.Equal("fixed", Assert.Single(pr.Threads).Status);
         Assert.Equal(["failed", "notApplicable"], pr.Statuses.Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task NoGaps_ThreadIsCreatedResolved_AndAPersonsClosedStatusCountsAsResolved()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p><p>Component: C-KYC</p>", "src/kyc/scan.cs");
+        await PullRequestUpdated(5);
+        var thread = Assert.Single(pr.Threads);
+        var created = thread.Status;
+        thread.Status = "closed";
+
+        var again = await PullRequestUpdated(5);
+
+        Assert.Equal("fixed", created);
+        Assert.Equal("succeeded", Assert.Single(pr.Statuses).State);
+        Assert.Equal(0, again.Writes);
     }
 }
