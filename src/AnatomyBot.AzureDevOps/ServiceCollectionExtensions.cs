@@ -75,7 +75,8 @@ public static class ServiceCollectionExtensions
                 provider.GetRequiredService<GitHubContentsClient>,
                 options.Anatomy,
                 TimeSpan.FromSeconds(options.MaxInlineWaitSeconds),
-                provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ApiCallCounter>()),
             AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(options.Anatomy.LocalPath!),
             _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), options.Anatomy, options.Project ?? ""),
         };

@@ -5,12 +5,14 @@ namespace AnatomyBot.AzureDevOps.Anatomy;
 
 /// <summary><c>AzureDevOps:Anatomy:GitHub</c>: the file in a GitHub (or GitHub Enterprise Server) repository. Keeps the
 /// last text with its <c>ETag</c> and revalidates with <c>If-None-Match</c>, so an unchanged file costs a 304 and no
-/// quota; GitHub's rate limits hold back only these reads (a gate of their own, not Azure DevOps').</summary>
+/// quota; GitHub's rate limits hold back only these reads (a gate of their own, not Azure DevOps'). Each read counts as
+/// an API call of the delivery that made it.</summary>
 public sealed class GitHubAnatomyFileSource(
     Func<GitHubContentsClient> client,
     AnatomySourceOptions source,
     TimeSpan maxInlineWait,
-    TimeProvider timeProvider) : IAnatomyFileSource
+    TimeProvider timeProvider,
+    ApiCallCounter counter) : IAnatomyFileSource
 {
     private readonly RateLimitGate _gate = new(timeProvider);
     private readonly Lock _lock = new();
@@ -26,7 +28,7 @@ public sealed class GitHubAnatomyFileSource(
             held = _held;
         }
 
-        var file = await client().GetFileAsync(Request(held?.ETag), _gate, maxInlineWait, cancellationToken).ConfigureAwait(false);
+        var file = await client().GetFileAsync(Request(held?.ETag), _gate, maxInlineWait, counter.Current, cancellationToken).ConfigureAwait(false);
         switch (file.Status)
         {
             case GitHubFileStatus.NotModified when held is { } copy:

@@ -18,7 +18,8 @@ public sealed class GitHubContentsClient(HttpClient http)
     public const string RawMediaType = "application/vnd.github.raw+json";
     public const string ApiVersion = "2022-11-28";
 
-    public async Task<GitHubFile> GetFileAsync(GitHubFileRequest file, RateLimitGate gate, TimeSpan maxInlineWait, CancellationToken cancellationToken)
+    /// <summary>Reads the file; the request counts as one call in <paramref name="tally"/> (the delivery's, when there is one).</summary>
+    public async Task<GitHubFile> GetFileAsync(GitHubFileRequest file, RateLimitGate gate, TimeSpan maxInlineWait, ApiCallTally? tally, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(gate);
@@ -37,6 +38,7 @@ public sealed class GitHubContentsClient(HttpClient http)
             request.Headers.TryAddWithoutValidation("If-None-Match", file.ETag);
         }
 
+        tally?.Record(isWrite: false);
         HttpResponseMessage response;
         try
         {

@@ -143,12 +143,14 @@ public sealed class GitHubAnatomySourceTests : IDisposable
         Serves(403, """{ "message": "API rate limit exceeded" }""", "application/json", ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset));
         var provider = host.Get<IAnatomyProvider>();
 
+        using var scope = host.Get<AnatomyBot.AzureDevOps.Rest.ApiCallCounter>().BeginScope();
         var first = await Assert.ThrowsAsync<TransientDeliveryException>(() => provider.GetAsync(null, CancellationToken.None));
         var second = await Assert.ThrowsAsync<TransientDeliveryException>(() => provider.GetAsync(null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(120), first.RetryAfter);
         Assert.Equal(TimeSpan.FromSeconds(120), second.RetryAfter);
         Assert.Single(_server.LogEntries);
+        Assert.Equal((1, 0), (scope.Tally.Calls, scope.Tally.Writes));
     }
 
     [Fact]

@@ -107,12 +107,7 @@ public sealed class SweepSourceTests : IDisposable
     public async Task Sweep_ThrottledWiql_WaitsForRetryAfterThroughTheSharedGate()
     {
         AddStories(3);
-        Fake.Queue(HttpMethod.Post, "wiql$", () =>
-        {
-            var throttled = FakeAzureDevOps.Status(HttpStatusCode.TooManyRequests);
-            throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(4));
-            return throttled;
-        });
+        ThrottleNextWiql(TimeSpan.FromSeconds(4));
 
         var deliveries = await Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None);
 
@@ -125,12 +120,7 @@ public sealed class SweepSourceTests : IDisposable
     public async Task Sweep_LongRetryAfter_FailsTransientlySoTheSweepTriesNextRun()
     {
         AddStories(3);
-        Fake.Queue(HttpMethod.Post, "wiql$", () =>
-        {
-            var throttled = FakeAzureDevOps.Status(HttpStatusCode.TooManyRequests);
-            throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(5));
-            return throttled;
-        });
+        ThrottleNextWiql(TimeSpan.FromMinutes(5));
 
         await Assert.ThrowsAsync<TransientDeliveryException>(() => Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None));
 
@@ -185,6 +175,13 @@ public sealed class SweepSourceTests : IDisposable
         Assert.NotNull(result.Skipped);
         Assert.Empty(Fake.Requests);
     }
+
+    private void ThrottleNextWiql(TimeSpan retryAfter) => Fake.Queue(HttpMethod.Post, "wiql$", () =>
+    {
+        var throttled = FakeAzureDevOps.Status(HttpStatusCode.TooManyRequests);
+        throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+        return throttled;
+    });
 
     private async Task<List<DeliveryResult>> RunSweepAsync(IDeliveryHandler handler)
     {
