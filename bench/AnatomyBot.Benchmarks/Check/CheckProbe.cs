@@ -21,23 +21,24 @@ internal static class CheckProbe
     private static void Phases(string folder, EnterpriseAnatomy anatomy)
     {
         Cpu();
+        Allocated();
         var watch = Stopwatch.StartNew();
         var entries = new List<BacklogEntry>();
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
             BacklogReader.Read("b", stream, [], entries);
         }
-        Console.WriteLine($"read+map {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU");
+        Console.WriteLine($"read+map {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
         watch.Restart();
         var items = entries.Select(e => e.Item!).ToList();
         var engine = new LinkageEngine(anatomy);
-        Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU");
+        Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
         watch.Restart();
         var evaluations = engine.Evaluate(items);
-        Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU");
+        Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
         watch.Restart();
         _ = new CheckReport(evaluations.Select(CheckedItem.From), FailOn.Block);
-        Console.WriteLine($"report {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU");
+        Console.WriteLine($"report {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
         watch.Restart();
         foreach (var item in items.Take(20000))
         {
@@ -61,6 +62,16 @@ internal static class CheckProbe
     }
 
     private static TimeSpan s_lastCpu;
+    private static long s_lastAllocated;
+
+    /// <summary>Managed bytes allocated since the previous call, in MB (all threads).</summary>
+    private static long Allocated()
+    {
+        var now = GC.GetTotalAllocatedBytes(precise: true);
+        var spent = now - s_lastAllocated;
+        s_lastAllocated = now;
+        return spent / (1024 * 1024);
+    }
 
     /// <summary>Process CPU time since the previous call, in milliseconds (both cores counted).</summary>
     private static long Cpu()
