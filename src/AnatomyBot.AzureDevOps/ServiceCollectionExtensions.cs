@@ -5,6 +5,7 @@ using AnatomyBot.AzureDevOps.Handling;
 using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.AzureDevOps.Sweep;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
@@ -21,8 +22,9 @@ namespace AnatomyBot.AzureDevOps;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers the Azure DevOps channel: options from section <c>AzureDevOps</c> (validated at start-up),
-    /// the ingress, the delivery handler, the applier, the REST client, the anatomy provider and the
-    /// <see cref="IWorkItemReader"/>. <paramref name="configure"/> runs after binding (the demo points
+    /// the ingress, the delivery handler, the applier, the REST client, the anatomy source (Azure Repos, GitHub or a local
+    /// file) and provider, the <see cref="IWorkItemReader"/> and the nightly sweep's <see cref="ISweepSource"/>. The handler
+    /// queues re-evaluations through the host's <see cref="IDeliveryScheduler"/>. <paramref name="configure"/> runs after binding (the demo points
     /// <c>OrganizationUrl</c> at its local fake there).</summary>
     public static IServiceCollection AddAnatomyBotAzureDevOps(this IServiceCollection services, IConfiguration configuration, Action<AzureDevOpsOptions>? configure = null)
     {
@@ -47,13 +49,37 @@ public static class ServiceCollectionExtensions
             .AddHttpMessageHandler<AuthenticationHandler>();
         services.TryAddSingleton<AzureDevOpsClient>();
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();
+        services.AddHttpClient<GitHubContentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(CreateAnatomySource);
         services.TryAddSingleton<IAnatomyProvider>(sp => new AzureDevOpsAnatomyProvider(
-            sp.GetRequiredService<AzureDevOpsClient>(), sp.GetRequiredService<IOptions<AzureDevOpsOptions>>(), sp.GetRequiredService<TimeProvider>(), AnatomyParser.Parse));
+            sp.GetRequiredService<IAnatomyFileSource>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value.Anatomy.CacheSeconds),
+            sp.GetRequiredService<TimeProvider>(),
+            AnatomyParser.Parse));
+        services.TryAddSingleton<OpenItemLister>();
+        services.TryAddSingleton<AnatomyPushHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweepSource, AzureDevOpsSweepSource>());
         services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
         services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
         services.AddSingleton<IWebhookIngress, AzureDevOpsWebhookIngress>();
         services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
         return services;
+    }
+
+    private static IAnatomyFileSource CreateAnatomySource(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
+        return options.Anatomy.Kind switch
+        {
+            AnatomySourceKind.GitHub => new GitHubAnatomyFileSource(
+                provider.GetRequiredService<GitHubContentsClient>,
+                options.Anatomy,
+                TimeSpan.FromSeconds(options.MaxInlineWaitSeconds),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ApiCallCounter>()),
+            AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(options.Anatomy.LocalPath!),
+            _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), options.Anatomy, options.Project ?? ""),
+        };
     }
 
     private static IAzureDevOpsCredential CreateCredential(IServiceProvider provider)

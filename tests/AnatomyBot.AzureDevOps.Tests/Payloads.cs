@@ -35,10 +35,14 @@ internal static class Payloads
             "pullRequest": { "pullRequestId": {{number}}, "repository": { "id": "{{Fakes.FakeAzureDevOps.RepositoryId}}", "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}" } } } } }
         """;
 
-    public static string Push(string repositoryName) => $$"""
-        { "id": "push-1", "eventType": "git.push",
-          "resource": { "refUpdates": [ { "name": "refs/heads/main" } ],
-            "repository": { "id": "r-1", "name": "{{repositoryName}}", "project": { "id": "p-1" } } } }
+    /// <summary>A push moving <paramref name="refName"/> from <paramref name="oldCommit"/> to <paramref name="newCommit"/>.</summary>
+    public static string Push(
+        string repositoryName, string id = "push-1", string refName = "refs/heads/main", string oldCommit = "c1", string newCommit = "c2", string defaultBranch = "refs/heads/main") => $$"""
+        { "id": "{{id}}", "eventType": "git.push",
+          "resource": { "refUpdates": [ { "name": "{{refName}}", "oldObjectId": "{{oldCommit}}", "newObjectId": "{{newCommit}}" } ],
+            "repository": { "id": "r-{{repositoryName}}", "name": "{{repositoryName}}", "defaultBranch": "{{defaultBranch}}",
+              "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}", "name": "Fabrikam" } },
+            "pushId": 14 } }
         """;
 
     public static Dictionary<string, string> Basic(string password, string user = "azure-devops") => new()

@@ -2,6 +2,7 @@ using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,11 @@ internal sealed class TestHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestHost(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Configuration overrides (null removes a default).</param>
+    /// <param name="configure">Last say over the services.</param>
+    /// <param name="realAnatomy">Use the production anatomy provider over the configured source (the fake's files)
+    /// instead of the fixed <see cref="TestAnatomy"/>.</param>
+    public TestHost(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realAnatomy = false)
     {
         var values = new Dictionary<string, string?>
         {
@@ -37,7 +42,12 @@ internal sealed class TestHost : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<IAnatomyProvider>(new FixedAnatomyProvider(TestAnatomy.Create()));
+        services.AddSingleton<IDeliveryScheduler>(Scheduler);
+        if (!realAnatomy)
+        {
+            services.AddSingleton<IAnatomyProvider>(new FixedAnatomyProvider(TestAnatomy.Create()));
+        }
+
         services.AddAnatomyBotAzureDevOps(configuration);
         services.AddHttpClient(AzureDevOpsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Fake);
         configure?.Invoke(services);
@@ -45,6 +55,8 @@ internal sealed class TestHost : IDisposable
     }
 
     public FakeAzureDevOps Fake { get; } = new();
+
+    public RecordingScheduler Scheduler { get; } = new();
 
     public InstantTimeProvider Time { get; } = new();
 
@@ -61,9 +73,10 @@ internal sealed class TestHost : IDisposable
 
     private sealed class FixedAnatomyProvider(EnterpriseAnatomy anatomy) : IAnatomyProvider
     {
-        public Task<EnterpriseAnatomy> GetAsync(CancellationToken cancellationToken) => Task.FromResult(anatomy);
+        public string? CachedVersion => "fixed";
 
-        public bool IsSourceRepository(string project, string repository) => string.Equals(repository, "Architecture", StringComparison.OrdinalIgnoreCase);
+        public Task<LoadedAnatomy> GetAsync(string? requiredVersion, CancellationToken cancellationToken) =>
+            Task.FromResult(new LoadedAnatomy(anatomy, "fixed"));
 
         public void Invalidate()
         {

@@ -23,7 +23,7 @@ public class CheckBenchmarks
     {
         var folder = Path.Combine(Path.GetTempPath(), "anatomybot-bench");
         Directory.CreateDirectory(folder);
-        _backlog = Path.Combine(folder, $"backlog-{Items}.json");
+        _backlog = Path.Combine(folder, $"backlog-{Items}-raw-html.json");
         if (!File.Exists(_backlog))
         {
             using var file = File.Create(_backlog);

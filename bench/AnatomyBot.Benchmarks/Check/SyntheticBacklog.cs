@@ -17,7 +17,8 @@ internal static class SyntheticBacklog
         var epics = new List<int>();
         var features = new List<int>();
         var stories = new List<int>();
-        using var json = new Utf8JsonWriter(output);
+        // Azure DevOps writes HTML in descriptions as it is (`<div>`), not as `\u003Cdiv\u003E` escapes.
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteNumber("count", count);
         json.WriteStartArray("value");

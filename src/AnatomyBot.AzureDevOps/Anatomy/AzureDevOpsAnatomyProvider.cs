@@ -1,52 +1,43 @@
 using System.Security.Cryptography;
 using System.Text;
-using AnatomyBot.AzureDevOps.Configuration;
-using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
-using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Anatomy;
 
-/// <summary>Reads <c>anatomy.yml</c> from an Azure Repos file or a local path, parses it, and keeps it for
-/// <see cref="AnatomySourceOptions.CacheSeconds"/> (re-parsing only when the content changed).</summary>
+/// <summary>Reads <c>anatomy.yml</c> from its <see cref="IAnatomyFileSource"/>, parses it, and keeps it for
+/// <paramref name="cacheFor"/>; the file is parsed again only when its text changed (the version is the SHA-256 of the
+/// text). Concurrent readers share one read.</summary>
 public sealed class AzureDevOpsAnatomyProvider(
-    AzureDevOpsClient client,
-    IOptions<AzureDevOpsOptions> options,
+    IAnatomyFileSource source,
+    TimeSpan cacheFor,
     TimeProvider timeProvider,
     Func<string, AnatomyParseResult> parse) : IAnatomyProvider, IDisposable
 {
+    /// <summary>Largest anatomy file accepted (the CLI's limit too).</summary>
+    public const long MaxFileBytes = 10L * 1024 * 1024;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Cached? _cached;
 
-    public async Task<EnterpriseAnatomy> GetAsync(CancellationToken cancellationToken)
+    public string? CachedVersion => _cached?.Loaded.Version;
+
+    public async Task<LoadedAnatomy> GetAsync(string? requiredVersion, CancellationToken cancellationToken)
     {
-        var source = options.Value.Anatomy;
-        var now = timeProvider.GetUtcNow();
-        if (_cached is { } fresh && now - fresh.LoadedAt < TimeSpan.FromSeconds(source.CacheSeconds))
+        if (Usable(_cached, requiredVersion) is { } hit)
         {
-            return fresh.Anatomy;
+            return hit;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var text = await ReadAsync(source, cancellationToken).ConfigureAwait(false);
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-            if (_cached is { } same && same.Hash == hash)
+            // Another caller may have read the file while this one waited.
+            if (Usable(_cached, requiredVersion) is { } shared)
             {
-                _cached = same with { LoadedAt = now };
-                return same.Anatomy;
+                return shared;
             }
 
-            var result = parse(text);
-            if (!result.IsValid)
-            {
-                var errors = string.Join("; ", result.Errors.Take(5).Select(e => e.ToString()));
-                throw new InvalidOperationException($"anatomy.yml is invalid ({result.Errors.Count} error(s)): {errors}");
-            }
-
-            _cached = new Cached(result.Anatomy!, hash, now);
-            return result.Anatomy!;
+            return await ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -54,28 +45,58 @@ public sealed class AzureDevOpsAnatomyProvider(
         }
     }
 
-    public bool IsSourceRepository(string project, string repository)
+    public void Invalidate()
     {
-        var source = options.Value.Anatomy;
-        return !string.IsNullOrWhiteSpace(source.Repository)
-            && string.Equals(source.Repository, repository, StringComparison.OrdinalIgnoreCase);
+        if (_cached is { } cached)
+        {
+            _cached = cached with { LoadedAt = DateTimeOffset.MinValue };
+        }
     }
 
     public void Dispose() => _gate.Dispose();
 
-    public void Invalidate() => _cached = _cached is { } cached ? cached with { LoadedAt = DateTimeOffset.MinValue } : null;
-
-    private async Task<string> ReadAsync(AnatomySourceOptions source, CancellationToken cancellationToken)
+    private LoadedAnatomy? Usable(Cached? cached, string? requiredVersion)
     {
-        if (!string.IsNullOrWhiteSpace(source.LocalPath))
+        if (cached is null)
         {
-            return await File.ReadAllTextAsync(source.LocalPath, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        var project = string.IsNullOrWhiteSpace(source.Project) ? client.Project : source.Project;
-        var file = await client.GetFileAsync(project, source.Repository!, source.Path, source.Branch, cancellationToken).ConfigureAwait(false);
-        return file?.Content ?? throw new InvalidOperationException($"anatomy file {source.Path} was not found in repository {source.Repository}");
+        // A required version is what a queued re-evaluation must see: an older copy is read again whatever its age, the
+        // right one is used whatever its age. Without one, the copy serves while it is fresh.
+        return requiredVersion is not null
+            ? string.Equals(cached.Loaded.Version, requiredVersion, StringComparison.OrdinalIgnoreCase) ? cached.Loaded : null
+            : timeProvider.GetUtcNow() - cached.LoadedAt < cacheFor ? cached.Loaded : null;
     }
 
-    private sealed record Cached(EnterpriseAnatomy Anatomy, string Hash, DateTimeOffset LoadedAt);
+    private async Task<LoadedAnatomy> ReadAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var text = await source.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new AnatomyUnavailableException($"the anatomy file was not found: {source.Description}");
+        if (Encoding.UTF8.GetByteCount(text) > MaxFileBytes)
+        {
+            throw new AnatomyUnavailableException($"{source.Description} is larger than {MaxFileBytes} bytes");
+        }
+
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (_cached is { } same && same.Loaded.Version == version)
+        {
+            _cached = same with { LoadedAt = now };
+            return same.Loaded;
+        }
+
+        var result = parse(text);
+        if (!result.IsValid)
+        {
+            var errors = string.Join("; ", result.Errors.Take(5).Select(e => e.ToString()));
+            throw new AnatomyUnavailableException($"anatomy.yml is invalid ({result.Errors.Count} error(s)) in {source.Description}: {errors}");
+        }
+
+        var loaded = new LoadedAnatomy(result.Anatomy!, version);
+        _cached = new Cached(loaded, now);
+        return loaded;
+    }
+
+    private sealed record Cached(LoadedAnatomy Loaded, DateTimeOffset LoadedAt);
 }

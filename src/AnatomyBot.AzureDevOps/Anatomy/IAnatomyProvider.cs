@@ -1,17 +1,16 @@
-using AnatomyBot.Core.Anatomy;
-
 namespace AnatomyBot.AzureDevOps.Anatomy;
 
 /// <summary>The current <c>anatomy.yml</c>, read from its configured source and cached.</summary>
 public interface IAnatomyProvider
 {
-    /// <summary>The anatomy; throws <see cref="InvalidOperationException"/> when the file is missing or invalid (a
-    /// configuration problem: the delivery fails and can be replayed once the file is fixed).</summary>
-    Task<EnterpriseAnatomy> GetAsync(CancellationToken cancellationToken);
+    /// <summary>The version cached by this process, or null before the first read.</summary>
+    string? CachedVersion { get; }
 
-    /// <summary>True when a push to this repository may have changed the anatomy.</summary>
-    bool IsSourceRepository(string project, string repository);
+    /// <summary>The anatomy, from the cache while it is fresh. With <paramref name="requiredVersion"/> (queued by an anatomy
+    /// change) a cached copy of another version is read again first, whatever its age. Throws
+    /// <see cref="AnatomyUnavailableException"/> when the file is missing or invalid.</summary>
+    Task<LoadedAnatomy> GetAsync(string? requiredVersion, CancellationToken cancellationToken);
 
-    /// <summary>Forget the cached copy (after a push to the anatomy repository).</summary>
+    /// <summary>Forget the cached copy's freshness (after a push that changed the file): the next read goes to the source.</summary>
     void Invalidate();
 }

@@ -1,7 +1,8 @@
 namespace AnatomyBot.AzureDevOps.Configuration;
 
-/// <summary>Configuration section <c>AzureDevOps:Anatomy</c>: either an Azure Repos file (<see cref="Repository"/> +
-/// <see cref="Path"/>) or a local file (<see cref="LocalPath"/>).</summary>
+/// <summary>Configuration section <c>AzureDevOps:Anatomy</c>: exactly one of an Azure Repos file (<see cref="Repository"/>),
+/// a GitHub repository file (<see cref="GitHub"/>) or a local file (<see cref="LocalPath"/>); <see cref="Path"/> and
+/// <see cref="Branch"/> apply to both repository kinds.</summary>
 public sealed class AnatomySourceOptions
 {
     /// <summary>Azure Repos repository name or id (in <see cref="AzureDevOpsOptions.Project"/> unless
@@ -10,6 +11,9 @@ public sealed class AnatomySourceOptions
 
     /// <summary>Project of <see cref="Repository"/> when it is not the boards project.</summary>
     public string? Project { get; set; }
+
+    /// <summary>A GitHub repository instead of Azure Repos.</summary>
+    public GitHubAnatomySourceOptions GitHub { get; set; } = new();
 
     /// <summary>Path of the file in the repository.</summary>
     public string Path { get; set; } = "/anatomy.yml";
@@ -22,4 +26,25 @@ public sealed class AnatomySourceOptions
 
     /// <summary>How long a read anatomy is reused before it is read again (a push to the file refreshes it at once).</summary>
     public int CacheSeconds { get; set; } = 300;
+
+    /// <summary>Which source is configured; <see cref="AnatomySourceKind.None"/> or <see cref="AnatomySourceKind.Ambiguous"/>
+    /// fail start-up validation.</summary>
+    public AnatomySourceKind Kind
+    {
+        get
+        {
+            var set = new[]
+            {
+                (AnatomySourceKind.AzureRepos, !string.IsNullOrWhiteSpace(Repository)),
+                (AnatomySourceKind.GitHub, !string.IsNullOrWhiteSpace(GitHub.Repository)),
+                (AnatomySourceKind.LocalFile, !string.IsNullOrWhiteSpace(LocalPath)),
+            }.Where(s => s.Item2).Select(s => s.Item1).ToList();
+            return set.Count switch
+            {
+                0 => AnatomySourceKind.None,
+                1 => set[0],
+                _ => AnatomySourceKind.Ambiguous,
+            };
+        }
+    }
 }

@@ -43,4 +43,10 @@ public sealed class AzureDevOpsOptions
 
     /// <summary>Most work items re-evaluated because a parent changed (children, grandchildren…).</summary>
     public int MaxDependants { get; set; } = 200;
+
+    /// <summary>Most open epics, features and stories listed by the nightly sweep or after an anatomy change.</summary>
+    public int MaxSweepWorkItems { get; set; } = 20_000;
+
+    /// <summary>Most active pull requests listed by the nightly sweep or after an anatomy change.</summary>
+    public int MaxSweepPullRequests { get; set; } = 2_000;
 }

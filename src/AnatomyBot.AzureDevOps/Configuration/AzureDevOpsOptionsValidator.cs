@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.AzureDevOps.Configuration;
 
 /// <summary>Refuses to start with a configuration that cannot work: no webhook secret (outside the development switch),
-/// no organisation URL or project, a PAT mode without a token, or an anatomy source that is missing or ambiguous.</summary>
+/// no organisation URL or project, a PAT mode without a token, or an anatomy source that is missing, ambiguous or malformed.</summary>
 public sealed class AzureDevOpsOptionsValidator : IValidateOptions<AzureDevOpsOptions>
 {
     public ValidateOptionsResult Validate(string? name, AzureDevOpsOptions options)
@@ -36,21 +36,38 @@ public sealed class AzureDevOpsOptionsValidator : IValidateOptions<AzureDevOpsOp
             failures.Add("AzureDevOps:MaxRetries must be 0..10, MaxInlineWaitSeconds 0..300 and MaxDependants at least 0.");
         }
 
+        if (options.MaxSweepWorkItems < 0 || options.MaxSweepPullRequests < 0)
+        {
+            failures.Add("AzureDevOps:MaxSweepWorkItems and AzureDevOps:MaxSweepPullRequests must be at least 0.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void ValidateAnatomy(AnatomySourceOptions anatomy, List<string> failures)
     {
-        var hasRepository = !string.IsNullOrWhiteSpace(anatomy.Repository);
-        var hasLocal = !string.IsNullOrWhiteSpace(anatomy.LocalPath);
-        if (hasRepository == hasLocal)
+        var kind = anatomy.Kind;
+        if (kind is AnatomySourceKind.None or AnatomySourceKind.Ambiguous)
         {
-            failures.Add("Set exactly one of AzureDevOps:Anatomy:Repository (with Path) and AzureDevOps:Anatomy:LocalPath.");
+            failures.Add("Set exactly one of AzureDevOps:Anatomy:Repository (Azure Repos), AzureDevOps:Anatomy:GitHub:Repository and AzureDevOps:Anatomy:LocalPath.");
         }
 
-        if (hasRepository && string.IsNullOrWhiteSpace(anatomy.Path))
+        if (kind is AnatomySourceKind.AzureRepos or AnatomySourceKind.GitHub && string.IsNullOrWhiteSpace(anatomy.Path.Trim('/')))
         {
-            failures.Add("AzureDevOps:Anatomy:Path is required with AzureDevOps:Anatomy:Repository.");
+            failures.Add("AzureDevOps:Anatomy:Path is required with a repository source.");
+        }
+
+        if (kind == AnatomySourceKind.GitHub)
+        {
+            if (!anatomy.GitHub.TrySplitRepository(out _, out _))
+            {
+                failures.Add("AzureDevOps:Anatomy:GitHub:Repository must be owner/name, e.g. contoso/architecture.");
+            }
+
+            if (anatomy.GitHub.BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+            {
+                failures.Add("AzureDevOps:Anatomy:GitHub:BaseUrl must be an absolute http(s) URL, e.g. https://github.contoso.com/api/v3/.");
+            }
         }
 
         if (anatomy.CacheSeconds < 0)

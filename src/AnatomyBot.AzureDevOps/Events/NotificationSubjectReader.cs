@@ -32,6 +32,7 @@ public static class NotificationSubjectReader
                     => ReadPullRequest(resource, root),
                 AzureDevOpsEventTypes.PullRequestCommented => resource.TryGetProperty("pullRequest", out var pr) ? ReadPullRequest(pr, root) : null,
                 AzureDevOpsEventTypes.Push => ReadPush(resource, root),
+                AzureDevOpsEventTypes.Reconcile => ReadReconcile(resource),
                 _ => null,
             };
         }
@@ -84,9 +85,34 @@ public static class NotificationSubjectReader
         var repositoryId = Str(repository, "id");
         var project = ProjectOf(repository, root);
         var refs = resource.TryGetProperty("refUpdates", out var updates) && updates.ValueKind == JsonValueKind.Array
-            ? updates.EnumerateArray().Select(u => Str(u, "name")).OfType<string>().ToList()
+            ? updates.EnumerateArray().Where(u => Str(u, "name") is not null).Select(u => new RefUpdate(Str(u, "name")!, Str(u, "oldObjectId"), Str(u, "newObjectId"))).ToList()
             : [];
-        return repositoryId is null || project is null ? null : new PushSubject(project, repositoryId, Str(repository, "name"), refs);
+        var projectName = repository.ValueKind == JsonValueKind.Object && repository.TryGetProperty("project", out var p) ? Str(p, "name") : null;
+        return repositoryId is null || project is null
+            ? null
+            : new PushSubject(project, repositoryId, Str(repository, "name"), refs, projectName, Str(repository, "defaultBranch"));
+    }
+
+    /// <summary><c>{ "workItemIds": [1, 2], "pullRequests": [{ "project", "repositoryId", "pullRequestId" }], "anatomyVersion" }</c>,
+    /// as <see cref="Sweep.ReconcileDeliveries"/> writes it.</summary>
+    private static ReconcileSubject? ReadReconcile(JsonElement resource)
+    {
+        var ids = resource.TryGetProperty("workItemIds", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var id) && id > 0).Select(e => e.GetInt32()).Distinct().ToList()
+            : [];
+        var prs = new List<PullRequestRef>();
+        if (resource.TryGetProperty("pullRequests", out var refs) && refs.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var pr in refs.EnumerateArray())
+            {
+                if (Str(pr, "project") is { } project && Str(pr, "repositoryId") is { } repository && Int(pr, "pullRequestId") is > 0 and var number)
+                {
+                    prs.Add(new PullRequestRef(project, repository, number));
+                }
+            }
+        }
+
+        return ids.Count + prs.Count == 0 ? null : new ReconcileSubject(ids, prs, Str(resource, "anatomyVersion"));
     }
 
     private static string? ProjectOf(JsonElement repository, JsonElement root)

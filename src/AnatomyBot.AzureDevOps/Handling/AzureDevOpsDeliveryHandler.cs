@@ -14,12 +14,14 @@ namespace AnatomyBot.AzureDevOps.Handling;
 
 /// <summary>Turns an Azure DevOps delivery into reconciled items: reads the subject ids from the payload, re-reads all
 /// current state, evaluates, and applies only the differences. Every read happens before the first write, so an item
-/// deleted between the event and the read leaves nothing half-applied. A push to the anatomy repository refreshes the
-/// cached anatomy.</summary>
+/// deleted between the event and the read leaves nothing half-applied. A push that changes the anatomy queues the
+/// re-evaluation of every open item (<see cref="AnatomyPushHandler"/>); those queued deliveries, and the nightly sweep's,
+/// arrive here as <see cref="ReconcileSubject"/>.</summary>
 public sealed partial class AzureDevOpsDeliveryHandler(
     AzureDevOpsSnapshotReader reader,
     IEnumerable<IReconcileApplier> appliers,
     IAnatomyProvider anatomyProvider,
+    AnatomyPushHandler pushHandler,
     ApiCallCounter counter,
     IOptions<AzureDevOpsOptions> options,
     ILogger<AzureDevOpsDeliveryHandler> logger) : IDeliveryHandler
@@ -45,7 +47,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         switch (subject)
         {
             case PushSubject push:
-                return Counted(scope, HandlePush(push));
+                return Counted(scope, await pushHandler.HandleAsync(delivery, push, cancellationToken).ConfigureAwait(false));
             case WorkItemSubject { Deleted: true } deleted:
                 Log.Deleted(logger, deleted.WorkItemId);
                 return Counted(scope, DeliveryResult.Skip($"work item {deleted.WorkItemId} was deleted; nothing to reconcile on it"));
@@ -58,7 +60,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
             return Counted(scope, DeliveryResult.Skip($"{subject} no longer exists"));
         }
 
-        var anatomy = await anatomyProvider.GetAsync(cancellationToken).ConfigureAwait(false);
+        var anatomy = (await anatomyProvider.GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy;
         var workItems = new List<WorkItem>();
         foreach (var mapped in snapshot.WorkItems.Values.Select(AzureDevOpsSnapshotReader.Map))
         {
@@ -78,19 +80,6 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         return Counted(scope, new DeliveryResult { Evaluations = evaluations });
     }
 
-    private DeliveryResult HandlePush(PushSubject push)
-    {
-        if (!anatomyProvider.IsSourceRepository(push.Project, push.RepositoryName ?? push.RepositoryId)
-            && !anatomyProvider.IsSourceRepository(push.Project, push.RepositoryId))
-        {
-            return DeliveryResult.Skip("push to a repository that does not hold the anatomy");
-        }
-
-        anatomyProvider.Invalidate();
-        Log.AnatomyRefreshed(logger, push.RepositoryName ?? push.RepositoryId);
-        return DeliveryResult.Skip("anatomy repository pushed: cached anatomy refreshed; items are re-evaluated on their next event or sweep");
-    }
-
     private ILinkageEngine EngineFor(EnterpriseAnatomy anatomy)
     {
         if (_engine is { } cached && ReferenceEquals(cached.Anatomy, anatomy))
@@ -106,16 +95,30 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     private RenderOptions RenderOptionsFor()
     {
         var source = options.Value.Anatomy;
-        if (string.IsNullOrWhiteSpace(source.Repository) || options.Value.OrganizationUrl is not { } org)
+        var specBase = source.Kind switch
         {
-            return RenderOptions.Default;
-        }
-
-        var project = string.IsNullOrWhiteSpace(source.Project) ? options.Value.Project : source.Project;
-        return RenderOptions.Default with
-        {
-            SpecBaseUrl = $"{org.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(project ?? "")}/_git/{Uri.EscapeDataString(source.Repository)}?path=/",
+            AnatomySourceKind.AzureRepos when options.Value.OrganizationUrl is { } org => AzureReposSpecBase(org, source),
+            AnatomySourceKind.GitHub when source.GitHub.TrySplitRepository(out var owner, out var name) => GitHubSpecBase(source.GitHub.EffectiveBaseUrl, owner, name, source.Branch),
+            _ => null,
         };
+        return specBase is null ? RenderOptions.Default : RenderOptions.Default with { SpecBaseUrl = specBase };
+    }
+
+    private string AzureReposSpecBase(Uri org, AnatomySourceOptions source)
+    {
+        var project = string.IsNullOrWhiteSpace(source.Project) ? options.Value.Project : source.Project;
+        return $"{org.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(project ?? "")}/_git/{Uri.EscapeDataString(source.Repository!)}?path=/";
+    }
+
+    /// <summary>Spec links point at the web UI: <c>api.github.com</c> → <c>github.com</c>, GitHub Enterprise Server
+    /// <c>https://HOST/api/v3/</c> → <c>https://HOST/</c>.</summary>
+    private static string GitHubSpecBase(Uri api, string owner, string name, string? branch)
+    {
+        var web = api.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase)
+            ? "https://github.com"
+            : api.GetLeftPart(UriPartial.Authority);
+        var at = string.IsNullOrWhiteSpace(branch) ? "HEAD" : Uri.EscapeDataString(branch);
+        return $"{web}/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(name)}/blob/{at}/";
     }
 
     private static DeliveryResult Counted(ApiCallCounter.Scope scope, DeliveryResult result) =>
@@ -136,8 +139,5 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         [LoggerMessage(EventId = 5404, Level = LogLevel.Warning, Message = "Work item {WorkItemId} could not be read and is not evaluated: {Error}")]
         public static partial void Unmappable(ILogger logger, string workItemId, string error);
-
-        [LoggerMessage(EventId = 5403, Level = LogLevel.Information, Message = "Anatomy repository {Repository} pushed; cached anatomy refreshed")]
-        public static partial void AnatomyRefreshed(ILogger logger, string repository);
     }
 }

@@ -1,12 +1,14 @@
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.AzureDevOps.Handling;
 
 /// <summary>Reads the current state a subject needs. A changed work item brings its descendants (they inherit its outcome
 /// and stage) and the open pull requests linked to it or to them (so fixing a story's link clears its PR's status without
-/// a push); a pull request brings its linked work items with their ancestors.</summary>
+/// a push); a pull request brings its linked work items with their ancestors; the bot's own re-evaluation brings exactly
+/// the listed items (and, for context, their ancestors and the PRs' linked items).</summary>
 internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
 {
     /// <summary>Pull requests re-evaluated for one work-item change at most.</summary>
@@ -32,13 +34,19 @@ internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
                 snapshot.WorkItemTargets.Add(id);
                 snapshot.WorkItemTargets.AddRange(await reader.ReadDescendantsAsync(root, snapshot.WorkItems, cancellationToken).ConfigureAwait(false));
                 var linked = snapshot.WorkItemTargets.SelectMany(t => WorkItemRelations.PullRequests(snapshot.WorkItems[t])).Distinct().Take(MaxPullRequests);
-                foreach (var pr in linked)
+                await AddOpenPullRequestsAsync(snapshot, linked, cancellationToken).ConfigureAwait(false);
+                break;
+            case ReconcileSubject reconcile:
+                foreach (var (key, item) in await reader.ReadWithAncestorsAsync(reconcile.WorkItemIds, cancellationToken).ConfigureAwait(false))
                 {
-                    if (await reader.ReadPullRequestAsync(pr, cancellationToken).ConfigureAwait(false) is { Item.IsOpen: true } open
-                        && !snapshot.PullRequests.Any(p => p.Item.Id == open.Item.Id))
-                    {
-                        snapshot.PullRequests.Add(open);
-                    }
+                    snapshot.WorkItems[key] = item;
+                }
+
+                snapshot.WorkItemTargets.AddRange(reconcile.WorkItemIds.Where(snapshot.WorkItems.ContainsKey));
+                await AddOpenPullRequestsAsync(snapshot, reconcile.PullRequests, cancellationToken).ConfigureAwait(false);
+                if (snapshot.WorkItemTargets.Count + snapshot.PullRequests.Count == 0)
+                {
+                    return null;
                 }
 
                 break;
@@ -56,6 +64,18 @@ internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
 
         await ReadLinkedWorkItemsAsync(snapshot, cancellationToken).ConfigureAwait(false);
         return snapshot;
+    }
+
+    private async Task AddOpenPullRequestsAsync(Snapshot snapshot, IEnumerable<PullRequestRef> pullRequests, CancellationToken cancellationToken)
+    {
+        foreach (var pr in pullRequests)
+        {
+            if (await reader.ReadPullRequestAsync(pr, cancellationToken).ConfigureAwait(false) is { Item.IsOpen: true } open
+                && !snapshot.PullRequests.Any(p => p.Item.Id == open.Item.Id))
+            {
+                snapshot.PullRequests.Add(open);
+            }
+        }
     }
 
     private async Task ReadLinkedWorkItemsAsync(Snapshot snapshot, CancellationToken cancellationToken)

@@ -30,7 +30,9 @@ public sealed record NotificationEnvelope(string Id, string EventType)
                     reader.Read();
                     if (isId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                     {
-                        id = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        // A number that is not an integer (1.5, 1e400) is no id: left null, answered 400 below.
+                        id = reader.TokenType == JsonTokenType.String ? reader.GetString()
+                            : reader.TryGetInt64(out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
                     }
                     else if (isEventType && reader.TokenType == JsonTokenType.String)
                     {

@@ -10,7 +10,13 @@ public static class AzureDevOpsWorkItemMapper
 {
     private const string ParentLink = "System.LinkTypes.Hierarchy-Reverse";
 
-    private static readonly HashSet<string> DoneStates = new(StringComparer.OrdinalIgnoreCase) { "Closed", "Done", "Removed", "Resolved", "Completed" };
+    /// <summary>States that end an item's life (across the Agile, Scrum, CMMI and Basic processes): such items are not open.</summary>
+    public static IReadOnlyList<string> ClosedStates { get; } = ["Closed", "Done", "Removed", "Resolved", "Completed"];
+
+    /// <summary>The work-item types <see cref="KindOf"/> places as epic, feature or story (the items that carry gap tags).</summary>
+    public static IReadOnlyList<string> BacklogTypes { get; } = ["Epic", "Feature", "User Story", "Product Backlog Item", "Requirement"];
+
+    private static readonly HashSet<string> DoneStates = new(ClosedStates, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Maps <paramref name="json"/>. <paramref name="keepFields"/> names the extra fields to carry into
     /// <see cref="WorkItem.Fields"/> (the policy's reference fields); null keeps every custom (non-<c>System.</c>) field.</summary>

@@ -6,7 +6,8 @@ using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.AzureDevOps.Reading;
 
-/// <summary>An Azure DevOps pull request (details, linked work items, changed files) → Core <see cref="WorkItem"/>.
+/// <summary>An Azure DevOps pull request (details with its active labels, linked work items, changed files) → Core
+/// <see cref="WorkItem"/>; a label such as <c>anatomy:exempt</c> exempts the PR like a tag exempts a work item.
 /// Work items themselves are mapped by <see cref="Mapping.AzureDevOpsWorkItemMapper"/>.</summary>
 internal static class PullRequestMapper
 {
@@ -18,6 +19,7 @@ internal static class PullRequestMapper
         Title = pr.Title ?? "",
         Body = pr.Description ?? "",
         BodyFormat = BodyFormat.Markdown,
+        Labels = [.. (pr.Labels ?? []).Where(l => l.Active != false && !string.IsNullOrWhiteSpace(l.Name)).Select(l => l.Name!.Trim())],
         LinkedItemIds = [.. linkedWorkItems.Select(i => i.ToString(CultureInfo.InvariantCulture))],
         ChangedPaths = changedPaths,
         Author = pr.CreatedBy?.UniqueName ?? pr.CreatedBy?.DisplayName,

@@ -40,10 +40,16 @@ public static class AzureDevOpsOperations
 
     public static ApiOperation GetItem { get; } = new("Items_Get", HttpMethod.Get, "{project}/_apis/git/repositories/{repositoryId}/items", Version, false, true);
 
+    /// <summary>A read despite the POST: the WIQL travels in the body. The specification's path carries an optional
+    /// <c>{team}</c> segment (<c>x-ms-required: false</c>), left out here so the query runs project-wide.</summary>
+    public static ApiOperation QueryByWiql { get; } = new("Wiql_Query By Wiql", HttpMethod.Post, "{project}/_apis/wit/wiql", Version, false, true);
+
+    public static ApiOperation ListPullRequestsByProject { get; } = new("Pull Requests_Get Pull Requests By Project", HttpMethod.Get, "{project}/_apis/git/pullrequests", Version, false, true);
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         WorkItemsBatch, GetWorkItem, UpdateWorkItem, GetPullRequest, PullRequestWorkItems,
         ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment,
-        ListIterationStatuses, CreateIterationStatus, GetItem,
+        ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
     ];
 }

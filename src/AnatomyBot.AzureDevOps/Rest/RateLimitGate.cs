@@ -23,6 +23,9 @@ public sealed class RateLimitGate(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>How long requests are still held back, or null when they may go out now.</summary>
+    public TimeSpan? HeldFor => NotBefore - timeProvider.GetUtcNow() is { } wait && wait > TimeSpan.Zero ? wait : null;
+
     /// <summary>Waits until requests may go out again; when that is further away than <paramref name="maxInlineWait"/>
     /// the delivery gives up now with <see cref="TransientDeliveryException"/> so the queue retries it later.</summary>
     public async Task WaitAsync(TimeSpan maxInlineWait, CancellationToken cancellationToken)

@@ -10,8 +10,10 @@ internal sealed class Bm25Ranker
     private const double B = 0.75;
 
     private readonly AnatomyElement[] _elements;
-    private readonly Dictionary<int, (int Element, int Frequency)[]> _postings = [];
-    private readonly Dictionary<int, double> _idf = [];
+
+    /// <summary>Per term id: the elements that contain it and the term's whole BM25 contribution to each (a query term
+    /// counts once, so the contribution depends on term and element only and is computed once here).</summary>
+    private readonly (int Element, double Weight)[]?[] _postings;
 
     public Bm25Ranker(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary)
     {
@@ -42,61 +44,71 @@ internal sealed class Bm25Ranker
         }
 
         var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average());
+        var norms = lengths.Select(l => K1 * (1 - B + (B * l / average))).ToArray();
+        _postings = new (int, double)[]?[postings.Count == 0 ? 0 : postings.Keys.Max() + 1];
         foreach (var (term, list) in postings)
         {
             var n = _elements.Length;
-            _idf[term] = Math.Log(1 + ((n - list.Count + 0.5) / (list.Count + 0.5)));
-            _postings[term] = [.. list.Select(p => (p.Item1, p.Item2))];
+            var idf = Math.Log(1 + ((n - list.Count + 0.5) / (list.Count + 0.5)));
+            _postings[term] = [.. list.Select(p => (p.Item1, idf * p.Item2 * (K1 + 1) / (p.Item2 + norms[p.Item1])))];
         }
-
-        Norms = [.. lengths.Select(l => K1 * (1 - B + (B * l / average)))];
     }
 
-    private double[] Norms { get; }
+    public int Count => _elements.Length;
 
-    public IReadOnlyList<Suggestion> Top(IReadOnlyList<int> queryTerms, int count, double[] scratch)
+    /// <summary>The <paramref name="count"/> best elements for <paramref name="queryTerms"/> (distinct term ids).
+    /// <paramref name="scores"/> (one per element) must be all zero on entry and is left so; <paramref name="touched"/>
+    /// is scratch space: only the elements sharing a term with the query are scored, rounded and cleared.</summary>
+    public IReadOnlyList<Suggestion> Top(IReadOnlyList<int> queryTerms, int count, double[] scores, List<int> touched)
     {
+        ArgumentNullException.ThrowIfNull(queryTerms);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(touched);
         if (_elements.Length == 0 || queryTerms.Count == 0)
         {
             return [];
         }
 
-        Array.Clear(scratch, 0, _elements.Length);
+        touched.Clear();
         for (var q = 0; q < queryTerms.Count; q++)
         {
-            if (!_postings.TryGetValue(queryTerms[q], out var postings))
+            var term = queryTerms[q];
+            if ((uint)term >= (uint)_postings.Length || _postings[term] is not { } postings)
             {
                 continue;
             }
 
-            var idf = _idf[queryTerms[q]];
-            foreach (var (element, frequency) in postings)
+            foreach (var (element, weight) in postings)
             {
-                scratch[element] += idf * frequency * (K1 + 1) / (frequency + Norms[element]);
+                if (scores[element] == 0)
+                {
+                    touched.Add(element);
+                }
+
+                scores[element] += weight;
             }
         }
 
-        return PickTop(scratch, count);
+        return PickTop(scores, touched, count);
     }
 
-    public int Count => _elements.Length;
-
-    private Suggestion[] PickTop(double[] scores, int count)
+    private Suggestion[] PickTop(double[] scores, List<int> touched, int count)
     {
         Span<int> best = stackalloc int[count];
+        Span<double> bestScores = stackalloc double[count];
         var found = 0;
-        for (var i = 0; i < _elements.Length; i++)
+        foreach (var element in touched)
         {
-            var score = Math.Round(scores[i], 3);
-            scores[i] = score;
+            var score = Math.Round(scores[element], 3);
+            scores[element] = 0;
             if (score <= 0)
             {
                 continue;
             }
 
-            // Elements are sorted by id, so an equal score never displaces an earlier (smaller) id.
+            // Higher score first; equal scores keep id order (elements are sorted by id, touched ones are not).
             var at = found;
-            while (at > 0 && scores[best[at - 1]] < score)
+            while (at > 0 && (bestScores[at - 1] < score || (bestScores[at - 1] == score && best[at - 1] > element)))
             {
                 at--;
             }
@@ -109,16 +121,18 @@ internal sealed class Bm25Ranker
             for (var j = Math.Min(found, count - 1); j > at; j--)
             {
                 best[j] = best[j - 1];
+                bestScores[j] = bestScores[j - 1];
             }
 
-            best[at] = i;
+            best[at] = element;
+            bestScores[at] = score;
             found = Math.Min(found + 1, count);
         }
 
         var result = new Suggestion[found];
         for (var i = 0; i < found; i++)
         {
-            result[i] = new Suggestion(_elements[best[i]].Id, scores[best[i]]);
+            result[i] = new Suggestion(_elements[best[i]].Id, bestScores[i]);
         }
 
         return result;

@@ -38,7 +38,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             }
 
             scratch ??= Scratch.For(index, item);
-            var suggestions = index.Ranker(layer).Top(scratch.Terms, SuggestionCount, scratch.Scores);
+            var suggestions = index.Ranker(layer).Top(scratch.Terms, SuggestionCount, scratch.Scores, scratch.Touched);
             var code = GapText.CodeFor(layer);
             (gaps ??= []).Add(new Gap(
                 code, rule.Severity, text.Message(code, item),
@@ -51,7 +51,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             var severity = rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn;
             foreach (var reference in unknown)
             {
-                var suggestions = index.Ranker(reference.Layer).Top(scratch.WithId(index, reference.Id), SuggestionCount, scratch.Scores);
+                var suggestions = index.Ranker(reference.Layer).Top(scratch.WithId(index, reference.Id), SuggestionCount, scratch.Scores, scratch.Touched);
                 (gaps ??= []).Add(new Gap(
                     GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
                     GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
@@ -99,6 +99,8 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         private readonly List<int> _withId = [];
 
         public List<int> Terms { get; } = [];
+
+        public List<int> Touched { get; } = [];
 
         public double[] Scores { get; private set; } = [];
 

@@ -19,7 +19,7 @@ internal static class LightHtmlLines
     public static void Read(string html, List<string> lines)
     {
         var text = html.AsSpan();
-        var line = new StringBuilder();
+        var line = new StringBuilder(Math.Min(html.Length, 4096));
         var skipUntil = (string?)null;
         var href = (string?)null;
         var position = 0;

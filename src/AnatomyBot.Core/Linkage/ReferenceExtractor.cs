@@ -10,8 +10,9 @@ namespace AnatomyBot.Core.Linkage;
 /// readers use <see cref="LinkedWorkItems"/> and <see cref="ParentOf"/> to know what else to fetch.</summary>
 public static class ReferenceExtractor
 {
-    private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(
-        ["outcome", "stage", "logic", "component", "parent"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
+
+    private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> MentionMarkers = SearchValues.Create(
         ["#", "/issues/", "_workitems", "workitems/"], StringComparison.OrdinalIgnoreCase);
@@ -78,6 +79,9 @@ public static class ReferenceExtractor
             diagnostics is { Count: > 0 } ? diagnostics : []);
     }
 
+    /// <summary>A cheap, conservative test that spares most bodies the line reader: true when a keyword is followed by
+    /// a colon, allowing a plural <c>s</c>, blanks, emphasis marks and tags in between (<c>**Outcome**:</c>,
+    /// <c>&lt;b&gt;Stage&lt;/b&gt;:</c>), or by an entity; for pull requests also any mention marker.</summary>
     private static bool MayReference(string body, bool isPullRequest)
     {
         if (string.IsNullOrEmpty(body))
@@ -86,7 +90,82 @@ public static class ReferenceExtractor
         }
 
         var span = body.AsSpan();
-        return span.IndexOfAny(ReferenceKeywords) >= 0 || (isPullRequest && span.IndexOfAny(MentionMarkers) >= 0);
+        if (isPullRequest && span.IndexOfAny(MentionMarkers) >= 0)
+        {
+            return true;
+        }
+
+        var offset = 0;
+        while (offset < span.Length)
+        {
+            var at = span[offset..].IndexOfAny(ReferenceKeywords);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += offset;
+            if (ColonFollows(span, at + KeywordLength(span[at..])))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+
+    private static int KeywordLength(ReadOnlySpan<char> text)
+    {
+        foreach (var keyword in Keywords)
+        {
+            if (text.StartsWith(keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                return keyword.Length;
+            }
+        }
+
+        return 1;
+    }
+
+    private static bool ColonFollows(ReadOnlySpan<char> text, int i)
+    {
+        if (i < text.Length && (text[i] is 's' or 'S'))
+        {
+            i++;
+        }
+
+        while (i < text.Length)
+        {
+            switch (text[i])
+            {
+                case ':' or '&':
+                    return true;
+                case '<':
+                    var close = text[i..].IndexOf('>');
+                    if (close < 0)
+                    {
+                        return true;
+                    }
+
+                    i += close + 1;
+                    break;
+                case '*' or '_' or '~' or '\\':
+                    i++;
+                    break;
+                default:
+                    if (!char.IsWhiteSpace(text[i]))
+                    {
+                        return false;
+                    }
+
+                    i++;
+                    break;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadLabels(IReadOnlyList<string> labels, List<ElementReference> elements)

@@ -24,13 +24,27 @@ internal static class TextLineBuffer
         }
     }
 
+    /// <summary>Ends the line: its text without leading and trailing white space, kept only when not empty (one string
+    /// is allocated, not two).</summary>
     public static void Flush(StringBuilder line, List<string> lines)
     {
-        var text = line.ToString().Trim();
-        line.Clear();
-        if (text.Length > 0)
+        var start = 0;
+        var end = line.Length;
+        while (start < end && char.IsWhiteSpace(line[start]))
         {
-            lines.Add(text);
+            start++;
         }
+
+        while (end > start && char.IsWhiteSpace(line[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            lines.Add(line.ToString(start, end - start));
+        }
+
+        line.Clear();
     }
 }

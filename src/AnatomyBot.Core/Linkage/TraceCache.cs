@@ -7,9 +7,12 @@ namespace AnatomyBot.Core.Linkage;
 /// a backlog has far fewer distinct traces than items.</summary>
 internal sealed class TraceCache(AnatomyIndex index)
 {
-    private readonly ConcurrentDictionary<int[], Trace> _traces = new(IntArrayComparer.Instance);
+    private readonly ConcurrentDictionary<int[], Trace> _traces = new(Environment.ProcessorCount * 4, 4096, IntArrayComparer.Instance);
 
-    public Trace Get(int[] elements) => elements.Length == 0 ? Trace.Empty : _traces.GetOrAdd(elements, Build);
+    public Trace Get(int[] elements) =>
+        elements.Length == 0 ? Trace.Empty
+        : _traces.TryGetValue(elements, out var known) ? known
+        : _traces.GetOrAdd(elements, static (key, cache) => cache.Build(key), this);
 
     private Trace Build(int[] elements)
     {

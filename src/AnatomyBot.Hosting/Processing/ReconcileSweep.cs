@@ -23,7 +23,9 @@ public sealed partial class ReconcileSweep(
             {
                 deliveries = await source.CreateSweepDeliveriesAsync(at, cancellationToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TransientDeliveryException or TimeoutException)
+#pragma warning disable CA1031 // One platform's failure (an expired token's 401, an outage) must not cost the others their sweep; it is logged.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
                 LogSourceFailed(logger, ex, source.Platform);
                 continue;
@@ -44,6 +46,6 @@ public sealed partial class ReconcileSweep(
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Reconcile sweep queued {Count} open {Platform} items")]
     private static partial void LogQueued(ILogger logger, string platform, int count);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Reconcile sweep could not list open {Platform} items; trying again next run")]
+    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Reconcile sweep could not list open {Platform} items; the other platforms were swept, this one is tried again next run")]
     private static partial void LogSourceFailed(ILogger logger, Exception exception, string platform);
 }

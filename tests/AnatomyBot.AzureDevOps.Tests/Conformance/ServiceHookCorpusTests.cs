@@ -63,7 +63,10 @@ public sealed class ServiceHookCorpusTests
                 Assert.NotEmpty(p.PullRequest.RepositoryId);
                 break;
             case PushSubject push:
-                Assert.NotEmpty(push.RefNames);
+                var update = Assert.Single(push.RefUpdates);
+                Assert.StartsWith("refs/heads/", update.Name, StringComparison.Ordinal);
+                Assert.False(string.IsNullOrEmpty(update.OldObjectId) || string.IsNullOrEmpty(update.NewObjectId));
+                Assert.Equal(update.Name, push.DefaultBranch);
                 Assert.NotEmpty(push.RepositoryId);
                 break;
             default:

@@ -62,7 +62,7 @@ internal sealed partial class FakeAzureDevOps
         return Json(new JsonObject { ["id"] = comment.Id, ["content"] = comment.Content });
     }
 
-    private static JsonObject PullRequestJson(FakePullRequest pr) => new()
+    internal static JsonObject PullRequestJson(FakePullRequest pr) => new()
     {
         ["pullRequestId"] = pr.Number,
         ["status"] = pr.Status,
@@ -79,6 +79,7 @@ internal sealed partial class FakeAzureDevOps
         },
         ["sourceRefName"] = "refs/heads/feature",
         ["targetRefName"] = "refs/heads/main",
+        ["labels"] = List(pr.Labels.Select(l => (JsonNode)new JsonObject { ["name"] = l, ["active"] = true })),
     };
 
     private static JsonObject StatusJson(FakeStatus s) => new()

@@ -47,12 +47,10 @@ internal sealed partial class FakeAzureDevOps
 
         if (method == HttpMethod.Get && ItemsPath().IsMatch(path))
         {
-            return Files.TryGetValue(query.GetValueOrDefault("path") ?? "", out var text)
-                ? Json(new JsonObject { ["objectId"] = "abc", ["path"] = query["path"], ["content"] = text })
-                : Status(HttpStatusCode.NotFound, "TF401174: item not found");
+            return Item(query);
         }
 
-        return null;
+        return ListingRoute(method, path, query, body);
     }
 
     private static HttpResponseMessage Patch(FakeWorkItem item, string body)
@@ -82,7 +80,7 @@ internal sealed partial class FakeAzureDevOps
             ["System.Id"] = item.Id,
             ["System.WorkItemType"] = item.Type,
             ["System.Title"] = item.Title,
-            ["System.State"] = "Active",
+            ["System.State"] = item.State,
             ["System.AreaPath"] = Project,
             ["System.TeamProject"] = Project,
             ["System.Description"] = item.Description,

@@ -10,6 +10,8 @@ internal sealed class FakeWorkItem
 
     public string Title { get; init; } = "Untitled";
 
+    public string State { get; set; } = "Active";
+
     public string Description { get; set; } = "";
 
     public string? Tags { get; set; }
@@ -42,6 +44,8 @@ internal sealed class FakePullRequest
     public string Author { get; init; } = "dev@contoso.com";
 
     public List<int> WorkItemIds { get; } = [];
+
+    public List<string> Labels { get; } = [];
 
     public int Iterations { get; set; } = 1;
 

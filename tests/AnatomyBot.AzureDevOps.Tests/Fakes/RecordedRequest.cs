@@ -4,7 +4,10 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Conte
 {
     public string PathAndQuery => Uri.PathAndQuery;
 
-    public bool IsWrite => Method != HttpMethod.Get && !Uri.AbsolutePath.EndsWith("/workitemsbatch", StringComparison.Ordinal);
+    /// <summary>Reads that POST their question (<c>workitemsbatch</c>, <c>wiql</c>) are not writes.</summary>
+    public bool IsWrite => Method != HttpMethod.Get
+        && !Uri.AbsolutePath.EndsWith("/workitemsbatch", StringComparison.Ordinal)
+        && !Uri.AbsolutePath.EndsWith("/wiql", StringComparison.Ordinal);
 
     public override string ToString() => $"{Method} {Uri.PathAndQuery}";
 }

@@ -1,79 +1,128 @@
 using AnatomyBot.AzureDevOps.Anatomy;
-using AnatomyBot.AzureDevOps.Configuration;
-using AnatomyBot.AzureDevOps.Rest;
-using AnatomyBot.Core.Anatomy;
-using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
+/// <summary>The production provider over an Azure Repos file (the fake's files) and over a local file, as
+/// <c>AddAnatomyBotAzureDevOps</c> composes it.</summary>
 public sealed class AnatomyProviderTests : IDisposable
 {
-    private readonly TestHost _host = new();
+    private const string ItemRequest = "/contoso/Fabrikam/_apis/git/repositories/Architecture/items?path=%2Fanatomy.yml&includeContent=true&api-version=7.1";
+    private readonly TestHost _host = new(realAnatomy: true);
+    private readonly string _folder = Directory.CreateTempSubdirectory("anatomybot-ado-").FullName;
 
-    public void Dispose() => _host.Dispose();
-
-    private AzureDevOpsAnatomyProvider Provider() => new(
-        _host.Get<AzureDevOpsClient>(), _host.Get<IOptions<AzureDevOpsOptions>>(), _host.Time, AnatomyParser.Parse);
-
-    private static string SampleAnatomy()
+    public void Dispose()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var sample = Path.Combine(dir.FullName, "samples", "onboarding", "anatomy.yml");
-            if (File.Exists(sample))
-            {
-                return File.ReadAllText(sample);
-            }
-        }
+        _host.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
 
-        throw new FileNotFoundException("samples/onboarding/anatomy.yml");
+    private IAnatomyProvider Provider => _host.Get<IAnatomyProvider>();
+
+    [Fact]
+    public async Task ReadsTheRepositoryFile_CachesIt_ParsesAgainOnlyWhenTheTextChanged()
+    {
+        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+
+        var first = await Provider.GetAsync(null, CancellationToken.None);
+        var second = await Provider.GetAsync(null, CancellationToken.None);
+        Provider.Invalidate();
+        var third = await Provider.GetAsync(null, CancellationToken.None);
+
+        Assert.Same(first.Anatomy, second.Anatomy);
+        Assert.Same(first.Anatomy, third.Anatomy);
+        Assert.Equal(["S-VERIFY"], first.Anatomy.ValueStreams.Single().Stages.Select(s => s.Id));
+        Assert.Equal(FakeHash(TestAnatomy.Yaml()), first.Version);
+        Assert.Equal([ItemRequest, ItemRequest], _host.Fake.Requests.Select(r => r.PathAndQuery));
     }
 
     [Fact]
-    public async Task ReadsTheRepositoryFile_CachesIt_AndRereadsAfterInvalidate()
+    public async Task AfterCacheSeconds_TheFileIsReadAgain()
     {
-        _host.Fake.Files["/anatomy.yml"] = SampleAnatomy();
-        using var provider = Provider();
+        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        await Provider.GetAsync(null, CancellationToken.None);
+        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
 
-        var first = await provider.GetAsync(CancellationToken.None);
-        var second = await provider.GetAsync(CancellationToken.None);
-        provider.Invalidate();
-        var third = await provider.GetAsync(CancellationToken.None);
+        var cached = await Provider.GetAsync(null, CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromSeconds(300));
+        var fresh = await Provider.GetAsync(null, CancellationToken.None);
 
-        Assert.Same(first, second);
-        Assert.Same(first, third);
-        Assert.NotEmpty(first.Outcomes);
+        Assert.Single(cached.Anatomy.ValueStreams.Single().Stages);
+        Assert.Equal(2, fresh.Anatomy.ValueStreams.Single().Stages.Count);
         Assert.Equal(2, _host.Fake.Requests.Count);
-        Assert.Equal("/contoso/Fabrikam/_apis/git/repositories/Architecture/items?path=%2Fanatomy.yml&includeContent=true&api-version=7.1", _host.Fake.Requests[0].PathAndQuery);
     }
 
     [Fact]
-    public async Task InvalidAnatomy_FailsWithTheParserErrors()
+    public async Task RequiredVersion_NewerThanTheFreshCache_ReadsAgainOnce_ThenServesIt()
+    {
+        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        var old = await Provider.GetAsync(null, CancellationToken.None);
+        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
+        var wanted = FakeHash(TestAnatomy.Yaml(withScanStage: true));
+
+        var loaded = await Provider.GetAsync(wanted, CancellationToken.None);
+        var again = await Provider.GetAsync(wanted, CancellationToken.None);
+
+        Assert.NotEqual(old.Version, loaded.Version);
+        Assert.Equal(wanted, loaded.Version);
+        Assert.Equal(wanted, Provider.CachedVersion);
+        Assert.Same(loaded, again);
+        Assert.Equal(2, _host.Fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RequiredVersion_MatchingAnExpiredCopy_IsServedWithoutARead()
+    {
+        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        var loaded = await Provider.GetAsync(null, CancellationToken.None);
+        _host.Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Same(loaded, await Provider.GetAsync(loaded.Version, CancellationToken.None));
+        Assert.Single(_host.Fake.Requests);
+    }
+
+    [Fact]
+    public async Task InvalidAnatomy_FailsWithTheParserErrorsAndTheSource()
     {
         _host.Fake.Files["/anatomy.yml"] = "version: 1\noutcomes: [ { id: 1 ";
-        using var provider = Provider();
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetAsync(CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => Provider.GetAsync(null, CancellationToken.None));
 
         Assert.Contains("invalid", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Azure Repos Fabrikam/Architecture:/anatomy.yml", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task MissingFile_FailsClearly()
     {
-        using var provider = Provider();
-
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetAsync(CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => Provider.GetAsync(null, CancellationToken.None));
 
         Assert.Contains("not found", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void PushMatching_IsByRepositoryNameCaseInsensitive()
+    public async Task LocalPath_ReadsTheFileWithoutAnyApiCall()
     {
-        using var provider = Provider();
+        var path = Path.Combine(_folder, "anatomy.yml");
+        await File.WriteAllTextAsync(path, TestAnatomy.Yaml(withScanStage: true));
+        using var host = new TestHost(new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:LocalPath"] = path }, realAnatomy: true);
 
-        Assert.True(provider.IsSourceRepository("p", "architecture"));
-        Assert.False(provider.IsSourceRepository("p", "Web"));
+        var loaded = await host.Get<IAnatomyProvider>().GetAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, loaded.Anatomy.ValueStreams.Single().Stages.Count);
+        Assert.Empty(host.Fake.Requests);
     }
+
+    [Fact]
+    public async Task LocalPath_Missing_FailsNamingThePath()
+    {
+        var path = Path.Combine(_folder, "nowhere.yml");
+        using var host = new TestHost(new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:LocalPath"] = path }, realAnatomy: true);
+
+        var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => host.Get<IAnatomyProvider>().GetAsync(null, CancellationToken.None));
+
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+    }
+
+    private static string FakeHash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -56,7 +56,7 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
 
         Assert.Equal("succeeded", pr.Statuses[^1].State);
         var thread = Assert.Single(pr.Threads);
-        Assert.Equal("closed", thread.Status);
+        Assert.Equal("fixed", thread.Status);
         Assert.DoesNotContain(Fake.Writes, w => w.Method == HttpMethod.Post && w.Uri.AbsolutePath.EndsWith("/threads", StringComparison.Ordinal));
     }
 
@@ -111,13 +111,45 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task PushToAnatomyRepository_RefreshesTheAnatomy_OtherPushesIgnored()
+    public async Task ExemptPullRequest_StatusNotApplicable_NoThreadCreated()
     {
-        var anatomy = await Deliver("git.push", Payloads.Push("Architecture"));
-        var other = await Deliver("git.push", Payloads.Push("Web"));
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        pr.Labels.Add("Anatomy:Exempt");
 
-        Assert.Contains("refreshed", anatomy.Skipped, StringComparison.Ordinal);
-        Assert.Contains("does not hold", other.Skipped, StringComparison.Ordinal);
-        Assert.Empty(Fake.Requests);
+        var result = await PullRequestUpdated(5);
+
+        var status = Assert.Single(pr.Statuses);
+        Assert.Equal(("notApplicable", 2, "anatomybot", "linkage"), (status.State, status.IterationId, status.Genre, status.Name));
+        Assert.Empty(pr.Threads);
+        Assert.Equal(1, result.Writes);
+    }
+
+    [Fact]
+    public async Task ExemptionAddedLater_ExistingThreadIsResolvedAndStatusTurnsNotApplicable()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(5);
+        pr.Labels.Add("anatomy:exempt");
+
+        await PullRequestUpdated(5);
+
+        Assert.Equal("fixed", Assert.Single(pr.Threads).Status);
+        Assert.Equal(["failed", "notApplicable"], pr.Statuses.Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task NoGaps_ThreadIsCreatedResolved_AndAPersonsClosedStatusCountsAsResolved()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p><p>Component: C-KYC</p>", "src/kyc/scan.cs");
+        await PullRequestUpdated(5);
+        var thread = Assert.Single(pr.Threads);
+        var created = thread.Status;
+        thread.Status = "closed";
+
+        var again = await PullRequestUpdated(5);
+
+        Assert.Equal("fixed", created);
+        Assert.Equal("succeeded", Assert.Single(pr.Statuses).State);
+        Assert.Equal(0, again.Writes);
     }
 }

@@ -53,15 +53,17 @@ public sealed class WorkItemHandlingTests : HandlerTestBase
         Assert.Empty(Assert.Single(result.Evaluations).Gaps);
     }
 
-    [Fact]
-    public async Task ConcurrentEditByAPerson_412_IsRereadAndThePersonsTagIsKept()
+    [Theory]
+    [InlineData(HttpStatusCode.PreconditionFailed)]
+    [InlineData(HttpStatusCode.Conflict)]
+    public async Task ConcurrentEditByAPerson_412Or409_IsRereadAndThePersonsTagIsKept(HttpStatusCode conflict)
     {
         var item = Fake.Add(new FakeWorkItem { Id = 10, Title = "Scan passports", Tags = "old" });
         Fake.Queue(HttpMethod.Patch, "workitems/10$", () =>
         {
             item.Tags = "old; added-by-person";
             item.Rev++;
-            return FakeAzureDevOps.Status(HttpStatusCode.PreconditionFailed);
+            return FakeAzureDevOps.Status(conflict);
         });
 
         await WorkItemUpdated(10);
@@ -72,6 +74,8 @@ public sealed class WorkItemHandlingTests : HandlerTestBase
         Assert.Contains("anatomy:no-component", tags);
         var patches = Fake.Requests.Where(r => r.Method == HttpMethod.Patch).ToList();
         Assert.Equal(2, patches.Count);
+        Assert.Equal(HttpMethod.Get, Fake.Requests[^2].Method);
+        Assert.EndsWith("/workitems/10?$expand=relations&api-version=7.1", Fake.Requests[^2].PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("\"value\":1}", patches[0].Body, StringComparison.Ordinal);
         Assert.Contains("\"value\":2}", patches[1].Body, StringComparison.Ordinal);
     }

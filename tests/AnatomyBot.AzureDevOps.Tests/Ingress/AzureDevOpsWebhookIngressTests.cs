@@ -158,4 +158,25 @@ public sealed class AzureDevOpsWebhookIngressTests
 
         Assert.Equal(401, result.StatusCode);
     }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1e400")]
+    [InlineData("99999999999999999999")]
+    public void Accept_NumericIdThatIsNoInteger_Rejects400InsteadOfThrowing(string id)
+    {
+        var body = $$"""{ "id": {{id}}, "eventType": "workitem.updated", "resource": { "workItemId": 1 } }""";
+
+        var result = Ingress().Accept(Payloads.Basic(TestHost.Secret), Bytes(body), Now);
+
+        Assert.Equal(400, result.StatusCode);
+    }
+
+    [Fact]
+    public void Accept_IntegerId_IsTheDeliveryId()
+    {
+        var body = """{ "id": 12345, "eventType": "workitem.updated", "resource": { "workItemId": 1 } }""";
+
+        Assert.Equal("12345", Ingress().Accept(Payloads.Basic(TestHost.Secret), Bytes(body), Now).Delivery!.Id);
+    }
 }

@@ -53,4 +53,54 @@ public sealed class OptionsValidationTests
 
         Assert.Equal(AzureDevOpsAuthMode.Entra, host.Get<IOptions<AzureDevOpsOptions>>().Value.AuthMode);
     }
+
+    [Theory]
+    [InlineData(null, null, null, "exactly one")]
+    [InlineData("Architecture", "contoso/architecture", null, "exactly one")]
+    [InlineData(null, "contoso/architecture", "anatomy.yml", "exactly one")]
+    [InlineData(null, "contoso", null, "owner/name")]
+    [InlineData(null, "contoso/architecture/extra", null, "owner/name")]
+    public void Validate_AnatomySource_ExactlyOneAndWellFormed(string? azureRepos, string? gitHub, string? local, string expected)
+    {
+        using var host = new TestHost(new()
+        {
+            ["AzureDevOps:Anatomy:Repository"] = azureRepos,
+            ["AzureDevOps:Anatomy:GitHub:Repository"] = gitHub,
+            ["AzureDevOps:Anatomy:LocalPath"] = local,
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Get<IOptions<AzureDevOpsOptions>>().Value);
+
+        Assert.Contains(exception.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("AzureDevOps:Anatomy:GitHub:BaseUrl", "ftp://ghes.contoso.com/api/v3/", "GitHub:BaseUrl")]
+    [InlineData("AzureDevOps:Anatomy:Path", "/", "Anatomy:Path")]
+    [InlineData("AzureDevOps:MaxSweepWorkItems", "-1", "MaxSweepWorkItems")]
+    [InlineData("AzureDevOps:MaxSweepPullRequests", "-1", "MaxSweepPullRequests")]
+    public void Validate_GitHubSourceAndSweepBounds_NameTheKey(string key, string value, string expected)
+    {
+        using var host = new TestHost(new()
+        {
+            ["AzureDevOps:Anatomy:Repository"] = null,
+            ["AzureDevOps:Anatomy:GitHub:Repository"] = "contoso/architecture",
+            [key] = value,
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Get<IOptions<AzureDevOpsOptions>>().Value);
+
+        Assert.Contains(exception.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_GitHubSourceWithoutTokenOrBaseUrl_IsValid()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:GitHub:Repository"] = "contoso/architecture" });
+
+        var anatomy = host.Get<IOptions<AzureDevOpsOptions>>().Value.Anatomy;
+
+        Assert.Equal(AnatomySourceKind.GitHub, anatomy.Kind);
+        Assert.Equal(new Uri("https://api.github.com/"), anatomy.GitHub.EffectiveBaseUrl);
+    }
 }

@@ -155,6 +155,31 @@ public sealed class AzureDevOpsClientTests : IDisposable
         Assert.DoesNotContain("pat-token", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://tfs.contoso.com/DefaultCollection")]
+    [InlineData("https://tfs.contoso.com/DefaultCollection/")]
+    public void AzureDevOpsServerCollectionUrl_KeepsTheCollectionInEveryRequest(string organization)
+    {
+        var uri = AzureDevOpsOperations.GetWorkItem.BuildUri(new Uri(organization), new Dictionary<string, string> { ["project"] = "Fabrikam Web", ["id"] = "7" }, [new("$expand", "relations")]);
+
+        Assert.Equal("https://tfs.contoso.com/DefaultCollection/Fabrikam%20Web/_apis/wit/workitems/7?$expand=relations&api-version=7.1", uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task QueryWorkItemIds_PostsTheWiqlWithTop()
+    {
+        Fake.Add(new FakeWorkItem { Id = 3 });
+
+        var ids = await Client.QueryWorkItemIdsAsync("SELECT [System.Id] FROM WorkItems WHERE [System.Id] > 0", 50, CancellationToken.None);
+
+        Assert.Equal([3], ids);
+        var request = Assert.Single(Fake.Requests);
+        Assert.Equal("/contoso/Fabrikam/_apis/wit/wiql?$top=50&api-version=7.1", request.PathAndQuery);
+        Assert.Equal("application/json", request.ContentType);
+        Assert.Equal("""{"query":"SELECT [System.Id] FROM WorkItems WHERE [System.Id] \u003E 0"}""", request.Body);
+        Assert.False(request.IsWrite);
+    }
+
     private sealed class CapturingHandler : HttpMessageHandler
     {
         public System.Net.Http.Headers.AuthenticationHeaderValue? Authorization { get; private set; }

@@ -1,8 +1,9 @@
-using System.Diagnostics;
+using AnatomyBot.Cli.Tests.Infrastructure;
 
 namespace AnatomyBot.Cli.Tests.Checking;
 
-/// <summary>Runs the built <c>anatomybot</c> (the assembly next to the tests) as a separate process, output redirected.</summary>
+/// <summary><c>check</c> fixtures and a synchronous shorthand over <see cref="CliRunner"/> (the built CLI as a process,
+/// run from the fixture folder).</summary>
 internal static class CheckCli
 {
     public static string FixtureDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Check");
@@ -11,29 +12,11 @@ internal static class CheckCli
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = FixtureDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "anatomybot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("anatomybot did not finish in 120 s");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = CliRunner.RunAsync(args, new CliRunOptions { WorkingDirectory = FixtureDirectory, Timeout = TimeSpan.FromSeconds(120) })
+            .GetAwaiter().GetResult();
+        return result.TimedOut
+            ? throw new TimeoutException("anatomybot did not finish in 120 s")
+            : (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     public static (int ExitCode, string Stdout, string Stderr) Check(params string[] more)

@@ -80,6 +80,38 @@ public sealed class ReferenceTests
         Assert.Empty(result.Gaps);
     }
 
+    [Theory]
+    [InlineData("<p><b>Component</b>: C-PRICING-RULES</p>")]
+    [InlineData("<p><b>Components</b> : C-PRICING-RULES</p>")]
+    [InlineData("<p>Component&nbsp;: C-PRICING-RULES</p>")]
+    [InlineData("<p>Component&#58; C-PRICING-RULES</p>")]
+    [InlineData("<p>the component list follows<br>COMPONENT:C-PRICING-RULES</p>")]
+    public void HtmlReferenceLine_KeywordAndColonSeparatedByTagsOrEntities_IsRead(string html)
+    {
+        var result = EvaluateOne(Ado("7", ItemKind.Story, html));
+
+        Assert.Equal(["C-PRICING-RULES"], result.Trace.Components);
+    }
+
+    [Theory]
+    [InlineData("**Component**: C-PRICING-RULES")]
+    [InlineData("_Components_ : C-PRICING-RULES")]
+    [InlineData("Component\\: C-PRICING-RULES")]
+    public void MarkdownReferenceLine_KeywordAndColonSeparatedByEmphasis_IsRead(string body)
+    {
+        var result = EvaluateOne(Story("acme/shop#1", body));
+
+        Assert.Equal(["C-PRICING-RULES"], result.Trace.Components);
+    }
+
+    [Fact]
+    public void Keywords_InProseWithoutColon_AreNotReferences()
+    {
+        var result = EvaluateOne(Ado("7", ItemKind.Story, "<div>The component C-PRICING-RULES at this stage needs logic; outcome pending</div>"));
+
+        Assert.Equal(Trace.Empty, result.Trace);
+    }
+
     [Fact]
     public void AzureDevOpsTagsAndPolicyFields_AreReferences()
     {

@@ -11,4 +11,5 @@ public sealed record PullRequestDto(
     string? SourceRefName,
     string? TargetRefName,
     bool IsDraft,
-    string? Url);
+    string? Url,
+    IReadOnlyList<LabelDto>? Labels = null);

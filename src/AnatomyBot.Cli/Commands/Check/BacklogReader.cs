@@ -22,6 +22,7 @@ internal static class BacklogReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new StreamWindow(stream);
+        using var mapper = new BatchedItemMapper((utf8, index) => MapItem(utf8, displayName, index, keepFields));
         try
         {
             JsonReaderState state;
@@ -30,7 +31,6 @@ internal static class BacklogReader
                 buffer.ReadMore();
             }
 
-            var index = 0;
             while (true)
             {
                 var reader = new Utf8JsonReader(buffer.Data, buffer.AtEnd, state);
@@ -44,6 +44,7 @@ internal static class BacklogReader
 
                     if (reader.TokenType == JsonTokenType.EndArray)
                     {
+                        mapper.CompleteInto(entries);
                         return;
                     }
 
@@ -55,7 +56,7 @@ internal static class BacklogReader
                     }
 
                     var end = (int)reader.BytesConsumed;
-                    entries.Add(MapItem(buffer.Slice(start, end - start), displayName, index++, keepFields));
+                    mapper.Add(buffer.Slice(start, end - start).Span);
                     progress?.Invoke(buffer.Offset + end);
                 }
 

@@ -1,0 +1,21 @@
+namespace AnatomyBot.AzureDevOps.Anatomy;
+
+/// <summary>The anatomy cannot be used: the file is missing, too large, refused by its host, or invalid. A configuration
+/// problem rather than a passing condition: the delivery fails and can be replayed once the file is fixed. Derives from
+/// <see cref="InvalidOperationException"/>, which callers caught before this type existed.</summary>
+public sealed class AnatomyUnavailableException : InvalidOperationException
+{
+    public AnatomyUnavailableException()
+    {
+    }
+
+    public AnatomyUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public AnatomyUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

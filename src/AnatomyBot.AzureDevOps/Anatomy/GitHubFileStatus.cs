@@ -1,0 +1,8 @@
+namespace AnatomyBot.AzureDevOps.Anatomy;
+
+public enum GitHubFileStatus
+{
+    Found,
+    NotModified,
+    NotFound,
+}

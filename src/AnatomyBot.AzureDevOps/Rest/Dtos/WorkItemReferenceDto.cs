@@ -1,0 +1,3 @@
+namespace AnatomyBot.AzureDevOps.Rest.Dtos;
+
+public sealed record WorkItemReferenceDto(int Id, string? Url);

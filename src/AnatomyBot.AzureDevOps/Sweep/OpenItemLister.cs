@@ -1,0 +1,100 @@
+using System.Globalization;
+using AnatomyBot.AzureDevOps.Configuration;
+using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.AzureDevOps.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.AzureDevOps.Sweep;
+
+/// <summary>Lists what the nightly sweep and an anatomy change re-evaluate: the boards project's open epics, features and
+/// stories (WIQL, paged by id: <c>[System.Id] &gt; last</c>, so items changing meanwhile neither skip nor repeat a page)
+/// and its active pull requests (paged by <c>$skip</c>). Bounded by <see cref="AzureDevOpsOptions.MaxSweepWorkItems"/>
+/// and <see cref="AzureDevOpsOptions.MaxSweepPullRequests"/>; every call passes the shared rate-limit gate.</summary>
+public sealed partial class OpenItemLister(AzureDevOpsClient client, IOptions<AzureDevOpsOptions> options, ILogger<OpenItemLister> logger)
+{
+    /// <summary>Ids per WIQL call (the service refuses more than 20,000).</summary>
+    public const int WorkItemPageSize = 1000;
+
+    /// <summary>Pull requests per listing call.</summary>
+    public const int PullRequestPageSize = 100;
+
+    public async Task<OpenItems> ListAsync(CancellationToken cancellationToken)
+    {
+        var (ids, idsCut) = await ListWorkItemsAsync(options.Value.MaxSweepWorkItems, cancellationToken).ConfigureAwait(false);
+        var (prs, prsCut) = await ListPullRequestsAsync(options.Value.MaxSweepPullRequests, cancellationToken).ConfigureAwait(false);
+        if (idsCut || prsCut)
+        {
+            Log.Truncated(logger, ids.Count, prs.Count);
+        }
+
+        return new OpenItems(ids, prs, idsCut || prsCut);
+    }
+
+    /// <summary>The WIQL of one page: open backlog items of the project with an id above <paramref name="afterId"/>.</summary>
+    public static string OpenWorkItemsQuery(int afterId) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND [System.WorkItemType] IN ({List(AzureDevOpsWorkItemMapper.BacklogTypes)}) AND [System.State] NOT IN ({List(AzureDevOpsWorkItemMapper.ClosedStates)}) AND [System.Id] > {afterId} ORDER BY [System.Id] ASC");
+
+    private async Task<(List<int> Ids, bool Cut)> ListWorkItemsAsync(int max, CancellationToken cancellationToken)
+    {
+        var ids = new List<int>();
+        if (max == 0)
+        {
+            return (ids, false);
+        }
+
+        var after = 0;
+        while (ids.Count < max)
+        {
+            var top = Math.Min(WorkItemPageSize, max - ids.Count);
+            var page = await client.QueryWorkItemIdsAsync(OpenWorkItemsQuery(after), top, cancellationToken).ConfigureAwait(false);
+            var fresh = page.Where(id => id > after).Distinct().Order().ToList();
+            ids.AddRange(fresh.Take(max - ids.Count));
+            if (page.Count < top || fresh.Count == 0)
+            {
+                return (ids, false);
+            }
+
+            after = fresh[^1];
+        }
+
+        return (ids, true);
+    }
+
+    private async Task<(List<PullRequestRef> PullRequests, bool Cut)> ListPullRequestsAsync(int max, CancellationToken cancellationToken)
+    {
+        var found = new List<PullRequestRef>();
+        if (max == 0)
+        {
+            return (found, false);
+        }
+
+        for (var skip = 0; found.Count < max; skip += PullRequestPageSize)
+        {
+            var page = await client.ListPullRequestsAsync("active", skip, PullRequestPageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var pr in page)
+            {
+                if (pr.Repository is { Id: { Length: > 0 } repository } && pr.PullRequestId > 0 && found.Count < max)
+                {
+                    found.Add(new PullRequestRef(pr.Repository.Project?.Id ?? client.Project, repository, pr.PullRequestId));
+                }
+            }
+
+            if (page.Count < PullRequestPageSize)
+            {
+                return (found, false);
+            }
+        }
+
+        return (found, true);
+    }
+
+    private static string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v.Replace("'", "''", StringComparison.Ordinal)}'"));
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5500, Level = LogLevel.Warning, Message = "Open-item listing stopped at its bound ({WorkItems} work items, {PullRequests} pull requests); raise AzureDevOps:MaxSweepWorkItems or MaxSweepPullRequests to cover the rest")]
+        public static partial void Truncated(ILogger logger, int workItems, int pullRequests);
+    }
+}

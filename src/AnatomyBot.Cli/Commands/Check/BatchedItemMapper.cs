@@ -1,0 +1,118 @@
+using System.Buffers;
+
+namespace AnatomyBot.Cli.Commands.Check;
+
+/// <summary>Maps the items the reader cuts out on the thread pool, a batch at a time, while the reader goes on cutting
+/// (the reader is one sequential pass; parsing and mapping each item is the larger share of the work and needs no
+/// order). Results come back in file order. At most a few batches are in flight, so memory stays flat.</summary>
+internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogEntry> map) : IDisposable
+{
+    private const int BatchBytes = 1 << 20;
+    private const int MaxItemsPerBatch = 512;
+
+    private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount * 2));
+    private readonly List<Task<BacklogEntry[]>> _batches = [];
+    private readonly List<(int Start, int Length)> _ranges = [];
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
+    private int _used;
+    private int _firstIndex;
+    private int _count;
+
+    /// <summary>Copies one item's bytes into the current batch (the reader's window moves on).</summary>
+    public void Add(ReadOnlySpan<byte> item)
+    {
+        if (_used + item.Length > _bytes.Length)
+        {
+            if (_ranges.Count > 0)
+            {
+                Dispatch();
+            }
+
+            if (item.Length > _bytes.Length)
+            {
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = ArrayPool<byte>.Shared.Rent(item.Length);
+            }
+        }
+
+        item.CopyTo(_bytes.AsSpan(_used));
+        _ranges.Add((_used, item.Length));
+        _used += item.Length;
+        _count++;
+        if (_ranges.Count == MaxItemsPerBatch)
+        {
+            Dispatch();
+        }
+    }
+
+    /// <summary>Maps what is left and appends every mapped item to <paramref name="entries"/> in file order.</summary>
+    public void CompleteInto(List<BacklogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (_batches.Count == 0)
+        {
+            entries.AddRange(MapBatch(_bytes, [.. _ranges], _firstIndex));
+            _ranges.Clear();
+            return;
+        }
+
+        if (_ranges.Count > 0)
+        {
+            Dispatch();
+        }
+
+        foreach (var batch in _batches)
+        {
+            entries.AddRange(batch.GetAwaiter().GetResult());
+        }
+
+        _batches.Clear();
+    }
+
+    /// <summary>Waits for batches still in flight (after a file error) so no work outlives the read.</summary>
+    public void Dispose()
+    {
+        foreach (var batch in _batches)
+        {
+            ((IAsyncResult)batch).AsyncWaitHandle.WaitOne();
+        }
+
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _slots.Dispose();
+    }
+
+    private void Dispatch()
+    {
+        var bytes = _bytes;
+        var ranges = _ranges.ToArray();
+        var first = _firstIndex;
+        _slots.Wait();
+        _batches.Add(Task.Run(() =>
+        {
+            try
+            {
+                return MapBatch(bytes, ranges, first);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                _slots.Release();
+            }
+        }));
+        _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
+        _ranges.Clear();
+        _used = 0;
+        _firstIndex = _count;
+    }
+
+    private BacklogEntry[] MapBatch(byte[] bytes, (int Start, int Length)[] ranges, int first)
+    {
+        var result = new BacklogEntry[ranges.Length];
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            result[i] = map(bytes.AsMemory(ranges[i].Start, ranges[i].Length), first + i);
+        }
+
+        return result;
+    }
+}

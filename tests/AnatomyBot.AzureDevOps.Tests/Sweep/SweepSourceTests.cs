@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.AzureDevOps.Sweep;
+using AnatomyBot.AzureDevOps.Tests.Fakes;
+using AnatomyBot.Core.Pipeline;
+
+namespace AnatomyBot.AzureDevOps.Tests.Sweep;
+
+/// <summary>The nightly sweep's <see cref="ISweepSource"/>: WIQL paged by id, pull requests paged by <c>$skip</c>, bounded,
+/// behind the rate-limit gate, and deliveries the handler reconciles like a webhook.</summary>
+public sealed class SweepSourceTests : IDisposable
+{
+    private readonly TestHost _host = new();
+
+    private FakeAzureDevOps Fake => _host.Fake;
+
+    private ISweepSource Source => Assert.Single(_host.Get<IEnumerable<ISweepSource>>());
+
+    public void Dispose() => _host.Dispose();
+
+    private void AddStories(int count, int from = 1)
+    {
+        for (var id = from; id < from + count; id++)
+        {
+            Fake.WorkItems[id] = new FakeWorkItem { Id = id, Title = $"Story {id}" };
+        }
+    }
+
+    private void AddPullRequests(int count, string status = "active")
+    {
+        for (var number = 1; number <= count; number++)
+        {
+            Fake.PullRequests.Add(new FakePullRequest { Number = number, Status = status });
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_PagesWiqlById_AndPullRequestsBySkip_IntoSmallDeliveries()
+    {
+        AddStories(2100);
+        Fake.WorkItems[5000] = new FakeWorkItem { Id = 5000, State = "Done" };
+        Fake.WorkItems[5001] = new FakeWorkItem { Id = 5001, Type = "Bug" };
+        AddPullRequests(230);
+        Fake.PullRequests.Add(new FakePullRequest { Number = 999, Status = "completed" });
+
+        var deliveries = await Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None);
+
+        var wiql = Fake.Requests.Where(r => r.Method == HttpMethod.Post).ToList();
+        Assert.Equal(3, wiql.Count);
+        Assert.All(wiql, r => Assert.Equal("/contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1", r.PathAndQuery));
+        Assert.Equal(
+            [OpenItemLister.OpenWorkItemsQuery(0), OpenItemLister.OpenWorkItemsQuery(1000), OpenItemLister.OpenWorkItemsQuery(2000)],
+            wiql.Select(r => (string)JsonNode.Parse(r.Body)!["query"]!));
+        Assert.Equal(
+            [0, 100, 200],
+            Fake.Requests.Where(r => r.Method == HttpMethod.Get).Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Uri.Query)["$skip"]!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Empty(Fake.Writes);
+
+        Assert.Equal(11 + 23, deliveries.Count);
+        Assert.Equal("sweep:2026-11-25T12:00:00Z:workitems:0001", deliveries[0].Id);
+        Assert.Equal("sweep:2026-11-25T12:00:00Z:pullrequests:0023", deliveries[^1].Id);
+        var ids = deliveries.Take(11).SelectMany(d => JsonNode.Parse(d.Body)!["resource"]!["workItemIds"]!.AsArray().Select(n => (int)n!)).ToList();
+        Assert.Equal(Enumerable.Range(1, 2100), ids);
+        Assert.All(deliveries.Take(11), d => Assert.True(JsonNode.Parse(d.Body)!["resource"]!["workItemIds"]!.AsArray().Count <= 200));
+        Assert.All(deliveries, d => Assert.Null(JsonNode.Parse(d.Body)!["resource"]!["anatomyVersion"]));
+        Assert.Equal(230, deliveries.Skip(11).Sum(d => JsonNode.Parse(d.Body)!["resource"]!["pullRequests"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public void OpenWorkItemsQuery_IsTheProjectsOpenBacklogAboveTheBound()
+    {
+        Assert.Equal(
+            "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
+            + " AND [System.WorkItemType] IN ('Epic', 'Feature', 'User Story', 'Product Backlog Item', 'Requirement')"
+            + " AND [System.State] NOT IN ('Closed', 'Done', 'Removed', 'Resolved', 'Completed')"
+            + " AND [System.Id] > 42 ORDER BY [System.Id] ASC",
+            OpenItemLister.OpenWorkItemsQuery(42));
+    }
+
+    [Fact]
+    public async Task Sweep_StopsAtItsBounds_AndSaysSo()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:MaxSweepWorkItems"] = "1500", ["AzureDevOps:MaxSweepPullRequests"] = "150" });
+        for (var id = 1; id <= 2100; id++)
+        {
+            host.Fake.WorkItems[id] = new FakeWorkItem { Id = id };
+        }
+
+        for (var number = 1; number <= 230; number++)
+        {
+            host.Fake.PullRequests.Add(new FakePullRequest { Number = number });
+        }
+
+        var deliveries = await host.Get<IEnumerable<ISweepSource>>().Single().CreateSweepDeliveriesAsync(host.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(
+            ["$top=1000", "$top=500"],
+            host.Fake.Requests.Where(r => r.Method == HttpMethod.Post).Select(r => r.Uri.Query.Split('&')[0].TrimStart('?')));
+        Assert.Equal(2, host.Fake.Requests.Count(r => r.Method == HttpMethod.Get));
+        Assert.Equal(1500, deliveries.Sum(d => JsonNode.Parse(d.Body)!["resource"]!["workItemIds"]!.AsArray().Count));
+        Assert.Equal(150, deliveries.Sum(d => JsonNode.Parse(d.Body)!["resource"]!["pullRequests"]!.AsArray().Count));
+        Assert.Contains(host.Logs.Collector.GetSnapshot(), l => l.Message.Contains("MaxSweepWorkItems", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_ThrottledWiql_WaitsForRetryAfterThroughTheSharedGate()
+    {
+        AddStories(3);
+        ThrottleNextWiql(TimeSpan.FromSeconds(4));
+
+        var deliveries = await Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Single(deliveries);
+        Assert.Equal([TimeSpan.FromSeconds(4)], _host.Time.Waits);
+        Assert.Equal(2, Fake.Requests.Count(r => r.Method == HttpMethod.Post));
+    }
+
+    [Fact]
+    public async Task Sweep_LongRetryAfter_FailsTransientlySoTheSweepTriesNextRun()
+    {
+        AddStories(3);
+        ThrottleNextWiql(TimeSpan.FromMinutes(5));
+
+        await Assert.ThrowsAsync<TransientDeliveryException>(() => Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None));
+
+        Assert.Single(Fake.Requests);
+    }
+
+    [Fact]
+    public async Task SweepDeliveries_RepairWhatAMissedHookLeft_AndASecondSweepWritesNothing()
+    {
+        Fake.Add(new FakeWorkItem { Id = 10, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>", Tags = "Team:Blue" });
+        Fake.Add(new FakeWorkItem { Id = 11, Title = "Verify address", Description = "<p>Stage: S-VERIFY</p><p>Component: C-KYC</p>", Tags = "anatomy:no-component" });
+        var pr = new FakePullRequest { Number = 5, Iterations = 2 };
+        pr.WorkItemIds.Add(10);
+        Fake.Add(pr);
+        var handler = _host.Get<IDeliveryHandler>();
+
+        var first = await RunSweepAsync(handler);
+        var writesAfterFirst = Fake.Writes.Count();
+        _host.Time.Advance(TimeSpan.FromDays(1));
+        var second = await RunSweepAsync(handler);
+
+        Assert.Equal(["Team:Blue", "anatomy:no-component"], TagList.Parse(Fake.WorkItems[10].Tags));
+        Assert.Empty(TagList.Parse(Fake.WorkItems[11].Tags));
+        Assert.Equal("failed", Assert.Single(pr.Statuses).State);
+        Assert.Single(pr.Threads);
+        Assert.Equal(4, first.Sum(r => r.Writes));
+        Assert.Equal(4, writesAfterFirst);
+        Assert.Equal(0, second.Sum(r => r.Writes));
+        Assert.Equal(["10", "11", "Fabrikam/Web!5"], first.SelectMany(r => r.Evaluations).Select(e => e.Item.Id).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ReconcileEventType_IsNeverAcceptedFromAServiceHook()
+    {
+        var ingress = Assert.Single(_host.Get<IEnumerable<IWebhookIngress>>());
+        var body = ReconcileDeliveries.Create("x", new OpenItems([1], [], false), null, DateTimeOffset.UnixEpoch).Single().Body;
+
+        var result = ingress.Accept(Payloads.Basic(TestHost.Secret), System.Text.Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(200, result.StatusCode);
+        Assert.Null(result.Delivery);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "x", "eventType": "anatomybot.reconcile", "resource": { "workItemIds": [] } }""")]
+    [InlineData("""{ "id": "x", "eventType": "anatomybot.reconcile", "resource": { "workItemIds": ["a", -3], "pullRequests": [ { "project": "p" } ] } }""")]
+    public async Task MalformedReconcileDelivery_IsSkippedWithoutApiCalls(string body)
+    {
+        var result = await _host.Get<IDeliveryHandler>().HandleAsync(
+            new Delivery { Platform = Platforms.AzureDevOps, Id = "x", EventName = "anatomybot.reconcile", Body = body, ReceivedAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+
+        Assert.NotNull(result.Skipped);
+        Assert.Empty(Fake.Requests);
+    }
+
+    private void ThrottleNextWiql(TimeSpan retryAfter) => Fake.Queue(HttpMethod.Post, "wiql$", () =>
+    {
+        var throttled = FakeAzureDevOps.Status(HttpStatusCode.TooManyRequests);
+        throttled.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+        return throttled;
+    });
+
+    private async Task<List<DeliveryResult>> RunSweepAsync(IDeliveryHandler handler)
+    {
+        var results = new List<DeliveryResult>();
+        foreach (var delivery in await Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None))
+        {
+            results.Add(await handler.HandleAsync(delivery, CancellationToken.None));
+        }
+
+        return results;
+    }
+}
