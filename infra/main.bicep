@@ -84,6 +84,12 @@ param azureDevOpsWebhookHeader string = ''
 @description('AzureDevOps:Anatomy:Repository: the Azure Repos repository holding anatomy.yml.')
 param azureDevOpsAnatomyRepository string = ''
 
+@description('AzureDevOps:Anatomy:GitHub:Repository: instead of an Azure Repos repository, a GitHub owner/name holding anatomy.yml (read with the github-token secret when set).')
+param azureDevOpsAnatomyGitHubRepository string = ''
+
+@description('The GitHub anatomy repository is private: read it with the github-token secret (AzureDevOps:Anatomy:GitHub:Token).')
+param azureDevOpsAnatomyGitHubPrivate bool = false
+
 @description('AzureDevOps:Anatomy:Path: the anatomy file in that repository.')
 param azureDevOpsAnatomyPath string = '/anatomy.yml'
 
@@ -207,9 +213,17 @@ var azureDevOpsSettings = concat(
     { name: 'AzureDevOps__OrganizationUrl', value: azureDevOpsOrganizationUrl }
     { name: 'AzureDevOps__Project', value: azureDevOpsProject }
     { name: 'AzureDevOps__AuthMode', value: azureDevOpsAuthMode }
-    { name: 'AzureDevOps__Anatomy__Repository', value: azureDevOpsAnatomyRepository }
     { name: 'AzureDevOps__Anatomy__Path', value: azureDevOpsAnatomyPath }
   ],
+  empty(azureDevOpsAnatomyGitHubRepository)
+    ? [{ name: 'AzureDevOps__Anatomy__Repository', value: azureDevOpsAnatomyRepository }]
+    : concat(
+        [
+          { name: 'AzureDevOps__Anatomy__GitHub__Repository', value: azureDevOpsAnatomyGitHubRepository }
+          { name: 'AzureDevOps__Anatomy__GitHub__BaseUrl', value: gitHubBaseUrl }
+        ],
+        azureDevOpsAnatomyGitHubPrivate ? [{ name: 'AzureDevOps__Anatomy__GitHub__Token', value: kv.gitHubToken }] : []
+      ),
   azureDevOpsAuthMode == 'Pat' ? [{ name: 'AzureDevOps__PersonalAccessToken', value: kv.azureDevOpsPersonalAccessToken }] : [],
   empty(azureDevOpsWebhookHeader) ? [] : [{ name: 'AzureDevOps__WebhookSecretHeader', value: azureDevOpsWebhookHeader }]
 )

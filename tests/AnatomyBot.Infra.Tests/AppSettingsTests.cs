@@ -37,17 +37,18 @@ public sealed partial class AppSettingsTests
         param azureDevOpsOrganizationUrl = 'https://dev.azure.com/contoso'
         param azureDevOpsProject = 'Onboarding'
         param azureDevOpsAuthMode = 'Entra'
-        param azureDevOpsAnatomyRepository = 'architecture'
+        param azureDevOpsAnatomyGitHubRepository = 'contoso/architecture'
+        param azureDevOpsAnatomyGitHubPrivate = true
         """;
 
     private static readonly string[] SecretSettings =
-        ["GitHub__WebhookSecret", "GitHub__PrivateKey", "GitHub__Token", "AzureDevOps__WebhookSecret", "AzureDevOps__PersonalAccessToken", "Digest__GitHub__Token", "Digest__AzureDevOps__Pat"];
+        ["GitHub__WebhookSecret", "GitHub__PrivateKey", "GitHub__Token", "AzureDevOps__WebhookSecret", "AzureDevOps__PersonalAccessToken", "AzureDevOps__Anatomy__GitHub__Token", "Digest__GitHub__Token", "Digest__AzureDevOps__Pat"];
 
     public static TheoryData<string, string?, int, int> Environments => new()
     {
         { "example (GitHub App + Azure DevOps Entra)", null, 2, 1 },
         { "GitHub token + Azure DevOps PAT + both digest sinks", TokenAndPat, 2, 2 },
-        { "Azure DevOps only", AzureDevOpsOnly, 1, 0 },
+        { "Azure DevOps only, anatomy on GitHub", AzureDevOpsOnly, 1, 0 },
     };
 
     [Theory]
@@ -62,8 +63,9 @@ public sealed partial class AppSettingsTests
 
         Assert.True(channels == host.Services.GetServices<IDeliveryHandler>().Count(), environment);
         Assert.True(digestSinks == host.Services.GetServices<IDigestSink>().Count(), environment);
-        var sweeps = host.Services.GetServices<ISweepSource>().Select(s => s.Platform).ToList();
-        Assert.True(settings.ContainsKey("GitHub:WebhookSecret") == sweeps.Contains(Platforms.GitHub), environment);
+        var sweeps = host.Services.GetServices<ISweepSource>().Select(s => s.Platform).Order(StringComparer.Ordinal).ToList();
+        Assert.True(channels == sweeps.Count, environment);
+        Assert.Equal(host.Services.GetServices<IDeliveryHandler>().Select(h => h.Platform).Order(StringComparer.Ordinal), sweeps);
         await host.StopAsync();
     }
 
