@@ -49,7 +49,8 @@ public static class PipelineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The local inbox (ledger rows + in-process wake-up) and its background worker, for <c>serve</c> and <c>demo</c>.</summary>
+    /// <summary>The local inbox (ledger rows + in-process wake-up) and its background worker, for <c>serve</c> and <c>demo</c>,
+    /// and the interval sweep (<c>Sweep:Interval</c>, off unless set).</summary>
     public static IServiceCollection AddAnatomyBotLocalInbox(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -60,6 +61,11 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<LocalInbox>();
         services.TryAddSingleton<IDeliveryScheduler>(sp => sp.GetRequiredService<LocalInbox>());
         services.AddHostedService<InboxWorker>();
+        services.AddOptions<LocalSweepOptions>()
+            .Bind(configuration.GetSection(LocalSweepOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<SweepTimer>();
         return services;
     }
 
