@@ -17,10 +17,17 @@ public sealed partial class WeeklyDigestJob(
     public async Task<DigestRun?> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var parsed = AnatomyParser.Parse(await File.ReadAllTextAsync(settings.AnatomyPath, cancellationToken));
+        var path = Resolve(settings.AnatomyPath);
+        if (!File.Exists(path))
+        {
+            LogAnatomyMissing(logger, path);
+            return null;
+        }
+
+        var parsed = AnatomyParser.Parse(await File.ReadAllTextAsync(path, cancellationToken));
         if (parsed.Anatomy is not { } anatomy)
         {
-            LogAnatomyInvalid(logger, settings.AnatomyPath, parsed.Errors.Count);
+            LogAnatomyInvalid(logger, path, parsed.Errors.Count);
             return null;
         }
 
@@ -40,6 +47,14 @@ public sealed partial class WeeklyDigestJob(
 
         return run;
     }
+
+    /// <summary>A relative path names a file deployed with the app (the Functions host's working directory is not the
+    /// app's folder on every plan).</summary>
+    internal static string Resolve(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "Weekly digest skipped: no anatomy file at {Path}; deploy anatomy.yml with the app or set Digest:AnatomyPath")]
+    private static partial void LogAnatomyMissing(ILogger logger, string path);
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Error, Message = "Weekly digest skipped: the anatomy {Path} has {Errors} errors")]
     private static partial void LogAnatomyInvalid(ILogger logger, string path, int errors);
