@@ -25,6 +25,19 @@ internal sealed class WebhookClient(Uri serveBaseUrl) : IDisposable
         return new WebhookAnswer(request, (int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
+    /// <summary>The status, or null when the server closed the connection before the request was fully sent.</summary>
+    public async Task<int?> TrySendAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await SendAsync(request, cancellationToken)).StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sends every request with at most <paramref name="concurrency"/> in flight; answers in completion order.</summary>
     public async Task<IReadOnlyList<WebhookAnswer>> SendAllAsync(IEnumerable<WebhookRequest> requests, int concurrency, CancellationToken cancellationToken)
     {
