@@ -93,6 +93,8 @@ public sealed class BurstLoadTests
         var handledTwice = counter.Handled.Where(h => h.Value != 1).Select(h => $"{h.Key} x{h.Value}").ToList();
         Assert.True(unique.SetEquals(counter.Handled.Keys) && handledTwice.Count == 0, "handled other than once: " + string.Join(", ", handledTwice.Take(10)));
 
+        var (gapEvents, gapProblems) = await GapEventHistory.CheckAsync(store, time.Token);
+        Assert.True(gapEvents > 0 && gapProblems.Count == 0, $"{gapEvents} gap events; out of order: " + string.Join("; ", gapProblems.Take(5)));
         Assert.Empty(fleet.EndStateProblems());
         Assert.All(fleet.PullRequests.Where((_, i) => i % 2 == 0), pr => Assert.True(fleet.CommentWrites(pr).Edited >= 1, $"{pr}: its comment was never edited after the relink"));
         await app.StopAsync(time.Token);
