@@ -42,7 +42,7 @@ internal sealed class AckColumn(string name, string legend, Func<AckStatistics, 
             return "-";
         }
 
-        var baselineCase = summary.BenchmarksCases.FirstOrDefault(c => c.Descriptor.Baseline && Equals(c.Parameters[nameof(ServeAckBenchmarks.Concurrency)], benchmarkCase.Parameters[nameof(ServeAckBenchmarks.Concurrency)]));
+        var baselineCase = summary.BenchmarksCases.FirstOrDefault(c => c.Descriptor.Baseline && c.Parameters.DisplayInfo == benchmarkCase.Parameters.DisplayInfo);
         var result = value(mine, baselineCase is null ? null : Statistics(baselineCase));
         return double.IsNaN(result) ? "-" : result.ToString(format, CultureInfo.InvariantCulture);
     }
@@ -53,6 +53,9 @@ internal sealed class AckColumn(string name, string legend, Func<AckStatistics, 
 
     private static AckStatistics? Statistics(BenchmarkCase benchmarkCase) =>
         AckRecords.Last(
-            ServeAckBenchmarks.Key(benchmarkCase.Descriptor.WorkloadMethod.Name, (int)benchmarkCase.Parameters[nameof(ServeAckBenchmarks.Concurrency)]),
+            ServeAckBenchmarks.Key(
+                benchmarkCase.Descriptor.WorkloadMethod.Name,
+                (int)benchmarkCase.Parameters[nameof(ServeAckBenchmarks.Concurrency)],
+                (int)benchmarkCase.Parameters[nameof(ServeAckBenchmarks.ApiLatencyMs)]),
             benchmarkCase.Job.Run.IterationCount);
 }

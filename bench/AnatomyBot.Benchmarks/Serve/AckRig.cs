@@ -32,11 +32,13 @@ internal sealed class AckRig : IAsyncDisposable
 
     public LocalInbox Inbox => _serve!.Services.GetRequiredService<LocalInbox>();
 
-    public async Task StartAsync()
+    /// <param name="apiLatency">How long the fake GitHub API takes to answer each call.</param>
+    public async Task StartAsync(TimeSpan apiLatency)
     {
         var hub = new FakeGitHub();
         var prs = Seed(hub);
         _api = await FakeApiServer.StartAsync("/", app => FakeGitHubRoutes.Map(app, hub, () => _api!.BaseUrl.ToString()), CancellationToken.None);
+        _api.Latency = apiLatency;
         var secret = RandomNumberGenerator.GetHexString(40, lowercase: true);
         var overrides = new Dictionary<string, string?>
         {

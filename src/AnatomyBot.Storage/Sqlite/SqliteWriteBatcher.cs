@@ -14,15 +14,16 @@ internal sealed class SqliteWriteBatcher(SqliteLedgerDatabase database)
 
     private interface IPendingWrite
     {
-        void Execute(SqliteConnection connection, SqliteTransaction transaction);
+        void Execute(SqliteCommand command);
 
         void Complete();
 
         void Fail(Exception exception);
     }
 
-    /// <summary>Runs <paramref name="statement"/> (it sets the command's text and parameters and executes it) in the next
-    /// batch. Cancelling stops the wait, not the write.</summary>
+    /// <summary>Runs <paramref name="statement"/> (it sets the command's text and parameters and executes it; the command is
+    /// shared by the batch, so it must not be kept or disposed) in the next batch. Cancelling stops the wait, not the
+    /// write.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteCommand, T> statement, CancellationToken cancellationToken)
     {
         var write = new PendingWrite<T>(statement);
@@ -108,10 +109,14 @@ internal sealed class SqliteWriteBatcher(SqliteLedgerDatabase database)
     private static void Commit(SqliteConnection connection, List<IPendingWrite> writes)
     {
         using (var transaction = connection.BeginTransaction())
+        using (var command = connection.CreateCommand())
         {
+            // One command for the batch: statements of the same text reuse its prepared statement.
+            command.Transaction = transaction;
             foreach (var write in writes)
             {
-                write.Execute(connection, transaction);
+                command.Parameters.Clear();
+                write.Execute(command);
             }
 
             transaction.Commit();
@@ -127,12 +132,7 @@ internal sealed class SqliteWriteBatcher(SqliteLedgerDatabase database)
 
         public Task<T> Task => done.Task;
 
-        public void Execute(SqliteConnection connection, SqliteTransaction transaction)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            result = statement(command);
-        }
+        public void Execute(SqliteCommand command) => result = statement(command);
 
         public void Complete() => done.TrySetResult(result!);
 

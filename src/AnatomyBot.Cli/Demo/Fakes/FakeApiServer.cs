@@ -28,6 +28,9 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     public int FailuresInjected => _failures;
 
+    /// <summary>How long every request waits before it is served (a remote API's round trip); zero answers at once.</summary>
+    public TimeSpan Latency { get; set; }
+
     private int _failures;
 
     private readonly Random _random = new(20261123);
@@ -67,6 +70,11 @@ internal sealed class FakeApiServer : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await context.Response.WriteAsJsonAsync(new { message = "Requires authentication" });
             return;
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
         }
 
         if (Volatile.Read(ref _hold) is { } hold)
