@@ -1,4 +1,5 @@
 using AnatomyBot.Cli.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,10 +15,7 @@ public sealed class ServeConfigurationTests : IDisposable
     [Fact]
     public async Task Serve_WatchesNoConfigurationFileForChanges()
     {
-        await using var app = ServeApplication.Build(
-            new PipelineSettings { Store = Path.Combine(_folder, "ledger.db") },
-            port: 0,
-            overrides: new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "test-secret-not-real", ["GitHub:Token"] = "t" });
+        await using var app = BuildServe();
 
         var fileSources = ((IConfigurationRoot)app.Configuration).Providers.OfType<FileConfigurationProvider>().Select(p => p.Source).ToList();
 
@@ -28,10 +26,7 @@ public sealed class ServeConfigurationTests : IDisposable
     [Fact]
     public async Task Serve_AtItsDefaultLevel_LogsDeliveriesButNotEveryRequestAndApiCall()
     {
-        await using var app = ServeApplication.Build(
-            new PipelineSettings { Store = Path.Combine(_folder, "ledger.db") },
-            port: 0,
-            overrides: new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "test-secret-not-real", ["GitHub:Token"] = "t" });
+        await using var app = BuildServe();
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
 
         Assert.True(loggers.CreateLogger("AnatomyBot.Hosting.Processing.ProcessingRunner").IsEnabled(LogLevel.Information));
@@ -41,6 +36,11 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.False(loggers.CreateLogger("System.Net.Http.HttpClient.AnatomyBot.GitHub.ClientHandler").IsEnabled(LogLevel.Information));
         Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
     }
+
+    private WebApplication BuildServe() => ServeApplication.Build(
+        new PipelineSettings { Store = Path.Combine(_folder, "ledger.db") },
+        port: 0,
+        overrides: new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "test-secret-not-real", ["GitHub:Token"] = "t" });
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using AnatomyBot.Cli.Hosting;
-using AnatomyBot.Cli.Tests.Infrastructure;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Handling;
@@ -23,12 +22,9 @@ public sealed class BurstLoadTests
     [Fact]
     public async Task TenThousandDeliveriesInBursts_EachUniqueOneProcessedOnce_OneCommentPerPullRequest()
     {
-        using var time = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        using var folder = new TempDirectory();
-        await using var fleet = await GitHubFleet.StartAsync(repositories: 8, pullRequestsPerRepository: 4, time.Token);
-        var settings = new ServeSettings(fleet);
+        await using var rig = await ReliabilityRig.StartAsync(TimeSpan.FromMinutes(4), repositories: 8, pullRequestsPerRepository: 4);
+        var (fleet, settings, store, token) = (rig.Fleet, rig.Settings, rig.Store, rig.Token);
         CountingDeliveryHandler? counter = null;
-        var store = Path.Combine(folder.Path, "ledger.db");
         await using var app = ServeApplication.Build(
             new PipelineSettings { Store = store },
             port: 0,
@@ -39,7 +35,7 @@ public sealed class BurstLoadTests
             },
             settings.Configuration(),
             LogLevel.Error);
-        await app.StartAsync(time.Token);
+        await app.StartAsync(token);
         var inbox = app.Services.GetRequiredService<LocalInbox>();
         using var client = new WebhookClient(new Uri(app.Urls.First()));
         var random = new Random(6);
@@ -52,7 +48,7 @@ public sealed class BurstLoadTests
             {
                 // Halfway, once the first half is processed, developers relink half of the pull requests: their checks
                 // flip and their comments must be edited in place, never posted again.
-                await inbox.WaitIdleAsync(time.Token);
+                await inbox.WaitIdleAsync(token);
                 foreach (var pr in fleet.PullRequests.Where((_, i) => i % 2 == 0))
                 {
                     fleet.Link(pr, complete: pr.ExpectedConclusion != "success");
@@ -61,7 +57,7 @@ public sealed class BurstLoadTests
 
             var fresh = Enumerable.Range(0, PerBurst - DuplicatesPerBurst)
                 .Select(i => fleet.PullRequests[(burst * PerBurst + i) % fleet.PullRequests.Count])
-                .Select(pr => WebhookRequest.Signed(settings.Secret, "pull_request", Guid.NewGuid().ToString(), fleet.Payload(pr, "synchronize")))
+                .Select(pr => rig.Delivery(pr, "synchronize"))
                 .ToList();
             var burstRequests = new List<WebhookRequest>(fresh);
             for (var d = 0; d < DuplicatesPerBurst; d++)
@@ -72,11 +68,11 @@ public sealed class BurstLoadTests
             }
 
             burstRequests = [.. burstRequests.OrderBy(_ => random.Next())];
-            answers.AddRange(await client.SendAllAsync(burstRequests, concurrency: 32, time.Token));
+            answers.AddRange(await client.SendAllAsync(burstRequests, concurrency: 32, token));
             sent.AddRange(fresh);
         }
 
-        await inbox.WaitIdleAsync(time.Token);
+        await inbox.WaitIdleAsync(token);
 
         Assert.Equal(Deliveries, answers.Count);
         Assert.All(answers, a => Assert.True(a.StatusCode == 202, a.ToString()));
@@ -85,7 +81,7 @@ public sealed class BurstLoadTests
         var acceptedOnce = answers.Where(a => a.Reason == "accepted").GroupBy(a => a.Request.DeliveryId).ToList();
         Assert.True(acceptedOnce.Count == unique.Count && acceptedOnce.All(g => g.Count() == 1), "each unique delivery is accepted exactly once, its copies answered as duplicates");
 
-        var ledger = await LedgerCounts.ReadAsync(store, time.Token);
+        var ledger = await LedgerCounts.ReadAsync(store, token);
         Assert.True(ledger.Count(DeliveryStatus.Processed) == unique.Count && ledger.Total == unique.Count, ledger.ToString());
         Assert.True(unique.SetEquals(ledger.Ids(DeliveryStatus.Processed)), "the ledger holds exactly the deliveries sent, all processed");
 
@@ -93,10 +89,10 @@ public sealed class BurstLoadTests
         var handledTwice = counter.Handled.Where(h => h.Value != 1).Select(h => $"{h.Key} x{h.Value}").ToList();
         Assert.True(unique.SetEquals(counter.Handled.Keys) && handledTwice.Count == 0, "handled other than once: " + string.Join(", ", handledTwice.Take(10)));
 
-        var (gapEvents, gapProblems) = await GapEventHistory.CheckAsync(store, time.Token);
+        var (gapEvents, gapProblems) = await GapEventHistory.CheckAsync(store, token);
         Assert.True(gapEvents > 0 && gapProblems.Count == 0, $"{gapEvents} gap events; out of order: " + string.Join("; ", gapProblems.Take(5)));
         Assert.Empty(fleet.EndStateProblems());
         Assert.All(fleet.PullRequests.Where((_, i) => i % 2 == 0), pr => Assert.True(fleet.CommentWrites(pr).Edited >= 1, $"{pr}: its comment was never edited after the relink"));
-        await app.StopAsync(time.Token);
+        await app.StopAsync(token);
     }
 }

@@ -1,4 +1,3 @@
-using AnatomyBot.Cli.Tests.Infrastructure;
 using AnatomyBot.Core.Ledger;
 
 namespace AnatomyBot.Cli.Tests.Reliability;
@@ -11,36 +10,30 @@ public sealed class CrashRecoveryTests
     [Fact]
     public async Task ServeKilledBetweenAcknowledgementAndProcessing_ProcessesEveryDeliveryAfterRestart()
     {
-        using var time = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        using var folder = new TempDirectory();
-        await using var fleet = await GitHubFleet.StartAsync(repositories: 3, pullRequestsPerRepository: 4, time.Token);
-        var settings = new ServeSettings(fleet);
-        var store = Path.Combine(folder.Path, "ledger.db");
-        var requests = fleet.PullRequests
-            .Select(pr => WebhookRequest.Signed(settings.Secret, "pull_request", Guid.NewGuid().ToString(), fleet.Payload(pr, "opened")))
-            .ToList();
+        await using var rig = await ReliabilityRig.StartAsync(TimeSpan.FromMinutes(3), repositories: 3, pullRequestsPerRepository: 4);
+        var requests = rig.Fleet.PullRequests.Select(pr => rig.Delivery(pr, "opened")).ToList();
 
-        fleet.Api.Hold();
-        await using (var first = await ServeProcess.StartAsync(store, settings.Environment(), time.Token))
+        rig.Fleet.Api.Hold();
+        await using (var first = await ServeProcess.StartAsync(rig.Store, rig.Settings.Environment(), rig.Token))
         {
             using var client = new WebhookClient(first.BaseUrl);
-            var answers = await client.SendAllAsync(requests, concurrency: 4, time.Token);
+            var answers = await client.SendAllAsync(requests, concurrency: 4, rig.Token);
             Assert.All(answers, a => Assert.True(a.StatusCode == 202, a + "\n" + first.Output));
-            await WaitForAsync(() => !fleet.Api.Requests.IsEmpty, time.Token);
+            await WaitForAsync(() => !rig.Fleet.Api.Requests.IsEmpty, rig.Token);
 
             await first.KillAsync();
         }
 
-        var afterCrash = await LedgerCounts.ReadAsync(store, time.Token);
+        var afterCrash = await LedgerCounts.ReadAsync(rig.Store, rig.Token);
         Assert.True(afterCrash.Count(DeliveryStatus.Received) == requests.Count, "acknowledged, stored, not processed: " + afterCrash);
-        Assert.Empty(fleet.Hub.Writes);
+        Assert.Empty(rig.Fleet.Hub.Writes);
 
-        fleet.Api.Release();
-        await using var second = await ServeProcess.StartAsync(store, settings.Environment(), time.Token);
-        var settled = await LedgerCounts.WaitSettledAsync(store, requests.Count, TimeSpan.FromMinutes(1), time.Token);
+        rig.Fleet.Api.Release();
+        await using var second = await ServeProcess.StartAsync(rig.Store, rig.Settings.Environment(), rig.Token);
+        var settled = await LedgerCounts.WaitSettledAsync(rig.Store, requests.Count, TimeSpan.FromMinutes(1), rig.Token);
 
         Assert.True(settled.Count(DeliveryStatus.Processed) == requests.Count && settled.Total == requests.Count, settled + "\n" + second.Output);
-        Assert.Empty(fleet.EndStateProblems());
+        Assert.Empty(rig.Fleet.EndStateProblems());
         Assert.Contains("Reloaded 12 unfinished deliveries", second.Output, StringComparison.Ordinal);
     }
 
