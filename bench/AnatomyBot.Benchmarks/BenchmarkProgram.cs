@@ -6,7 +6,7 @@ internal static class BenchmarkProgram
 {
     /// <summary>Runs the benchmarks named on the command line, e.g. <c>--filter *Check*</c>; or
     /// <c>generate-check FOLDER [ITEMS]</c> writes the synthetic <c>anatomy.yml</c> and <c>backlog.json</c> that the
-    /// check benchmark uses, for a peak-memory run of the built CLI.</summary>
+    /// check benchmark uses, for a peak-memory run of the built CLI; <c>probe-serve SECONDS</c> loads serve for a profiler.</summary>
     public static void Main(string[] args)
     {
         if (args is ["generate-check", var folder, ..])
@@ -18,6 +18,12 @@ internal static class BenchmarkProgram
         if (args is ["probe-check", var probeFolder])
         {
             Check.CheckProbe.Run(probeFolder);
+            return;
+        }
+
+        if (args is ["probe-serve", var seconds])
+        {
+            Serve.AckProbe.RunAsync(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)).GetAwaiter().GetResult();
             return;
         }
 

@@ -61,6 +61,21 @@ public sealed class LocalInboxTests : IDisposable
         _handler.Verify(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task Inbox_QueuesOnlyTheKey_TheWorkerProcessesTheBodyStoredInTheLedger()
+    {
+        using var host = Build();
+        await host.StartAsync();
+        var stored = Delivery("d-2") with { Body = """{"from":"ledger"}""" };
+        await host.Services.GetRequiredService<IDeliveryLedger>().TryAddAsync(stored, default);
+
+        await host.Services.GetRequiredService<LocalInbox>().EnqueueAsync(stored with { Body = "not kept", Attempts = 2 }, TimeSpan.Zero, default);
+        await WaitProcessedAsync(host, "d-2");
+        await host.StopAsync();
+
+        _handler.Verify(h => h.HandleAsync(It.Is<Delivery>(d => d.Id == "d-2" && d.Body == stored.Body && d.Attempts == 2), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.GitHub.Tests.Fakes;
+using Polly.CircuitBreaker;
 
 namespace AnatomyBot.GitHub.Tests;
 
@@ -205,6 +206,24 @@ public sealed class DeliveryHandlerTests : IDisposable
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
         Assert.Single(Api.Comments[5]);
         Assert.Single(Api.CheckRuns);
+    }
+
+    [Fact]
+    public async Task An_open_circuit_after_repeated_server_errors_is_transient_not_a_defect()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+        Api.Faults["POST repos/acme/shop/check-runs"] = (HttpStatusCode.BadGateway, []);
+
+        // Every delivery fails its check-run write, about one call in six: past the resilience pipeline's failure ratio
+        // over its minimum throughput, its circuit breaker opens and refuses calls without sending them.
+        TransientDeliveryException? error = null;
+        for (var i = 0; i < 50 && error?.InnerException is not BrokenCircuitException; i++)
+        {
+            error = await Assert.ThrowsAsync<TransientDeliveryException>(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default));
+        }
+
+        Assert.IsType<BrokenCircuitException>(error?.InnerException);
+        Assert.Single(Api.Comments[5]);
     }
 
     [Fact]

@@ -54,6 +54,16 @@ public sealed class GitHubWebhookIngressTests
     public void A_valid_signature_over_garbage_or_truncated_json_is_400(string body) =>
         AssertRejected(400, _ingress.Accept(Headers("pull_request", body), GitHubHarness.Utf8(body), Now));
 
+    [Fact]
+    public void A_valid_signature_over_json_that_is_not_utf8_is_400()
+    {
+        byte[] body = [.. GitHubHarness.Utf8("{\"action\":\""), 0xFF, 0xFE, .. GitHubHarness.Utf8("\"}")];
+        var headers = Headers("pull_request", Body);
+        headers["X-Hub-Signature-256"] = WebhookSignature.Compute(GitHubHarness.Secret, body);
+
+        AssertRejected(400, _ingress.Accept(headers, body, Now));
+    }
+
     [Theory]
     [InlineData("X-GitHub-Event")]
     [InlineData("X-GitHub-Delivery")]

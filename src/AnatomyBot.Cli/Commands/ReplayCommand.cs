@@ -38,7 +38,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(PipelineSettings settings, string status, DirectoryInfo? from, int max, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(PipelineComposition.HostArgs);
         builder.Configuration.AddAnatomyBotSources(settings);
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAnatomyBotLocal(builder.Configuration, settings);

@@ -4,6 +4,7 @@ using AnatomyBot.Hosting;
 using AnatomyBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Cli.Hosting;
 
@@ -11,6 +12,21 @@ namespace AnatomyBot.Cli.Hosting;
 /// channels as the Functions app, with the local inbox instead of the Storage queue.</summary>
 internal static class PipelineComposition
 {
+    /// <summary>Host arguments of serve, replay and demo: the default <c>appsettings.json</c> files are read once, not
+    /// watched. The watcher covers the whole working directory, where the ledger lives by default, so every ledger write
+    /// woke it up (a third of serve's CPU under load).</summary>
+    public static readonly string[] HostArgs = ["--hostBuilder:reloadConfigOnChange=false"];
+
+    /// <summary>ASP.NET Core and HttpClient log every request at Information (six lines per webhook, two to four per API
+    /// call); on the console at webhook rates that formatting and back-pressure sat on the acknowledgement path. They log
+    /// from Warning up; the bot's own lines (one per processed delivery) keep the chosen level. A more specific
+    /// <c>Logging:LogLevel:…</c> setting still turns them back on.</summary>
+    public static void QuietFrameworkLogs(ILoggingBuilder logging)
+    {
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+    }
+
     public static IServiceCollection AddAnatomyBotLocal(this IServiceCollection services, IConfiguration configuration, PipelineSettings settings)
     {
         var store = StorageOptions.Parse(settings.Store);

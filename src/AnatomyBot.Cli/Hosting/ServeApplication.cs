@@ -30,7 +30,7 @@ internal static class ServeApplication
         IReadOnlyDictionary<string, string?>? overrides = null,
         LogLevel minimumLevel = LogLevel.Information)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(PipelineComposition.HostArgs);
         builder.Configuration.AddAnatomyBotSources(settings);
         if (overrides is not null)
         {
@@ -39,6 +39,7 @@ internal static class ServeApplication
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(minimumLevel);
+        PipelineComposition.QuietFrameworkLogs(builder.Logging);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = KestrelBodyLimit);
         if (port is not null || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {

@@ -9,13 +9,15 @@ using AnatomyBot.GitHub.Sweep;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
+using Polly;
 
 namespace AnatomyBot.GitHub.Handling;
 
 /// <summary>Turns a GitHub delivery into reconciled items: facts from the payload (identities only), subjects from the
 /// router, then each subject re-read and reconciled; an issue change also re-evaluates the open pull requests that link
 /// to it, an anatomy change every open pull request. Expected problems (gone items, permissions) end as a skip reason;
-/// rate limits, 5xx and network failures throw <see cref="TransientDeliveryException"/> for the queue to retry.</summary>
+/// rate limits, 5xx, network failures, an open circuit and timeouts throw <see cref="TransientDeliveryException"/> for the
+/// queue to retry.</summary>
 public sealed partial class GitHubDeliveryHandler(
     GitHubConnections connections,
     IInstallationTokenSource tokens,
@@ -94,6 +96,13 @@ public sealed partial class GitHubDeliveryHandler(
             catch (HttpRequestException e)
             {
                 throw new TransientDeliveryException($"GitHub could not be reached for {subject}", e);
+            }
+            catch (ExecutionRejectedException e)
+            {
+                // The resilience pipeline refused the call (its circuit is open after a run of 5xx/429) or gave up waiting
+                // (attempt or total timeout): GitHub is unwell or slow, the delivery is fine, so it is retried later
+                // instead of being parked as poison like a defect.
+                throw new TransientDeliveryException($"GitHub calls for {subject} were refused by the resilience pipeline ({e.GetType().Name})", e);
             }
             catch (ApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
                 or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Gone)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Events;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.GitHub.Ingress;
 
 /// <summary>Authenticates a GitHub webhook request and turns it into a <see cref="Delivery"/>. No API calls.
-/// 413 over 25 MB · 401 bad or missing signature · 400 missing headers or a body that is not a JSON object ·
+/// 413 over 25 MB · 401 bad or missing signature · 400 missing headers or a body that is not one JSON object in UTF-8 ·
 /// 200 for <c>ping</c> (no delivery) · 204 for events the bot does not handle (no delivery) · 202 otherwise.</summary>
 public sealed class GitHubWebhookIngress(IOptions<GitHubOptions> options) : IWebhookIngress
 {
@@ -83,8 +84,15 @@ public sealed class GitHubWebhookIngress(IOptions<GitHubOptions> options) : IWeb
         });
     }
 
+    /// <summary>One JSON object in valid UTF-8 (RFC 8259 §8.1). The reader checks the structure but not the bytes inside
+    /// strings, and the body is stored decoded: invalid bytes would be stored as U+FFFD, no longer what was signed.</summary>
     private static bool IsJsonObject(ReadOnlySpan<byte> body)
     {
+        if (!Utf8.IsValid(body))
+        {
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.Hosting.Inbox;
 
 /// <summary>Drains the local inbox: on start it reloads the deliveries a previous run acknowledged but did not finish
-/// (Received and Failed rows), then processes whatever the receiver queues.</summary>
+/// (Received and Failed rows), then processes whatever the receiver queues, reading each body back from the ledger.</summary>
 public sealed partial class InboxWorker(
     LocalInbox inbox,
     IDeliveryLedger deliveries,
@@ -45,11 +45,18 @@ public sealed partial class InboxWorker(
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
-        await foreach (var delivery in inbox.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var entry in inbox.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await runner.ProcessAsync(delivery, stoppingToken);
+                if (await deliveries.GetAsync(entry.Platform, entry.Id, stoppingToken) is { } record)
+                {
+                    await runner.ProcessAsync(record.Delivery with { Attempts = entry.Attempts }, stoppingToken);
+                }
+                else
+                {
+                    LogMissing(logger, entry.Platform, entry.Id);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,8 +66,8 @@ public sealed partial class InboxWorker(
             catch (Exception ex)
             {
                 // The ledger itself failed (disk full, database locked): keep the delivery and try again later.
-                LogInfrastructureFailure(logger, ex, delivery.Id);
-                await inbox.EnqueueAsync(delivery, options.Value.InfrastructureRetryDelay, stoppingToken);
+                LogInfrastructureFailure(logger, ex, entry.Id);
+                await inbox.EnqueueAsync(entry, options.Value.InfrastructureRetryDelay, stoppingToken);
             }
             finally
             {
@@ -71,6 +78,9 @@ public sealed partial class InboxWorker(
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Reloaded {Count} unfinished deliveries from the inbox")]
     private static partial void LogRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "Queued {Platform} delivery {DeliveryId} is not in the ledger; skipped")]
+    private static partial void LogMissing(ILogger logger, string platform, string deliveryId);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "Processing delivery {DeliveryId} failed in the ledger; it stays in the inbox")]
     private static partial void LogInfrastructureFailure(ILogger logger, Exception exception, string deliveryId);

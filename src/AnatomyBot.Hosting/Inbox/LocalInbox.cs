@@ -5,20 +5,28 @@ namespace AnatomyBot.Hosting.Inbox;
 
 /// <summary>The local queue of <c>serve</c>, <c>replay</c> and <c>demo</c>. Durability comes from the delivery ledger, whose
 /// Received and Failed rows ARE the inbox (the worker reloads them on start); this class only wakes the worker and holds
-/// retries until their delay has passed. Poison needs no queue of its own: the ledger row is marked Poison.</summary>
+/// retries until their delay has passed. It queues <see cref="InboxEntry"/> keys, not bodies. Poison needs no queue of its
+/// own: the ledger row is marked Poison.</summary>
 public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
 {
-    private readonly Channel<Delivery> _channel = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly Channel<InboxEntry> _channel = Channel.CreateUnbounded<InboxEntry>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Lock _gate = new();
     private int _pending;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
-    internal ChannelReader<Delivery> Reader => _channel.Reader;
+    internal ChannelReader<InboxEntry> Reader => _channel.Reader;
 
     /// <summary>Deliveries queued or delayed and not yet finished.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
+    /// <summary>Queues a delivery the ledger holds (the receiver and the processor store it first).</summary>
     public Task EnqueueAsync(Delivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return EnqueueAsync(new InboxEntry(delivery.Platform, delivery.Id, delivery.Attempts), delay, cancellationToken);
+    }
+
+    internal Task EnqueueAsync(InboxEntry entry, TimeSpan delay, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -30,10 +38,10 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
 
         if (delay <= TimeSpan.Zero)
         {
-            return _channel.Writer.WriteAsync(delivery, cancellationToken).AsTask();
+            return _channel.Writer.WriteAsync(entry, cancellationToken).AsTask();
         }
 
-        _ = WriteLaterAsync(delivery, delay);
+        _ = WriteLaterAsync(entry, delay);
         return Task.CompletedTask;
     }
 
@@ -61,10 +69,10 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
 
     internal void Close() => _channel.Writer.TryComplete();
 
-    private async Task WriteLaterAsync(Delivery delivery, TimeSpan delay)
+    private async Task WriteLaterAsync(InboxEntry entry, TimeSpan delay)
     {
         await Task.Delay(delay, time);
-        await _channel.Writer.WriteAsync(delivery);
+        await _channel.Writer.WriteAsync(entry);
     }
 
     private static TaskCompletionSource NewIdle(bool completed)

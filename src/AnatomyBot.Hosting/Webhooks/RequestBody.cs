@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 
 namespace AnatomyBot.Hosting.Webhooks;
@@ -11,6 +13,11 @@ internal static class RequestBody
         if (request.ContentLength > maxBytes)
         {
             return null;
+        }
+
+        if (request.ContentLength is { } declared)
+        {
+            return await ReadDeclaredAsync(request.BodyReader, (int)declared, cancellationToken);
         }
 
         var capacity = (int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes);
@@ -28,6 +35,18 @@ internal static class RequestBody
         }
 
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>A body of known length, taken from the request pipe once it has all arrived: one wake-up and one copy,
+    /// where reading a stream in chunks woke the request once per network read and contended with the socket writer
+    /// for the pipe's lock. A body that ends early comes back shorter (the ingress then refuses it).</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadDeclaredAsync(PipeReader reader, int length, CancellationToken cancellationToken)
+    {
+        var result = await reader.ReadAtLeastAsync(length, cancellationToken);
+        var available = result.Buffer.Slice(0, Math.Min(length, result.Buffer.Length));
+        var body = available.ToArray();
+        reader.AdvanceTo(available.End);
+        return body;
     }
 
     /// <summary>Header names case-insensitive; repeated headers joined with a comma as HTTP allows.</summary>

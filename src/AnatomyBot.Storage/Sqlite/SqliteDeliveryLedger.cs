@@ -6,7 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace AnatomyBot.Storage.Sqlite;
 
 /// <summary>The delivery ledger (local inbox and dedupe) in SQLite. Dedupe is the primary key (platform, id):
-/// <c>INSERT … ON CONFLICT DO NOTHING</c> is atomic, so concurrent adds of one delivery yield exactly one <c>true</c>.</summary>
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> is atomic, so concurrent adds of one delivery yield exactly one <c>true</c>.
+/// Adds and status changes are group-committed (<see cref="SqliteWriteBatcher"/>).</summary>
 public sealed class SqliteDeliveryLedger(SqliteLedgerDatabase database) : IDeliveryLedger
 {
     private const string Columns = "platform, id, event_name, body, received_at, attempts, status, updated_at, last_error";
@@ -14,28 +15,23 @@ public sealed class SqliteDeliveryLedger(SqliteLedgerDatabase database) : IDeliv
     public async Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO deliveries ({Columns}) VALUES ($p, $id, $e, $b, $r, $a, $s, $r, NULL)
-            ON CONFLICT (platform, id) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$p", delivery.Platform);
-        command.Parameters.AddWithValue("$id", delivery.Id);
-        command.Parameters.AddWithValue("$e", delivery.EventName);
-        command.Parameters.AddWithValue("$b", delivery.Body);
-        command.Parameters.AddWithValue("$r", SqliteTicks.From(delivery.ReceivedAt));
-        command.Parameters.AddWithValue("$a", delivery.Attempts);
-        command.Parameters.AddWithValue("$s", (int)DeliveryStatus.Received);
-        await database.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+        return await database.Batcher.WriteAsync(
+            command =>
+            {
+                command.CommandText = $"""
+                    INSERT INTO deliveries ({Columns}) VALUES ($p, $id, $e, $b, $r, $a, $s, $r, NULL)
+                    ON CONFLICT (platform, id) DO NOTHING;
+                    """;
+                command.Parameters.AddWithValue("$p", delivery.Platform);
+                command.Parameters.AddWithValue("$id", delivery.Id);
+                command.Parameters.AddWithValue("$e", delivery.EventName);
+                command.Parameters.AddWithValue("$b", delivery.Body);
+                command.Parameters.AddWithValue("$r", SqliteTicks.From(delivery.ReceivedAt));
+                command.Parameters.AddWithValue("$a", delivery.Attempts);
+                command.Parameters.AddWithValue("$s", (int)DeliveryStatus.Received);
+                return command.ExecuteNonQuery() == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DeliveryRecord?> GetAsync(string platform, string deliveryId, CancellationToken cancellationToken)
@@ -53,27 +49,22 @@ public sealed class SqliteDeliveryLedger(SqliteLedgerDatabase database) : IDeliv
     /// in <see cref="Delivery.Attempts"/>. An unknown delivery is left alone.</summary>
     public async Task MarkAsync(string platform, string deliveryId, DeliveryStatus status, DateTimeOffset at, string? lastError, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE deliveries SET status = $s, updated_at = $u, last_error = $l, attempts = attempts + $inc
-            WHERE platform = $p AND id = $id;
-            """;
-        command.Parameters.AddWithValue("$s", (int)status);
-        command.Parameters.AddWithValue("$u", SqliteTicks.From(at));
-        command.Parameters.AddWithValue("$l", (object?)lastError ?? DBNull.Value);
-        command.Parameters.AddWithValue("$inc", status == DeliveryStatus.Received ? 0 : 1);
-        command.Parameters.AddWithValue("$p", platform);
-        command.Parameters.AddWithValue("$id", deliveryId);
-        await database.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+        await database.Batcher.WriteAsync(
+            command =>
+            {
+                command.CommandText = """
+                    UPDATE deliveries SET status = $s, updated_at = $u, last_error = $l, attempts = attempts + $inc
+                    WHERE platform = $p AND id = $id;
+                    """;
+                command.Parameters.AddWithValue("$s", (int)status);
+                command.Parameters.AddWithValue("$u", SqliteTicks.From(at));
+                command.Parameters.AddWithValue("$l", (object?)lastError ?? DBNull.Value);
+                command.Parameters.AddWithValue("$inc", status == DeliveryStatus.Received ? 0 : 1);
+                command.Parameters.AddWithValue("$p", platform);
+                command.Parameters.AddWithValue("$id", deliveryId);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryStatus status, int max, CancellationToken cancellationToken)

@@ -23,30 +23,26 @@ public sealed class SqliteEvaluationLedger(SqliteLedgerDatabase database) : IEva
             return [];
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await database.WriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            using var writer = new SqliteEvaluationWriter(connection, transaction);
-            var batch = EvaluationBatch.Plan(evaluations, writer.ReadPrevious);
-            foreach (var evaluation in batch.Latest)
+        return await database.WriteAsync(
+            async connection =>
             {
-                writer.Upsert(evaluation);
-            }
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                using var writer = new SqliteEvaluationWriter(connection, transaction);
+                var batch = EvaluationBatch.Plan(evaluations, writer.ReadPrevious);
+                foreach (var evaluation in batch.Latest)
+                {
+                    writer.Upsert(evaluation);
+                }
 
-            foreach (var gapEvent in batch.Events)
-            {
-                writer.Append(gapEvent);
-            }
+                foreach (var gapEvent in batch.Events)
+                {
+                    writer.Append(gapEvent);
+                }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return batch.Events;
-        }
-        finally
-        {
-            database.WriteGate.Release();
-        }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return batch.Events;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredEvaluation?> GetLatestAsync(ItemSource source, string itemId, CancellationToken cancellationToken)

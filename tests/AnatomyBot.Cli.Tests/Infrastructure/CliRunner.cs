@@ -74,6 +74,6 @@ public static class CliRunner
     }
 
     /// <summary>The dotnet host that runs the tests (DOTNET_HOST_PATH when the SDK sets it), else <c>dotnet</c> on PATH.</summary>
-    private static string DotnetHost() =>
+    public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

@@ -12,7 +12,7 @@ namespace AnatomyBot.Cli.Demo.Fakes;
 
 /// <summary>A platform API answered locally: a loopback Kestrel server (port chosen by the OS) that the real channel clients
 /// are pointed at through their base-URL options. It records every request, refuses requests without credentials like the
-/// real API, and can answer a share of calls with 500/502/429 + Retry-After to test resilience.</summary>
+/// real API, and can answer a share of calls with 500/502/429 + Retry-After to test resilience, or stall every call.</summary>
 internal sealed class FakeApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -31,13 +31,25 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     public int FailuresInjected => _failures;
 
+    /// <summary>How long every request waits before it is served (a remote API's round trip); zero answers at once.</summary>
+    public TimeSpan Latency { get; set; }
+
     private int _failures;
 
     private readonly Random _random = new(20261123);
 
+    private TaskCompletionSource? _hold;
+
+    /// <summary>Stalls the platform: from now on every request waits, unserved, until <see cref="Release"/> or until its
+    /// caller goes away (then nothing is served at all).</summary>
+    public void Hold() => Interlocked.CompareExchange(ref _hold, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    /// <summary>Ends a <see cref="Hold"/>: waiting requests whose caller is still there are served.</summary>
+    public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
+
     public static async Task<FakeApiServer> StartAsync(string basePath, Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(Hosting.PipelineComposition.HostArgs);
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
@@ -67,9 +79,32 @@ internal sealed class FakeApiServer : IAsyncDisposable
             return;
         }
 
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
+        }
+
+        if (Volatile.Read(ref _hold) is { } hold)
+        {
+            try
+            {
+                await hold.Task.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (FailureRate > 0 && NextFailure() is { } status)
         {
             Interlocked.Increment(ref _failures);
+            if (status == StatusCodes.Status502BadGateway)
+            {
+                // A gateway that lost the answer: the call took effect, the caller only sees the 502.
+                await ServeAndLoseAnswerAsync(context, next);
+            }
+
             context.Response.StatusCode = status;
             if (status == StatusCodes.Status429TooManyRequests)
             {
@@ -81,6 +116,23 @@ internal sealed class FakeApiServer : IAsyncDisposable
         }
 
         await next(context);
+    }
+
+    private static async Task ServeAndLoseAnswerAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        await using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Response.Clear();
     }
 
     private int? NextFailure()

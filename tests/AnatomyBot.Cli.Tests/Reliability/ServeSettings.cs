@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+
+namespace AnatomyBot.Cli.Tests.Reliability;
+
+/// <summary>The configuration a reliability test gives <c>serve</c> and <c>replay</c>: a secret generated for the run, the
+/// fake GitHub's address and a token it accepts, plus the test's own settings (retry budget, inbox concurrency).</summary>
+internal sealed class ServeSettings(GitHubFleet fleet, IReadOnlyDictionary<string, string>? extra = null)
+{
+    public string Secret { get; } = RandomNumberGenerator.GetHexString(40, lowercase: true);
+
+    private readonly string _token = "test-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
+
+    /// <summary>Keys as in a JSON configuration file (<c>GitHub:WebhookSecret</c>).</summary>
+    public Dictionary<string, string?> Configuration()
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["GitHub:WebhookSecret"] = Secret,
+            ["GitHub:Token"] = _token,
+            ["GitHub:BaseUrl"] = fleet.Api.BaseUrl.ToString(),
+            ["GitHub:AnatomyPath"] = GitHubFleet.AnatomyPath,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    /// <summary>The same as environment variables (<c>GitHub__WebhookSecret</c>), for a child process.</summary>
+    public Dictionary<string, string> Environment() =>
+        Configuration().ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value ?? "", StringComparer.Ordinal);
+}
