@@ -15,9 +15,9 @@ internal static class BenchmarkProgram
             return;
         }
 
-        if (args is ["probe-check", var probeFolder])
+        if (args is ["probe-check", var probeFolder, ..])
         {
-            Check.CheckProbe.Run(probeFolder);
+            Check.CheckProbe.Run(probeFolder, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
             return;
         }
 

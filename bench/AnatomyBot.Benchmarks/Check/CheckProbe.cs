@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using AnatomyBot.Cli.Commands.Check;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
@@ -8,13 +9,45 @@ namespace AnatomyBot.Benchmarks.Check;
 /// <summary>Times each phase of check once (read, map, evaluate, report) to see where time goes.</summary>
 internal static class CheckProbe
 {
-    public static void Run(string folder)
+    public static void Run(string folder, int rounds)
     {
         var anatomy = AnatomyParser.Parse(File.ReadAllText(Path.Combine(folder, "anatomy.yml"))).Anatomy!;
-        for (var round = 1; round <= 3; round++)
+        for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"round {round}");
             Phases(folder, anatomy);
+        }
+
+        if (rounds == 0)
+        {
+            return;
+        }
+
+        // Last: JsonDocument returns its (large) buffers to the shared pool, which would stay live in later rounds.
+        var watch = Stopwatch.StartNew();
+        using (var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "backlog.json"))))
+        {
+            Console.WriteLine($"bare parse {watch.ElapsedMilliseconds} ms");
+        }
+
+        var bytes = File.ReadAllBytes(Path.Combine(folder, "backlog.json"));
+        for (var i = 0; i < 3; i++)
+        {
+            watch.Restart();
+            var reader = new Utf8JsonReader(bytes);
+            reader.Read();
+            reader.Read();
+            reader.Read();
+            reader.Read();
+            reader.Read();
+            var items = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                items++;
+            }
+
+            Console.WriteLine($"cutting {items} items with Skip: {watch.ElapsedMilliseconds} ms");
         }
     }
 
@@ -22,43 +55,46 @@ internal static class CheckProbe
     {
         Cpu();
         Allocated();
+        Gc();
+        var total = Stopwatch.StartNew();
         var watch = Stopwatch.StartNew();
+        var engine = new LinkageEngine(anatomy);
+        Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
+        watch.Restart();
         var entries = new List<BacklogEntry>();
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
-            BacklogReader.Read("b", stream, [], entries);
+            BacklogReader.Read("b", stream, [], entries, prepare: engine.Prepare);
         }
-        Console.WriteLine($"read+map {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
+
+        Console.WriteLine($"read+map+prepare {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
+        Console.WriteLine($"live after read: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        Console.WriteLine($"heap {info.HeapSizeBytes >> 20} MB, fragmented {info.FragmentedBytes >> 20} MB, promoted {info.PromotedBytes >> 20} MB, gen2 after {info.GenerationInfo[2].SizeAfterBytes >> 20} MB, loh {info.GenerationInfo[3].SizeAfterBytes >> 20} MB");
+        Cpu();
+        Allocated();
+        Gc();
         watch.Restart();
-        var items = entries.Select(e => e.Item!).ToList();
-        var engine = new LinkageEngine(anatomy);
-        Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
-        watch.Restart();
-        var evaluations = engine.Evaluate(items);
-        Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
+        var evaluations = engine.Evaluate(entries.Select(e => e.Prepared!).ToList());
+        Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
         _ = new CheckReport(evaluations.Select(CheckedItem.From), FailOn.Block);
-        Console.WriteLine($"report {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated");
-        watch.Restart();
-        foreach (var item in items.Take(20000))
-        {
-            ReferenceExtractor.Extract(item, anatomy.Policy);
-        }
+        Console.WriteLine($"report {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
+        Console.WriteLine($"total {total.ElapsedMilliseconds} ms");
+    }
 
-        Console.WriteLine($"extract 20k {watch.ElapsedMilliseconds} ms");
-        var index = new AnatomyIndex(anatomy);
-        var terms = new List<int>();
-        var seen = new HashSet<int>();
-        watch.Restart();
-        foreach (var item in items)
-        {
-            terms.Clear();
-            seen.Clear();
-            index.Vocabulary.Collect(item.Title, skipTags: false, terms, seen);
-            index.Vocabulary.Collect(item.Body, item.BodyFormat == BodyFormat.Html, terms, seen);
-        }
+    private static TimeSpan s_lastPause;
+    private static int s_lastGen0;
+    private static int s_lastGen2;
 
-        Console.WriteLine($"ranking terms, all items, one thread {watch.ElapsedMilliseconds} ms");
+    /// <summary>GC pause time and collections since the previous call.</summary>
+    private static string Gc()
+    {
+        var pause = GC.GetTotalPauseDuration();
+        int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+        var text = $"GC paused {(pause - s_lastPause).TotalMilliseconds:F0} ms in {gen0 - s_lastGen0} collections ({gen2 - s_lastGen2} gen2)";
+        (s_lastPause, s_lastGen0, s_lastGen2) = (pause, gen0, gen2);
+        return text;
     }
 
     private static TimeSpan s_lastCpu;

@@ -1,3 +1,6 @@
+using System.Collections.ObjectModel;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
@@ -5,10 +8,20 @@ using AnatomyBot.Core.Policy;
 namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>Maps one Azure DevOps work item as the REST API returns it (<c>id</c>, <c>fields</c>, <c>relations</c>;
-/// from <c>_apis/wit/workitems?$expand=relations</c> or <c>workitemsbatch</c>) to a <see cref="WorkItem"/>. Pure.</summary>
+/// from <c>_apis/wit/workitems?$expand=relations</c> or <c>workitemsbatch</c>) to a <see cref="WorkItem"/>. Pure.
+/// Reads the item's UTF-8 JSON in one forward pass (no document is built: <c>check</c> maps 100,000 items this way),
+/// with the tolerance of <see cref="ItemJson"/>: a value of the wrong type is absent, a duplicate property's last
+/// occurrence wins, text that is not UTF-8 is a diagnostic.</summary>
 public static class AzureDevOpsWorkItemMapper
 {
     private const string ParentLink = "System.LinkTypes.Hierarchy-Reverse";
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 256,
+    };
 
     /// <summary>States that end an item's life (across the Agile, Scrum, CMMI and Basic processes): such items are not open.</summary>
     public static IReadOnlyList<string> ClosedStates { get; } = ["Closed", "Done", "Removed", "Resolved", "Completed"];
@@ -20,45 +33,33 @@ public static class AzureDevOpsWorkItemMapper
 
     /// <summary>Maps <paramref name="json"/>. <paramref name="keepFields"/> names the extra fields to carry into
     /// <see cref="WorkItem.Fields"/> (the policy's reference fields); null keeps every custom (non-<c>System.</c>) field.</summary>
-    public static WorkItemMapResult Map(JsonElement json, IReadOnlyCollection<string>? keepFields = null)
+    public static WorkItemMapResult Map(JsonElement json, IReadOnlyCollection<string>? keepFields = null) =>
+        json.ValueKind == JsonValueKind.Undefined
+            ? WorkItemMapResult.Failure(null, "expected a work item object, found undefined")
+            : Map(JsonMarshal.GetRawUtf8Value(json), keepFields);
+
+    /// <summary>Maps one work item from its UTF-8 JSON text; see <see cref="Map(JsonElement, IReadOnlyCollection{string})"/>.
+    /// Text that is not JSON is a failure, never an exception.</summary>
+    public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null)
     {
-        var diagnostics = new List<string>();
-        if (json.ValueKind != JsonValueKind.Object)
+        var read = new ReadItem(keepFields);
+        try
         {
-            return WorkItemMapResult.Failure(null, $"expected a work item object, found {json.ValueKind.ToString().ToLowerInvariant()}");
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return WorkItemMapResult.Failure(null, $"expected a work item object, found {KindName(reader.TokenType)}");
+            }
+
+            ReadItemObject(ref reader, read);
+        }
+        catch (JsonException ex)
+        {
+            return WorkItemMapResult.Failure(null, $"the work item is not valid JSON: {ex.Message}");
         }
 
-        var id = ItemJson.Text(json, "id", diagnostics);
-        if (string.IsNullOrEmpty(id))
-        {
-            return WorkItemMapResult.Failure(null, "the work item has no `id`");
-        }
-
-        if (ItemJson.Child(json, "fields") is not { } fields)
-        {
-            return WorkItemMapResult.Failure(id, $"work item {id} has no `fields` object; it was not evaluated");
-        }
-
-        var type = ItemJson.Text(fields, "System.WorkItemType", diagnostics);
-        var state = ItemJson.Text(fields, "System.State", diagnostics);
-        var item = new WorkItem
-        {
-            Id = id,
-            Source = ItemSource.AzureDevOps,
-            Kind = KindOf(type),
-            Title = ItemJson.Title(ItemJson.Text(fields, "System.Title", diagnostics), diagnostics),
-            Body = ItemJson.Text(fields, "System.Description", diagnostics) ?? "",
-            BodyFormat = BodyFormat.Html,
-            Labels = Tags(ItemJson.Text(fields, "System.Tags", diagnostics)),
-            Fields = KeptFields(fields, keepFields, diagnostics),
-            ParentId = ParentFromRelations(json) ?? ItemJson.Text(fields, "System.Parent", diagnostics),
-            Author = Identity(fields, "System.CreatedBy", diagnostics),
-            Scope = ItemJson.Text(fields, "System.AreaPath", diagnostics),
-            Url = HtmlUrl(json, diagnostics),
-            State = state,
-            IsOpen = state is null || !DoneStates.Contains(state),
-        };
-        return WorkItemMapResult.Success(diagnostics.Count == 0 ? item : item with { Diagnostics = diagnostics });
+        return Build(read);
     }
 
     /// <summary>Epic → epic; Feature → feature; User Story, Product Backlog Item, Requirement → story; else other.</summary>
@@ -74,70 +75,430 @@ public static class AzureDevOpsWorkItemMapper
     public static IReadOnlyList<string> Tags(string? tags) =>
         string.IsNullOrWhiteSpace(tags) ? [] : tags.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string? ParentFromRelations(JsonElement json)
+    private static WorkItemMapResult Build(ReadItem read)
     {
-        if (ItemJson.Items(json, "relations") is not { } relations)
+        var diagnostics = new List<string>();
+        var id = read.Id.Take("id", diagnostics);
+        if (string.IsNullOrEmpty(id))
         {
-            return null;
+            return WorkItemMapResult.Failure(null, "the work item has no `id`");
         }
 
-        var ignored = new List<string>();
-        foreach (var relation in relations.EnumerateArray())
+        if (!read.HasFields)
         {
-            if (string.Equals(ItemJson.Text(relation, "rel", ignored), ParentLink, StringComparison.OrdinalIgnoreCase))
+            return WorkItemMapResult.Failure(id, $"work item {id} has no `fields` object; it was not evaluated");
+        }
+
+        var type = read.Type.Take("System.WorkItemType", diagnostics);
+        var state = read.State.Take("System.State", diagnostics);
+        var item = new WorkItem
+        {
+            Id = id,
+            Source = ItemSource.AzureDevOps,
+            Kind = KindOf(type),
+            Title = ItemJson.Title(read.Title.Take("System.Title", diagnostics), diagnostics),
+            Body = read.Description.Take("System.Description", diagnostics) ?? "",
+            BodyFormat = BodyFormat.Html,
+            Labels = Tags(read.Tags.Take("System.Tags", diagnostics)),
+            Fields = read.KeptFields(diagnostics),
+            ParentId = read.RelationParent ?? read.Parent.Take("System.Parent", diagnostics),
+            Author = read.Author(diagnostics),
+            Scope = read.AreaPath.Take("System.AreaPath", diagnostics),
+            Url = read.HtmlUrl(diagnostics),
+            State = state,
+            IsOpen = state is null || !DoneStates.Contains(state),
+        };
+        return WorkItemMapResult.Success(diagnostics.Count == 0 ? item : item with { Diagnostics = diagnostics });
+    }
+
+    private static void ReadItemObject(ref Utf8JsonReader reader, ReadItem read)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
             {
-                return ItemJson.TrailingNumber(ItemJson.Text(relation, "url", ignored));
+                read.Id = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("fields"u8))
+            {
+                reader.Read();
+                read.HasFields = reader.TokenType == JsonTokenType.StartObject;
+                read.ClearFields();
+                if (read.HasFields)
+                {
+                    ReadFields(ref reader, read);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("relations"u8))
+            {
+                reader.Read();
+                read.RelationParent = reader.TokenType == JsonTokenType.StartArray ? ReadRelations(ref reader) : SkipValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("_links"u8))
+            {
+                reader.Read();
+                ReadLinks(ref reader, read);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                read.Url = Value(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ReadFields(ref Utf8JsonReader reader, ReadItem read)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("System.Title"u8))
+            {
+                read.Title = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.Description"u8))
+            {
+                read.Description = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.WorkItemType"u8))
+            {
+                read.Type = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.State"u8))
+            {
+                read.State = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.Tags"u8))
+            {
+                read.Tags = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.AreaPath"u8))
+            {
+                read.AreaPath = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.Parent"u8))
+            {
+                read.Parent = Value(ref reader);
+            }
+            else if (reader.ValueTextEquals("System.CreatedBy"u8))
+            {
+                reader.Read();
+                read.ReadCreatedBy(ref reader);
+            }
+            else if (!read.TryKeep(ref reader))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>The id of the first parent relation (<c>System.LinkTypes.Hierarchy-Reverse</c>), from the trailing number
+    /// of its url; the reader ends on the array's end.</summary>
+    private static string? ReadRelations(ref Utf8JsonReader reader)
+    {
+        string? parent = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            Slot rel = default, url = default;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("rel"u8))
+                {
+                    rel = Value(ref reader);
+                }
+                else if (reader.ValueTextEquals("url"u8))
+                {
+                    url = Value(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (parent is null && string.Equals(rel.Text, ParentLink, StringComparison.OrdinalIgnoreCase))
+            {
+                parent = ItemJson.TrailingNumber(url.Text) ?? "";
             }
         }
 
+        return string.IsNullOrEmpty(parent) ? null : parent;
+    }
+
+    private static void ReadLinks(ref Utf8JsonReader reader, ReadItem read)
+    {
+        read.HasHtmlLink = false;
+        read.HtmlHref = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("html"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            read.HasHtmlLink = reader.TokenType == JsonTokenType.StartObject;
+            read.HtmlHref = default;
+            if (!read.HasHtmlLink)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("href"u8))
+                {
+                    read.HtmlHref = Value(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the value after a property name as text (<see cref="ItemJson.AsText"/>'s rules); objects and arrays
+    /// are skipped and read as absent.</summary>
+    private static Slot Value(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return Text(ref reader);
+    }
+
+    private static Slot Text(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    return new Slot(reader.GetString(), false);
+                }
+                catch (InvalidOperationException)
+                {
+                    return new Slot(null, true);
+                }
+
+            case JsonTokenType.Number:
+                return new Slot(Encoding.UTF8.GetString(reader.ValueSpan), false);
+            case JsonTokenType.True:
+                return new Slot("true", false);
+            case JsonTokenType.False:
+                return new Slot("false", false);
+            default:
+                reader.Skip();
+                return default;
+        }
+    }
+
+    private static string? SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
         return null;
     }
 
-    private static Dictionary<string, string> KeptFields(JsonElement fields, IReadOnlyCollection<string>? keep, List<string> diagnostics)
+    private static string KindName(JsonTokenType token) => token switch
     {
-        var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (keep is { Count: 0 })
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => "null",
+    };
+
+    /// <summary>One value read as text: the text, or the fact that it was a string that is not UTF-8.</summary>
+    private readonly record struct Slot(string? Text, bool NotUtf8)
+    {
+        /// <summary>The text; a diagnostic naming <paramref name="what"/> when it was not UTF-8 (reported where the
+        /// value is used, so diagnostics come in the same order whatever the order of the properties).</summary>
+        public string? Take(string what, List<string> diagnostics)
         {
-            return kept;
+            if (NotUtf8)
+            {
+                diagnostics.Add($"`{what}` is not valid UTF-8 text and was ignored");
+            }
+
+            return Text;
+        }
+    }
+
+    /// <summary>What one pass over the item found.</summary>
+    private sealed class ReadItem(IReadOnlyCollection<string>? keepFields)
+    {
+        private readonly string[]? _keep = keepFields is null ? null : [.. keepFields];
+        private Slot[] _kept = [];
+        private List<(string Name, Slot Value)>? _custom;
+        private bool _createdByIsObject;
+        private Slot _createdBy;
+        private Slot _uniqueName;
+        private Slot _displayName;
+
+        public Slot Id { get; set; }
+
+        public bool HasFields { get; set; }
+
+        public Slot Title { get; set; }
+
+        public Slot Description { get; set; }
+
+        public Slot Type { get; set; }
+
+        public Slot State { get; set; }
+
+        public Slot Tags { get; set; }
+
+        public Slot AreaPath { get; set; }
+
+        public Slot Parent { get; set; }
+
+        public string? RelationParent { get; set; }
+
+        public bool HasHtmlLink { get; set; }
+
+        public Slot HtmlHref { get; set; }
+
+        public Slot Url { get; set; }
+
+        /// <summary>A later <c>fields</c> object replaces an earlier one, as the last occurrence wins.</summary>
+        public void ClearFields()
+        {
+            Title = Description = Type = State = Tags = AreaPath = Parent = default;
+            _createdByIsObject = false;
+            _createdBy = _uniqueName = _displayName = default;
+            _kept = _keep is { Length: > 0 } ? new Slot[_keep.Length] : [];
+            _custom = null;
         }
 
-        if (keep is not null)
+        public void ReadCreatedBy(ref Utf8JsonReader reader)
         {
-            foreach (var name in keep)
+            _createdByIsObject = reader.TokenType == JsonTokenType.StartObject;
+            _uniqueName = _displayName = _createdBy = default;
+            if (!_createdByIsObject)
             {
-                if (ItemJson.Text(fields, name, diagnostics) is { } value)
+                _createdBy = Text(ref reader);
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("uniqueName"u8))
                 {
-                    kept[name] = value;
+                    _uniqueName = Value(ref reader);
+                }
+                else if (reader.ValueTextEquals("displayName"u8))
+                {
+                    _displayName = Value(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+
+        /// <summary>Keeps the field at the reader's property name when the policy reads it (or, with no list, when it is
+        /// a custom field); false when the field is not kept and its value is still to be skipped.</summary>
+        public bool TryKeep(ref Utf8JsonReader reader)
+        {
+            if (_keep is null)
+            {
+                var name = reader.GetString()!;
+                if (name.StartsWith("System.", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                (_custom ??= []).Add((name, Value(ref reader)));
+                return true;
+            }
+
+            for (var i = 0; i < _keep.Length; i++)
+            {
+                if (reader.ValueTextEquals(_keep[i]))
+                {
+                    _kept[i] = Value(ref reader);
+                    for (var j = i + 1; j < _keep.Length; j++)
+                    {
+                        if (string.Equals(_keep[j], _keep[i], StringComparison.Ordinal))
+                        {
+                            _kept[j] = _kept[i];
+                        }
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public IReadOnlyDictionary<string, string> KeptFields(List<string> diagnostics)
+        {
+            if (_keep is { Length: 0 } || (_keep is null && _custom is null))
+            {
+                return ReadOnlyDictionary<string, string>.Empty;
+            }
+
+            var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (_keep is null)
+            {
+                foreach (var (name, value) in _custom ?? [])
+                {
+                    if (value.Take(name, diagnostics) is { } text)
+                    {
+                        kept[name] = text;
+                    }
+                }
+
+                return kept;
+            }
+
+            for (var i = 0; i < _keep.Length && i < _kept.Length; i++)
+            {
+                if (_kept[i].Take(_keep[i], diagnostics) is { } text)
+                {
+                    kept[_keep[i]] = text;
                 }
             }
 
             return kept;
         }
 
-        foreach (var field in fields.EnumerateObject())
-        {
-            if (!field.Name.StartsWith("System.", StringComparison.OrdinalIgnoreCase) && ItemJson.AsText(field.Value, field.Name, diagnostics) is { } value)
-            {
-                kept[field.Name] = value;
-            }
-        }
+        /// <summary>The creator's unique name (or display name); older payloads carry "Display Name &lt;unique@name&gt;" text.</summary>
+        public string? Author(List<string> diagnostics) => _createdByIsObject
+            ? _uniqueName.Take("uniqueName", diagnostics) ?? _displayName.Take("displayName", diagnostics)
+            : _createdBy.Take("System.CreatedBy", diagnostics);
 
-        return kept;
+        public string? HtmlUrl(List<string> diagnostics) => HasHtmlLink
+            ? HtmlHref.Take("href", diagnostics)
+            : Url.Take("url", diagnostics);
     }
-
-    private static string? Identity(JsonElement fields, string name, List<string> diagnostics)
-    {
-        if (ItemJson.Child(fields, name) is { } identity)
-        {
-            return ItemJson.Text(identity, "uniqueName", diagnostics) ?? ItemJson.Text(identity, "displayName", diagnostics);
-        }
-
-        // Older payloads carry identities as "Display Name <unique@name>".
-        return ItemJson.Text(fields, name, diagnostics);
-    }
-
-    private static string? HtmlUrl(JsonElement json, List<string> diagnostics) =>
-        ItemJson.Child(json, "_links") is { } links && ItemJson.Child(links, "html") is { } html
-            ? ItemJson.Text(html, "href", diagnostics)
-            : ItemJson.Text(json, "url", diagnostics);
 }

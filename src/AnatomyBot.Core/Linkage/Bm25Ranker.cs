@@ -1,3 +1,4 @@
+using System.Numerics;
 using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Core.Linkage;
@@ -9,11 +10,19 @@ internal sealed class Bm25Ranker
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    /// <summary>A term shared by at least one element in this many is kept as a dense row.</summary>
+    private const int DenseShare = 8;
+
     private readonly AnatomyElement[] _elements;
 
     /// <summary>Per term id: the elements that contain it and the term's whole BM25 contribution to each (a query term
     /// counts once, so the contribution depends on term and element only and is computed once here).</summary>
     private readonly (int Element, double Weight)[]?[] _postings;
+
+    /// <summary>Per term id, for terms that most elements share (common words in a small anatomy vocabulary): the
+    /// contribution to every element, zero where the element lacks the term. Such a term is added to all scores with
+    /// vector instructions instead of one scattered addition per element; null for the other terms.</summary>
+    private readonly double[]?[] _rows;
 
     public Bm25Ranker(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary)
     {
@@ -52,7 +61,23 @@ internal sealed class Bm25Ranker
             var idf = Math.Log(1 + ((n - list.Count + 0.5) / (list.Count + 0.5)));
             _postings[term] = [.. list.Select(p => (p.Item1, idf * p.Item2 * (K1 + 1) / (p.Item2 + norms[p.Item1])))];
         }
+
+        _rows = new double[]?[_postings.Length];
+        for (var term = 0; term < _postings.Length; term++)
+        {
+            if (_postings[term] is { } list && list.Length * DenseShare >= _elements.Length)
+            {
+                var row = new double[_elements.Length];
+                foreach (var (element, weight) in list)
+                {
+                    row[element] = weight;
+                }
+
+                _rows[term] = row;
+            }
+        }
     }
+
 
     public int Count => _elements.Length;
 
@@ -70,10 +95,24 @@ internal sealed class Bm25Ranker
         }
 
         touched.Clear();
+        var dense = false;
         for (var q = 0; q < queryTerms.Count; q++)
         {
             var term = queryTerms[q];
-            if ((uint)term >= (uint)_postings.Length || _postings[term] is not { } postings)
+            if ((uint)term >= (uint)_postings.Length)
+            {
+                continue;
+            }
+
+            if (_rows[term] is { } row)
+            {
+                // Each element still receives the query's terms in query order, so scores are the same to the last bit.
+                AddRow(scores, row);
+                dense = true;
+                continue;
+            }
+
+            if (_postings[term] is not { } postings)
             {
                 continue;
             }
@@ -89,7 +128,37 @@ internal sealed class Bm25Ranker
             }
         }
 
+        if (dense)
+        {
+            // Every element may have a score: walk them all (in id order) instead of the touched list.
+            touched.Clear();
+            for (var element = 0; element < _elements.Length; element++)
+            {
+                if (scores[element] != 0)
+                {
+                    touched.Add(element);
+                }
+            }
+        }
+
         return PickTop(scores, touched, count);
+    }
+
+    private static void AddRow(double[] scores, double[] row)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(scores, i) + new Vector<double>(row, i)).CopyTo(scores, i);
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            scores[i] += row[i];
+        }
     }
 
     private Suggestion[] PickTop(double[] scores, List<int> touched, int count)

@@ -36,7 +36,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         {
             if (!byId.TryAdd(items[i].Item.Id, i))
             {
-                items[i].Diagnostics.Add($"another item with the id `{items[i].Item.Id}` came first; this one is evaluated on its own");
+                items[i].AddDiagnostic($"another item with the id `{items[i].Item.Id}` came first; this one is evaluated on its own");
             }
         }
 
@@ -51,7 +51,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
                 else
                 {
                     item.Parent = -2;
-                    item.Diagnostics.Add($"parent `{parentId}` is not among the items read; nothing was inherited from it");
+                    item.AddDiagnostic($"parent `{parentId}` is not among the items read; nothing was inherited from it");
                 }
             }
 
@@ -59,12 +59,11 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             {
                 if (!byId.TryGetValue(linkedId, out var linked))
                 {
-                    item.Diagnostics.Add($"linked work item `{linkedId}` is not among the items read");
+                    item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
                 }
                 else if (items[linked].Item.Kind != ItemKind.PullRequest)
                 {
-                    item.Linked.Add(linked);
-                    item.LinkedFound.Add(items[linked].Item.Id);
+                    item.AddLinked(linked, items[linked].Item.Id);
                 }
             }
         }
@@ -107,7 +106,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         for (var j = from; j < chain.Count; j++)
         {
             _inCycle[chain[j]] = true;
-            items[chain[j]].Diagnostics.Add($"parent cycle {path}; nothing is inherited along it");
+            items[chain[j]].AddDiagnostic($"parent cycle {path}; nothing is inherited along it");
         }
     }
 
@@ -132,7 +131,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             }
         }
 
-        foreach (var linked in item.Linked)
+        foreach (var linked in item.Linked ?? Enumerable.Empty<int>())
         {
             foreach (var element in items[linked].Effective ?? items[linked].Own)
             {

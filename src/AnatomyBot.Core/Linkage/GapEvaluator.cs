@@ -12,6 +12,18 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
     [ThreadStatic]
     private static Scratch? t_scratch;
 
+    /// <summary>The distinct known terms of the item's title, then body, in order of first appearance: what its
+    /// suggestions are ranked on.</summary>
+    public int[] Terms(WorkItem item)
+    {
+        var scratch = Scratch.For(index);
+        scratch.Terms.Clear();
+        scratch.Seen.Clear();
+        index.Vocabulary.Collect(item.Title, skipTags: false, scratch.Terms, scratch.Seen);
+        index.Vocabulary.Collect(item.Body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch.Seen);
+        return [.. scratch.Terms];
+    }
+
     public IReadOnlyList<Gap> Find(PreparedItem prepared, int[] effective, PolicyRule rule)
     {
         List<Gap>? gaps = null;
@@ -21,7 +33,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         {
             if (requirement == LinkRequirement.WorkItem)
             {
-                if (prepared.Linked.Count == 0)
+                if (prepared.Linked is null)
                 {
                     (gaps ??= []).Add(new Gap(
                         GapCodes.NoWorkItem, rule.Severity, text.Message(GapCodes.NoWorkItem, item),
@@ -37,8 +49,8 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
                 continue;
             }
 
-            scratch ??= Scratch.For(index, item);
-            var suggestions = index.Ranker(layer).Top(scratch.Terms, SuggestionCount, scratch.Scores, scratch.Touched);
+            scratch ??= Scratch.For(index);
+            var suggestions = index.Ranker(layer).Top(prepared.Terms, SuggestionCount, scratch.Scores, scratch.Touched);
             var code = GapText.CodeFor(layer);
             (gaps ??= []).Add(new Gap(
                 code, rule.Severity, text.Message(code, item),
@@ -47,11 +59,11 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 
         if (prepared.Unknown is { } unknown)
         {
-            scratch ??= Scratch.For(index, item);
+            scratch ??= Scratch.For(index);
             var severity = rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn;
             foreach (var reference in unknown)
             {
-                var suggestions = index.Ranker(reference.Layer).Top(scratch.WithId(index, reference.Id), SuggestionCount, scratch.Scores, scratch.Touched);
+                var suggestions = index.Ranker(reference.Layer).Top(scratch.WithId(index, prepared.Terms, reference.Id), SuggestionCount, scratch.Scores, scratch.Touched);
                 (gaps ??= []).Add(new Gap(
                     GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
                     GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
@@ -92,19 +104,20 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         _ => Layer.Component,
     };
 
-    /// <summary>Per-thread buffers for ranking: the item's distinct known terms and one score per element.</summary>
+    /// <summary>Per-thread buffers for ranking: term collection, one score per element, the elements scored.</summary>
     private sealed class Scratch
     {
-        private readonly HashSet<int> _seen = [];
         private readonly List<int> _withId = [];
 
         public List<int> Terms { get; } = [];
+
+        public HashSet<int> Seen { get; } = [];
 
         public List<int> Touched { get; } = [];
 
         public double[] Scores { get; private set; } = [];
 
-        public static Scratch For(AnatomyIndex index, WorkItem item)
+        public static Scratch For(AnatomyIndex index)
         {
             var scratch = t_scratch ??= new Scratch();
             if (scratch.Scores.Length < index.Elements.Length)
@@ -112,20 +125,17 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
                 scratch.Scores = new double[index.Elements.Length];
             }
 
-            scratch.Terms.Clear();
-            scratch._seen.Clear();
-            index.Vocabulary.Collect(item.Title, skipTags: false, scratch.Terms, scratch._seen);
-            index.Vocabulary.Collect(item.Body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch._seen);
             return scratch;
         }
 
         /// <summary>The item's terms plus those of a mistyped id (<c>C-PRICNG-RULES</c> still shares <c>rules</c>).</summary>
-        public List<int> WithId(AnatomyIndex index, string id)
+        public List<int> WithId(AnatomyIndex index, int[] terms, string id)
         {
             _withId.Clear();
-            _withId.AddRange(Terms);
-            var seen = new HashSet<int>(Terms);
-            index.Vocabulary.Collect(id, skipTags: false, _withId, seen);
+            _withId.AddRange(terms);
+            Seen.Clear();
+            Seen.UnionWith(terms);
+            index.Vocabulary.Collect(id, skipTags: false, _withId, Seen);
             return _withId;
         }
     }

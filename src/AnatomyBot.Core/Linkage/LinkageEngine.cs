@@ -13,7 +13,6 @@ public sealed class LinkageEngine : ILinkageEngine
     private readonly AnatomyIndex _index;
     private readonly PolicyResolver _rules;
     private readonly GapEvaluator _gaps;
-    private readonly TraceCache _traces;
 
     public LinkageEngine(EnterpriseAnatomy anatomy)
     {
@@ -22,18 +21,42 @@ public sealed class LinkageEngine : ILinkageEngine
         _index = new AnatomyIndex(anatomy);
         _rules = new PolicyResolver(anatomy.Policy);
         _gaps = new GapEvaluator(_index, new GapText(anatomy.Policy));
-        _traces = new TraceCache(_index);
     }
 
     public IReadOnlyList<ItemEvaluation> Evaluate(IReadOnlyList<WorkItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         var prepared = new PreparedItem[items.Count];
-        ForEach(items.Count, i => prepared[i] = Prepare(items[i]));
-        new ClosureResolver(_index, prepared).Resolve();
+        ForEach(items.Count, i => prepared[i] = Prepare(items[i], keepBody: true));
+        return Evaluate(prepared);
+    }
 
-        var results = new ItemEvaluation[items.Count];
-        ForEach(items.Count, i => results[i] = Finish(prepared[i]));
+    /// <summary>The first half of <see cref="Evaluate(IReadOnlyList{WorkItem})"/> for one item: reads its own references,
+    /// its exemption, its policy rule and the terms its suggestions are ranked on. Thread-safe, so a reader can prepare
+    /// items while it reads the next ones. The prepared item keeps only the work item's identity (id, source, kind,
+    /// title, open or not): the rest is read here and not needed again, so a large backlog does not hold every
+    /// description until the end.</summary>
+    public PreparedItem Prepare(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Prepare(item, keepBody: false);
+    }
+
+    /// <summary>The second half: resolves parents, linked items and the closure across <paramref name="items"/>, then
+    /// finds each item's gaps. Results are in the order of <paramref name="items"/>; each item may be evaluated once.</summary>
+    public IReadOnlyList<ItemEvaluation> Evaluate(IReadOnlyList<PreparedItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var prepared = items as PreparedItem[] ?? [.. items];
+        new ClosureResolver(_index, prepared).Resolve();
+        var traces = new TraceCache(_index);
+        foreach (var item in prepared)
+        {
+            item.Trace = traces.Get(item.Effective ?? item.Own);
+        }
+
+        var results = new ItemEvaluation[prepared.Length];
+        ForEach(prepared.Length, i => results[i] = Finish(prepared[i]));
         return results;
     }
 
@@ -58,13 +81,18 @@ public sealed class LinkageEngine : ILinkageEngine
         });
     }
 
-    private PreparedItem Prepare(WorkItem item)
+    private PreparedItem Prepare(WorkItem item, bool keepBody)
     {
-        var prepared = new PreparedItem(item);
         var references = ReferenceExtractor.Extract(item, _anatomy.Policy);
-        prepared.ParentId = references.ParentId;
-        prepared.LinkedIds = references.LinkedItemIds;
-        prepared.Diagnostics.AddRange(references.Diagnostics);
+        var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
+        var rule = _rules.Resolve(item);
+        var prepared = new PreparedItem(keepBody ? item : Identity(item), item.Diagnostics, references.Diagnostics)
+        {
+            ParentId = references.ParentId,
+            LinkedIds = references.LinkedItemIds,
+            ExemptReason = exemptReason,
+            Rule = rule,
+        };
 
         var own = new List<int>(references.Elements.Count + 2);
         foreach (var reference in references.Elements)
@@ -89,6 +117,13 @@ public sealed class LinkageEngine : ILinkageEngine
         }
 
         prepared.Layer = layer;
+
+        // Ranking terms are read now, while the body is at hand, for every item that may have a gap.
+        if (exemptReason is null && (rule.Require.Count > 0 || prepared.Unknown is not null))
+        {
+            prepared.Terms = _gaps.Terms(item);
+        }
+
         return prepared;
     }
 
@@ -112,23 +147,31 @@ public sealed class LinkageEngine : ILinkageEngine
         }
     }
 
+    /// <summary>What a batch keeps of an item once it is prepared: what the report shows of it.</summary>
+    private static WorkItem Identity(WorkItem item) => new()
+    {
+        Id = item.Id,
+        Source = item.Source,
+        Kind = item.Kind,
+        Title = item.Title,
+        BodyFormat = item.BodyFormat,
+        IsOpen = item.IsOpen,
+    };
+
     private ItemEvaluation Finish(PreparedItem prepared)
     {
-        var item = prepared.Item;
-        var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
-        var effective = prepared.Effective ?? prepared.Own;
-        var gaps = exemptReason is null
-            ? _gaps.Find(prepared, effective, _rules.Resolve(item))
+        var gaps = prepared.ExemptReason is null
+            ? _gaps.Find(prepared, prepared.Effective ?? prepared.Own, prepared.Rule)
             : [];
         return new ItemEvaluation
         {
-            Item = item,
+            Item = prepared.Item,
             Layer = prepared.Layer,
-            Trace = _traces.Get(effective),
+            Trace = prepared.Trace,
             Gaps = gaps,
-            LinkedItems = prepared.LinkedFound,
-            ExemptReason = exemptReason,
-            Diagnostics = prepared.Diagnostics,
+            LinkedItems = prepared.LinkedFound ?? [],
+            ExemptReason = prepared.ExemptReason,
+            Diagnostics = prepared.Diagnostics ?? [],
         };
     }
 }

@@ -1,32 +1,63 @@
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>An item with its own references resolved against the anatomy: the element indices it names itself
-/// (sorted), the ids the anatomy does not know, its parent and linked items, and its diagnostics so far.</summary>
-internal sealed class PreparedItem(WorkItem item)
+/// <summary>An item with its own references resolved against the anatomy (<see cref="LinkageEngine.Prepare(WorkItem)"/>): the
+/// element indices it names itself (sorted), the ids the anatomy does not know, its parent and linked items, the terms
+/// its suggestions are ranked on, and its diagnostics so far. Opaque outside the engine.</summary>
+public sealed class PreparedItem
 {
-    public WorkItem Item { get; } = item;
+    internal PreparedItem(WorkItem item, IReadOnlyList<string> mapped, IReadOnlyList<string> read)
+    {
+        Item = item;
+        if (mapped.Count + read.Count > 0)
+        {
+            Diagnostics = [.. mapped, .. read];
+        }
+    }
 
-    public int[] Own { get; set; } = [];
+    /// <summary>The work item (only its identity when prepared for a batch).</summary>
+    public WorkItem Item { get; }
 
-    public List<ElementReference>? Unknown { get; set; }
+    internal int[] Own { get; set; } = [];
 
-    public string? ParentId { get; set; }
+    internal List<ElementReference>? Unknown { get; set; }
 
-    public IReadOnlyList<string> LinkedIds { get; set; } = [];
+    internal string? ParentId { get; init; }
 
-    public List<string> Diagnostics { get; } = [.. item.Diagnostics];
+    internal IReadOnlyList<string> LinkedIds { get; init; } = [];
 
-    public int Parent { get; set; } = -1;
+    internal string? ExemptReason { get; init; }
 
-    /// <summary>Indices of the linked work items found among the items (pull requests only).</summary>
-    public List<int> Linked { get; } = [];
+    internal PolicyRule Rule { get; init; } = null!;
+
+    /// <summary>The item's distinct known terms (title, then body), in order of first appearance; empty when the item
+    /// cannot have a gap (exempt, or nothing required).</summary>
+    internal int[] Terms { get; set; } = [];
+
+    /// <summary>Problems found so far; null until there is one (most items have none).</summary>
+    internal List<string>? Diagnostics { get; private set; }
+
+    internal int Parent { get; set; } = -1;
+
+    /// <summary>Indices of the linked work items found among the items (pull requests only); null when none.</summary>
+    internal List<int>? Linked { get; private set; }
 
     /// <summary>Ids of those linked work items, as the items spell them.</summary>
-    public List<string> LinkedFound { get; } = [];
+    internal List<string>? LinkedFound { get; private set; }
 
-    public int[]? Effective { get; set; }
+    internal int[]? Effective { get; set; }
 
-    public Layer Layer { get; set; }
+    internal Trace Trace { get; set; } = Trace.Empty;
+
+    internal Layer Layer { get; set; }
+
+    internal void AddDiagnostic(string diagnostic) => (Diagnostics ??= []).Add(diagnostic);
+
+    internal void AddLinked(int index, string id)
+    {
+        (Linked ??= []).Add(index);
+        (LinkedFound ??= []).Add(id);
+    }
 }

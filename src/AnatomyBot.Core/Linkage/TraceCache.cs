@@ -1,18 +1,29 @@
-using System.Collections.Concurrent;
 using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>Turns a sorted set of element indices into a <see cref="Trace"/>, sharing equal traces across items:
-/// a backlog has far fewer distinct traces than items.</summary>
+/// a backlog has far fewer distinct traces than items. One evaluation uses it from one thread (a lock-free map: under
+/// a concurrent one, threads queued on its locks).</summary>
 internal sealed class TraceCache(AnatomyIndex index)
 {
-    private readonly ConcurrentDictionary<int[], Trace> _traces = new(Environment.ProcessorCount * 4, 4096, IntArrayComparer.Instance);
+    private readonly Dictionary<int[], Trace> _traces = new(IntArrayComparer.Instance);
 
-    public Trace Get(int[] elements) =>
-        elements.Length == 0 ? Trace.Empty
-        : _traces.TryGetValue(elements, out var known) ? known
-        : _traces.GetOrAdd(elements, static (key, cache) => cache.Build(key), this);
+    public Trace Get(int[] elements)
+    {
+        if (elements.Length == 0)
+        {
+            return Trace.Empty;
+        }
+
+        if (!_traces.TryGetValue(elements, out var trace))
+        {
+            trace = Build(elements);
+            _traces.Add(elements, trace);
+        }
+
+        return trace;
+    }
 
     private Trace Build(int[] elements)
     {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
@@ -24,7 +25,7 @@ public sealed record WorkItem
     public IReadOnlyList<string> Labels { get; init; } = [];
 
     /// <summary>Azure DevOps fields (reference name → value as text) that the policy may read references from.</summary>
-    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Id of the parent item (same id space as <see cref="Id"/>), when the platform data carries it.</summary>
     public string? ParentId { get; init; }

@@ -145,6 +145,87 @@ public sealed class AzureDevOpsWorkItemMapperTests
     }
 
     [Fact]
+    public void Map_BytesAndElement_GiveTheSameItem()
+    {
+        var fromBytes = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story)).Item!;
+        var fromElement = AzureDevOpsWorkItemMapper.Map(Parse(Story)).Item!;
+
+        Assert.Equal(
+            (fromElement.Id, fromElement.Kind, fromElement.Title, fromElement.Body, fromElement.ParentId, fromElement.Author, fromElement.Scope, fromElement.Url, fromElement.State, fromElement.IsOpen),
+            (fromBytes.Id, fromBytes.Kind, fromBytes.Title, fromBytes.Body, fromBytes.ParentId, fromBytes.Author, fromBytes.Scope, fromBytes.Url, fromBytes.State, fromBytes.IsOpen));
+        Assert.Equal(fromElement.Labels, fromBytes.Labels);
+        Assert.Equal(fromElement.Diagnostics, fromBytes.Diagnostics);
+        Assert.Equal(fromElement.Fields.OrderBy(f => f.Key), fromBytes.Fields.OrderBy(f => f.Key));
+    }
+
+    [Fact]
+    public void Map_DuplicateProperties_LastOneWins()
+    {
+        const string Json = """
+            {"id":1,"id":2,
+             "fields":{"System.Title":"old","System.WorkItemType":"Epic"},
+             "fields":{"System.Title":"first","System.Title":"new","System.WorkItemType":"Feature","System.CreatedBy":{"uniqueName":"a@x"},"System.CreatedBy":"Bo <bo@x>"}}
+            """;
+
+        var item = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Json)).Item!;
+
+        Assert.Equal("2", item.Id);
+        Assert.Equal("new", item.Title);
+        Assert.Equal(ItemKind.Feature, item.Kind);
+        Assert.Equal("Bo <bo@x>", item.Author);
+    }
+
+    [Fact]
+    public void Map_FirstParentRelationWins_AndAParentRelationWithoutNumberFallsBackToSystemParent()
+    {
+        const string Relations = """
+            {"id":5,"fields":{"System.Title":"t","System.Parent":44},"relations":[
+              "not a relation",
+              {"rel":"system.linktypes.hierarchy-reverse","url":"https://dev.azure.com/c/_apis/wit/workItems/12"},
+              {"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://dev.azure.com/c/_apis/wit/workItems/13"}]}
+            """;
+        const string NoNumber = """
+            {"id":5,"fields":{"System.Title":"t","System.Parent":44},"relations":[{"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://x/none"}]}
+            """;
+
+        Assert.Equal("12", AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Relations)).Item!.ParentId);
+        Assert.Equal("44", AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(NoNumber)).Item!.ParentId);
+    }
+
+    [Theory]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t"},"_links":{"html":{"href":"https://h"}},"url":"https://u"}""", "https://h")]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t"},"_links":{"html":{"other":1}},"url":"https://u"}""", null)]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t"},"_links":{"html":"text"},"url":"https://u"}""", "https://u")]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t"},"url":"https://u"}""", "https://u")]
+    public void Map_Url_IsTheHtmlLinkWhenThereIsOne(string json, string? url) =>
+        Assert.Equal(url, AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json)).Item!.Url);
+
+    [Theory]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t","Custom.Ref":["x"]}}""", null)]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t","Custom.Ref":7}}""", "7")]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t","Custom.Ref":true}}""", "true")]
+    [InlineData("""{"id":1,"fields":{"System.Title":"t","custom.ref":"C-1"}}""", null)]
+    public void Map_KeptField_IsTextOrAbsent(string json, string? value)
+    {
+        var item = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json), ["Custom.Ref"]).Item!;
+
+        Assert.Equal(value, item.Fields.GetValueOrDefault("Custom.Ref"));
+    }
+
+    [Theory]
+    [InlineData("", "not valid JSON")]
+    [InlineData("{\"id\":", "not valid JSON")]
+    [InlineData("[1]", "found array")]
+    [InlineData("null", "found null")]
+    public void Map_BytesThatAreNotAWorkItem_AreAFailureNotAnException(string json, string expected)
+    {
+        var result = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json));
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tags_SplitAndTrimmed() => Assert.Equal(["a", "b c", "d"], AzureDevOpsWorkItemMapper.Tags(" a; b c ;;d "));
 
     private static JsonElement Parse(string json)

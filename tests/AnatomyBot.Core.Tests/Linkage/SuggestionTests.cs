@@ -89,6 +89,66 @@ public sealed class SuggestionTests
         Assert.Equal(Render(all.Take(3)), Render(small));
     }
 
+    [Fact]
+    public void PreparedOneByOne_EvaluatesAsTheWholeItems_KeepingOnlyIdentity()
+    {
+        var items = Enumerable.Range(0, 3000).Select(i => (i % 6) switch
+        {
+            0 => Ado($"{i}", ItemKind.Epic, "<p>pricing discount</p>", title: "Quote accuracy " + i),
+            1 => Ado($"{i}", ItemKind.Feature, "<p>Stage: S-PRICE</p>", parent: $"{i - 1}"),
+            2 => Ado($"{i}", ItemKind.Story, "<p>Component: C-KYC-SERVICE, C-BOGUS</p>", parent: $"{i - 1}"),
+            3 => Ado($"{i}", ItemKind.Story, "identity verification", parent: $"{i + 7}") with { Labels = ["anatomy:exempt"] },
+            4 => Pr($"pr{i}", $"Fixes #{i - 2}\nComponent: C-PRICING-RULES") with { Id = $"{i}", Source = ItemSource.AzureDevOps, LinkedItemIds = [$"{i - 2}"] },
+            _ => Ado($"{i}", ItemKind.Other, "<p>Logic: L-NOPE</p>", parent: $"{i}"),
+        }).ToArray();
+        var engine = new LinkageEngine(Create());
+
+        var whole = engine.Evaluate(items);
+        var prepared = engine.Evaluate([.. items.AsParallel().AsOrdered().Select(engine.Prepare)]);
+
+        Assert.Equal(Render(whole), Render(prepared));
+        Assert.Equal(whole.Select(e => (e.ExemptReason, string.Join(",", e.LinkedItems))), prepared.Select(e => (e.ExemptReason, string.Join(",", e.LinkedItems))));
+        Assert.All(prepared, e => Assert.Equal(("", null, null, 0), (e.Item.Body, e.Item.Author, e.Item.Scope, e.Item.Labels.Count)));
+        Assert.Equal(items.Select(i => (i.Id, i.Source, i.Kind, i.Title)), prepared.Select(e => (e.Item.Id, e.Item.Source, e.Item.Kind, e.Item.Title)));
+    }
+
+    [Fact]
+    public void Ranking_CommonAndRareTerms_ScoreAsBm25()
+    {
+        // 40 components: "ledger" in all (kept as a dense row), "audit" in one in four (dense), "zebra" in one (sparse).
+        var components = Enumerable.Range(0, 40).Select(i => new Component
+        {
+            Id = $"C-{i:D2}",
+            Name = "ledger" + (i % 4 == 0 ? " audit" : "") + (i == 17 ? " zebra" : ""),
+            Description = string.Join(' ', Enumerable.Repeat("entry", i % 5)),
+            Kind = ComponentKind.Data,
+        }).ToArray();
+        var story = Story("acme/shop#1") with { Title = "zebra ledger audit" };
+
+        var gap = EvaluateOne(story, new EnterpriseAnatomy([], [], [], components)).Gaps.Single(g => g.Code == GapCodes.NoComponent);
+
+        Assert.Equal(ExpectedBm25(components, ["zebra", "ledger", "audit"]).Take(3), gap.Suggestions.Select(s => (s.Id, s.Score)));
+        Assert.Equal("C-17", gap.Suggestions[0].Id);
+    }
+
+    /// <summary>BM25 (k1 = 1.2, b = 0.75) written out plainly, over name, aliases and description, ties by id.</summary>
+    private static IEnumerable<(string Id, double Score)> ExpectedBm25(Component[] elements, string[] query)
+    {
+        var documents = elements.Select(e => (e.Id, Terms: $"{e.Name} {e.Description}".Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToArray();
+        var average = documents.Average(d => d.Terms.Length);
+        return documents
+            .Select(d => (d.Id, Score: Math.Round(query.Sum(term =>
+            {
+                var having = documents.Count(x => x.Terms.Contains(term));
+                var count = d.Terms.Count(t => t == term);
+                var idf = Math.Log(1 + ((documents.Length - having + 0.5) / (having + 0.5)));
+                return count == 0 ? 0 : idf * count * 2.2 / (count + (1.2 * (0.25 + (0.75 * d.Terms.Length / average))));
+            }), 3)))
+            .Where(s => s.Score > 0)
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Id, StringComparer.Ordinal);
+    }
+
     private static string Render(IEnumerable<ItemEvaluation> evaluations) => string.Join("\n", evaluations.Select(e =>
         $"{e.Item.Id} {e.Layer} {string.Join(",", e.Trace.Outcomes)}|{string.Join(",", e.Trace.Stages)}|{string.Join(",", e.Trace.Logic)}|{string.Join(",", e.Trace.Components)} "
         + string.Join(";", e.Gaps.Select(g => $"{g.Code}:{g.Severity}:{g.Fix}:{string.Join(",", g.Suggestions)}"))

@@ -17,12 +17,19 @@ internal static class BacklogReader
 
     /// <summary>Reads every item of <paramref name="stream"/> into <paramref name="entries"/>, holding one item (and a
     /// read buffer) in memory at a time; throws <see cref="BacklogFileException"/> with <c>file:line:column</c> when the
-    /// file is not a backlog at all.</summary>
-    public static void Read(string displayName, Stream stream, IReadOnlyCollection<string> keepFields, List<BacklogEntry> entries, Action<long>? progress = null)
+    /// file is not a backlog at all. With <paramref name="prepare"/> (the engine's <see cref="LinkageEngine.Prepare(WorkItem)"/>)
+    /// each item is also prepared on the worker that mapped it, and the entry keeps the prepared item.</summary>
+    public static void Read(
+        string displayName,
+        Stream stream,
+        IReadOnlyCollection<string> keepFields,
+        List<BacklogEntry> entries,
+        Action<long>? progress = null,
+        Func<WorkItem, PreparedItem>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new StreamWindow(stream);
-        using var mapper = new BatchedItemMapper((utf8, index) => MapItem(utf8, displayName, index, keepFields));
+        using var mapper = new BatchedItemMapper((utf8, index) => Prepared(MapItem(utf8, displayName, index, keepFields), prepare));
         try
         {
             JsonReaderState state;
@@ -113,19 +120,42 @@ internal static class BacklogReader
         return true;
     }
 
+    private static BacklogEntry Prepared(BacklogEntry entry, Func<WorkItem, PreparedItem>? prepare)
+    {
+        if (prepare is null || entry.Item is not { } item)
+        {
+            return entry;
+        }
+
+        var prepared = prepare(item);
+        return entry with { Item = prepared.Item, Prepared = prepared };
+    }
+
     private static BacklogEntry MapItem(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields)
     {
         var valid = Utf8.IsValid(utf8.Span);
-        using var document = JsonDocument.Parse(valid ? utf8 : Repair(utf8.Span), ItemOptions);
-        var entry = Map(document.RootElement, displayName, index, keepFields);
+        var bytes = valid ? utf8 : Repair(utf8.Span);
+        var entry = Map(bytes, displayName, index, keepFields);
         return valid ? entry : WithUtf8Diagnostic(entry);
     }
 
-    private static BacklogEntry Map(JsonElement element, string displayName, int index, IReadOnlyCollection<string> keepFields)
+    /// <summary>Azure DevOps items (the large backlogs) are read in one pass straight from their bytes; an item that does
+    /// not map as one is looked at again as a whole: GitHub issues carry <c>number</c> and no <c>fields</c>.</summary>
+    private static BacklogEntry Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields)
     {
-        var isGitHub = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("number", out _) && !element.TryGetProperty("fields", out _);
-        var result = isGitHub ? GitHubIssueMapper.Map(element) : AzureDevOpsWorkItemMapper.Map(element, keepFields);
-        var source = isGitHub ? ItemSource.GitHub : ItemSource.AzureDevOps;
+        var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields);
+        var source = ItemSource.AzureDevOps;
+        if (result.Item is null)
+        {
+            using var document = JsonDocument.Parse(utf8, ItemOptions);
+            var element = document.RootElement;
+            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("number", out _) && !element.TryGetProperty("fields", out _))
+            {
+                result = GitHubIssueMapper.Map(element);
+                source = ItemSource.GitHub;
+            }
+        }
+
         return result.Item is { } item
             ? new BacklogEntry(item, item.Id, source, null)
             : new BacklogEntry(null, result.Id ?? $"{displayName}[{index}]", source, $"item {index} of {displayName}: {result.Error}");

@@ -4,7 +4,7 @@ using AnatomyBot.Core.Linkage;
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>The core of <c>check</c>, shared by the command and its benchmark: read every backlog (streamed, item by
-/// item), map, evaluate with one engine, and build the report.</summary>
+/// item), map and prepare each item on the reader's workers, evaluate with one engine, and build the report.</summary>
 internal static class CheckPipeline
 {
     public static CheckReport Run(
@@ -16,18 +16,19 @@ internal static class CheckPipeline
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(backlogs);
         var keepFields = anatomy.Policy.Fields.Keys.ToArray();
+        var engine = new LinkageEngine(anatomy);
         var entries = new List<BacklogEntry>();
         foreach (var (name, content) in backlogs)
         {
             progress?.Reading(name, content.CanSeek ? content.Length : 0);
-            BacklogReader.Read(name, content, keepFields, entries, progress is null ? null : progress.Read);
+            BacklogReader.Read(name, content, keepFields, entries, progress is null ? null : progress.Read, engine.Prepare);
         }
 
-        var items = new List<WorkItem>(entries.Count);
+        var items = new List<PreparedItem>(entries.Count);
         var checkedItems = new List<CheckedItem>(entries.Count);
         foreach (var entry in entries)
         {
-            if (entry.Item is { } item)
+            if (entry.Prepared is { } item)
             {
                 items.Add(item);
             }
@@ -38,7 +39,7 @@ internal static class CheckPipeline
         }
 
         progress?.Evaluating(items.Count);
-        foreach (var evaluation in new LinkageEngine(anatomy).Evaluate(items))
+        foreach (var evaluation in engine.Evaluate(items))
         {
             checkedItems.Add(CheckedItem.From(evaluation));
         }

@@ -11,12 +11,15 @@ internal sealed class CheckReport
     public CheckReport(IEnumerable<CheckedItem> items, FailOn failOn)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var sorted = items.ToList();
-        sorted.Sort(static (a, b) =>
+        var sorted = items.ToArray();
+        var keys = new (string Source, ItemIdComparer.SortKey Id)[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            var bySource = CheckCodes.Source(a.Source).CompareTo(CheckCodes.Source(b.Source), StringComparison.Ordinal);
-            return bySource != 0 ? bySource : ItemIdComparer.Instance.Compare(a.Id, b.Id);
-        });
+            keys[i] = (CheckCodes.Source(sorted[i].Source), new ItemIdComparer.SortKey(sorted[i].Id));
+        }
+
+        // Keys are split once, not on every comparison: sorting 100,000 items took most of the report's time.
+        Array.Sort(keys, sorted, KeyComparer.Instance);
         Items = sorted;
         FailOn = failOn;
         foreach (var code in GapCodes.All)
@@ -61,4 +64,15 @@ internal sealed class CheckReport
         FailOn.Warn => SeverityCounts.GetValueOrDefault(GapSeverity.Warn) + SeverityCounts.GetValueOrDefault(GapSeverity.Block) > 0,
         _ => SeverityCounts.GetValueOrDefault(GapSeverity.Block) > 0,
     };
+
+    private sealed class KeyComparer : IComparer<(string Source, ItemIdComparer.SortKey Id)>
+    {
+        public static KeyComparer Instance { get; } = new();
+
+        public int Compare((string Source, ItemIdComparer.SortKey Id) x, (string Source, ItemIdComparer.SortKey Id) y)
+        {
+            var bySource = string.CompareOrdinal(x.Source, y.Source);
+            return bySource != 0 ? bySource : x.Id.CompareTo(y.Id);
+        }
+    }
 }

@@ -18,34 +18,51 @@ internal sealed class ItemIdComparer : IComparer<string>
             return x is null ? -1 : 1;
         }
 
-        var xEnd = DigitsStart(x);
-        var yEnd = DigitsStart(y);
-        ReadOnlySpan<char> xPrefix = x.AsSpan(0, xEnd), yPrefix = y.AsSpan(0, yEnd);
-        ReadOnlySpan<char> xNumber = x.AsSpan(xEnd).TrimStart('0'), yNumber = y.AsSpan(yEnd).TrimStart('0');
-        var byPrefix = xPrefix.CompareTo(yPrefix, StringComparison.Ordinal);
-        if (byPrefix != 0)
-        {
-            return byPrefix;
-        }
-
-        var byLength = xNumber.Length.CompareTo(yNumber.Length);
-        if (byLength != 0)
-        {
-            return byLength;
-        }
-
-        var byNumber = xNumber.CompareTo(yNumber, StringComparison.Ordinal);
-        return byNumber != 0 ? byNumber : string.CompareOrdinal(x, y);
+        return new SortKey(x).CompareTo(new SortKey(y));
     }
 
-    private static int DigitsStart(string id)
+    /// <summary>An id split once into its prefix and its trailing number, so sorting many ids does not split them on every
+    /// comparison. Compares exactly as <see cref="Compare"/> does.</summary>
+    public readonly struct SortKey : IComparable<SortKey>
     {
-        var end = id.Length;
-        while (end > 0 && char.IsAsciiDigit(id[end - 1]))
+        private readonly string _id;
+        private readonly int _digitsStart;
+        private readonly int _numberStart;
+
+        public SortKey(string id)
         {
-            end--;
+            ArgumentNullException.ThrowIfNull(id);
+            _id = id;
+            _digitsStart = id.Length;
+            while (_digitsStart > 0 && char.IsAsciiDigit(id[_digitsStart - 1]))
+            {
+                _digitsStart--;
+            }
+
+            _numberStart = _digitsStart;
+            while (_numberStart < id.Length && id[_numberStart] == '0')
+            {
+                _numberStart++;
+            }
         }
 
-        return end;
+        public int CompareTo(SortKey other)
+        {
+            var byPrefix = _id.AsSpan(0, _digitsStart).CompareTo(other._id.AsSpan(0, other._digitsStart), StringComparison.Ordinal);
+            if (byPrefix != 0)
+            {
+                return byPrefix;
+            }
+
+            ReadOnlySpan<char> number = _id.AsSpan(_numberStart), otherNumber = other._id.AsSpan(other._numberStart);
+            var byLength = number.Length.CompareTo(otherNumber.Length);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            var byNumber = number.CompareTo(otherNumber, StringComparison.Ordinal);
+            return byNumber != 0 ? byNumber : string.CompareOrdinal(_id, other._id);
+        }
     }
 }
