@@ -9,6 +9,7 @@ namespace AnatomyBot.Benchmarks.Check;
 /// synthetic Azure DevOps work items against a 540-element anatomy, side by side with a bare <c>JsonDocument.Parse</c>
 /// of the same file. Target: at most 3× the bare parse.</summary>
 [MemoryDiagnoser]
+[GcConcurrent(false)] // as the CLI runs (see its project file)
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 public class CheckBenchmarks
 {

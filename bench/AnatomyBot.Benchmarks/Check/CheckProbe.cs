@@ -12,6 +12,11 @@ internal static class CheckProbe
     public static void Run(string folder, int rounds)
     {
         var anatomy = AnatomyParser.Parse(File.ReadAllText(Path.Combine(folder, "anatomy.yml"))).Anatomy!;
+        if (Environment.GetEnvironmentVariable("PROBE_BATCH") is not null)
+        {
+            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
+        }
+
         for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"round {round}");

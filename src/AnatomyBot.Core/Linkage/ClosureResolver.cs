@@ -12,7 +12,12 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
     private readonly bool[] _mark = new bool[index.Elements.Length];
     private readonly List<int> _touched = [];
 
-    public void Resolve()
+    /// <summary>Each item's effective links, by item index. Kept here rather than on the items: the items of a large
+    /// backlog are old by now, and writing new arrays into them would make every later collection scan them all.</summary>
+    private readonly int[]?[] _effective = new int[]?[items.Length];
+
+    /// <summary>Resolves every item; returns the effective links by item index (sorted element indices).</summary>
+    public int[][] Resolve()
     {
         LinkItems();
         for (var pass = 0; pass < 2; pass++)
@@ -27,6 +32,14 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
                 }
             }
         }
+
+        var effective = new int[items.Length][];
+        for (var i = 0; i < items.Length; i++)
+        {
+            effective[i] = _effective[i] ?? items[i].Own;
+        }
+
+        return effective;
     }
 
     private void LinkItems()
@@ -95,7 +108,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         for (var j = chain.Count - 1; j >= 0; j--)
         {
             var at = chain[j];
-            items[at].Effective = Compute(items[at], _inCycle[at] ? -1 : items[at].Parent);
+            _effective[at] = Compute(items[at], _inCycle[at] ? -1 : items[at].Parent);
             _state[at] = 2;
         }
     }
@@ -120,7 +133,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             }
         }
 
-        if (parent >= 0 && items[parent].Effective is { } inherited)
+        if (parent >= 0 && _effective[parent] is { } inherited)
         {
             foreach (var element in inherited)
             {
@@ -133,7 +146,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
 
         foreach (var linked in item.Linked ?? Enumerable.Empty<int>())
         {
-            foreach (var element in items[linked].Effective ?? items[linked].Own)
+            foreach (var element in _effective[linked] ?? items[linked].Own)
             {
                 Touch(element);
             }

@@ -48,15 +48,16 @@ public sealed class LinkageEngine : ILinkageEngine
     {
         ArgumentNullException.ThrowIfNull(items);
         var prepared = items as PreparedItem[] ?? [.. items];
-        new ClosureResolver(_index, prepared).Resolve();
-        var traces = new TraceCache(_index);
-        foreach (var item in prepared)
+        var effective = new ClosureResolver(_index, prepared).Resolve();
+        var cache = new TraceCache(_index);
+        var traces = new Trace[prepared.Length];
+        for (var i = 0; i < traces.Length; i++)
         {
-            item.Trace = traces.Get(item.Effective ?? item.Own);
+            traces[i] = cache.Get(effective[i]);
         }
 
         var results = new ItemEvaluation[prepared.Length];
-        ForEach(prepared.Length, i => results[i] = Finish(prepared[i]));
+        ForEach(prepared.Length, i => results[i] = Finish(prepared[i], effective[i], traces[i]));
         return results;
     }
 
@@ -158,16 +159,16 @@ public sealed class LinkageEngine : ILinkageEngine
         IsOpen = item.IsOpen,
     };
 
-    private ItemEvaluation Finish(PreparedItem prepared)
+    private ItemEvaluation Finish(PreparedItem prepared, int[] effective, Trace trace)
     {
         var gaps = prepared.ExemptReason is null
-            ? _gaps.Find(prepared, prepared.Effective ?? prepared.Own, prepared.Rule)
+            ? _gaps.Find(prepared, effective, prepared.Rule)
             : [];
         return new ItemEvaluation
         {
             Item = prepared.Item,
             Layer = prepared.Layer,
-            Trace = prepared.Trace,
+            Trace = trace,
             Gaps = gaps,
             LinkedItems = prepared.LinkedFound ?? [],
             ExemptReason = prepared.ExemptReason,

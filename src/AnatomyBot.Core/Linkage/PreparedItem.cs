@@ -47,10 +47,6 @@ public sealed class PreparedItem
     /// <summary>Ids of those linked work items, as the items spell them.</summary>
     internal List<string>? LinkedFound { get; private set; }
 
-    internal int[]? Effective { get; set; }
-
-    internal Trace Trace { get; set; } = Trace.Empty;
-
     internal Layer Layer { get; set; }
 
     internal void AddDiagnostic(string diagnostic) => (Diagnostics ??= []).Add(diagnostic);
