@@ -69,7 +69,7 @@ internal static class CheckProbe
         var entries = new List<BacklogEntry>();
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
-            BacklogReader.Read("b", stream, [], entries, prepare: engine.Prepare);
+            BacklogReader.Read("b", stream, [], entries, engine: engine);
         }
 
         Console.WriteLine($"read+map+prepare {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");

@@ -39,10 +39,12 @@ public static class AzureDevOpsWorkItemMapper
             : Map(JsonMarshal.GetRawUtf8Value(json), keepFields);
 
     /// <summary>Maps one work item from its UTF-8 JSON text; see <see cref="Map(JsonElement, IReadOnlyCollection{string})"/>.
-    /// Text that is not JSON is a failure, never an exception.</summary>
-    public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null)
+    /// Text that is not JSON is a failure, never an exception. With <paramref name="body"/>, the description is written
+    /// there instead of into <see cref="WorkItem.Body"/> (which stays empty): no string per description.</summary>
+    public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null, BodyBuffer? body = null)
     {
-        var read = new ReadItem(keepFields);
+        body?.Clear();
+        var read = new ReadItem(keepFields, body);
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
@@ -165,7 +167,7 @@ public static class AzureDevOpsWorkItemMapper
             }
             else if (reader.ValueTextEquals("System.Description"u8))
             {
-                read.Description = Value(ref reader);
+                read.Description = read.Body is { } body ? Buffered(ref reader, body) : Value(ref reader);
             }
             else if (reader.ValueTextEquals("System.WorkItemType"u8))
             {
@@ -317,6 +319,32 @@ public static class AzureDevOpsWorkItemMapper
         }
     }
 
+    /// <summary>Reads the value after a property name into <paramref name="body"/> (text as <see cref="Value"/> reads it).</summary>
+    private static Slot Buffered(ref Utf8JsonReader reader, BodyBuffer body)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            var slot = Text(ref reader);
+            var text = slot.Text ?? "";
+            text.CopyTo(body.Reserve(text.Length));
+            body.Commit(text.Length);
+            return slot with { Text = null };
+        }
+
+        var room = body.Reserve(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
+        try
+        {
+            body.Commit(reader.CopyString(room));
+            return default;
+        }
+        catch (InvalidOperationException)
+        {
+            body.Clear();
+            return new Slot(null, true);
+        }
+    }
+
     private static string? SkipValue(ref Utf8JsonReader reader)
     {
         reader.Skip();
@@ -350,7 +378,7 @@ public static class AzureDevOpsWorkItemMapper
     }
 
     /// <summary>What one pass over the item found.</summary>
-    private sealed class ReadItem(IReadOnlyCollection<string>? keepFields)
+    private sealed class ReadItem(IReadOnlyCollection<string>? keepFields, BodyBuffer? body)
     {
         private readonly string[]? _keep = keepFields is null ? null : [.. keepFields];
         private Slot[] _kept = [];
@@ -361,6 +389,9 @@ public static class AzureDevOpsWorkItemMapper
         private Slot _displayName;
 
         public Slot Id { get; set; }
+
+        /// <summary>Where the description goes when it is not to be a string.</summary>
+        public BodyBuffer? Body { get; } = body;
 
         public bool HasFields { get; set; }
 
@@ -390,6 +421,7 @@ public static class AzureDevOpsWorkItemMapper
         public void ClearFields()
         {
             Title = Description = Type = State = Tags = AreaPath = Parent = default;
+            Body?.Clear();
             _createdByIsObject = false;
             _createdBy = _uniqueName = _displayName = default;
             _kept = _keep is { Length: > 0 } ? new Slot[_keep.Length] : [];

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Core.Linkage;
@@ -23,6 +25,9 @@ internal sealed class Bm25Ranker
     /// contribution to every element, zero where the element lacks the term. Such a term is added to all scores with
     /// vector instructions instead of one scattered addition per element; null for the other terms.</summary>
     private readonly double[]?[] _rows;
+
+    /// <summary>0 … n − 1: every element, the candidates when a common term was asked for.</summary>
+    private readonly int[] _all;
 
     public Bm25Ranker(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary)
     {
@@ -62,6 +67,7 @@ internal sealed class Bm25Ranker
             _postings[term] = [.. list.Select(p => (p.Item1, idf * p.Item2 * (K1 + 1) / (p.Item2 + norms[p.Item1])))];
         }
 
+        _all = [.. Enumerable.Range(0, _elements.Length)];
         _rows = new double[]?[_postings.Length];
         for (var term = 0; term < _postings.Length; term++)
         {
@@ -83,7 +89,8 @@ internal sealed class Bm25Ranker
 
     /// <summary>The <paramref name="count"/> best elements for <paramref name="queryTerms"/> (distinct term ids).
     /// <paramref name="scores"/> (one per element) must be all zero on entry and is left so; <paramref name="touched"/>
-    /// is scratch space: only the elements sharing a term with the query are scored, rounded and cleared.</summary>
+    /// is scratch space. Common terms are summed first (each element receives them in query order), then the rare
+    /// ones, which touch few elements: only those are scored, rounded and cleared when no common term is asked for.</summary>
     public IReadOnlyList<Suggestion> Top(IReadOnlyList<int> queryTerms, int count, double[] scores, List<int> touched)
     {
         ArgumentNullException.ThrowIfNull(queryTerms);
@@ -95,31 +102,18 @@ internal sealed class Bm25Ranker
         }
 
         touched.Clear();
-        var dense = false;
+        var dense = SumRows(queryTerms, scores);
         for (var q = 0; q < queryTerms.Count; q++)
         {
             var term = queryTerms[q];
-            if ((uint)term >= (uint)_postings.Length)
-            {
-                continue;
-            }
-
-            if (_rows[term] is { } row)
-            {
-                // Each element still receives the query's terms in query order, so scores are the same to the last bit.
-                AddRow(scores, row);
-                dense = true;
-                continue;
-            }
-
-            if (_postings[term] is not { } postings)
+            if ((uint)term >= (uint)_postings.Length || _rows[term] is not null || _postings[term] is not { } postings)
             {
                 continue;
             }
 
             foreach (var (element, weight) in postings)
             {
-                if (scores[element] == 0)
+                if (!dense && scores[element] == 0)
                 {
                     touched.Add(element);
                 }
@@ -128,48 +122,82 @@ internal sealed class Bm25Ranker
             }
         }
 
-        if (dense)
-        {
-            // Every element may have a score: walk them all (in id order) instead of the touched list.
-            touched.Clear();
-            for (var element = 0; element < _elements.Length; element++)
-            {
-                if (scores[element] != 0)
-                {
-                    touched.Add(element);
-                }
-            }
-        }
-
-        return PickTop(scores, touched, count);
+        return PickTop(scores, dense ? _all : CollectionsMarshal.AsSpan(touched), count);
     }
 
-    private static void AddRow(double[] scores, double[] row)
+    /// <summary>Writes the sum of the query's dense rows into <paramref name="scores"/>, a block of elements at a time
+    /// held in registers across all rows (each element still adds the rows in query order); false when the query has
+    /// no common term.</summary>
+    private bool SumRows(IReadOnlyList<int> queryTerms, double[] scores)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        var rented = queryTerms.Count > 256 ? ArrayPool<int>.Shared.Rent(queryTerms.Count) : null;
+        var rows = rented is null ? stackalloc int[queryTerms.Count] : rented.AsSpan();
+        var found = 0;
+        for (var q = 0; q < queryTerms.Count; q++)
         {
-            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
+            var term = queryTerms[q];
+            if ((uint)term < (uint)_rows.Length && _rows[term] is not null)
             {
-                (new Vector<double>(scores, i) + new Vector<double>(row, i)).CopyTo(scores, i);
+                rows[found++] = term;
             }
         }
 
-        for (; i < row.Length; i++)
+        var n = _elements.Length;
+        var width = Vector<double>.Count;
+        var at = 0;
+        ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
+        for (; found > 0 && Vector.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
         {
-            scores[i] += row[i];
+            Vector<double> sum0 = Vector<double>.Zero, sum1 = Vector<double>.Zero;
+            for (var r = 0; r < found; r++)
+            {
+                ref var source = ref MemoryMarshal.GetArrayDataReference(_rows[rows[r]]!);
+                sum0 += Vector.LoadUnsafe(ref source, (nuint)at);
+                sum1 += Vector.LoadUnsafe(ref source, (nuint)(at + width));
+            }
+
+            sum0.StoreUnsafe(ref target, (nuint)at);
+            sum1.StoreUnsafe(ref target, (nuint)(at + width));
         }
+
+        for (; found > 0 && at < n; at++)
+        {
+            var sum = 0.0;
+            for (var r = 0; r < found; r++)
+            {
+                sum += _rows[rows[r]]![at];
+            }
+
+            scores[at] = sum;
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+
+        return found > 0;
     }
 
-    private Suggestion[] PickTop(double[] scores, List<int> touched, int count)
+    /// <summary>The best <paramref name="count"/> of <paramref name="candidates"/>, whose scores it clears.</summary>
+    private Suggestion[] PickTop(double[] scores, ReadOnlySpan<int> candidates, int count)
     {
         Span<int> best = stackalloc int[count];
         Span<double> bestScores = stackalloc double[count];
         var found = 0;
-        foreach (var element in touched)
+        var floor = double.NegativeInfinity;
+        foreach (var element in candidates)
         {
-            var score = Math.Round(scores[element], 3);
+            var raw = scores[element];
             scores[element] = 0;
+
+            // Rounding is monotonic: far enough below the last place, no rounding can reach it (skips most roundings).
+            if (raw <= 0 || raw < floor)
+            {
+                continue;
+            }
+
+            var score = Math.Round(raw, 3);
             if (score <= 0)
             {
                 continue;
@@ -196,6 +224,10 @@ internal sealed class Bm25Ranker
             best[at] = element;
             bestScores[at] = score;
             found = Math.Min(found + 1, count);
+            if (found == count)
+            {
+                floor = bestScores[count - 1] - 0.001;
+            }
         }
 
         var result = new Suggestion[found];

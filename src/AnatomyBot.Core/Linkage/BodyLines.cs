@@ -1,6 +1,7 @@
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>A body's text lines outside code, whatever its format. HTML that a single pass reads exactly (no scripts,
+/// <summary>A body's text lines outside code, whatever its format (HTML readers leave out prose lines that cannot hold a
+/// reference: no colon, <c>#</c> or <c>/</c>). HTML that a single pass reads exactly (no scripts,
 /// comments or raw-text elements) skips the DOM; so does HTML too large or too nested for one; a body no parser can
 /// read falls back to its raw lines, with a diagnostic.</summary>
 internal static class BodyLines
@@ -8,27 +9,27 @@ internal static class BodyLines
     /// <summary>Past this many tags a full HTML parser can take seconds (deep nesting is quadratic).</summary>
     private const int MaxTagsForFullParser = 2048;
 
-    public static List<string> Read(string body, BodyFormat format, List<string> diagnostics)
+    public static List<string> Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics)
     {
         var lines = new List<string>();
         try
         {
             if (format == BodyFormat.Markdown)
             {
-                MarkdownLines.Read(body, lines);
+                MarkdownLines.Read(body.ToString(), lines);
             }
             else if (LightHtmlLines.Handles(body))
             {
                 LightHtmlLines.Read(body, lines);
             }
-            else if (body.AsSpan().Count('<') > MaxTagsForFullParser)
+            else if (body.Count('<') > MaxTagsForFullParser)
             {
                 diagnostics.Add("the description has too many HTML tags for a full parser; it was read as simple HTML");
                 LightHtmlLines.Read(body, lines);
             }
             else
             {
-                HtmlLines.Read(body, lines);
+                HtmlLines.Read(body.ToString(), lines);
             }
         }
 #pragma warning disable CA1031 // A body no parser can read is a per-item diagnostic, never a failed run.
@@ -44,12 +45,12 @@ internal static class BodyLines
     }
 
     /// <summary>Raw lines, minus fenced code blocks: the last resort for a body its parser rejects.</summary>
-    private static void PlainLines(string body, List<string> lines)
+    private static void PlainLines(ReadOnlySpan<char> body, List<string> lines)
     {
         var fenced = false;
-        foreach (var range in body.AsSpan().Split('\n'))
+        foreach (var range in body.Split('\n'))
         {
-            var line = body.AsSpan()[range].Trim();
+            var line = body[range].Trim();
             if (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal))
             {
                 fenced = !fenced;

@@ -14,13 +14,13 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 
     /// <summary>The distinct known terms of the item's title, then body, in order of first appearance: what its
     /// suggestions are ranked on.</summary>
-    public int[] Terms(WorkItem item)
+    public int[] Terms(WorkItem item, ReadOnlySpan<char> body)
     {
         var scratch = Scratch.For(index);
         scratch.Terms.Clear();
-        scratch.Seen.Clear();
+        scratch.Seen.Clear(index.Vocabulary.Count);
         index.Vocabulary.Collect(item.Title, skipTags: false, scratch.Terms, scratch.Seen);
-        index.Vocabulary.Collect(item.Body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch.Seen);
+        index.Vocabulary.Collect(body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch.Seen);
         return [.. scratch.Terms];
     }
 
@@ -29,6 +29,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         List<Gap>? gaps = null;
         Scratch? scratch = null;
         var item = prepared.Item;
+        var layers = Layers(effective);
         foreach (var requirement in rule.Require)
         {
             if (requirement == LinkRequirement.WorkItem)
@@ -44,7 +45,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             }
 
             var layer = ToLayer(requirement);
-            if (HasLayer(effective, layer))
+            if ((layers & (1 << (int)layer)) != 0)
             {
                 continue;
             }
@@ -83,17 +84,16 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         return gaps;
     }
 
-    private bool HasLayer(int[] effective, Layer layer)
+    /// <summary>The layers <paramref name="effective"/> reaches, one bit each.</summary>
+    private int Layers(int[] effective)
     {
+        var layers = 0;
         foreach (var element in effective)
         {
-            if (index.Elements[element].Layer == layer)
-            {
-                return true;
-            }
+            layers |= 1 << (int)index.Elements[element].Layer;
         }
 
-        return false;
+        return layers;
     }
 
     private static Layer ToLayer(LinkRequirement requirement) => requirement switch
@@ -111,7 +111,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 
         public List<int> Terms { get; } = [];
 
-        public HashSet<int> Seen { get; } = [];
+        public TermSet Seen { get; } = new();
 
         public List<int> Touched { get; } = [];
 
@@ -133,8 +133,12 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         {
             _withId.Clear();
             _withId.AddRange(terms);
-            Seen.Clear();
-            Seen.UnionWith(terms);
+            Seen.Clear(index.Vocabulary.Count);
+            foreach (var term in terms)
+            {
+                Seen.Add(term);
+            }
+
             index.Vocabulary.Collect(id, skipTags: false, _withId, Seen);
             return _withId;
         }

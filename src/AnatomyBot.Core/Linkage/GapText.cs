@@ -40,7 +40,7 @@ internal sealed class GapText(AnatomyPolicy policy)
         _messages.GetOrAdd((code, item.Kind, item.Source), key => BuildMessage(key.Code, key.Kind));
 
     public string Fix(string code, Layer layer, WorkItem item, string? suggestedId) =>
-        _fixes.GetOrAdd((code, item.Kind, item.Source, suggestedId), key => BuildFix(key.Code, layer, key.Source, key.Id));
+        _fixes.GetOrAdd((code, item.Kind, item.Source, suggestedId), static (key, state) => state.Text.BuildFix(key.Code, state.Layer, key.Source, key.Id), (Text: this, Layer: layer));
 
     public static string UnknownMessage(string id, Layer layer) =>
         $"`{id}` is not {Article(layer)} {layer.ToNoun()} in the anatomy, so this link counts for nothing.";

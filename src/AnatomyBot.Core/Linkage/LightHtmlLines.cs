@@ -14,11 +14,11 @@ internal static class LightHtmlLines
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the light reader gives the same lines a full HTML parser would.</summary>
-    public static bool Handles(string html) => html.AsSpan().IndexOfAny(NeedsFullParser) < 0;
+    public static bool Handles(ReadOnlySpan<char> html) => html.IndexOfAny(NeedsFullParser) < 0;
 
-    public static void Read(string html, List<string> lines)
+    public static void Read(ReadOnlySpan<char> html, List<string> lines)
     {
-        var text = html.AsSpan();
+        var text = html;
         var line = new StringBuilder(Math.Min(html.Length, 4096));
         var skipUntil = (string?)null;
         var href = (string?)null;

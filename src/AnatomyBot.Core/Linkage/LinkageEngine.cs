@@ -27,7 +27,7 @@ public sealed class LinkageEngine : ILinkageEngine
     {
         ArgumentNullException.ThrowIfNull(items);
         var prepared = new PreparedItem[items.Count];
-        ForEach(items.Count, i => prepared[i] = Prepare(items[i], keepBody: true));
+        ForEach(items.Count, i => prepared[i] = Prepare(items[i], items[i].Body, keepBody: true));
         return Evaluate(prepared);
     }
 
@@ -39,7 +39,15 @@ public sealed class LinkageEngine : ILinkageEngine
     public PreparedItem Prepare(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Prepare(item, keepBody: false);
+        return Prepare(item, item.Body, keepBody: false);
+    }
+
+    /// <summary>As <see cref="Prepare(WorkItem)"/>, with the body read from <paramref name="body"/> instead of
+    /// <see cref="WorkItem.Body"/>: a reader of many items keeps each body in a reused buffer, not a string.</summary>
+    public PreparedItem Prepare(WorkItem item, ReadOnlySpan<char> body)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Prepare(item, body, keepBody: false);
     }
 
     /// <summary>The second half: resolves parents, linked items and the closure across <paramref name="items"/>, then
@@ -82,9 +90,9 @@ public sealed class LinkageEngine : ILinkageEngine
         });
     }
 
-    private PreparedItem Prepare(WorkItem item, bool keepBody)
+    private PreparedItem Prepare(WorkItem item, ReadOnlySpan<char> body, bool keepBody)
     {
-        var references = ReferenceExtractor.Extract(item, _anatomy.Policy);
+        var references = ReferenceExtractor.Extract(item, body, _anatomy.Policy);
         var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
         var rule = _rules.Resolve(item);
         var prepared = new PreparedItem(keepBody ? item : Identity(item), item.Diagnostics, references.Diagnostics)
@@ -122,7 +130,7 @@ public sealed class LinkageEngine : ILinkageEngine
         // Ranking terms are read now, while the body is at hand, for every item that may have a gap.
         if (exemptReason is null && (rule.Require.Count > 0 || prepared.Unknown is not null))
         {
-            prepared.Terms = _gaps.Terms(item);
+            prepared.Terms = _gaps.Terms(item, body);
         }
 
         return prepared;

@@ -35,6 +35,13 @@ public static class ReferenceExtractor
     public static ItemReferences Extract(WorkItem item, AnatomyPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(item);
+        return Extract(item, item.Body, policy);
+    }
+
+    /// <summary>As <see cref="Extract(WorkItem, AnatomyPolicy)"/>, with the body given apart from the item (a reader of
+    /// many items keeps bodies in a reused buffer instead of a string each).</summary>
+    internal static ItemReferences Extract(WorkItem item, ReadOnlySpan<char> body, AnatomyPolicy? policy)
+    {
         var elements = new List<ElementReference>();
         var linked = new List<string>();
         List<string>? diagnostics = null;
@@ -50,10 +57,10 @@ public static class ReferenceExtractor
             WorkItemMentions.Find(item.Title, item, linked);
         }
 
-        if (MayReference(item.Body, isPullRequest))
+        if (MayReference(body, isPullRequest))
         {
             diagnostics = [];
-            foreach (var line in BodyLines.Read(item.Body, item.BodyFormat, diagnostics))
+            foreach (var line in BodyLines.Read(body, item.BodyFormat, diagnostics))
             {
                 if (ReferenceLine.TryRead(line, elements))
                 {
@@ -82,14 +89,14 @@ public static class ReferenceExtractor
     /// <summary>A cheap, conservative test that spares most bodies the line reader: true when a keyword is followed by
     /// a colon, allowing a plural <c>s</c>, blanks, emphasis marks and tags in between (<c>**Outcome**:</c>,
     /// <c>&lt;b&gt;Stage&lt;/b&gt;:</c>), or by an entity; for pull requests also any mention marker.</summary>
-    private static bool MayReference(string body, bool isPullRequest)
+    private static bool MayReference(ReadOnlySpan<char> body, bool isPullRequest)
     {
-        if (string.IsNullOrEmpty(body))
+        if (body.IsEmpty)
         {
             return false;
         }
 
-        var span = body.AsSpan();
+        var span = body;
         if (isPullRequest && span.IndexOfAny(MentionMarkers) >= 0)
         {
             return true;

@@ -20,8 +20,10 @@ internal sealed class TermVocabulary
         return id;
     }
 
+    public int Count => _ids.Count;
+
     /// <summary>The distinct known terms of <paramref name="text"/>, appended to <paramref name="terms"/>.</summary>
-    public void Collect(string text, bool skipTags, List<int> terms, HashSet<int> seen)
+    public void Collect(ReadOnlySpan<char> text, bool skipTags, List<int> terms, TermSet seen)
     {
         Span<char> buffer = stackalloc char[TextTerms.MaxTermLength];
         var position = 0;

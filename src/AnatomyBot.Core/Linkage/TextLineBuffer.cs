@@ -1,11 +1,16 @@
+using System.Buffers;
 using System.Text;
 
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>What both HTML readers do with text: collapse runs of white space into one space on the current line, and
-/// end a line (trimmed, kept only when not empty).</summary>
+/// end a line (trimmed, kept only when it may hold a reference).</summary>
 internal static class TextLineBuffer
 {
+    /// <summary>A reference line has a colon (<c>Stage: S-1</c>, <c>Parent: #4</c>); a mention has <c>#</c> or is a URL.
+    /// Lines with none of these are prose: no string is made for them.</summary>
+    private static readonly SearchValues<char> ReferenceMarks = SearchValues.Create(":#/");
+
     public static void AppendCollapsed(ReadOnlySpan<char> text, StringBuilder line)
     {
         foreach (var c in text)
@@ -24,8 +29,8 @@ internal static class TextLineBuffer
         }
     }
 
-    /// <summary>Ends the line: its text without leading and trailing white space, kept only when not empty (one string
-    /// is allocated, not two).</summary>
+    /// <summary>Ends the line: its text without leading and trailing white space, kept only when it has a colon,
+    /// <c>#</c> or <c>/</c> (one string is allocated, not two; none for prose).</summary>
     public static void Flush(StringBuilder line, List<string> lines)
     {
         var start = 0;
@@ -40,11 +45,29 @@ internal static class TextLineBuffer
             end--;
         }
 
-        if (end > start)
+        if (end > start && HasReferenceMark(line, start, end))
         {
             lines.Add(line.ToString(start, end - start));
         }
 
         line.Clear();
+    }
+
+    private static bool HasReferenceMark(StringBuilder line, int start, int end)
+    {
+        var offset = 0;
+        foreach (var chunk in line.GetChunks())
+        {
+            var from = Math.Max(start - offset, 0);
+            var to = Math.Min(end - offset, chunk.Length);
+            if (from < to && chunk.Span[from..to].ContainsAny(ReferenceMarks))
+            {
+                return true;
+            }
+
+            offset += chunk.Length;
+        }
+
+        return false;
     }
 }

@@ -38,11 +38,31 @@ internal static class TextTerms
             }
 
             var length = 0;
-            while (position < text.Length && char.IsLetterOrDigit(text[position]))
+            while (position < text.Length)
             {
+                // ASCII (nearly all text) without the Unicode tables; anything else as before.
+                var next = text[position];
+                char lower;
+                if (char.IsAsciiLetterUpper(next))
+                {
+                    lower = (char)(next | 0x20);
+                }
+                else if (char.IsAsciiLetterLower(next) || char.IsAsciiDigit(next))
+                {
+                    lower = next;
+                }
+                else if (next > 0x7F && char.IsLetterOrDigit(next))
+                {
+                    lower = char.ToLowerInvariant(next);
+                }
+                else
+                {
+                    break;
+                }
+
                 if (length < buffer.Length)
                 {
-                    buffer[length] = char.ToLowerInvariant(text[position]);
+                    buffer[length] = lower;
                 }
 
                 length++;
@@ -86,6 +106,12 @@ internal static class TextTerms
 
     private static int Stem(ReadOnlySpan<char> term)
     {
+        // Every suffix ends in g, d, s or e.
+        if (term.Length < 4 || term[^1] is not ('g' or 'd' or 's' or 'e'))
+        {
+            return term.Length;
+        }
+
         ReadOnlySpan<string> suffixes = ["ing", "ed", "es", "s", "e"];
         foreach (var suffix in suffixes)
         {

@@ -10,7 +10,7 @@ public sealed class HtmlLinesTests
     [InlineData("<p>See <a href=\"https://dev.azure.com/a/b/_workitems/edit/12\">the story</a> now</p>")]
     [InlineData("<div><p>Outcome: O-1<div><span>unclosed")]
     [InlineData("<p>Logic: <code>L-1</code></p><pre>Component: C-9</pre>text after")]
-    [InlineData("plain text, no tags\nsecond line")]
+    [InlineData("plain text: no tags\nsecond: line")]
     [InlineData("<table><tr><td>Stage: S-1</td><td>Component: C-1</td></tr></table>")]
     public void LightReader_GivesTheSameLinesAsTheFullParser(string html)
     {
@@ -22,6 +22,20 @@ public sealed class HtmlLinesTests
         LightHtmlLines.Read(html, light);
 
         Assert.Equal(full, light);
+    }
+
+    [Fact]
+    public void ProseLines_AreLeftOut_LinesThatMayReferenceAreKept()
+    {
+        const string Html = "<div>As a buyer I want quotes</div><div>Stage: S-1</div><p>See #12</p><p>https://x/y</p><p>just words</p>";
+        var light = new List<string>();
+        var full = new List<string>();
+
+        LightHtmlLines.Read(Html, light);
+        HtmlLines.Read(Html, full);
+
+        Assert.Equal(["Stage: S-1", "See #12", "https://x/y"], light);
+        Assert.Equal(light, full);
     }
 
     [Theory]

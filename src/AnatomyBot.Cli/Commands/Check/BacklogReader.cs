@@ -13,23 +13,27 @@ internal static class BacklogReader
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
+    [ThreadStatic]
+    private static BodyBuffer? t_body;
+
     private static readonly JsonDocumentOptions ItemOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
     /// <summary>Reads every item of <paramref name="stream"/> into <paramref name="entries"/>, holding one item (and a
     /// read buffer) in memory at a time; throws <see cref="BacklogFileException"/> with <c>file:line:column</c> when the
-    /// file is not a backlog at all. With <paramref name="prepare"/> (the engine's <see cref="LinkageEngine.Prepare(WorkItem)"/>)
-    /// each item is also prepared on the worker that mapped it, and the entry keeps the prepared item.</summary>
+    /// file is not a backlog at all. With <paramref name="engine"/>, each item is also prepared for it
+    /// (<see cref="LinkageEngine.Prepare(WorkItem, ReadOnlySpan{char})"/>) on the worker that mapped it, and the entry
+    /// keeps the prepared item; Azure DevOps descriptions then go through a per-thread buffer, never a string.</summary>
     public static void Read(
         string displayName,
         Stream stream,
         IReadOnlyCollection<string> keepFields,
         List<BacklogEntry> entries,
         Action<long>? progress = null,
-        Func<WorkItem, PreparedItem>? prepare = null)
+        LinkageEngine? engine = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new StreamWindow(stream);
-        using var mapper = new BatchedItemMapper((utf8, index) => Prepared(MapItem(utf8, displayName, index, keepFields), prepare));
+        using var mapper = new BatchedItemMapper((utf8, index) => MapItem(utf8, displayName, index, keepFields, engine));
         try
         {
             JsonReaderState state;
@@ -120,30 +124,28 @@ internal static class BacklogReader
         return true;
     }
 
-    private static BacklogEntry Prepared(BacklogEntry entry, Func<WorkItem, PreparedItem>? prepare)
+    private static BacklogEntry MapItem(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields, LinkageEngine? engine)
     {
-        if (prepare is null || entry.Item is not { } item)
+        var valid = Utf8.IsValid(utf8.Span);
+        var bytes = valid ? utf8 : Repair(utf8.Span);
+        var body = engine is null ? null : t_body ??= new BodyBuffer();
+        var entry = Map(bytes, displayName, index, keepFields, body);
+        entry = valid ? entry : WithUtf8Diagnostic(entry);
+        if (engine is null || entry.Item is not { } item)
         {
             return entry;
         }
 
-        var prepared = prepare(item);
+        // An Azure DevOps description is in the buffer (its Body is empty); a GitHub body is in the item.
+        var prepared = body!.Length > 0 ? engine.Prepare(item, body.Text) : engine.Prepare(item);
         return entry with { Item = prepared.Item, Prepared = prepared };
-    }
-
-    private static BacklogEntry MapItem(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields)
-    {
-        var valid = Utf8.IsValid(utf8.Span);
-        var bytes = valid ? utf8 : Repair(utf8.Span);
-        var entry = Map(bytes, displayName, index, keepFields);
-        return valid ? entry : WithUtf8Diagnostic(entry);
     }
 
     /// <summary>Azure DevOps items (the large backlogs) are read in one pass straight from their bytes; an item that does
     /// not map as one is looked at again as a whole: GitHub issues carry <c>number</c> and no <c>fields</c>.</summary>
-    private static BacklogEntry Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields)
+    private static BacklogEntry Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields, BodyBuffer? body)
     {
-        var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields);
+        var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields, body);
         var source = ItemSource.AzureDevOps;
         if (result.Item is null)
         {
@@ -151,6 +153,7 @@ internal static class BacklogReader
             var element = document.RootElement;
             if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("number", out _) && !element.TryGetProperty("fields", out _))
             {
+                body?.Clear();
                 result = GitHubIssueMapper.Map(element);
                 source = ItemSource.GitHub;
             }

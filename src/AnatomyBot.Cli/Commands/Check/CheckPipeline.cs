@@ -21,7 +21,7 @@ internal static class CheckPipeline
         foreach (var (name, content) in backlogs)
         {
             progress?.Reading(name, content.CanSeek ? content.Length : 0);
-            BacklogReader.Read(name, content, keepFields, entries, progress is null ? null : progress.Read, engine.Prepare);
+            BacklogReader.Read(name, content, keepFields, entries, progress is null ? null : progress.Read, engine);
         }
 
         var items = new List<PreparedItem>(entries.Count);

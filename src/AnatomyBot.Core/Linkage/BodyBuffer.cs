@@ -1,0 +1,36 @@
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>Reusable room for one item's body text: a reader of many items copies each body here instead of
+/// allocating a string per body (a backlog's descriptions are most of its bytes). One per reading thread.</summary>
+public sealed class BodyBuffer
+{
+    private char[] _chars = new char[4096];
+
+    /// <summary>The body last written, or empty.</summary>
+    public ReadOnlySpan<char> Text => _chars.AsSpan(0, Length);
+
+    public int Length { get; private set; }
+
+    /// <summary>Room for at least <paramref name="size"/> characters; what was held is dropped.</summary>
+    public Span<char> Reserve(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        Length = 0;
+        if (_chars.Length < size)
+        {
+            _chars = new char[Math.Max(size, _chars.Length * 2)];
+        }
+
+        return _chars;
+    }
+
+    /// <summary>Marks the first <paramref name="length"/> reserved characters as the body.</summary>
+    public void Commit(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _chars.Length);
+        Length = length;
+    }
+
+    public void Clear() => Length = 0;
+}
