@@ -21,6 +21,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["probe-steps", var stepsFolder])
+        {
+            Check.CheckProbe.Steps(stepsFolder);
+            return;
+        }
+
         if (args is ["probe-serve", var seconds])
         {
             Serve.AckProbe.RunAsync(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)).GetAwaiter().GetResult();

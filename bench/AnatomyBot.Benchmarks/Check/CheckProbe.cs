@@ -88,6 +88,71 @@ internal static class CheckProbe
         Console.WriteLine($"total {total.ElapsedMilliseconds} ms");
     }
 
+    /// <summary>Per-item allocation and time of mapping and preparing, on one thread, for the first 20,000 items.</summary>
+    public static void Steps(string folder)
+    {
+        var anatomy = AnatomyParser.Parse(File.ReadAllText(Path.Combine(folder, "anatomy.yml"))).Anatomy!;
+        var engine = new LinkageEngine(anatomy);
+        var bytes = File.ReadAllBytes(Path.Combine(folder, "backlog.json"));
+        var ranges = new List<(int Start, int Length)>();
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read() && reader.TokenType != JsonTokenType.StartArray)
+        {
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject && ranges.Count < 20_000)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            ranges.Add((start, (int)reader.BytesConsumed - start));
+        }
+
+        var body = new BodyBuffer();
+        for (var round = 0; round < 3; round++)
+        {
+            long mapBytes = 0, prepareBytes = 0;
+            var mapTime = TimeSpan.Zero;
+            var prepareTime = TimeSpan.Zero;
+            foreach (var (start, length) in ranges)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var t0 = Stopwatch.GetTimestamp();
+                var item = AzureDevOps.Mapping.AzureDevOpsWorkItemMapper.Map(bytes.AsSpan(start, length), [], body).Item!;
+                var t1 = Stopwatch.GetTimestamp();
+                var middle = GC.GetAllocatedBytesForCurrentThread();
+                _ = engine.Prepare(item, body.Text);
+                var t2 = Stopwatch.GetTimestamp();
+                prepareBytes += GC.GetAllocatedBytesForCurrentThread() - middle;
+                mapBytes += middle - before;
+                mapTime += Stopwatch.GetElapsedTime(t0, t1);
+                prepareTime += Stopwatch.GetElapsedTime(t1, t2);
+            }
+
+            Console.WriteLine($"per item: map {mapBytes / ranges.Count} B, {mapTime.TotalMicroseconds / ranges.Count:F2} µs; prepare {prepareBytes / ranges.Count} B, {prepareTime.TotalMicroseconds / ranges.Count:F2} µs");
+            var items = ranges.Select(r => AzureDevOps.Mapping.AzureDevOpsWorkItemMapper.Map(bytes.AsSpan(r.Start, r.Length)).Item!).ToList();
+            var index = new AnatomyIndex(anatomy);
+            var terms = new List<int>();
+            var seen = new TermSet();
+            var watch = Stopwatch.StartNew();
+            foreach (var item in items)
+            {
+                ReferenceExtractor.Extract(item, anatomy.Policy);
+            }
+
+            var extract = watch.Elapsed.TotalMicroseconds / items.Count;
+            watch.Restart();
+            foreach (var item in items)
+            {
+                terms.Clear();
+                seen.Clear(index.Vocabulary.Count);
+                index.Vocabulary.Collect(item.Title, skipTags: false, terms, seen);
+                index.Vocabulary.Collect(item.Body, skipTags: true, terms, seen);
+            }
+
+            Console.WriteLine($"  extract {extract:F2} µs, terms {watch.Elapsed.TotalMicroseconds / items.Count:F2} µs, body {items.Average(i => i.Body.Length):F0} chars, terms {terms.Count}");
+        }
+    }
+
     private static TimeSpan s_lastPause;
     private static int s_lastGen0;
     private static int s_lastGen2;

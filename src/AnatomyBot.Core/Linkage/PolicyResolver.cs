@@ -13,7 +13,7 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
     public PolicyRule Resolve(WorkItem item)
     {
         var scope = item.Scope ?? "";
-        return _cache.GetOrAdd((item.Source, scope, item.Kind), key => Find(key.Item1, key.Item2, key.Item3));
+        return _cache.GetOrAdd((item.Source, scope, item.Kind), static (key, resolver) => resolver.Find(key.Item1, key.Item2, key.Item3), this);
     }
 
     private PolicyRule Find(ItemSource source, string scope, ItemKind kind)

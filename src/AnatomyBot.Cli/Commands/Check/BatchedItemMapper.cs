@@ -4,7 +4,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Maps the items the reader cuts out on the thread pool, a batch at a time, while the reader goes on cutting
 /// (the reader is one sequential pass; parsing and mapping each item is the larger share of the work and needs no
-/// order). Results come back in file order. At most a few batches are in flight, so memory stays flat.</summary>
+/// order). Results come back in file order. At most a few batches are in flight, so memory stays flat: when all are
+/// busy, the reader maps the batch itself instead of waiting (a waiting reader spins, taking a core from the workers).</summary>
 internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogEntry> map) : IDisposable
 {
     private const int BatchBytes = 1 << 20;
@@ -86,20 +87,27 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         var bytes = _bytes;
         var ranges = _ranges.ToArray();
         var first = _firstIndex;
-        _slots.Wait();
-        _batches.Add(Task.Run(() =>
+        if (_slots.Wait(0))
         {
-            try
+            _batches.Add(Task.Run(() =>
             {
-                return MapBatch(bytes, ranges, first);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                _slots.Release();
-            }
-        }));
-        _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
+                try
+                {
+                    return MapBatch(bytes, ranges, first);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    _slots.Release();
+                }
+            }));
+            _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
+        }
+        else
+        {
+            _batches.Add(Task.FromResult(MapBatch(bytes, ranges, first)));
+        }
+
         _ranges.Clear();
         _used = 0;
         _firstIndex = _count;
