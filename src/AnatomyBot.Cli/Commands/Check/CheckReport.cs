@@ -18,8 +18,12 @@ internal sealed class CheckReport
             keys[i] = (CheckCodes.Source(sorted[i].Source), new ItemIdComparer.SortKey(sorted[i].Id));
         }
 
-        // Keys are split once, not on every comparison: sorting 100,000 items took most of the report's time.
-        Array.Sort(keys, sorted, KeyComparer.Instance);
+        // Keys are split once, not on every comparison: sorting 100,000 items took most of the report's time. Backlogs
+        // usually come in id order already (API responses, WIQL results), and then one pass tells.
+        if (!IsSorted(keys))
+        {
+            Array.Sort(keys, sorted, KeyComparer.Instance);
+        }
         Items = sorted;
         FailOn = failOn;
         foreach (var code in GapCodes.All)
@@ -64,6 +68,19 @@ internal sealed class CheckReport
         FailOn.Warn => SeverityCounts.GetValueOrDefault(GapSeverity.Warn) + SeverityCounts.GetValueOrDefault(GapSeverity.Block) > 0,
         _ => SeverityCounts.GetValueOrDefault(GapSeverity.Block) > 0,
     };
+
+    private static bool IsSorted((string Source, ItemIdComparer.SortKey Id)[] keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (KeyComparer.Instance.Compare(keys[i - 1], keys[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private sealed class KeyComparer : IComparer<(string Source, ItemIdComparer.SortKey Id)>
     {
