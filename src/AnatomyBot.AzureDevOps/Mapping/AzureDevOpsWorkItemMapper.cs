@@ -215,23 +215,7 @@ public static class AzureDevOpsWorkItemMapper
                 continue;
             }
 
-            Slot rel = default, url = default;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("rel"u8))
-                {
-                    rel = Value(ref reader);
-                }
-                else if (reader.ValueTextEquals("url"u8))
-                {
-                    url = Value(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
+            var (rel, url) = ReadTwo(ref reader, "rel"u8, "url"u8);
 
             if (parent is null && string.Equals(rel.Text, ParentLink, StringComparison.OrdinalIgnoreCase))
             {
@@ -270,19 +254,33 @@ public static class AzureDevOpsWorkItemMapper
                 continue;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            read.HtmlHref = ReadTwo(ref reader, "href"u8, default).First;
+        }
+    }
+
+    /// <summary>Reads two text properties of the object the reader is at (the last occurrence of each wins), skipping
+    /// the others; the reader ends on the object's end.</summary>
+    private static (Slot First, Slot Second) ReadTwo(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        Slot a = default, b = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(first))
             {
-                if (reader.ValueTextEquals("href"u8))
-                {
-                    read.HtmlHref = Value(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                a = Value(ref reader);
+            }
+            else if (!second.IsEmpty && reader.ValueTextEquals(second))
+            {
+                b = Value(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
             }
         }
+
+        return (a, b);
     }
 
     /// <summary>Reads the value after a property name as text (<see cref="ItemJson.AsText"/>'s rules); objects and arrays
@@ -438,22 +436,7 @@ public static class AzureDevOpsWorkItemMapper
                 return;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("uniqueName"u8))
-                {
-                    _uniqueName = Value(ref reader);
-                }
-                else if (reader.ValueTextEquals("displayName"u8))
-                {
-                    _displayName = Value(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
+            (_uniqueName, _displayName) = ReadTwo(ref reader, "uniqueName"u8, "displayName"u8);
         }
 
         /// <summary>Keeps the field at the reader's property name when the policy reads it (or, with no list, when it is
