@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Hosting.Processing;
+using AnatomyBot.Hosting.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ public sealed partial class InboxWorker(
     LocalInbox inbox,
     IDeliveryLedger deliveries,
     ProcessingRunner runner,
+    IngressActivity activity,
+    TimeProvider time,
     IOptions<InboxOptions> options,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -49,6 +52,7 @@ public sealed partial class InboxWorker(
         {
             try
             {
+                await YieldToAcknowledgementsAsync(stoppingToken);
                 if (await deliveries.GetAsync(entry.Platform, entry.Id, stoppingToken) is { } record)
                 {
                     await runner.ProcessAsync(record.Delivery with { Attempts = entry.Attempts }, stoppingToken);
@@ -73,6 +77,26 @@ public sealed partial class InboxWorker(
             {
                 inbox.Completed();
             }
+        }
+    }
+
+    /// <summary>Lets the webhook requests in flight be answered first, for at most <see cref="InboxOptions.YieldToAcknowledgements"/>.</summary>
+    private async Task YieldToAcknowledgementsAsync(CancellationToken stoppingToken)
+    {
+        var limit = options.Value.YieldToAcknowledgements;
+        var idle = activity.WhenIdleAsync();
+        if (limit <= TimeSpan.Zero || idle.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await idle.WaitAsync(limit, time, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+            // Sustained load: process this one anyway, so the backlog keeps moving.
         }
     }
 
