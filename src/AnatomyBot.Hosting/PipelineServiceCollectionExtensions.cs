@@ -34,7 +34,6 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DeliveryProcessorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ProcessingRunner>();
-        services.TryAddSingleton<IngressActivity>();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<ReconcileSweep>();
         return services;

@@ -76,43 +76,6 @@ public sealed class LocalInboxTests : IDisposable
         _handler.Verify(h => h.HandleAsync(It.Is<Delivery>(d => d.Id == "d-2" && d.Body == stored.Body && d.Attempts == 2), It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [Fact]
-    public async Task Worker_WebhookRequestInFlight_ProcessesOnlyOnceItIsAnswered()
-    {
-        var time = new TimerSignallingTime();
-        using var host = Build(time);
-        await host.StartAsync();
-        await host.Services.GetRequiredService<IDeliveryLedger>().TryAddAsync(Delivery("d-4"), default);
-
-        var request = host.Services.GetRequiredService<IngressActivity>().Enter();
-        await host.Services.GetRequiredService<LocalInbox>().EnqueueAsync(Delivery("d-4"), TimeSpan.Zero, default);
-        await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30));
-        _handler.Verify(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()), Times.Never);
-
-        request.Dispose();
-        await WaitProcessedAsync(host, "d-4");
-        await host.StopAsync();
-        _handler.Verify(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Fact]
-    public async Task Worker_RequestsKeepComing_ProcessesAnywayAfterTheYieldLimit()
-    {
-        var time = new TimerSignallingTime();
-        using var host = Build(time);
-        await host.StartAsync();
-        await host.Services.GetRequiredService<IDeliveryLedger>().TryAddAsync(Delivery("d-5"), default);
-
-        using var request = host.Services.GetRequiredService<IngressActivity>().Enter();
-        await host.Services.GetRequiredService<LocalInbox>().EnqueueAsync(Delivery("d-5"), TimeSpan.Zero, default);
-        await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30));
-        time.Advance(new InboxOptions().YieldToAcknowledgements);
-
-        await WaitProcessedAsync(host, "d-5");
-        await host.StopAsync();
-        _handler.Verify(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()), Times.Once);
-    }
-
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -129,14 +92,9 @@ public sealed class LocalInboxTests : IDisposable
         }
     }
 
-    private IHost Build(TimeProvider? time = null)
+    private IHost Build()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
         builder.Services.AddSingleton(_handler.Object);
         builder.Services.AddSingleton<IWebhookIngress>(new HeaderIngress());
         builder.Services.AddAnatomyBotSqliteStorage(Path.Combine(_folder, "ledger.db"));

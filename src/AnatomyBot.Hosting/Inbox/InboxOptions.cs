@@ -12,12 +12,6 @@ public sealed class InboxOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 1;
 
-    /// <summary>Before each delivery, how long the worker at most waits for the webhook requests in flight to be answered:
-    /// acknowledgements go first, and processing still makes progress under sustained load (at least one delivery per
-    /// consumer in this time). Zero turns the wait off.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
-    public TimeSpan YieldToAcknowledgements { get; set; } = TimeSpan.FromMilliseconds(100);
-
     /// <summary>How many Received/Failed rows are reloaded from the ledger on start.</summary>
     [Range(1, 10_000_000)]
     public int RecoverMax { get; set; } = 1_000_000;

@@ -1,6 +1,5 @@
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Hosting.Processing;
-using AnatomyBot.Hosting.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +12,6 @@ public sealed partial class InboxWorker(
     LocalInbox inbox,
     IDeliveryLedger deliveries,
     ProcessingRunner runner,
-    IngressActivity activity,
-    TimeProvider time,
     IOptions<InboxOptions> options,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -52,7 +49,6 @@ public sealed partial class InboxWorker(
         {
             try
             {
-                await YieldToAcknowledgementsAsync(stoppingToken);
                 if (await deliveries.GetAsync(entry.Platform, entry.Id, stoppingToken) is { } record)
                 {
                     await runner.ProcessAsync(record.Delivery with { Attempts = entry.Attempts }, stoppingToken);
@@ -77,26 +73,6 @@ public sealed partial class InboxWorker(
             {
                 inbox.Completed();
             }
-        }
-    }
-
-    /// <summary>Lets the webhook requests in flight be answered first, for at most <see cref="InboxOptions.YieldToAcknowledgements"/>.</summary>
-    private async Task YieldToAcknowledgementsAsync(CancellationToken stoppingToken)
-    {
-        var limit = options.Value.YieldToAcknowledgements;
-        var idle = activity.WhenIdleAsync();
-        if (limit <= TimeSpan.Zero || idle.IsCompleted)
-        {
-            return;
-        }
-
-        try
-        {
-            await idle.WaitAsync(limit, time, stoppingToken);
-        }
-        catch (TimeoutException)
-        {
-            // Sustained load: process this one anyway, so the backlog keeps moving.
         }
     }
 

@@ -12,7 +12,6 @@ public sealed partial class WebhookReceiver(
     IEnumerable<IWebhookIngress> ingresses,
     IDeliveryLedger deliveries,
     IDeliveryScheduler scheduler,
-    IngressActivity activity,
     TimeProvider time,
     ILogger<WebhookReceiver> logger)
 {
@@ -22,7 +21,6 @@ public sealed partial class WebhookReceiver(
     public async Task<WebhookReceipt> ReceiveAsync(string platform, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var inFlight = activity.Enter();
         if (!_ingresses.TryGetValue(platform, out var ingress))
         {
             return Log(platform, new WebhookReceipt(StatusCodes.Status404NotFound, $"platform '{platform}' is not configured"));
