@@ -92,6 +92,17 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Delivery_ReceivedAsUtf8Bytes_ReadsBackAsTheSameText()
+    {
+        var (deliveries, _) = Open();
+        const string body = """{"title":"Zahlungsübersicht – 支払い 🚀","n":1}""";
+
+        await deliveries.TryAddAsync(Delivery("bytes") with { Body = null!, Utf8Body = System.Text.Encoding.UTF8.GetBytes(body) }, None);
+
+        Assert.Equal(body, (await deliveries.GetAsync(Platforms.GitHub, "bytes", None))?.Delivery.Body);
+    }
+
+    [SkippableFact]
     public async Task Record_ChangedGaps_AppendsTheEventsOfGapTransitions()
     {
         var (_, evaluations) = Open();

@@ -16,7 +16,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         var ledger = new SqliteDeliveryLedger(database);
         await database.InitializeAsync(default);
 
-        var adds = Enumerable.Range(0, 64).Select(i => ledger.TryAddAsync(Delivery(i) with { Body = i == 17 ? null! : "{}" }, default)).ToList();
+        var adds = Enumerable.Range(0, 64).Select(i => ledger.TryAddAsync(Delivery(i) with { EventName = i == 17 ? null! : "pull_request" }, default)).ToList();
         var outcomes = await Task.WhenAll(adds.Select(async a =>
         {
             try

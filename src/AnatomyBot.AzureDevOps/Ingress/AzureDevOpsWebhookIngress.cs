@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -57,14 +58,11 @@ public sealed partial class AzureDevOpsWebhookIngress(IOptions<AzureDevOpsOption
             return IngressResult.Answered(200, $"ignored: event type '{envelope.EventType}' is not handled");
         }
 
-        var delivery = new Delivery
-        {
-            Platform = Platform,
-            Id = envelope.Id,
-            EventName = envelope.EventType,
-            Body = Encoding.UTF8.GetString(body),
-            ReceivedAt = receivedAt,
-        };
+        // Stored as received when it is valid UTF-8 (the usual case: no decoding on the acknowledgement path); otherwise
+        // decoded as before, invalid bytes becoming U+FFFD.
+        var delivery = Utf8.IsValid(body)
+            ? new Delivery { Platform = Platform, Id = envelope.Id, EventName = envelope.EventType, Utf8Body = body.ToArray(), ReceivedAt = receivedAt }
+            : new Delivery { Platform = Platform, Id = envelope.Id, EventName = envelope.EventType, Body = Encoding.UTF8.GetString(body), ReceivedAt = receivedAt };
         return IngressResult.Accepted(delivery);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using AnatomyBot.Core.Pipeline;
@@ -79,13 +78,13 @@ public sealed class GitHubWebhookIngress(IOptions<GitHubOptions> options) : IWeb
             Platform = Platforms.GitHub,
             Id = deliveryId,
             EventName = eventName,
-            Body = Encoding.UTF8.GetString(body),
+            Utf8Body = body.ToArray(),
             ReceivedAt = receivedAt,
         });
     }
 
     /// <summary>One JSON object in valid UTF-8 (RFC 8259 §8.1). The reader checks the structure but not the bytes inside
-    /// strings, and the body is stored decoded: invalid bytes would be stored as U+FFFD, no longer what was signed.</summary>
+    /// strings, and the body is processed decoded: invalid bytes would be read as U+FFFD, no longer what was signed.</summary>
     private static bool IsJsonObject(ReadOnlySpan<byte> body)
     {
         if (!Utf8.IsValid(body))

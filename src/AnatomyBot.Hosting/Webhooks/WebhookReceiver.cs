@@ -31,13 +31,18 @@ public sealed partial class WebhookReceiver(
             return Log(platform, new WebhookReceipt(StatusCodes.Status405MethodNotAllowed, "use POST"));
         }
 
-        var body = await RequestBody.ReadAsync(request, ingress.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        IngressResult result;
+        using (var body = await RequestBody.ReadAsync(request, ingress.MaxBodyBytes, cancellationToken))
         {
-            return Log(platform, new WebhookReceipt(StatusCodes.Status413PayloadTooLarge, $"body larger than {ingress.MaxBodyBytes} bytes"));
+            if (body is null)
+            {
+                return Log(platform, new WebhookReceipt(StatusCodes.Status413PayloadTooLarge, $"body larger than {ingress.MaxBodyBytes} bytes"));
+            }
+
+            // The delivery gets its own copy of the bytes; the pooled buffer goes back before the ledger write.
+            result = ingress.Accept(new HeaderView(request.Headers), body.Span, time.GetUtcNow());
         }
 
-        var result = ingress.Accept(RequestBody.Headers(request), body.Value.Span, time.GetUtcNow());
         if (result.Delivery is not { } delivery)
         {
             return Log(platform, new WebhookReceipt(result.StatusCode, result.Reason));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Pipeline;
 using Microsoft.Data.Sqlite;
@@ -19,13 +20,13 @@ public sealed class SqliteDeliveryLedger(SqliteLedgerDatabase database) : IDeliv
             command =>
             {
                 command.CommandText = $"""
-                    INSERT INTO deliveries ({Columns}) VALUES ($p, $id, $e, $b, $r, $a, $s, $r, NULL)
+                    INSERT INTO deliveries ({Columns}) VALUES ($p, $id, $e, CAST($b AS TEXT), $r, $a, $s, $r, NULL)
                     ON CONFLICT (platform, id) DO NOTHING;
                     """;
                 command.Parameters.AddWithValue("$p", delivery.Platform);
                 command.Parameters.AddWithValue("$id", delivery.Id);
                 command.Parameters.AddWithValue("$e", delivery.EventName);
-                command.Parameters.AddWithValue("$b", delivery.Body);
+                command.Parameters.AddWithValue("$b", Utf8Array(delivery.Utf8Body));
                 command.Parameters.AddWithValue("$r", SqliteTicks.From(delivery.ReceivedAt));
                 command.Parameters.AddWithValue("$a", delivery.Attempts);
                 command.Parameters.AddWithValue("$s", (int)DeliveryStatus.Received);
@@ -33,6 +34,15 @@ public sealed class SqliteDeliveryLedger(SqliteLedgerDatabase database) : IDeliv
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The body's UTF-8 bytes as one array to bind as a blob, which <c>CAST(… AS TEXT)</c> stores as the same
+    /// text a string parameter would (the database encoding is UTF-8) without decoding it to UTF-16 and encoding it back.
+    /// A delivery received from a platform already holds exactly such an array. An empty body is bound as text (SQLite
+    /// reads an empty blob as NULL).</summary>
+    private static object Utf8Array(ReadOnlyMemory<byte> body) =>
+        body.IsEmpty ? ""
+        : MemoryMarshal.TryGetArray(body, out var segment) && segment is { Array: { } array, Offset: 0 } && segment.Count == array.Length ? array
+        : body.ToArray();
 
     public async Task<DeliveryRecord?> GetAsync(string platform, string deliveryId, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private volatile bool initialized;
     private SqliteConnection? writer;
     private int writesSinceCheckpoint;
+    private SqliteConnection? checkpointer;
     private Task checkpointing = Task.CompletedTask;
     private bool disposed;
 
@@ -169,19 +170,23 @@ public sealed class SqliteLedgerDatabase : IDisposable
         }
     }
 
+    /// <summary>One background checkpoint at a time (<see cref="StartCheckpoint"/>), on a connection kept open for it: opening
+    /// one per checkpoint cost its PRAGMAs and a page cache set up and torn down every time.</summary>
     private async Task CheckpointPassiveAsync()
     {
         try
         {
-            await using var connection = await OpenRawAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
+            checkpointer ??= await OpenRawAsync(CancellationToken.None).ConfigureAwait(false);
+            using var command = checkpointer.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            command.ExecuteNonQuery();
         }
         catch (SqliteException)
         {
             // Best effort by design: the pages stay in the write-ahead log (still durable, still read) and the next
-            // checkpoint copies them.
+            // checkpoint copies them; the connection is opened afresh.
+            checkpointer?.Dispose();
+            checkpointer = null;
         }
     }
 
@@ -215,6 +220,8 @@ public sealed class SqliteLedgerDatabase : IDisposable
         }
 
         pending.GetAwaiter().GetResult();
+        checkpointer?.Dispose();
+        checkpointer = null;
         writer?.Dispose();
         writer = null;
         initGate.Dispose();
