@@ -34,6 +34,30 @@ public sealed class SqliteCheckpointTests : IDisposable
         Assert.Equal(SqliteLedgerDatabase.CheckpointEvery, (await ledger.ListAsync(Core.Ledger.DeliveryStatus.Received, 1_000, default)).Count);
     }
 
+    [Fact]
+    public async Task AfterABurst_TheWalFileIsCutBackWhenSqliteStartsItOver()
+    {
+        const long Limit = 512 * 1024;
+        var path = folder.File("ledger.db");
+        using var database = new SqliteLedgerDatabase(path, null, Limit);
+        var ledger = new SqliteDeliveryLedger(database);
+
+        // A burst: two checkpoints' worth of 25 KB deliveries, ~5 MB of log, far past the limit.
+        for (var i = 0; i < 2 * SqliteLedgerDatabase.CheckpointEvery; i++)
+        {
+            await ledger.TryAddAsync(Delivery(i), default);
+        }
+
+        await database.LastCheckpoint;
+        var afterBurst = new FileInfo(path + "-wal").Length;
+        await ledger.TryAddAsync(Delivery(10_000), default);
+        var afterRestart = new FileInfo(path + "-wal").Length;
+
+        Assert.True(afterBurst > 4 * Limit, $"{afterBurst} bytes of log after the burst");
+        Assert.True(afterRestart <= Limit, $"{afterRestart} bytes of log once it started over");
+        Assert.Equal(2 * SqliteLedgerDatabase.CheckpointEvery + 1, (await ledger.ListAsync(Core.Ledger.DeliveryStatus.Received, 1_000, default)).Count);
+    }
+
     public void Dispose() => folder.Dispose();
 
     private static Delivery Delivery(int i) => new()

@@ -13,12 +13,17 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// automatic checkpoint runs at 4 MB).</summary>
     internal const int CheckpointEvery = 100;
 
+    /// <summary>What the write-ahead log file is cut back to when SQLite starts it over (after a checkpoint has copied all
+    /// of it): a burst may grow the file, but it does not stay that large.</summary>
+    internal const long DefaultJournalSizeLimit = 64L * 1024 * 1024;
+
     private const string ConnectionPragmas = """
         PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;
         PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;
         """;
 
     private readonly string connectionString;
+    private readonly string journalSizeLimitPragma;
     private readonly SemaphoreSlim initGate = new(1, 1);
     private readonly TimeProvider timeProvider;
     private readonly Lock checkpointLock = new();
@@ -30,7 +35,14 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private bool disposed;
 
     public SqliteLedgerDatabase(string path, TimeProvider? timeProvider = null)
+        : this(path, timeProvider, DefaultJournalSizeLimit)
     {
+    }
+
+    internal SqliteLedgerDatabase(string path, TimeProvider? timeProvider, long journalSizeLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(journalSizeLimit);
+        journalSizeLimitPragma = string.Create(System.Globalization.CultureInfo.InvariantCulture, $" PRAGMA journal_size_limit={journalSizeLimit};");
         this.timeProvider = timeProvider ?? TimeProvider.System;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
@@ -199,7 +211,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
             await using var pragma = connection.CreateCommand();
             // WAL is persistent in the file; the rest is per connection: a 64 MB page cache and memory-mapped reads
             // (256 MB) so long scans (the digest streams a million events) skip read() calls, temp b-trees in memory.
-            pragma.CommandText = ConnectionPragmas + extraPragmas;
+            pragma.CommandText = ConnectionPragmas + journalSizeLimitPragma + extraPragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
