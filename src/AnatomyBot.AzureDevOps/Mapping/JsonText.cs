@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.AzureDevOps.Mapping;
+
+/// <summary>Reads JSON values as text the way <see cref="ItemJson.AsText"/> does (strings, numbers as written,
+/// booleans; anything else absent and skipped), straight from a <see cref="Utf8JsonReader"/>.</summary>
+internal static class JsonText
+{
+    /// <summary>Reads two text properties of the object the reader is at (the last occurrence of each wins), skipping
+    /// the others; the reader ends on the object's end.</summary>
+    public static (TextSlot First, TextSlot Second) ReadTwo(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        TextSlot a = default, b = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(first))
+            {
+                a = Value(ref reader);
+            }
+            else if (!second.IsEmpty && reader.ValueTextEquals(second))
+            {
+                b = Value(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (a, b);
+    }
+
+    /// <summary>Reads the value after a property name as text (<see cref="ItemJson.AsText"/>'s rules); objects and arrays
+    /// are skipped and read as absent.</summary>
+    public static TextSlot Value(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return Text(ref reader);
+    }
+
+    public static TextSlot Text(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    return new TextSlot(reader.GetString(), false);
+                }
+                catch (InvalidOperationException)
+                {
+                    return new TextSlot(null, true);
+                }
+
+            case JsonTokenType.Number:
+                return new TextSlot(Encoding.UTF8.GetString(reader.ValueSpan), false);
+            case JsonTokenType.True:
+                return new TextSlot("true", false);
+            case JsonTokenType.False:
+                return new TextSlot("false", false);
+            default:
+                reader.Skip();
+                return default;
+        }
+    }
+
+    /// <summary>Reads the value after a property name into <paramref name="body"/> (text as <see cref="Value"/> reads it).</summary>
+    public static TextSlot Buffered(ref Utf8JsonReader reader, BodyBuffer body)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            var slot = Text(ref reader);
+            var text = slot.Text ?? "";
+            text.CopyTo(body.Reserve(text.Length));
+            body.Commit(text.Length);
+            return slot with { Text = null };
+        }
+
+        var room = body.Reserve(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);
+        try
+        {
+            body.Commit(reader.CopyString(room));
+            return default;
+        }
+        catch (InvalidOperationException)
+        {
+            body.Clear();
+            return new TextSlot(null, true);
+        }
+    }
+
+    public static string? SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    public static string KindName(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => "null",
+    };
+}

@@ -1,0 +1,148 @@
+using System.Collections.ObjectModel;
+using System.Text.Json;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.AzureDevOps.Mapping;
+
+/// <summary>What one pass over a work item (<see cref="WorkItemJsonReader"/>) found, and how it becomes the mapped
+/// values (the last occurrence of a property wins; diagnostics are raised where a value is used).</summary>
+internal sealed class WorkItemRead(IReadOnlyCollection<string>? keepFields, BodyBuffer? body)
+{
+    private readonly string[]? _keep = keepFields is null ? null : [.. keepFields];
+    private TextSlot[] _kept = [];
+    private List<(string Name, TextSlot Value)>? _custom;
+    private bool _createdByIsObject;
+    private TextSlot _createdBy;
+    private TextSlot _uniqueName;
+    private TextSlot _displayName;
+
+    public TextSlot Id { get; set; }
+
+    /// <summary>Where the description goes when it is not to be a string.</summary>
+    public BodyBuffer? Body { get; } = body;
+
+    public bool HasFields { get; set; }
+
+    public TextSlot Title { get; set; }
+
+    public TextSlot Description { get; set; }
+
+    public TextSlot Type { get; set; }
+
+    public TextSlot State { get; set; }
+
+    public TextSlot Tags { get; set; }
+
+    public TextSlot AreaPath { get; set; }
+
+    public TextSlot Parent { get; set; }
+
+    public string? RelationParent { get; set; }
+
+    public bool HasHtmlLink { get; set; }
+
+    public TextSlot HtmlHref { get; set; }
+
+    public TextSlot Url { get; set; }
+
+    /// <summary>A later <c>fields</c> object replaces an earlier one, as the last occurrence wins.</summary>
+    public void ClearFields()
+    {
+        Title = Description = Type = State = Tags = AreaPath = Parent = default;
+        Body?.Clear();
+        _createdByIsObject = false;
+        _createdBy = _uniqueName = _displayName = default;
+        _kept = _keep is { Length: > 0 } ? new TextSlot[_keep.Length] : [];
+        _custom = null;
+    }
+
+    public void ReadCreatedBy(ref Utf8JsonReader reader)
+    {
+        _createdByIsObject = reader.TokenType == JsonTokenType.StartObject;
+        _uniqueName = _displayName = _createdBy = default;
+        if (!_createdByIsObject)
+        {
+            _createdBy = JsonText.Text(ref reader);
+            return;
+        }
+
+        (_uniqueName, _displayName) = JsonText.ReadTwo(ref reader, "uniqueName"u8, "displayName"u8);
+    }
+
+    /// <summary>Keeps the field at the reader's property name when the policy reads it (or, with no list, when it is
+    /// a custom field); false when the field is not kept and its value is still to be skipped.</summary>
+    public bool TryKeep(ref Utf8JsonReader reader)
+    {
+        if (_keep is null)
+        {
+            var name = reader.GetString()!;
+            if (name.StartsWith("System.", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            (_custom ??= []).Add((name, JsonText.Value(ref reader)));
+            return true;
+        }
+
+        for (var i = 0; i < _keep.Length; i++)
+        {
+            if (reader.ValueTextEquals(_keep[i]))
+            {
+                _kept[i] = JsonText.Value(ref reader);
+                for (var j = i + 1; j < _keep.Length; j++)
+                {
+                    if (string.Equals(_keep[j], _keep[i], StringComparison.Ordinal))
+                    {
+                        _kept[j] = _kept[i];
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public IReadOnlyDictionary<string, string> KeptFields(List<string> diagnostics)
+    {
+        if (_keep is { Length: 0 } || (_keep is null && _custom is null))
+        {
+            return ReadOnlyDictionary<string, string>.Empty;
+        }
+
+        var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (_keep is null)
+        {
+            foreach (var (name, value) in _custom ?? [])
+            {
+                if (value.Take(name, diagnostics) is { } text)
+                {
+                    kept[name] = text;
+                }
+            }
+
+            return kept;
+        }
+
+        for (var i = 0; i < _keep.Length && i < _kept.Length; i++)
+        {
+            if (_kept[i].Take(_keep[i], diagnostics) is { } text)
+            {
+                kept[_keep[i]] = text;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The creator's unique name (or display name); older payloads carry "Display Name &lt;unique@name&gt;" text.</summary>
+    public string? Author(List<string> diagnostics) => _createdByIsObject
+        ? _uniqueName.Take("uniqueName", diagnostics) ?? _displayName.Take("displayName", diagnostics)
+        : _createdBy.Take("System.CreatedBy", diagnostics);
+
+    public string? HtmlUrl(List<string> diagnostics) => HasHtmlLink
+        ? HtmlHref.Take("href", diagnostics)
+        : Url.Take("url", diagnostics);
+}
