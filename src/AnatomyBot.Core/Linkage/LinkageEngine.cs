@@ -39,7 +39,7 @@ public sealed class LinkageEngine : ILinkageEngine
     public PreparedItem Prepare(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Prepare(item, item.Body, keepBody: false);
+        return Prepare(item, item.Body);
     }
 
     /// <summary>As <see cref="Prepare(WorkItem)"/>, with the body read from <paramref name="body"/> instead of
