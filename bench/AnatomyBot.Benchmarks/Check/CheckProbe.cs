@@ -17,12 +17,16 @@ internal static class CheckProbe
             System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         }
 
+        var gcEvents = Environment.GetEnvironmentVariable("PROBE_GC_EVENTS") is not null ? new GcEventProbe()
+            : Environment.GetEnvironmentVariable("PROBE_ALLOC") is not null ? new GcEventProbe(allocations: true)
+            : null;
         for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"round {round}");
             Phases(folder, anatomy);
         }
 
+        gcEvents?.Dispose();
         if (rounds == 0)
         {
             return;
@@ -67,9 +71,19 @@ internal static class CheckProbe
         Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
         var entries = new List<BacklogEntry>();
+        if (Environment.GetEnvironmentVariable("PROBE_NOGC") is { } noGc)
+        {
+            Console.WriteLine($"no-GC region: {GC.TryStartNoGCRegion(long.Parse(noGc, System.Globalization.CultureInfo.InvariantCulture) << 20)}");
+        }
+
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
             BacklogReader.Read("b", stream, [], entries, engine: engine);
+        }
+
+        if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+        {
+            GC.EndNoGCRegion();
         }
 
         Console.WriteLine($"read+map+prepare {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");

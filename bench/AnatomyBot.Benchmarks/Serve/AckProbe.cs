@@ -11,11 +11,14 @@ internal static class AckProbe
         await rig.StartAsync(TimeSpan.FromMilliseconds(100));
         using var load = new AckLoad(32, rig.Payloads);
         Console.WriteLine($"pid {Environment.ProcessId}");
+        using var allocations = Environment.GetEnvironmentVariable("PROBE_ALLOC") is null ? null : new Check.GcEventProbe(allocations: true);
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < until)
         {
             load.Prepare(ServeAckBenchmarks.Requests);
-            Console.WriteLine(await load.RunAsync(rig.ServeEndpoint));
+            var (gcs, pause, bytes) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+            var run = await load.RunAsync(rig.ServeEndpoint);
+            Console.WriteLine($"{run}; {GC.CollectionCount(0) - gcs} GCs, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes() - bytes) / ServeAckBenchmarks.Requests / 1024} KB/request");
         }
     }
 }

@@ -25,6 +25,10 @@ public static class AzureDevOpsWorkItemMapper
     /// <summary>The work-item types <see cref="KindOf"/> places as epic, feature or story (the items that carry gap tags).</summary>
     public static IReadOnlyList<string> BacklogTypes { get; } = ["Epic", "Feature", "User Story", "Product Backlog Item", "Requirement"];
 
+    /// <summary>Each thread's reading state, reused item after item (with its cache of repeated values).</summary>
+    [ThreadStatic]
+    private static WorkItemRead? t_read;
+
     private static readonly HashSet<string> DoneStates = new(ClosedStates, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Maps <paramref name="json"/>. <paramref name="keepFields"/> names the extra fields to carry into
@@ -40,7 +44,8 @@ public static class AzureDevOpsWorkItemMapper
     public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null, BodyBuffer? body = null)
     {
         body?.Clear();
-        var read = new WorkItemRead(keepFields, body);
+        var read = t_read ??= new WorkItemRead();
+        read.Reset(keepFields, body);
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
@@ -61,13 +66,15 @@ public static class AzureDevOpsWorkItemMapper
     }
 
     /// <summary>Epic → epic; Feature → feature; User Story, Product Backlog Item, Requirement → story; else other.</summary>
-    public static ItemKind KindOf(string? workItemType) => workItemType?.Trim().ToUpperInvariant() switch
+    public static ItemKind KindOf(string? workItemType)
     {
-        "EPIC" => ItemKind.Epic,
-        "FEATURE" => ItemKind.Feature,
-        "USER STORY" or "PRODUCT BACKLOG ITEM" or "REQUIREMENT" => ItemKind.Story,
-        _ => ItemKind.Other,
-    };
+        var type = workItemType.AsSpan().Trim();
+        return type.Equals("User Story", StringComparison.OrdinalIgnoreCase) || type.Equals("Product Backlog Item", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("Requirement", StringComparison.OrdinalIgnoreCase) ? ItemKind.Story
+            : type.Equals("Feature", StringComparison.OrdinalIgnoreCase) ? ItemKind.Feature
+            : type.Equals("Epic", StringComparison.OrdinalIgnoreCase) ? ItemKind.Epic
+            : ItemKind.Other;
+    }
 
     /// <summary>Splits <c>System.Tags</c> (<c>"a; b;c"</c>) into trimmed tags.</summary>
     public static IReadOnlyList<string> Tags(string? tags) =>
@@ -75,7 +82,8 @@ public static class AzureDevOpsWorkItemMapper
 
     private static WorkItemMapResult Build(WorkItemRead read)
     {
-        var diagnostics = new List<string>();
+        var diagnostics = read.Diagnostics;
+        diagnostics.Clear();
         var id = read.Id.Take("id", diagnostics);
         if (string.IsNullOrEmpty(id))
         {
@@ -105,7 +113,10 @@ public static class AzureDevOpsWorkItemMapper
             Url = read.HtmlUrl(diagnostics),
             State = state,
             IsOpen = state is null || !DoneStates.Contains(state),
+
+            // Last: the reads above add to it.
+            Diagnostics = diagnostics.Count == 0 ? [] : [.. diagnostics],
         };
-        return WorkItemMapResult.Success(diagnostics.Count == 0 ? item : item with { Diagnostics = diagnostics });
+        return WorkItemMapResult.Success(item);
     }
 }

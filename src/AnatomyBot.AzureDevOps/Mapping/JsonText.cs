@@ -9,19 +9,20 @@ namespace AnatomyBot.AzureDevOps.Mapping;
 internal static class JsonText
 {
     /// <summary>Reads two text properties of the object the reader is at (the last occurrence of each wins), skipping
-    /// the others; the reader ends on the object's end.</summary>
-    public static (TextSlot First, TextSlot Second) ReadTwo(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    /// the others; the reader ends on the object's end. A value read with a cache comes from it when short.</summary>
+    public static (TextSlot First, TextSlot Second) ReadTwo(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second,
+        Utf8StringCache? firstCache = null, Utf8StringCache? secondCache = null)
     {
         TextSlot a = default, b = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals(first))
             {
-                a = Value(ref reader);
+                a = Value(ref reader, firstCache);
             }
             else if (!second.IsEmpty && reader.ValueTextEquals(second))
             {
-                b = Value(ref reader);
+                b = Value(ref reader, secondCache);
             }
             else
             {
@@ -34,18 +35,24 @@ internal static class JsonText
     }
 
     /// <summary>Reads the value after a property name as text (<see cref="ItemJson.AsText"/>'s rules); objects and arrays
-    /// are skipped and read as absent.</summary>
-    public static TextSlot Value(ref Utf8JsonReader reader)
+    /// are skipped and read as absent. With <paramref name="cache"/>, a short string comes from it (a value that repeats
+    /// across items is one string).</summary>
+    public static TextSlot Value(ref Utf8JsonReader reader, Utf8StringCache? cache = null)
     {
         reader.Read();
-        return Text(ref reader);
+        return Text(ref reader, cache);
     }
 
-    public static TextSlot Text(ref Utf8JsonReader reader)
+    public static TextSlot Text(ref Utf8JsonReader reader, Utf8StringCache? cache = null)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
+                if (cache is not null && Cached(ref reader, cache) is { } cached)
+                {
+                    return new TextSlot(cached, false);
+                }
+
                 try
                 {
                     return new TextSlot(reader.GetString(), false);
@@ -64,6 +71,31 @@ internal static class JsonText
             default:
                 reader.Skip();
                 return default;
+        }
+    }
+
+    /// <summary>A short string value from <paramref name="cache"/> (unescaped first: area paths carry backslashes); null
+    /// when it is long, split across buffers, or not valid UTF-8 (then it is read the usual way).</summary>
+    private static string? Cached(ref Utf8JsonReader reader, Utf8StringCache cache)
+    {
+        if (reader.HasValueSequence || reader.ValueSpan.Length > Utf8StringCache.MaxLength)
+        {
+            return null;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            return cache.Get(reader.ValueSpan);
+        }
+
+        Span<byte> unescaped = stackalloc byte[Utf8StringCache.MaxLength];
+        try
+        {
+            return cache.Get(unescaped[..reader.CopyString(unescaped)]);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

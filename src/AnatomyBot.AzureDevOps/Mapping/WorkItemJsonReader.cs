@@ -35,7 +35,7 @@ internal static class WorkItemJsonReader
             else if (reader.ValueTextEquals("relations"u8))
             {
                 reader.Read();
-                read.RelationParent = reader.TokenType == JsonTokenType.StartArray ? ReadRelations(ref reader) : JsonText.SkipValue(ref reader);
+                read.RelationParent = reader.TokenType == JsonTokenType.StartArray ? ReadRelations(ref reader, read.Strings) : JsonText.SkipValue(ref reader);
             }
             else if (reader.ValueTextEquals("_links"u8))
             {
@@ -68,19 +68,19 @@ internal static class WorkItemJsonReader
             }
             else if (reader.ValueTextEquals("System.WorkItemType"u8))
             {
-                read.Type = JsonText.Value(ref reader);
+                read.Type = JsonText.Value(ref reader, read.Strings);
             }
             else if (reader.ValueTextEquals("System.State"u8))
             {
-                read.State = JsonText.Value(ref reader);
+                read.State = JsonText.Value(ref reader, read.Strings);
             }
             else if (reader.ValueTextEquals("System.Tags"u8))
             {
-                read.Tags = JsonText.Value(ref reader);
+                read.Tags = JsonText.Value(ref reader, read.Strings);
             }
             else if (reader.ValueTextEquals("System.AreaPath"u8))
             {
-                read.AreaPath = JsonText.Value(ref reader);
+                read.AreaPath = JsonText.Value(ref reader, read.Strings);
             }
             else if (reader.ValueTextEquals("System.Parent"u8))
             {
@@ -101,7 +101,7 @@ internal static class WorkItemJsonReader
 
     /// <summary>The id of the first parent relation (<c>System.LinkTypes.Hierarchy-Reverse</c>), from the trailing number
     /// of its url; the reader ends on the array's end.</summary>
-    private static string? ReadRelations(ref Utf8JsonReader reader)
+    private static string? ReadRelations(ref Utf8JsonReader reader, Utf8StringCache cache)
     {
         string? parent = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -112,7 +112,7 @@ internal static class WorkItemJsonReader
                 continue;
             }
 
-            var (rel, url) = JsonText.ReadTwo(ref reader, "rel"u8, "url"u8);
+            var (rel, url) = JsonText.ReadTwo(ref reader, "rel"u8, "url"u8, firstCache: cache);
 
             if (parent is null && string.Equals(rel.Text, ParentLink, StringComparison.OrdinalIgnoreCase))
             {

@@ -6,9 +6,10 @@ namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>What one pass over a work item (<see cref="WorkItemJsonReader"/>) found, and how it becomes the mapped
 /// values (the last occurrence of a property wins; diagnostics are raised where a value is used).</summary>
-internal sealed class WorkItemRead(IReadOnlyCollection<string>? keepFields, BodyBuffer? body)
+internal sealed class WorkItemRead
 {
-    private readonly string[]? _keep = keepFields is null ? null : [.. keepFields];
+    private IReadOnlyCollection<string>? _keepFields;
+    private string[]? _keep;
     private TextSlot[] _kept = [];
     private List<(string Name, TextSlot Value)>? _custom;
     private bool _createdByIsObject;
@@ -19,7 +20,30 @@ internal sealed class WorkItemRead(IReadOnlyCollection<string>? keepFields, Body
     public TextSlot Id { get; set; }
 
     /// <summary>Where the description goes when it is not to be a string.</summary>
-    public BodyBuffer? Body { get; } = body;
+    public BodyBuffer? Body { get; private set; }
+
+    /// <summary>Short values that repeat across items (types, states, area paths, people, relation kinds); kept across
+    /// the items this read is used for.</summary>
+    public Utf8StringCache Strings { get; } = new();
+
+    /// <summary>The item's diagnostics while it is built (copied out when there are any).</summary>
+    public List<string> Diagnostics { get; } = [];
+
+    /// <summary>Starts a new item: everything read before is forgotten (but <see cref="Strings"/>).</summary>
+    public void Reset(IReadOnlyCollection<string>? keepFields, BodyBuffer? body)
+    {
+        if (!ReferenceEquals(keepFields, _keepFields))
+        {
+            _keepFields = keepFields;
+            _keep = keepFields is null ? null : [.. keepFields];
+        }
+
+        Body = body;
+        Id = Url = HtmlHref = default;
+        RelationParent = null;
+        HasFields = HasHtmlLink = false;
+        ClearFields();
+    }
 
     public bool HasFields { get; set; }
 
@@ -52,7 +76,18 @@ internal sealed class WorkItemRead(IReadOnlyCollection<string>? keepFields, Body
         Body?.Clear();
         _createdByIsObject = false;
         _createdBy = _uniqueName = _displayName = default;
-        _kept = _keep is { Length: > 0 } ? new TextSlot[_keep.Length] : [];
+        if (_keep is not { Length: > 0 })
+        {
+            _kept = [];
+        }
+        else if (_kept.Length == _keep.Length)
+        {
+            Array.Clear(_kept);
+        }
+        else
+        {
+            _kept = new TextSlot[_keep.Length];
+        }
         _custom = null;
     }
 
@@ -62,11 +97,11 @@ internal sealed class WorkItemRead(IReadOnlyCollection<string>? keepFields, Body
         _uniqueName = _displayName = _createdBy = default;
         if (!_createdByIsObject)
         {
-            _createdBy = JsonText.Text(ref reader);
+            _createdBy = JsonText.Text(ref reader, Strings);
             return;
         }
 
-        (_uniqueName, _displayName) = JsonText.ReadTwo(ref reader, "uniqueName"u8, "displayName"u8);
+        (_uniqueName, _displayName) = JsonText.ReadTwo(ref reader, "uniqueName"u8, "displayName"u8, Strings, Strings);
     }
 
     /// <summary>Keeps the field at the reader's property name when the policy reads it (or, with no list, when it is

@@ -9,6 +9,10 @@ public sealed class LinkageEngine : ILinkageEngine
 {
     private const int ParallelThreshold = 2048;
 
+    /// <summary>Each thread's list of the elements an item references, reused item after item.</summary>
+    [ThreadStatic]
+    private static List<int>? t_own;
+
     private readonly EnterpriseAnatomy _anatomy;
     private readonly AnatomyIndex _index;
     private readonly PolicyResolver _rules;
@@ -103,7 +107,8 @@ public sealed class LinkageEngine : ILinkageEngine
             Rule = rule,
         };
 
-        var own = new List<int>(references.Elements.Count + 2);
+        var own = t_own ??= [];
+        own.Clear();
         foreach (var reference in references.Elements)
         {
             if (_index.TryFind(reference.Id, out var element))
@@ -117,8 +122,7 @@ public sealed class LinkageEngine : ILinkageEngine
         }
 
         AddChangedPathComponents(item, own);
-        own.Sort();
-        prepared.Own = [.. own.Distinct()];
+        prepared.Own = SortedDistinct(own);
         var layer = Layer.Unmapped;
         foreach (var element in prepared.Own)
         {
@@ -134,6 +138,34 @@ public sealed class LinkageEngine : ILinkageEngine
         }
 
         return prepared;
+    }
+
+    /// <summary>The elements sorted, each once (most items reference none or one or two).</summary>
+    private static int[] SortedDistinct(List<int> elements)
+    {
+        if (elements.Count == 0)
+        {
+            return [];
+        }
+
+        elements.Sort();
+        var distinct = 1;
+        for (var i = 1; i < elements.Count; i++)
+        {
+            distinct += elements[i] != elements[i - 1] ? 1 : 0;
+        }
+
+        var result = new int[distinct];
+        result[0] = elements[0];
+        for (int i = 1, j = 1; i < elements.Count; i++)
+        {
+            if (elements[i] != elements[i - 1])
+            {
+                result[j++] = elements[i];
+            }
+        }
+
+        return result;
     }
 
     private void AddChangedPathComponents(WorkItem item, List<int> own)

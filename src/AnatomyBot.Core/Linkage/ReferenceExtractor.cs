@@ -43,15 +43,15 @@ public static class ReferenceExtractor
     internal static ItemReferences Extract(WorkItem item, ReadOnlySpan<char> body, AnatomyPolicy? policy)
     {
         var elements = new List<ElementReference>();
-        var linked = new List<string>();
+        var isPullRequest = item.Kind == ItemKind.PullRequest;
+        var linked = isPullRequest ? new List<string>() : null;
         List<string>? diagnostics = null;
         string? bodyParent = null;
 
         ReadLabels(item.Labels, elements);
         ReadFields(item, policy ?? AnatomyPolicy.Default, elements);
 
-        var isPullRequest = item.Kind == ItemKind.PullRequest;
-        if (isPullRequest)
+        if (linked is not null)
         {
             linked.AddRange(item.LinkedItemIds);
             WorkItemMentions.Find(item.Title, item, linked);
@@ -72,7 +72,7 @@ public static class ReferenceExtractor
                 {
                     bodyParent ??= WorkItemMentions.ResolveOne(parent, item);
                 }
-                else if (isPullRequest)
+                else if (linked is not null)
                 {
                     WorkItemMentions.Find(line, item, linked);
                 }
@@ -82,7 +82,7 @@ public static class ReferenceExtractor
         return new ItemReferences(
             elements,
             item.ParentId ?? bodyParent,
-            isPullRequest ? Distinct(linked, item.Id) : [],
+            linked is null ? [] : Distinct(linked, item.Id),
             diagnostics is { Count: > 0 } ? diagnostics : []);
     }
 

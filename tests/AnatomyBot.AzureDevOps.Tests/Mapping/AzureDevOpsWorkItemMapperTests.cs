@@ -145,6 +145,55 @@ public sealed class AzureDevOpsWorkItemMapperTests
     }
 
     [Fact]
+    public void Map_InvalidUtf8State_IsADiagnosticAlsoWhenTheSameBytesCameBefore()
+    {
+        // Short values go through the per-thread cache of repeated values: an invalid one must still be reported, each time.
+        var bytes = Encoding.UTF8.GetBytes("""{"id":4,"fields":{"System.WorkItemType":"Epic","System.Title":"t","System.State":"XX"}}""");
+        var at = Encoding.UTF8.GetString(bytes).IndexOf("XX", StringComparison.Ordinal);
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28;
+
+        for (var i = 0; i < 2; i++)
+        {
+            var item = AzureDevOpsWorkItemMapper.Map(bytes).Item!;
+            Assert.Null(item.State);
+            Assert.Contains("System.State", Assert.Single(item.Diagnostics), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Map_ItemAfterItem_RepeatedValuesAreOneString_AndNothingCarriesOver()
+    {
+        var first = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story), ["Custom.StrategicOutcome"]).Item!;
+        var second = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story.Replace("1042", "1043", StringComparison.Ordinal))).Item!;
+        var bare = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes("""{"id":5,"fields":{"System.Title":"bare"}}"""), ["Custom.StrategicOutcome"]).Item!;
+
+        Assert.Same(first.State, second.State);
+        Assert.Same(first.Scope, second.Scope);
+        Assert.Same(first.Author, second.Author);
+        Assert.Equal("O-FASTER-ONBOARDING", first.Fields["Custom.StrategicOutcome"]);
+        Assert.Equal("O-FASTER-ONBOARDING", second.Fields["Custom.StrategicOutcome"]);
+        Assert.Equal(
+            (null, null, null, null, null, ItemKind.Other),
+            (bare.State, bare.Scope, bare.Author, bare.ParentId, bare.Url, bare.Kind));
+        Assert.Empty(bare.Fields);
+        Assert.Empty(bare.Labels);
+        Assert.Empty(bare.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("Epic", ItemKind.Epic)]
+    [InlineData(" feature ", ItemKind.Feature)]
+    [InlineData("USER STORY", ItemKind.Story)]
+    [InlineData("Product backlog item", ItemKind.Story)]
+    [InlineData("requirement", ItemKind.Story)]
+    [InlineData("Bug", ItemKind.Other)]
+    [InlineData("Epics", ItemKind.Other)]
+    [InlineData("", ItemKind.Other)]
+    [InlineData(null, ItemKind.Other)]
+    public void KindOf_IsCaseInsensitiveAndTrimmed(string? type, ItemKind kind) => Assert.Equal(kind, AzureDevOpsWorkItemMapper.KindOf(type));
+
+    [Fact]
     public void Map_BytesAndElement_GiveTheSameItem()
     {
         var fromBytes = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story)).Item!;

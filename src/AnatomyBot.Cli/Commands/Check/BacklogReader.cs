@@ -129,21 +129,21 @@ internal static class BacklogReader
         var valid = Utf8.IsValid(utf8.Span);
         var bytes = valid ? utf8 : Repair(utf8.Span);
         var body = engine is null ? null : t_body ??= new BodyBuffer();
-        var entry = Map(bytes, displayName, index, keepFields, body);
-        entry = valid ? entry : WithUtf8Diagnostic(entry);
-        if (engine is null || entry.Item is not { } item)
+        var (item, id, source, error) = Map(bytes, displayName, index, keepFields, body);
+        item = valid || item is null ? item : WithUtf8Diagnostic(item);
+        if (engine is null || item is null)
         {
-            return entry;
+            return new BacklogEntry(item, id, source, error);
         }
 
         // An Azure DevOps description is in the buffer (its Body is empty); a GitHub body is in the item.
         var prepared = body!.Length > 0 ? engine.Prepare(item, body.Text) : engine.Prepare(item);
-        return entry with { Item = prepared.Item, Prepared = prepared };
+        return new BacklogEntry(prepared.Item, id, source, error) { Prepared = prepared };
     }
 
     /// <summary>Azure DevOps items (the large backlogs) are read in one pass straight from their bytes; an item that does
     /// not map as one is looked at again as a whole: GitHub issues carry <c>number</c> and no <c>fields</c>.</summary>
-    private static BacklogEntry Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields, BodyBuffer? body)
+    private static (WorkItem? Item, string Id, ItemSource Source, string? Error) Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields, BodyBuffer? body)
     {
         var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields, body);
         var source = ItemSource.AzureDevOps;
@@ -160,8 +160,8 @@ internal static class BacklogReader
         }
 
         return result.Item is { } item
-            ? new BacklogEntry(item, item.Id, source, null)
-            : new BacklogEntry(null, result.Id ?? $"{displayName}[{index}]", source, $"item {index} of {displayName}: {result.Error}");
+            ? (item, item.Id, source, null)
+            : (null, result.Id ?? $"{displayName}[{index}]", source, $"item {index} of {displayName}: {result.Error}");
     }
 
     /// <summary>True at the <c>value</c> array, false when the object has none, null when more bytes are needed.</summary>
@@ -225,10 +225,10 @@ internal static class BacklogReader
         return [.. repaired];
     }
 
-    private static BacklogEntry WithUtf8Diagnostic(BacklogEntry entry)
+    private static WorkItem WithUtf8Diagnostic(WorkItem item)
     {
         const string Message = "the item contains bytes that are not valid UTF-8; they were read as U+FFFD (�)";
-        return entry.Item is { } item ? entry with { Item = item with { Diagnostics = [.. item.Diagnostics, Message] } } : entry;
+        return item with { Diagnostics = [.. item.Diagnostics, Message] };
     }
 
     private static string Position(ReadOnlySpan<byte> utf8, long offset)
