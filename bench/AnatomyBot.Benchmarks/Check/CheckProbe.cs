@@ -23,6 +23,12 @@ internal static class CheckProbe
         for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"round {round}");
+            if (Environment.GetEnvironmentVariable("PROBE_PIPELINE") is not null)
+            {
+                Pipeline(folder, anatomy);
+                continue;
+            }
+
             Phases(folder, anatomy);
         }
 
@@ -58,6 +64,22 @@ internal static class CheckProbe
 
             Console.WriteLine($"cutting {items} items with Skip: {watch.ElapsedMilliseconds} ms");
         }
+    }
+
+    /// <summary>As the benchmark runs it: a full collection, then the whole pipeline, with its collections per generation.</summary>
+    private static void Pipeline(string folder, EnterpriseAnatomy anatomy)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var counts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(true));
+        var watch = Stopwatch.StartNew();
+        using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
+        {
+            CheckPipeline.Run(anatomy, [("backlog.json", stream)], FailOn.Block);
+        }
+
+        Console.WriteLine($"pipeline {watch.ElapsedMilliseconds} ms, {(GC.GetTotalAllocatedBytes(true) - counts.Item5) >> 20} MB allocated, GCs gen0 {GC.CollectionCount(0) - counts.Item1} gen1 {GC.CollectionCount(1) - counts.Item2} gen2 {GC.CollectionCount(2) - counts.Item3}, paused {(GC.GetTotalPauseDuration() - counts.Item4).TotalMilliseconds:F0} ms");
     }
 
     private static void Phases(string folder, EnterpriseAnatomy anatomy)

@@ -25,7 +25,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             for (var i = 0; i < items.Length; i++)
             {
                 // Work items first, so that pull requests find the effective links of the items they link to.
-                var isPullRequest = items[i].Item.Kind == ItemKind.PullRequest;
+                var isPullRequest = items[i].Kind == ItemKind.PullRequest;
                 if (_state[i] == 0 && isPullRequest == (pass == 1))
                 {
                     ResolveChain(i);
@@ -47,9 +47,9 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         var byId = new Dictionary<string, int>(items.Length, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Length; i++)
         {
-            if (!byId.TryAdd(items[i].Item.Id, i))
+            if (!byId.TryAdd(items[i].Id, i))
             {
-                items[i].AddDiagnostic($"another item with the id `{items[i].Item.Id}` came first; this one is evaluated on its own");
+                items[i].AddDiagnostic($"another item with the id `{items[i].Id}` came first; this one is evaluated on its own");
             }
         }
 
@@ -74,9 +74,9 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
                 {
                     item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
                 }
-                else if (items[linked].Item.Kind != ItemKind.PullRequest)
+                else if (items[linked].Kind != ItemKind.PullRequest)
                 {
-                    item.AddLinked(linked, items[linked].Item.Id);
+                    item.AddLinked(linked, items[linked].Id);
                 }
             }
         }
@@ -115,7 +115,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
 
     private void MarkCycle(List<int> chain, int from)
     {
-        var path = string.Join(" → ", chain.Skip(from).Append(chain[from]).Select(i => items[i].Item.Id));
+        var path = string.Join(" → ", chain.Skip(from).Append(chain[from]).Select(i => items[i].Id));
         for (var j = from; j < chain.Count; j++)
         {
             _inCycle[chain[j]] = true;

@@ -99,7 +99,7 @@ public sealed class LinkageEngine : ILinkageEngine
         var references = ReferenceExtractor.Extract(item, body, _anatomy.Policy);
         var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
         var rule = _rules.Resolve(item);
-        var prepared = new PreparedItem(keepBody ? item : Identity(item), item.Diagnostics, references.Diagnostics)
+        var prepared = new PreparedItem(item, keepItem: keepBody, item.Diagnostics, references.Diagnostics)
         {
             ParentId = references.ParentId,
             LinkedIds = references.LinkedItemIds,
@@ -187,17 +187,6 @@ public sealed class LinkageEngine : ILinkageEngine
             }
         }
     }
-
-    /// <summary>What a batch keeps of an item once it is prepared: what the report shows of it.</summary>
-    private static WorkItem Identity(WorkItem item) => new()
-    {
-        Id = item.Id,
-        Source = item.Source,
-        Kind = item.Kind,
-        Title = item.Title,
-        BodyFormat = item.BodyFormat,
-        IsOpen = item.IsOpen,
-    };
 
     private ItemEvaluation Finish(PreparedItem prepared, int[] effective, Trace trace)
     {

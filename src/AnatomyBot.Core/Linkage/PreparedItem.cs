@@ -8,17 +8,47 @@ namespace AnatomyBot.Core.Linkage;
 /// its suggestions are ranked on, and its diagnostics so far. Opaque outside the engine.</summary>
 public sealed class PreparedItem
 {
-    internal PreparedItem(WorkItem item, IReadOnlyList<string> mapped, IReadOnlyList<string> read)
+    private readonly string _title;
+    private readonly BodyFormat _bodyFormat;
+    private readonly bool _isOpen;
+    private WorkItem? _item;
+
+    /// <param name="item">The work item.</param>
+    /// <param name="keepItem">Whether <see cref="Item"/> is <paramref name="item"/> itself, or (for a batch) a copy of its
+    /// identity made when first asked for: until the batch is evaluated, the prepared item holds no work item at all.</param>
+    /// <param name="mapped">Diagnostics of the mapping.</param>
+    /// <param name="read">Diagnostics of reading the references.</param>
+    internal PreparedItem(WorkItem item, bool keepItem, IReadOnlyList<string> mapped, IReadOnlyList<string> read)
     {
-        Item = item;
+        _item = keepItem ? item : null;
+        Id = item.Id;
+        Source = item.Source;
+        Kind = item.Kind;
+        _title = item.Title;
+        _bodyFormat = item.BodyFormat;
+        _isOpen = item.IsOpen;
         if (mapped.Count + read.Count > 0)
         {
             Diagnostics = [.. mapped, .. read];
         }
     }
 
-    /// <summary>The work item (only its identity when prepared for a batch).</summary>
-    public WorkItem Item { get; }
+    /// <summary>The work item (only its identity when prepared for a batch: id, source, kind, title, body format, open).</summary>
+    public WorkItem Item => _item ??= new WorkItem
+    {
+        Id = Id,
+        Source = Source,
+        Kind = Kind,
+        Title = _title,
+        BodyFormat = _bodyFormat,
+        IsOpen = _isOpen,
+    };
+
+    internal string Id { get; }
+
+    internal ItemSource Source { get; }
+
+    internal ItemKind Kind { get; }
 
     internal int[] Own { get; set; } = [];
 

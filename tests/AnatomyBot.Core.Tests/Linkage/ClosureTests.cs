@@ -54,6 +54,43 @@ public sealed class ClosureTests
     }
 
     [Fact]
+    public void PreparedWithBodyApart_EvaluatesAsTheWholeItems_AndKeepsOnlyTheIdentity()
+    {
+        var items = new[]
+        {
+            Ado("3", ItemKind.Story, "<p>Check the pricing rules</p>", parent: "2", title: "Price the order"),
+            Ado("2", ItemKind.Feature, "<p>Stage: S-ACTIVATE</p>", parent: "1") with { IsOpen = false },
+            Ado("1", ItemKind.Epic, "<p>Outcome: O-UNUSED</p><p>Logic: L-NOPE</p>") with { Url = "https://dev.azure.com/contoso/_workitems/edit/1", Scope = "Contoso\\Team" },
+        };
+        var engine = new LinkageEngine(Create());
+
+        var whole = engine.Evaluate(items);
+        var prepared = items.Select(i => engine.Prepare(i with { Body = "" }, i.Body)).ToArray();
+        var apart = engine.Evaluate(prepared);
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            Assert.Equal(
+                (whole[i].Layer, Joined(whole[i].Trace)),
+                (apart[i].Layer, Joined(apart[i].Trace)));
+            Assert.Equal(
+                whole[i].Gaps.Select(g => (g.Code, g.Message, g.Fix, string.Join(",", g.Suggestions))),
+                apart[i].Gaps.Select(g => (g.Code, g.Message, g.Fix, string.Join(",", g.Suggestions))));
+            var identity = apart[i].Item;
+            Assert.Same(identity, prepared[i].Item);
+            Assert.Equal(
+                (items[i].Id, items[i].Source, items[i].Kind, items[i].Title, items[i].BodyFormat, items[i].IsOpen),
+                (identity.Id, identity.Source, identity.Kind, identity.Title, identity.BodyFormat, identity.IsOpen));
+            Assert.Equal(("", null, null), (identity.Body, identity.Url, identity.Scope));
+        }
+
+        Assert.Contains(apart[0].Gaps, g => g.Suggestions.Count > 0);
+        Assert.Contains(apart[2].Gaps, g => g.Code == GapCodes.UnknownRef);
+
+        static string Joined(Trace trace) => string.Join("|", trace.Outcomes, trace.Stages, trace.Logic, trace.Components);
+    }
+
+    [Fact]
     public void InheritedLinks_DoNotRaiseTheLayer()
     {
         var results = new LinkageEngine(Create()).Evaluate(

@@ -25,11 +25,8 @@ internal sealed record CheckedItem(
             evaluation.Diagnostics, evaluation.ExemptReason, evaluation.LinkedItems);
     }
 
-    public static CheckedItem Unreadable(BacklogEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return new(entry.Id, entry.Source, ItemKind.Other, "", Layer.Unmapped, Trace.Empty, [], [entry.Error ?? "unreadable"], null, []);
-    }
+    public static CheckedItem Unreadable(BacklogEntry entry) =>
+        new(entry.Id, entry.Source, ItemKind.Other, "", Layer.Unmapped, Trace.Empty, [], [entry.Error ?? "unreadable"], null, []);
 
     public GapSeverity? Verdict => Gaps.Count == 0 ? null : Gaps.Max(g => g.Severity);
 }
