@@ -40,12 +40,13 @@ public static class AzureDevOpsWorkItemMapper
 
     /// <summary>Maps one work item from its UTF-8 JSON text; see <see cref="Map(JsonElement, IReadOnlyCollection{string})"/>.
     /// Text that is not JSON is a failure, never an exception. With <paramref name="body"/>, the description is written
-    /// there instead of into <see cref="WorkItem.Body"/> (which stays empty): no string per description.</summary>
-    public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null, BodyBuffer? body = null)
+    /// there instead of into <see cref="WorkItem.Body"/> (which stays empty): no string per description. Without
+    /// <paramref name="withUrl"/>, <see cref="WorkItem.Url"/> is not read (a reader of a whole backlog reports no links).</summary>
+    public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null, BodyBuffer? body = null, bool withUrl = true)
     {
         body?.Clear();
         var read = t_read ??= new WorkItemRead();
-        read.Reset(keepFields, body);
+        read.Reset(keepFields, body, withUrl);
         try
         {
             var reader = new Utf8JsonReader(utf8Json, ReaderOptions);

@@ -37,6 +37,11 @@ internal static class WorkItemJsonReader
                 reader.Read();
                 read.RelationParent = reader.TokenType == JsonTokenType.StartArray ? ReadRelations(ref reader, read.Strings) : JsonText.SkipValue(ref reader);
             }
+            else if (!read.WithUrl && (reader.ValueTextEquals("_links"u8) || reader.ValueTextEquals("url"u8)))
+            {
+                reader.Read();
+                reader.Skip();
+            }
             else if (reader.ValueTextEquals("_links"u8))
             {
                 reader.Read();

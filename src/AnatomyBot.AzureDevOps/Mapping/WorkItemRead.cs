@@ -19,6 +19,9 @@ internal sealed class WorkItemRead
 
     public TextSlot Id { get; set; }
 
+    /// <summary>Whether the item's url (its html link, or else <c>url</c>) is read.</summary>
+    public bool WithUrl { get; private set; }
+
     /// <summary>Where the description goes when it is not to be a string.</summary>
     public BodyBuffer? Body { get; private set; }
 
@@ -30,8 +33,9 @@ internal sealed class WorkItemRead
     public List<string> Diagnostics { get; } = [];
 
     /// <summary>Starts a new item: everything read before is forgotten (but <see cref="Strings"/>).</summary>
-    public void Reset(IReadOnlyCollection<string>? keepFields, BodyBuffer? body)
+    public void Reset(IReadOnlyCollection<string>? keepFields, BodyBuffer? body, bool withUrl)
     {
+        WithUrl = withUrl;
         if (!ReferenceEquals(keepFields, _keepFields))
         {
             _keepFields = keepFields;

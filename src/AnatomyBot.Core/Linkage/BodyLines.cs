@@ -9,9 +9,14 @@ internal static class BodyLines
     /// <summary>Past this many tags a full HTML parser can take seconds (deep nesting is quadratic).</summary>
     private const int MaxTagsForFullParser = 2048;
 
-    public static List<string> Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics)
+    public static List<string> Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics) =>
+        Read(body, format, diagnostics, []);
+
+    /// <summary>As <see cref="Read(ReadOnlySpan{char}, BodyFormat, List{string})"/>, into <paramref name="lines"/>
+    /// (cleared first; a reader of many bodies reuses one list).</summary>
+    public static List<string> Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics, List<string> lines)
     {
-        var lines = new List<string>();
+        lines.Clear();
         try
         {
             if (format == BodyFormat.Markdown)

@@ -21,8 +21,9 @@ internal static class Exemptions
 
         if (item.Kind == ItemKind.PullRequest && item.Author is { Length: > 0 } author)
         {
-            foreach (var pattern in policy.ExemptAuthors)
+            for (var i = 0; i < policy.ExemptAuthors.Count; i++)
             {
+                var pattern = policy.ExemptAuthors[i];
                 if (WildcardMatch(pattern, author))
                 {
                     return $"opened by `{author}` (exempt authors: `{pattern}`)";

@@ -30,8 +30,10 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         Scratch? scratch = null;
         var item = prepared.Item;
         var layers = Layers(effective);
-        foreach (var requirement in rule.Require)
+        // Indexed loops: the rule's and the gaps' lists are interfaces, whose enumerators would be one object per item.
+        for (var r = 0; r < rule.Require.Count; r++)
         {
+            var requirement = rule.Require[r];
             if (requirement == LinkRequirement.WorkItem)
             {
                 if (prepared.Linked is null)

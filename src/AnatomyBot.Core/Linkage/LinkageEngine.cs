@@ -109,8 +109,9 @@ public sealed class LinkageEngine : ILinkageEngine
 
         var own = t_own ??= [];
         own.Clear();
-        foreach (var reference in references.Elements)
+        for (var r = 0; r < references.Elements.Count; r++)
         {
+            var reference = references.Elements[r];
             if (_index.TryFind(reference.Id, out var element))
             {
                 own.Add(element);

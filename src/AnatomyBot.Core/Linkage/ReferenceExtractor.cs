@@ -10,6 +10,10 @@ namespace AnatomyBot.Core.Linkage;
 /// readers use <see cref="LinkedWorkItems"/> and <see cref="ParentOf"/> to know what else to fetch.</summary>
 public static class ReferenceExtractor
 {
+    /// <summary>Each thread's body lines and their diagnostics, reused body after body.</summary>
+    [ThreadStatic]
+    private static (List<string> Lines, List<string> Diagnostics)? t_scratch;
+
     private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
 
     private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
@@ -59,8 +63,9 @@ public static class ReferenceExtractor
 
         if (MayReference(body, isPullRequest))
         {
-            diagnostics = [];
-            foreach (var line in BodyLines.Read(body, item.BodyFormat, diagnostics))
+            var scratch = t_scratch ??= ([], []);
+            scratch.Diagnostics.Clear();
+            foreach (var line in BodyLines.Read(body, item.BodyFormat, scratch.Diagnostics, scratch.Lines))
             {
                 if (ReferenceLine.TryRead(line, elements))
                 {
@@ -77,6 +82,8 @@ public static class ReferenceExtractor
                     WorkItemMentions.Find(line, item, linked);
                 }
             }
+
+            diagnostics = scratch.Diagnostics.Count == 0 ? null : [.. scratch.Diagnostics];
         }
 
         return new ItemReferences(

@@ -181,6 +181,18 @@ public sealed class AzureDevOpsWorkItemMapperTests
         Assert.Empty(bare.Diagnostics);
     }
 
+    [Fact]
+    public void Map_WithoutUrl_LeavesOnlyTheUrlOut()
+    {
+        var with = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story)).Item!;
+        var without = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story), withUrl: false).Item!;
+
+        Assert.Equal("https://dev.azure.com/contoso/Contoso/_workitems/edit/1042", with.Url);
+        Assert.Null(without.Url);
+        Assert.Equal(with with { Url = null, Labels = without.Labels, Fields = without.Fields, Diagnostics = without.Diagnostics }, without);
+        Assert.Equal(with.Labels, without.Labels);
+    }
+
     [Theory]
     [InlineData("Epic", ItemKind.Epic)]
     [InlineData(" feature ", ItemKind.Feature)]

@@ -145,7 +145,7 @@ internal static class BacklogReader
     /// not map as one is looked at again as a whole: GitHub issues carry <c>number</c> and no <c>fields</c>.</summary>
     private static (WorkItem? Item, string Id, ItemSource Source, string? Error) Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields, BodyBuffer? body)
     {
-        var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields, body);
+        var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields, body, withUrl: body is null);
         var source = ItemSource.AzureDevOps;
         if (result.Item is null)
         {

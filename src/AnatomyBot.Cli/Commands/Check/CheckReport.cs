@@ -37,8 +37,9 @@ internal sealed class CheckReport
             Exempt += item.ExemptReason is null ? 0 : 1;
             WithDiagnostics += item.Diagnostics.Count > 0 ? 1 : 0;
             WithGaps += item.Gaps.Count > 0 ? 1 : 0;
-            foreach (var gap in item.Gaps)
+            for (var g = 0; g < item.Gaps.Count; g++)
             {
+                var gap = item.Gaps[g];
                 GapCounts[gap.Code] = GapCounts.GetValueOrDefault(gap.Code) + 1;
                 SeverityCounts[gap.Severity] = SeverityCounts.GetValueOrDefault(gap.Severity) + 1;
             }
