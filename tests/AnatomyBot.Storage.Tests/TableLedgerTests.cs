@@ -1,7 +1,9 @@
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Linkage;
 using AnatomyBot.Storage.Tables;
 using AnatomyBot.Testing;
 using Azure.Data.Tables;
+using static AnatomyBot.Storage.Tests.LedgerData;
 
 namespace AnatomyBot.Storage.Tests;
 
@@ -20,6 +22,32 @@ public sealed class TableLedgerTests : LedgerContractTests
         var store = new TableLedgerStore(connectionString, prefix);
         stores.Add(store);
         return (new TableDeliveryLedger(store), new TableEvaluationLedger(store));
+    }
+
+    [SkippableFact]
+    public async Task Record_StoppedAfterTheEvaluationsCommitted_LosesNoGapEvent()
+    {
+        var (_, evaluations) = Open();
+        var ledger = (TableEvaluationLedger)evaluations;
+        var first = Evaluation("o/r#1", T0, GapCodes.NoOutcome, GapCodes.NoComponent);
+        var second = Evaluation("o/r#1", T0.AddHours(1), GapCodes.NoComponent);
+        var other = Evaluation(ItemSource.AzureDevOps, "42", T0.AddMinutes(5), GapCodes.NoStage);
+        ledger.AfterEvaluationsCommitted = () => throw new IOException("the process stopped");
+
+        // The evaluations are stored, but the events table was never written: as after a crash.
+        await Assert.ThrowsAsync<IOException>(() => evaluations.RecordAsync([first], CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => evaluations.RecordAsync([other], CancellationToken.None));
+        Assert.NotNull(await evaluations.GetLatestAsync(ItemSource.GitHub, "o/r#1", CancellationToken.None));
+
+        // A later write of the item appends its predecessor's events first; a listing appends whatever is still pending.
+        var (_, reopened) = Open();
+        var changed = await reopened.RecordAsync([second], CancellationToken.None);
+        var events = await ToListAsync(reopened.ListGapEventsAsync(T0, T0.AddDays(1), CancellationToken.None));
+        var again = await ToListAsync(reopened.ListGapEventsAsync(T0, T0.AddDays(1), CancellationToken.None));
+
+        Assert.Equal([.. GapTransitions.Between(null, first), .. GapTransitions.Between(null, other), .. changed], events);
+        Assert.Equal(events, again);
+        Assert.Equal([(GapCodes.NoOutcome, GapEventKind.Closed)], changed.Select(e => (e.Code, e.Kind)));
     }
 
     public override async Task DisposeAsync()

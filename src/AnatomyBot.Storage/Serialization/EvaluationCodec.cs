@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
 
@@ -128,4 +130,43 @@ internal static class EvaluationCodec
     }
 
     private static void Return(byte[] rented) => ArrayPool<byte>.Shared.Return(rented);
+
+    /// <summary>Gap events of one item, for the Table ledger's pending events: <c>[["no-outcome","1","0","639…"]]</c>
+    /// (code, severity, kind, UTC ticks); "" when there are none.</summary>
+    public static string EncodeEvents(IReadOnlyList<GapEvent> events) =>
+        events.Count == 0
+            ? ""
+            : JsonSerializer.Serialize(
+                [.. events.Select(e => new[]
+                {
+                    e.Code,
+                    ((int)e.Severity).ToString(CultureInfo.InvariantCulture),
+                    ((int)e.Kind).ToString(CultureInfo.InvariantCulture),
+                    e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                })],
+                StorageJsonContext.Default.StringArrayArray);
+
+    public static IReadOnlyList<GapEvent> DecodeEvents(ItemSource source, string itemId, string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            var rows = JsonSerializer.Deserialize(json, StorageJsonContext.Default.StringArrayArray) ?? [];
+            return [.. rows.Select(r => new GapEvent(
+                source,
+                itemId,
+                GapCodeNames.Intern(r[0]),
+                (GapSeverity)int.Parse(r[1], CultureInfo.InvariantCulture),
+                (GapEventKind)int.Parse(r[2], CultureInfo.InvariantCulture),
+                new DateTimeOffset(long.Parse(r[3], CultureInfo.InvariantCulture), TimeSpan.Zero)))];
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
+        {
+            throw new InvalidDataException($"Stored pending gap events are malformed: {json}", exception);
+        }
+    }
 }
