@@ -105,7 +105,8 @@ internal static class WorkItemJsonReader
     }
 
     /// <summary>The id of the first parent relation (<c>System.LinkTypes.Hierarchy-Reverse</c>), from the trailing number
-    /// of its url; the reader ends on the array's end.</summary>
+    /// of its url; the reader ends on the array's end. Only that number is ever made a string: an epic's many child and
+    /// related links cost no strings.</summary>
     private static string? ReadRelations(ref Utf8JsonReader reader, Utf8StringCache cache)
     {
         string? parent = null;
@@ -117,15 +118,56 @@ internal static class WorkItemJsonReader
                 continue;
             }
 
-            var (rel, url) = JsonText.ReadTwo(ref reader, "rel"u8, "url"u8, firstCache: cache);
+            TextSlot rel = default;
+            string? number = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("rel"u8))
+                {
+                    rel = JsonText.Value(ref reader, cache);
+                }
+                else if (reader.ValueTextEquals("url"u8))
+                {
+                    reader.Read();
+                    number = TrailingNumber(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
 
             if (parent is null && string.Equals(rel.Text, ParentLink, StringComparison.OrdinalIgnoreCase))
             {
-                parent = ItemJson.TrailingNumber(url.Text) ?? "";
+                parent = number ?? "";
             }
         }
 
         return string.IsNullOrEmpty(parent) ? null : parent;
+    }
+
+    /// <summary><see cref="ItemJson.TrailingNumber"/> of the value the reader is at, read as text (<see cref="JsonText"/>'s
+    /// rules), without making the url a string.</summary>
+    private static string? TrailingNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && (reader.ValueIsEscaped || reader.HasValueSequence))
+        {
+            return ItemJson.TrailingNumber(JsonText.Text(ref reader).Text);
+        }
+
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var value = reader.ValueSpan.TrimEnd((byte)'/');
+        var last = value[(value.LastIndexOf((byte)'/') + 1)..];
+        return last.Length > 0 && !last.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && System.Buffers.Text.Utf8Parser.TryParse(last, out long _, out var consumed) && consumed == last.Length
+            ? System.Text.Encoding.ASCII.GetString(last)
+            : null;
     }
 
     private static void ReadLinks(ref Utf8JsonReader reader, WorkItemRead read)

@@ -200,9 +200,10 @@ public sealed class LinkageEngine : ILinkageEngine
             Layer = prepared.Layer,
             Trace = trace,
             Gaps = gaps,
-            LinkedItems = prepared.LinkedFound ?? [],
+            // Typed as the interface: `list ?? []` would make a new empty List per item.
+            LinkedItems = (IReadOnlyList<string>?)prepared.LinkedFound ?? [],
             ExemptReason = prepared.ExemptReason,
-            Diagnostics = prepared.Diagnostics ?? [],
+            Diagnostics = (IReadOnlyList<string>?)prepared.Diagnostics ?? [],
         };
     }
 }

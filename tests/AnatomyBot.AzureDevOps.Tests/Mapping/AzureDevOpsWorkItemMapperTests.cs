@@ -181,6 +181,29 @@ public sealed class AzureDevOpsWorkItemMapperTests
         Assert.Empty(bare.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("\"https://dev.azure.com/contoso/_apis/wit/workItems/1001\"", "1001")]
+    [InlineData("\"https://dev.azure.com/contoso/_apis/wit/workItems/1001//\"", "1001")]
+    [InlineData("\"https:\\/\\/dev.azure.com\\/contoso\\/_apis\\/wit\\/workItems\\/0042\"", "0042")]
+    [InlineData("\"https://dev.azure.com/contoso/_apis/wit/workItems/\\u0031\\u0032\"", "12")]
+    [InlineData("77", "77")]
+    [InlineData("\"https://dev.azure.com/contoso/_apis/wit/workItems/12a\"", null)]
+    [InlineData("\"https://dev.azure.com/contoso/_apis/wit/workItems/-12\"", null)]
+    [InlineData("\"https://dev.azure.com/contoso/_apis/wit/workItems/99999999999999999999\"", null)]
+    [InlineData("{\"href\":\"x/5\"}", null)]
+    [InlineData("null", null)]
+    public void Map_ParentRelationUrl_TrailingNumberAsWritten(string url, string? parent)
+    {
+        var json = $$$"""
+            {"id":9,"fields":{"System.Title":"t"},"relations":[
+              {"rel":"System.LinkTypes.Hierarchy-Forward","url":"https://dev.azure.com/contoso/_apis/wit/workItems/5"},
+              {"url":{{{url}}},"rel":"system.linktypes.hierarchy-reverse","attributes":{"name":"Parent"}}]}
+            """;
+
+        Assert.Equal(parent, AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json)).Item!.ParentId);
+        Assert.Equal(parent, AzureDevOpsWorkItemMapper.Map(Parse(json)).Item!.ParentId);
+    }
+
     [Fact]
     public void Map_WithoutUrl_LeavesOnlyTheUrlOut()
     {
