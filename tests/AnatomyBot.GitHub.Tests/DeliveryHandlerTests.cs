@@ -76,6 +76,30 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_comment_another_process_creates_at_the_same_moment_is_merged_into_one()
+    {
+        _github.AddPullRequest(5, "Just a refactoring.");
+        var others = 0;
+        Api.BeforeCommentCreated = n =>
+        {
+            // Another instance (no shared lock) creates its comment first, with what it saw a moment earlier.
+            if (others++ == 0)
+            {
+                Api.AddComment(n, new System.Text.Json.Nodes.JsonObject { ["body"] = $"{AnatomyBot.Core.Reconcile.Markers.Comment}\nan older evaluation" }.ToJsonString());
+            }
+        };
+
+        await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
+
+        var comment = Assert.Single(Api.Comments[5]);
+        Assert.Equal(1000L, (long)comment["id"]!);
+        Assert.StartsWith($"{AnatomyBot.Core.Reconcile.Markers.Comment}\n\n### ", (string)comment["body"]!, StringComparison.Ordinal);
+        Assert.Equal(
+            ["POST repos/acme/shop/issues/5/comments", "DELETE repos/acme/shop/issues/comments/1001", "PATCH repos/acme/shop/issues/comments/1000"],
+            Api.Writes.Select(w => w.ToString()).Where(w => w.Contains("comments", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_fixed_link_edits_the_comment_in_place_and_removes_fixed_labels_only()
     {
         _github.AddPullRequest(5, "Just a refactoring.");

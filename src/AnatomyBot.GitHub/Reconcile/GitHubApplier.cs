@@ -13,7 +13,8 @@ namespace AnatomyBot.GitHub.Reconcile;
 
 /// <summary>Applies a plan through the REST API: creates owned labels it needs (colour + description) once per repository,
 /// adds and removes only owned labels, creates or updates the one sticky comment (re-reading first, so a comment another
-/// worker just wrote is updated rather than duplicated), and creates or updates the <c>anatomy</c> check run on the head.</summary>
+/// worker just wrote is updated rather than duplicated; after creating, a duplicate another process created at the same
+/// moment is removed), and creates or updates the <c>anatomy</c> check run on the head.</summary>
 public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApplier
 {
     private readonly ConcurrentDictionary<string, byte> _knownLabels = new(StringComparer.OrdinalIgnoreCase);
@@ -100,12 +101,47 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
             : await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
         if (existing is null)
         {
-            await client.Issue.Comment.Create(id.Repository.Owner, id.Repository.Name, id.Number, body).ConfigureAwait(false);
+            var created = await client.Issue.Comment.Create(id.Repository.Owner, id.Repository.Name, id.Number, body).ConfigureAwait(false);
+            await KeepOneCommentAsync(client, id, created, body).ConfigureAwait(false);
         }
         else if (existing.Body != body)
         {
             var commentId = long.Parse(existing.Id, CultureInfo.InvariantCulture);
             await client.Issue.Comment.Update(id.Repository.Owner, id.Repository.Name, commentId, body).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The write lock is per process, so another instance (Functions scale out) may have created its comment at
+    /// the same moment: after creating one, the bot's comments are listed again and only the oldest is kept, with this
+    /// body; the others (by the same account, with the marker) are deleted. Two racing instances both converge on it.</summary>
+    private static async Task KeepOneCommentAsync(IGitHubClient client, IssueId id, IssueComment created, string body)
+    {
+        var (owner, name) = (id.Repository.Owner, id.Repository.Name);
+        var comments = await client.Issue.Comment.GetAllForIssue(owner, name, id.Number, ApiOptions.None).ConfigureAwait(false);
+        var mine = comments
+            .Where(c => Markers.IsBotComment(c.Body) && string.Equals(c.User?.Login, created.User?.Login, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .ToList();
+        if (mine.Count <= 1)
+        {
+            return;
+        }
+
+        foreach (var extra in mine.Skip(1))
+        {
+            try
+            {
+                await client.Issue.Comment.Delete(owner, name, extra.Id).ConfigureAwait(false);
+            }
+            catch (NotFoundException)
+            {
+                // The other instance removed it first.
+            }
+        }
+
+        if (mine[0].Id != created.Id && mine[0].Body != body)
+        {
+            await client.Issue.Comment.Update(owner, name, mine[0].Id, body).ConfigureAwait(false);
         }
     }
 

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace AnatomyBot.GitHub.Reconcile;
 
 /// <summary>Serialises read-plan-write per repository inside this process, so two deliveries for one pull request never
-/// both see "no comment yet" and both create one. (Across processes the applier re-reads before creating.)</summary>
+/// both see "no comment yet" and both create one. (Across processes the applier re-reads before creating, and after
+/// creating removes a duplicate another process created at the same moment.)</summary>
 public sealed class RepositoryWriteLocks
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.OrdinalIgnoreCase);

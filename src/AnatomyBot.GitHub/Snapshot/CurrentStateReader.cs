@@ -14,7 +14,7 @@ internal static class CurrentStateReader
     public static async Task<ExistingComment?> FindCommentAsync(IGitHubClient client, IssueId id)
     {
         var comments = await client.Issue.Comment.GetAllForIssue(id.Repository.Owner, id.Repository.Name, id.Number, ApiOptions.None).ConfigureAwait(false);
-        var mine = comments.Where(c => Markers.IsBotComment(c.Body)).OrderBy(c => c.CreatedAt).FirstOrDefault();
+        var mine = comments.Where(c => Markers.IsBotComment(c.Body)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).FirstOrDefault();
         return mine is null ? null : new ExistingComment(mine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), mine.Body);
     }
 

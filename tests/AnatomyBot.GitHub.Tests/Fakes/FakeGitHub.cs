@@ -50,6 +50,10 @@ public sealed partial class FakeGitHub : HttpMessageHandler
 
     public IEnumerable<RecordedRequest> Writes => Requests.Where(r => r.IsWrite);
 
+    /// <summary>Called with the issue number just before a comment is created: another process creating its own
+    /// comment at that moment (the race the per-process write lock cannot see).</summary>
+    public Action<int>? BeforeCommentCreated { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -162,8 +166,9 @@ public sealed partial class FakeGitHub : HttpMessageHandler
             ("GET", _) when Num(rest, @"^issues/(\d+)/parent$") is { } n => NotFound(),
             ("GET", _) when Num(rest, @"^issues/(\d+)/timeline$") is { } n => Deleted.Contains(n) ? Status(HttpStatusCode.Gone) : Ok(Timeline(repo, n)),
             ("GET", _) when Num(rest, @"^issues/(\d+)/comments$") is { } n => Ok(new JsonArray([.. CommentsOf(n).Select(c => c.DeepClone())])),
-            ("POST", _) when Num(rest, @"^issues/(\d+)/comments$") is { } n => Created(AddComment(n, body!)),
+            ("POST", _) when Num(rest, @"^issues/(\d+)/comments$") is { } n => Created(CreateComment(n, body!)),
             ("PATCH", _) when Num(rest, @"^issues/comments/(\d+)$") is { } id => UpdateComment(id, body!),
+            ("DELETE", _) when Num(rest, @"^issues/comments/(\d+)$") is { } id => DeleteComment(id),
             ("POST", "labels") => CreateLabel(body!),
             ("POST", _) when Num(rest, @"^issues/(\d+)/labels$") is { } n => AddLabels(n, body!),
             ("DELETE", _) when Num(rest, @"^issues/(\d+)/labels/.+$") is { } n => RemoveLabel(n, Uri.UnescapeDataString(rest[(rest.LastIndexOf('/') + 1)..])),
@@ -226,11 +231,32 @@ public sealed partial class FakeGitHub : HttpMessageHandler
 
     private List<JsonObject> CommentsOf(int n) => Comments.TryGetValue(n, out var list) ? list : Comments[n] = [];
 
-    private JsonObject AddComment(int n, string body)
+    private JsonObject CreateComment(int n, string body)
+    {
+        BeforeCommentCreated?.Invoke(n);
+        return AddComment(n, body);
+    }
+
+    /// <summary>Adds a comment by the bot as if the API had created it from <paramref name="body"/> (the request's JSON,
+    /// <c>{"body": …}</c>); tests add one for another process this way.</summary>
+    public JsonObject AddComment(int n, string body)
     {
         var comment = new JsonObject { ["id"] = _nextId++, ["body"] = Field(body, "body"), ["user"] = new JsonObject { ["login"] = "anatomybot[bot]" }, ["created_at"] = "2026-11-25T10:00:00Z" };
         CommentsOf(n).Add(comment);
         return comment;
+    }
+
+    private HttpResponseMessage DeleteComment(long id)
+    {
+        foreach (var list in Comments.Values)
+        {
+            if (list.RemoveAll(c => (long)c["id"]! == id) > 0)
+            {
+                return Status(HttpStatusCode.NoContent);
+            }
+        }
+
+        return NotFound();
     }
 
     private HttpResponseMessage UpdateComment(long id, string body)
