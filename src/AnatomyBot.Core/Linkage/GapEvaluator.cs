@@ -86,6 +86,32 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         return gaps;
     }
 
+    /// <summary>Whether the item's own references (with what the anatomy implies from them) already meet every link
+    /// <paramref name="rule"/> requires. Ancestors and linked items only ever add links, so such an item can have no
+    /// missing-link gap whatever the rest of the batch holds, and needs no ranking terms.</summary>
+    public bool MetByOwn(int[] own, PolicyRule rule)
+    {
+        var layers = 0;
+        foreach (var element in own)
+        {
+            foreach (var implied in index.Closures[element])
+            {
+                layers |= 1 << (int)index.Elements[implied].Layer;
+            }
+        }
+
+        for (var r = 0; r < rule.Require.Count; r++)
+        {
+            var requirement = rule.Require[r];
+            if (requirement == LinkRequirement.WorkItem || (layers & (1 << (int)ToLayer(requirement))) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The layers <paramref name="effective"/> reaches, one bit each.</summary>
     private int Layers(int[] effective)
     {

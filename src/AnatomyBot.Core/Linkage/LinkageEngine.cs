@@ -133,7 +133,8 @@ public sealed class LinkageEngine : ILinkageEngine
         prepared.Layer = layer;
 
         // Ranking terms are read now, while the body is at hand, for every item that may have a gap.
-        if (exemptReason is null && (rule.Require.Count > 0 || prepared.Unknown is not null))
+        if (exemptReason is null
+            && (prepared.Unknown is not null || (rule.Require.Count > 0 && !_gaps.MetByOwn(prepared.Own, rule))))
         {
             prepared.Terms = _gaps.Terms(item, body);
         }

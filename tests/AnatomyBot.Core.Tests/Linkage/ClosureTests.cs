@@ -91,6 +91,22 @@ public sealed class ClosureTests
     }
 
     [Fact]
+    public void ItemWhoseOwnLinksMeetItsRule_IsNotReadForRankingTerms_OthersAre()
+    {
+        var engine = new LinkageEngine(Create());
+        var complete = engine.Prepare(Story("acme/shop#1", "Component: C-PRICING-RULES\n\npricing rules and discounts"));
+        var noComponent = engine.Prepare(Story("acme/shop#2", "Stage: S-PRICE\n\npricing rules and discounts"));
+        var unknown = engine.Prepare(Story("acme/shop#3", "Component: C-PRICING-RULES, C-NOPE\n\npricing rules"));
+        var inheritsOnly = engine.Prepare(Ado("4", ItemKind.Story, "<p>Component: C-AUDIT-LOG</p><p>pricing rules</p>", parent: "5"));
+
+        Assert.Empty(complete.Terms);
+        Assert.NotEmpty(noComponent.Terms);
+        Assert.NotEmpty(unknown.Terms);
+        Assert.NotEmpty(inheritsOnly.Terms);
+        Assert.Empty(engine.Evaluate([complete])[0].Gaps);
+    }
+
+    [Fact]
     public void InheritedLinks_DoNotRaiseTheLayer()
     {
         var results = new LinkageEngine(Create()).Evaluate(
