@@ -15,7 +15,7 @@ internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef
         switch (plan.Comment.Kind)
         {
             case CommentChangeKind.Create:
-                await client.CreateThreadAsync(pr, plan.Comment.Body ?? "", ThreadStatus.For(plan.Comment.Resolved), cancellationToken).ConfigureAwait(false);
+                await CreateThreadAsync(plan.Comment.Body ?? "", ThreadStatus.For(plan.Comment.Resolved), cancellationToken).ConfigureAwait(false);
                 break;
             case CommentChangeKind.Update:
                 await UpdateThreadAsync(plan.Comment, cancellationToken).ConfigureAwait(false);
@@ -38,6 +38,42 @@ internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef
         }
     }
 
+    /// <summary>Creates the bot's thread. Nothing serialises writes to one pull request (deliveries are processed in
+    /// parallel, on several instances when Functions scale out), so another worker may have created its thread at the same
+    /// moment: the bot's threads are listed again and only the oldest is kept, with this content and status; the bot
+    /// comment of each other one is deleted. Racing workers all converge on that one thread.</summary>
+    private async Task CreateThreadAsync(string body, string status, CancellationToken cancellationToken)
+    {
+        var created = await client.CreateThreadAsync(pr, body, status, cancellationToken).ConfigureAwait(false);
+        var threads = await client.GetThreadsAsync(pr, cancellationToken).ConfigureAwait(false);
+        var mine = AzureDevOpsSnapshotReader.BotThreads(threads).ToList();
+        if (mine.Count <= 1)
+        {
+            return;
+        }
+
+        foreach (var (extra, comment) in mine.Skip(1))
+        {
+            await client.DeleteCommentAsync(pr, extra.Id, comment.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (kept, first) = mine[0];
+        if (kept.Id == created.Id)
+        {
+            return;
+        }
+
+        if (!string.Equals(first.Content, body, StringComparison.Ordinal))
+        {
+            await client.UpdateCommentAsync(pr, kept.Id, first.Id, body, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ThreadStatus.IsResolved(kept.Status) != ThreadStatus.IsResolved(status))
+        {
+            await client.UpdateThreadStatusAsync(pr, kept.Id, status, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task UpdateThreadAsync(CommentChange change, CancellationToken cancellationToken)
     {
         var body = change.Body ?? "";
@@ -52,7 +88,7 @@ internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef
         var comment = thread?.Comments?.FirstOrDefault(c => c.Id == commentId && !c.IsDeleted);
         if (thread is null || thread.IsDeleted || comment is null)
         {
-            await client.CreateThreadAsync(pr, body, status, cancellationToken).ConfigureAwait(false);
+            await CreateThreadAsync(body, status, cancellationToken).ConfigureAwait(false);
             return;
         }
 

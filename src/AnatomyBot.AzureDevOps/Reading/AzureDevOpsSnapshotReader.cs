@@ -90,16 +90,23 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
     public static ExistingComment? FindBotThread(IEnumerable<ThreadDto> threads)
     {
         ArgumentNullException.ThrowIfNull(threads);
+        return BotThreads(threads)
+            .Select(t => new ExistingComment(
+                string.Create(CultureInfo.InvariantCulture, $"{t.Thread.Id}/{t.First.Id}"), t.First.Content ?? "", ThreadStatus.IsResolved(t.Thread.Status)))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The bot's threads, oldest first, each with its first comment (which carries the marker): one, unless
+    /// two workers created one at the same moment.</summary>
+    public static IEnumerable<(ThreadDto Thread, CommentDto First)> BotThreads(IEnumerable<ThreadDto> threads)
+    {
         foreach (var thread in threads.Where(t => !t.IsDeleted).OrderBy(t => t.Id))
         {
             var first = (thread.Comments ?? []).Where(c => !c.IsDeleted).OrderBy(c => c.Id).FirstOrDefault();
             if (first is not null && Markers.IsBotComment(first.Content))
             {
-                return new ExistingComment(
-                    string.Create(CultureInfo.InvariantCulture, $"{thread.Id}/{first.Id}"), first.Content ?? "", ThreadStatus.IsResolved(thread.Status));
+                yield return (thread, first);
             }
         }
-
-        return null;
     }
 }

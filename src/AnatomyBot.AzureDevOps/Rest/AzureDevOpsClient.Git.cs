@@ -78,6 +78,19 @@ public sealed partial class AzureDevOpsClient
         SendAsync<CommentDto>(
             AzureDevOpsOperations.UpdateComment, PrRoute(pr, ("threadId", Text(threadId)), ("commentId", Text(commentId))), null, JsonContent.Create(new { content }, options: AzureDevOpsJson.Options), cancellationToken);
 
+    /// <summary>Deletes a comment (the thread stays, shown as deleted); false when it was already gone.</summary>
+    public async Task<bool> DeleteCommentAsync(PullRequestRef pr, int threadId, int commentId, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(
+            AzureDevOpsOperations.DeleteComment, PrRoute(pr, ("threadId", Text(threadId)), ("commentId", Text(commentId))), null, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        return await EnsureSuccessAsync(AzureDevOpsOperations.DeleteComment, response, true).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<StatusDto>> GetIterationStatusesAsync(PullRequestRef pr, int iterationId, CancellationToken cancellationToken) =>
         (await SendAsync<ListResponse<StatusDto>>(AzureDevOpsOperations.ListIterationStatuses, PrRoute(pr, ("iterationId", Text(iterationId))), null, null, cancellationToken).ConfigureAwait(false))?.Value ?? [];
 

@@ -46,10 +46,12 @@ public static class AzureDevOpsOperations
 
     public static ApiOperation ListPullRequestsByProject { get; } = new("Pull Requests_Get Pull Requests By Project", HttpMethod.Get, "{project}/_apis/git/pullrequests", Version, false, true);
 
+    public static ApiOperation DeleteComment { get; } = new("Pull Request Thread Comments_Delete", HttpMethod.Delete, PullRequest + "/threads/{threadId}/comments/{commentId}", Version, true, true);
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         WorkItemsBatch, GetWorkItem, UpdateWorkItem, GetPullRequest, PullRequestWorkItems,
-        ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment,
+        ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment,
         ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
     ];
 }

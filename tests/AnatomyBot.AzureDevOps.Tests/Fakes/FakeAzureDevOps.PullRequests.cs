@@ -29,6 +29,9 @@ internal sealed partial class FakeAzureDevOps
             ["threads", var t, "comments", var c] when method == HttpMethod.Patch => Thread(pr, t)?.Comments.FirstOrDefault(x => x.Id.ToString(CultureInfo.InvariantCulture) == c) is { } comment
                 ? SetComment(comment, JsonNode.Parse(body)!)
                 : Status(HttpStatusCode.NotFound),
+            ["threads", var t, "comments", var c] when method == HttpMethod.Delete => Thread(pr, t)?.Comments.FirstOrDefault(x => x.Id.ToString(CultureInfo.InvariantCulture) == c && !x.IsDeleted) is { } comment
+                ? DeleteComment(comment)
+                : Status(HttpStatusCode.NotFound),
             _ => null,
         };
     }
@@ -42,8 +45,19 @@ internal sealed partial class FakeAzureDevOps
         return Json(StatusJson(status));
     }
 
+    /// <summary>Called with the pull request just before a thread is created: another worker creating its own thread at
+    /// that moment.</summary>
+    public Action<FakePullRequest>? BeforeThreadCreated { get; set; }
+
+    private static HttpResponseMessage DeleteComment(FakeComment comment)
+    {
+        comment.IsDeleted = true;
+        return Status(HttpStatusCode.OK);
+    }
+
     private HttpResponseMessage AddThread(FakePullRequest pr, JsonNode body)
     {
+        BeforeThreadCreated?.Invoke(pr);
         var thread = new FakeThread { Id = NextId(), Status = (string?)body["status"] ?? "active" };
         thread.Comments.Add(new FakeComment { Id = 1, Content = (string)body["comments"]![0]!["content"]! });
         pr.Threads.Add(thread);

@@ -61,6 +61,35 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
     }
 
     [Fact]
+    public async Task ThreadAnotherWorkerCreatesAtTheSameMoment_IsMergedIntoOne()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        var others = 0;
+        Fake.BeforeThreadCreated = p =>
+        {
+            // Another worker (nothing serialises writes to one pull request) creates its thread first, from an older state.
+            if (others++ == 0)
+            {
+                var other = new FakeThread { Id = 1, Status = "fixed" };
+                other.Comments.Add(new FakeComment { Id = 1, Content = $"{Markers.Comment}\nan older evaluation" });
+                p.Threads.Add(other);
+            }
+        };
+
+        await PullRequestUpdated(5);
+
+        var live = Assert.Single(pr.Threads, t => t.Comments.Any(c => !c.IsDeleted));
+        Assert.Equal(1, live.Id);
+        Assert.Equal("active", live.Status);
+        Assert.StartsWith(Markers.Comment, live.Comments[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("an older evaluation", live.Comments[0].Content, StringComparison.Ordinal);
+        Assert.Equal(
+            ["POST threads", "DELETE threads/101/comments/1", "PATCH threads/1/comments/1", "PATCH threads/1"],
+            Fake.Writes.Where(w => w.Uri.AbsolutePath.Contains("/threads", StringComparison.Ordinal))
+                .Select(w => $"{w.Method} {w.Uri.AbsolutePath[(w.Uri.AbsolutePath.IndexOf("threads", StringComparison.Ordinal))..]}"));
+    }
+
+    [Fact]
     public async Task NewIteration_GetsItsOwnStatus()
     {
         var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
