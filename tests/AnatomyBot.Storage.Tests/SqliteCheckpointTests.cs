@@ -4,7 +4,8 @@ using AnatomyBot.Storage.Sqlite;
 namespace AnatomyBot.Storage.Tests;
 
 /// <summary>Writes never checkpoint the write-ahead log inside their commit; a background checkpoint copies it into the
-/// database file every <see cref="SqliteLedgerDatabase.CheckpointEvery"/> writes.</summary>
+/// database file every <see cref="SqliteLedgerDatabase.CheckpointEvery"/> writes, and once writes pause the log is
+/// truncated. (The first two tests switch the pause off, so only what they look at can move the files.)</summary>
 public sealed class SqliteCheckpointTests : IDisposable
 {
     private const int BodyChars = 25_000;
@@ -14,7 +15,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     public async Task Writes_LeavePagesInTheWal_UntilTheBackgroundCheckpointCopiesThemIntoTheFile()
     {
         var path = folder.File("ledger.db");
-        using var database = new SqliteLedgerDatabase(path);
+        using var database = new SqliteLedgerDatabase(path, null, SqliteLedgerDatabase.DefaultJournalSizeLimit, Timeout.InfiniteTimeSpan);
         var ledger = new SqliteDeliveryLedger(database);
 
         for (var i = 0; i < SqliteLedgerDatabase.CheckpointEvery - 1; i++)
@@ -39,7 +40,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     {
         const long Limit = 512 * 1024;
         var path = folder.File("ledger.db");
-        using var database = new SqliteLedgerDatabase(path, null, Limit);
+        using var database = new SqliteLedgerDatabase(path, null, Limit, Timeout.InfiniteTimeSpan);
         var ledger = new SqliteDeliveryLedger(database);
 
         // A burst: two checkpoints' worth of 25 KB deliveries, ~5 MB of log, far past the limit.
@@ -58,7 +59,74 @@ public sealed class SqliteCheckpointTests : IDisposable
         Assert.Equal(2 * SqliteLedgerDatabase.CheckpointEvery + 1, (await ledger.ListAsync(Core.Ledger.DeliveryStatus.Received, 1_000, default)).Count);
     }
 
+    [Fact]
+    public async Task OnceWritesPause_TheWalIsTruncatedToZero_AndTheLedgerGoesOn()
+    {
+        var path = folder.File("ledger.db");
+        using var database = new SqliteLedgerDatabase(path, null, SqliteLedgerDatabase.DefaultJournalSizeLimit, TimeSpan.FromMilliseconds(200));
+        var ledger = new SqliteDeliveryLedger(database);
+        for (var i = 0; i < 20; i++)
+        {
+            await ledger.TryAddAsync(Delivery(i), default);
+        }
+
+        Assert.True(new FileInfo(path + "-wal").Length > 20 * BodyChars, "the writes are in the log");
+        Assert.True(await WalEmptiedAsync(path, TimeSpan.FromSeconds(20)), "the log was not truncated after the pause");
+
+        await ledger.TryAddAsync(Delivery(20), default);
+        Assert.Equal(21, (await ledger.ListAsync(Core.Ledger.DeliveryStatus.Received, 1_000, default)).Count);
+    }
+
+    [Fact]
+    public async Task AReaderInTheMiddleOfAScan_HoldsUpNeitherTheNextWriterNorItsData_TheLogIsTruncatedAfterIt()
+    {
+        var path = folder.File("ledger.db");
+        using var database = new SqliteLedgerDatabase(path, null, SqliteLedgerDatabase.DefaultJournalSizeLimit, TimeSpan.FromMilliseconds(100));
+        var ledger = new SqliteDeliveryLedger(database);
+        for (var i = 0; i < 20; i++)
+        {
+            await ledger.TryAddAsync(Delivery(i), default);
+        }
+
+        await using (var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await reader.OpenAsync();
+            await using var scan = reader.BeginTransaction(deferred: true);
+            await using var count = reader.CreateCommand();
+            count.Transaction = scan;
+            count.CommandText = "SELECT count(*) FROM deliveries;";
+            Assert.Equal(20L, (long)(await count.ExecuteScalarAsync())!);
+
+            // Several pauses pass while the scan holds its snapshot: each truncation gives up at once.
+            await Task.Delay(TimeSpan.FromMilliseconds(600));
+            var write = ledger.TryAddAsync(Delivery(20), default);
+            Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
+            Assert.True(await write);
+            Assert.True(new FileInfo(path + "-wal").Length > 0, "the log was cut under a reader's snapshot");
+            Assert.Equal(20L, (long)(await count.ExecuteScalarAsync())!);
+        }
+
+        Assert.True(await WalEmptiedAsync(path, TimeSpan.FromSeconds(20)), "the log was not truncated once the reader was done");
+        Assert.Equal(21, (await ledger.ListAsync(Core.Ledger.DeliveryStatus.Received, 1_000, default)).Count);
+    }
+
     public void Dispose() => folder.Dispose();
+
+    private static async Task<bool> WalEmptiedAsync(string path, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until)
+        {
+            if (new FileInfo(path + "-wal") is { Exists: true, Length: 0 })
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
 
     private static Delivery Delivery(int i) => new()
     {

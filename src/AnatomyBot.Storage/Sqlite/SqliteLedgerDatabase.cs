@@ -6,7 +6,9 @@ namespace AnatomyBot.Storage.Sqlite;
 /// on first use. Safe for concurrent callers in one process; readers never block (WAL). Writes are serialised in-process
 /// on one connection held open (no open and PRAGMAs per write), single statements are group-committed
 /// (<see cref="Batcher"/>), and the write-ahead log is checkpointed in the background every <see cref="CheckpointEvery"/> writes instead of inside a
-/// commit (SQLite's automatic checkpoint would copy and sync pages while every queued writer waits).</summary>
+/// commit (SQLite's automatic checkpoint would copy and sync pages while every queued writer waits). Once writes pause
+/// for <see cref="DefaultIdleCheckpoint"/>, the log is copied in whole and truncated to zero bytes, so it does not keep
+/// the size of the last burst; that checkpoint never waits for readers (it is tried again at the next pause).</summary>
 public sealed class SqliteLedgerDatabase : IDisposable
 {
     /// <summary>Writes between background checkpoints: about 2.5 MB of WAL with webhook-sized deliveries (SQLite's own
@@ -16,6 +18,9 @@ public sealed class SqliteLedgerDatabase : IDisposable
     /// <summary>What the write-ahead log file is cut back to when SQLite starts it over (after a checkpoint has copied all
     /// of it): a burst may grow the file, but it does not stay that large.</summary>
     internal const long DefaultJournalSizeLimit = 64L * 1024 * 1024;
+
+    /// <summary>How long writes must pause before the log is checkpointed in whole and truncated.</summary>
+    internal static readonly TimeSpan DefaultIdleCheckpoint = TimeSpan.FromSeconds(2);
 
     private const string ConnectionPragmas = """
         PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;
@@ -33,15 +38,25 @@ public sealed class SqliteLedgerDatabase : IDisposable
     private SqliteConnection? checkpointer;
     private Task checkpointing = Task.CompletedTask;
     private bool disposed;
+    private readonly TimeSpan idleCheckpoint;
+    private ITimer? idleTimer;
+    private long lastWrite;
+    private int writtenSinceTruncate;
 
     public SqliteLedgerDatabase(string path, TimeProvider? timeProvider = null)
         : this(path, timeProvider, DefaultJournalSizeLimit)
     {
     }
 
-    internal SqliteLedgerDatabase(string path, TimeProvider? timeProvider, long journalSizeLimit)
+    /// <param name="path">The ledger file.</param>
+    /// <param name="timeProvider">The clock (migrations' timestamps, the idle checkpoint's timer).</param>
+    /// <param name="journalSizeLimit">What the log file is cut back to when SQLite starts it over.</param>
+    /// <param name="idleCheckpoint">How long writes must pause before the truncating checkpoint (default
+    /// <see cref="DefaultIdleCheckpoint"/>; <see cref="Timeout.InfiniteTimeSpan"/>: never).</param>
+    internal SqliteLedgerDatabase(string path, TimeProvider? timeProvider, long journalSizeLimit, TimeSpan? idleCheckpoint = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(journalSizeLimit);
+        this.idleCheckpoint = idleCheckpoint ?? DefaultIdleCheckpoint;
         journalSizeLimitPragma = string.Create(System.Globalization.CultureInfo.InvariantCulture, $" PRAGMA journal_size_limit={journalSizeLimit};");
         this.timeProvider = timeProvider ?? TimeProvider.System;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -149,10 +164,50 @@ public sealed class SqliteLedgerDatabase : IDisposable
         finally
         {
             WriteGate.Release();
+            Volatile.Write(ref lastWrite, timeProvider.GetTimestamp());
+            Volatile.Write(ref writtenSinceTruncate, 1);
             if (Interlocked.Add(ref writesSinceCheckpoint, writes) >= CheckpointEvery)
             {
                 StartCheckpoint();
             }
+
+            if (idleTimer is null && idleCheckpoint != Timeout.InfiniteTimeSpan)
+            {
+                StartIdleTimer();
+            }
+        }
+    }
+
+    /// <summary>Checks, every half <see cref="idleCheckpoint"/> once there has been a write, whether writes have paused.</summary>
+    private void StartIdleTimer()
+    {
+        lock (checkpointLock)
+        {
+            if (!disposed && idleTimer is null)
+            {
+                var period = idleCheckpoint / 2;
+                idleTimer = timeProvider.CreateTimer(_ => OnIdleTick(), null, period, period);
+            }
+        }
+    }
+
+    private void OnIdleTick()
+    {
+        if (Volatile.Read(ref writtenSinceTruncate) == 0
+            || timeProvider.GetElapsedTime(Volatile.Read(ref lastWrite)) < idleCheckpoint)
+        {
+            return;
+        }
+
+        lock (checkpointLock)
+        {
+            if (disposed || !checkpointing.IsCompleted)
+            {
+                return;
+            }
+
+            Volatile.Write(ref writtenSinceTruncate, 0);
+            checkpointing = Task.Run(CheckpointTruncateAsync);
         }
     }
 
@@ -184,14 +239,29 @@ public sealed class SqliteLedgerDatabase : IDisposable
 
     /// <summary>One background checkpoint at a time (<see cref="StartCheckpoint"/>), on a connection kept open for it: opening
     /// one per checkpoint cost its PRAGMAs and a page cache set up and torn down every time.</summary>
-    private async Task CheckpointPassiveAsync()
+    private Task CheckpointPassiveAsync() => CheckpointAsync("PASSIVE");
+
+    /// <summary>After a pause in writes: copies the whole log and truncates it to zero bytes. The checkpoint connection does
+    /// not wait for locks (<c>busy_timeout=0</c>), so a reader in the middle of a long scan makes it give up instead of
+    /// holding up the next writer; it is tried again at the next pause.</summary>
+    private async Task CheckpointTruncateAsync()
+    {
+        if (!await CheckpointAsync("TRUNCATE").ConfigureAwait(false))
+        {
+            Volatile.Write(ref writtenSinceTruncate, 1);
+        }
+    }
+
+    /// <summary>Runs one checkpoint; false when SQLite reports it could not complete (busy) or it failed.</summary>
+    private async Task<bool> CheckpointAsync(string mode)
     {
         try
         {
-            checkpointer ??= await OpenRawAsync(CancellationToken.None).ConfigureAwait(false);
+            checkpointer ??= await OpenRawAsync(CancellationToken.None, "PRAGMA busy_timeout=0;").ConfigureAwait(false);
             using var command = checkpointer.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+            using var reader = command.ExecuteReader();
+            return reader.Read() && reader.GetInt32(0) == 0;
         }
         catch (SqliteException)
         {
@@ -199,6 +269,7 @@ public sealed class SqliteLedgerDatabase : IDisposable
             // checkpoint copies them; the connection is opened afresh.
             checkpointer?.Dispose();
             checkpointer = null;
+            return false;
         }
     }
 
@@ -229,6 +300,8 @@ public sealed class SqliteLedgerDatabase : IDisposable
         {
             disposed = true;
             pending = checkpointing;
+            idleTimer?.Dispose();
+            idleTimer = null;
         }
 
         pending.GetAwaiter().GetResult();
