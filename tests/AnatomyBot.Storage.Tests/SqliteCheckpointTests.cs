@@ -64,11 +64,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     {
         var path = folder.File("ledger.db");
         using var database = new SqliteLedgerDatabase(path, null, SqliteLedgerDatabase.DefaultJournalSizeLimit, TimeSpan.FromMilliseconds(200));
-        var ledger = new SqliteDeliveryLedger(database);
-        for (var i = 0; i < 20; i++)
-        {
-            await ledger.TryAddAsync(Delivery(i), default);
-        }
+        var ledger = await WrittenAsync(database, 20);
 
         Assert.True(new FileInfo(path + "-wal").Length > 20 * BodyChars, "the writes are in the log");
         Assert.True(await WalEmptiedAsync(path, TimeSpan.FromSeconds(20)), "the log was not truncated after the pause");
@@ -82,11 +78,7 @@ public sealed class SqliteCheckpointTests : IDisposable
     {
         var path = folder.File("ledger.db");
         using var database = new SqliteLedgerDatabase(path, null, SqliteLedgerDatabase.DefaultJournalSizeLimit, TimeSpan.FromMilliseconds(100));
-        var ledger = new SqliteDeliveryLedger(database);
-        for (var i = 0; i < 20; i++)
-        {
-            await ledger.TryAddAsync(Delivery(i), default);
-        }
+        var ledger = await WrittenAsync(database, 20);
 
         await using (var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
         {
@@ -111,6 +103,18 @@ public sealed class SqliteCheckpointTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
+
+    /// <summary>The delivery ledger of <paramref name="database"/> after <paramref name="count"/> deliveries were added.</summary>
+    private static async Task<SqliteDeliveryLedger> WrittenAsync(SqliteLedgerDatabase database, int count)
+    {
+        var ledger = new SqliteDeliveryLedger(database);
+        for (var i = 0; i < count; i++)
+        {
+            await ledger.TryAddAsync(Delivery(i), default);
+        }
+
+        return ledger;
+    }
 
     private static async Task<bool> WalEmptiedAsync(string path, TimeSpan within)
     {
