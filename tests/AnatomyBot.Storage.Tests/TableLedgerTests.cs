@@ -48,6 +48,10 @@ public sealed class TableLedgerTests : LedgerContractTests
         Assert.Equal([.. GapTransitions.Between(null, first), .. GapTransitions.Between(null, other), .. changed], events);
         Assert.Equal(events, again);
         Assert.Equal([(GapCodes.NoOutcome, GapEventKind.Closed)], changed.Select(e => (e.Code, e.Kind)));
+
+        // Once appended, nothing is left pending (so a listing does not append the same events again and again).
+        var stillPending = new TableClient(connectionString, prefix + "Evaluations").QueryAsync<TableEntity>("PendingEvents gt ''");
+        Assert.Empty(await ToListAsync(stillPending));
     }
 
     public override async Task DisposeAsync()

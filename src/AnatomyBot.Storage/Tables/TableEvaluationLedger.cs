@@ -163,10 +163,11 @@ public sealed class TableEvaluationLedger(TableLedgerStore store) : IEvaluationL
     }
 
     /// <summary>Clears the pending events of <paramref name="entities"/> (appended by now) under their ETags: an entity
-    /// another writer has replaced since keeps that writer's own pending events.</summary>
+    /// another writer has replaced since keeps that writer's own pending events. One without a known ETag is left as it
+    /// is (appending its events again later is harmless; clearing without the condition could clear another's).</summary>
     private async Task ClearPendingAsync(IReadOnlyList<TableEntity> entities, CancellationToken cancellationToken)
     {
-        foreach (var chunk in entities.GroupBy(e => e.PartitionKey).SelectMany(partition => partition.Chunk(MaxBatch)))
+        foreach (var chunk in entities.Where(e => e.ETag != default).GroupBy(e => e.PartitionKey).SelectMany(partition => partition.Chunk(MaxBatch)))
         {
             try
             {
