@@ -93,19 +93,9 @@ internal static class CheckProbe
         Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
         var entries = new List<BacklogEntry>();
-        if (Environment.GetEnvironmentVariable("PROBE_NOGC") is { } noGc)
-        {
-            Console.WriteLine($"no-GC region: {GC.TryStartNoGCRegion(long.Parse(noGc, System.Globalization.CultureInfo.InvariantCulture) << 20)}");
-        }
-
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
             BacklogReader.Read("b", stream, [], entries, engine: engine);
-        }
-
-        if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
-        {
-            GC.EndNoGCRegion();
         }
 
         Console.WriteLine($"read+map+prepare {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");

@@ -118,9 +118,8 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
     {
         var (owner, name) = (id.Repository.Owner, id.Repository.Name);
         var comments = await client.Issue.Comment.GetAllForIssue(owner, name, id.Number, ApiOptions.None).ConfigureAwait(false);
-        var mine = comments
-            .Where(c => Markers.IsBotComment(c.Body) && string.Equals(c.User?.Login, created.User?.Login, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        var mine = CurrentStateReader.BotComments(comments)
+            .Where(c => string.Equals(c.User?.Login, created.User?.Login, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (mine.Count <= 1)
         {

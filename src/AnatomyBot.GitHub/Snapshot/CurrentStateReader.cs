@@ -14,9 +14,13 @@ internal static class CurrentStateReader
     public static async Task<ExistingComment?> FindCommentAsync(IGitHubClient client, IssueId id)
     {
         var comments = await client.Issue.Comment.GetAllForIssue(id.Repository.Owner, id.Repository.Name, id.Number, ApiOptions.None).ConfigureAwait(false);
-        var mine = comments.Where(c => Markers.IsBotComment(c.Body)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).FirstOrDefault();
+        var mine = BotComments(comments).FirstOrDefault();
         return mine is null ? null : new ExistingComment(mine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), mine.Body);
     }
+
+    /// <summary>The bot's comments, oldest first: one, unless two processes created one at the same moment.</summary>
+    public static IEnumerable<IssueComment> BotComments(IEnumerable<IssueComment> comments) =>
+        comments.Where(c => Markers.IsBotComment(c.Body)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
     public static async Task<(long Id, CheckState? State)?> FindCheckRunAsync(IGitHubClient client, RepositoryId repository, string headSha)
     {

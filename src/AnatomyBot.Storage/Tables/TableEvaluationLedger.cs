@@ -156,7 +156,11 @@ public sealed class TableEvaluationLedger(TableLedgerStore store) : IEvaluationL
             return false;
         }
 
-        var events = pending.SelectMany(e => EvaluationCodec.DecodeEvents((ItemSource)(e.GetInt32("Source") ?? 0), e.GetString("ItemId"), e.GetString(PendingEventsColumn))).ToList();
+        var events = pending.SelectMany(e =>
+        {
+            var (source, itemId) = Key(e);
+            return EvaluationCodec.DecodeEvents(source, itemId, e.GetString(PendingEventsColumn));
+        }).ToList();
         await AppendEventsAsync(events, cancellationToken).ConfigureAwait(false);
         await ClearPendingAsync(pending, cancellationToken).ConfigureAwait(false);
         return true;
