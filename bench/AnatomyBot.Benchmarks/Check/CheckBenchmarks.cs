@@ -36,13 +36,13 @@ public class CheckBenchmarks
         _anatomy = parsed.Anatomy ?? throw new InvalidOperationException(string.Join("; ", parsed.Errors.Select(e => $"{e.Position}: {e.Message}")));
     }
 
-    /// <summary>One warm-up and three measured runs in a fresh process, with the CLI's runtime settings (see its
-    /// project file): no background GC, loops compiled optimised at once.</summary>
+    /// <summary>Three warm-ups (the first runs still compile and promote methods) and five measured runs in a fresh process, with the CLI's runtime settings (see its
+    /// project file): no background GC, freed memory kept committed, loops compiled optimised at once.</summary>
     private sealed class Config : ManualConfig
     {
         public Config() => AddJob(Job.Default
-            .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(1).WithUnrollFactor(1)
-            .WithGcConcurrent(false)
+            .WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithInvocationCount(1).WithUnrollFactor(1)
+            .WithGcConcurrent(false).WithGcRetainVm(true)
             .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TC_QuickJitForLoops", "0")));
     }
 

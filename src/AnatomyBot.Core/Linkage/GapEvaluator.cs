@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Policy;
 
@@ -66,7 +67,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             var severity = rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn;
             foreach (var reference in unknown)
             {
-                var suggestions = index.Ranker(reference.Layer).Top(scratch.WithId(index, prepared.Terms, reference.Id), SuggestionCount, scratch.Scores, scratch.Touched);
+                var suggestions = index.Ranker(reference.Layer).Top(CollectionsMarshal.AsSpan(scratch.WithId(index, prepared.Terms, reference.Id)), SuggestionCount, scratch.Scores, scratch.Touched);
                 (gaps ??= []).Add(new Gap(
                     GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
                     GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));

@@ -131,6 +131,37 @@ public sealed class SuggestionTests
         Assert.Equal("C-17", gap.Suggestions[0].Id);
     }
 
+    [Fact]
+    public void Ranking_ManyCommonTerms_SummedFromGroupTables_ScoreAsBm25_WhateverTheQueryOrder()
+    {
+        // Twelve words that most of 60 components share: every one is a common term, summed from tables of four.
+        string[] words = ["alpha", "bravo", "delta", "kilo", "lima", "metro", "omega", "pivot", "quota", "radar", "sigma", "tango"];
+        var random = new Random(11);
+        var components = Enumerable.Range(0, 60).Select(i => new Component
+        {
+            Id = $"C-{i:D2}",
+            Name = words[i % words.Length],
+            Description = string.Join(' ', Enumerable.Range(0, 3 + random.Next(6)).Select(_ => words[random.Next(words.Length)])),
+            Kind = ComponentKind.Data,
+        }).ToArray();
+        var anatomy = new EnterpriseAnatomy([], [], [], components);
+
+        for (var q = 0; q < 25; q++)
+        {
+            string[] query = [.. words.Where(_ => random.Next(3) == 0)];
+            if (query.Length == 0)
+            {
+                continue;
+            }
+
+            var forward = EvaluateOne(Story("acme/shop#1") with { Title = string.Join(' ', query) }, anatomy).Gaps.Single(g => g.Code == GapCodes.NoComponent);
+            var backward = EvaluateOne(Story("acme/shop#1") with { Title = string.Join(' ', query.Reverse()) }, anatomy).Gaps.Single(g => g.Code == GapCodes.NoComponent);
+
+            Assert.Equal(ExpectedBm25(components, query).Take(3), forward.Suggestions.Select(s => (s.Id, s.Score)));
+            Assert.Equal(forward.Suggestions, backward.Suggestions);
+        }
+    }
+
     /// <summary>BM25 (k1 = 1.2, b = 0.75) written out plainly, over name, aliases and description, ties by id.</summary>
     private static IEnumerable<(string Id, double Score)> ExpectedBm25(Component[] elements, string[] query)
     {

@@ -39,10 +39,10 @@ internal static class CheckPipeline
         }
 
         progress?.Evaluating(items.Count);
-        foreach (var evaluation in engine.Evaluate(items))
-        {
-            checkedItems.Add(CheckedItem.From(evaluation));
-        }
+        var evaluations = engine.Evaluate(items);
+        var evaluated = new CheckedItem[evaluations.Count];
+        Parallel.For(0, evaluated.Length, i => evaluated[i] = CheckedItem.From(evaluations[i]));
+        checkedItems.AddRange(evaluated);
 
         progress?.Done();
         return new CheckReport(checkedItems, failOn);

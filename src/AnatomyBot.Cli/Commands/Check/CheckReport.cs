@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
@@ -26,22 +27,48 @@ internal sealed class CheckReport
         }
         Items = sorted;
         FailOn = failOn;
+        // Counted in arrays and a hash map, copied to the report's dictionaries once: a sorted-dictionary update per gap
+        // was most of this loop.
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var code in GapCodes.All)
         {
-            GapCounts[code] = 0;
+            codes[code] = 0;
         }
 
+        var layers = new int[Enum.GetValues<Layer>().Max(l => (int)l) + 1];
+        var severities = new int[Enum.GetValues<GapSeverity>().Max(s => (int)s) + 1];
         foreach (var item in sorted)
         {
-            LayerCounts[item.Layer] = LayerCounts.GetValueOrDefault(item.Layer) + 1;
+            layers[(int)item.Layer]++;
             Exempt += item.ExemptReason is null ? 0 : 1;
             WithDiagnostics += item.Diagnostics.Count > 0 ? 1 : 0;
             WithGaps += item.Gaps.Count > 0 ? 1 : 0;
             for (var g = 0; g < item.Gaps.Count; g++)
             {
                 var gap = item.Gaps[g];
-                GapCounts[gap.Code] = GapCounts.GetValueOrDefault(gap.Code) + 1;
-                SeverityCounts[gap.Severity] = SeverityCounts.GetValueOrDefault(gap.Severity) + 1;
+                severities[(int)gap.Severity]++;
+                CollectionsMarshal.GetValueRefOrAddDefault(codes, gap.Code, out _)++;
+            }
+        }
+
+        foreach (var (code, count) in codes)
+        {
+            GapCounts[code] = count;
+        }
+
+        for (var layer = 0; layer < layers.Length; layer++)
+        {
+            if (layers[layer] > 0)
+            {
+                LayerCounts[(Layer)layer] = layers[layer];
+            }
+        }
+
+        for (var severity = 0; severity < severities.Length; severity++)
+        {
+            if (severities[severity] > 0)
+            {
+                SeverityCounts[(GapSeverity)severity] = severities[severity];
             }
         }
     }
