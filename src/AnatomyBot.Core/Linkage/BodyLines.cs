@@ -9,12 +9,12 @@ internal static class BodyLines
     /// <summary>Past this many tags a full HTML parser can take seconds (deep nesting is quadratic).</summary>
     private const int MaxTagsForFullParser = 2048;
 
-    public static List<string> Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics) =>
-        Read(body, format, diagnostics, []);
+    public static TextLines Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics) =>
+        Read(body, format, diagnostics, new TextLines());
 
     /// <summary>As <see cref="Read(ReadOnlySpan{char}, BodyFormat, List{string})"/>, into <paramref name="lines"/>
-    /// (cleared first; a reader of many bodies reuses one list).</summary>
-    public static List<string> Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics, List<string> lines)
+    /// (cleared first; a reader of many bodies reuses one).</summary>
+    public static TextLines Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics, TextLines lines)
     {
         lines.Clear();
         try
@@ -50,7 +50,7 @@ internal static class BodyLines
     }
 
     /// <summary>Raw lines, minus fenced code blocks: the last resort for a body its parser rejects.</summary>
-    private static void PlainLines(ReadOnlySpan<char> body, List<string> lines)
+    private static void PlainLines(ReadOnlySpan<char> body, TextLines lines)
     {
         var fenced = false;
         foreach (var range in body.Split('\n'))
@@ -62,7 +62,7 @@ internal static class BodyLines
             }
             else if (!fenced && !line.IsEmpty)
             {
-                lines.Add(line.ToString());
+                lines.Add(line);
             }
         }
     }

@@ -24,7 +24,7 @@ internal static class HtmlLines
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockLookup = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static void Read(string html, List<string> lines)
+    public static void Read(string html, TextLines lines)
     {
         var parser = new HtmlParser();
         var document = parser.ParseDocument(html);

@@ -20,7 +20,7 @@ internal static class LightHtmlLines
 
     public static bool Handles(ReadOnlySpan<char> html) => html.IndexOfAny(NeedsFullParser) < 0;
 
-    public static void Read(ReadOnlySpan<char> html, List<string> lines)
+    public static void Read(ReadOnlySpan<char> html, TextLines lines)
     {
         var text = html;
         var line = t_line ?? new StringBuilder(256);
@@ -36,7 +36,7 @@ internal static class LightHtmlLines
         }
     }
 
-    private static void Read(ReadOnlySpan<char> text, StringBuilder line, List<string> lines)
+    private static void Read(ReadOnlySpan<char> text, StringBuilder line, TextLines lines)
     {
         var skipUntil = (string?)null;
         var href = (string?)null;

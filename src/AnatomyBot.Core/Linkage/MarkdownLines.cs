@@ -11,7 +11,7 @@ internal static class MarkdownLines
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    public static void Read(string markdown, List<string> lines)
+    public static void Read(string markdown, TextLines lines)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var line = new StringBuilder();
@@ -27,7 +27,7 @@ internal static class MarkdownLines
         }
     }
 
-    private static void ReadInlines(ContainerInline root, StringBuilder line, List<string> lines)
+    private static void ReadInlines(ContainerInline root, StringBuilder line, TextLines lines)
     {
         var pending = new Stack<Inline>();
         pending.Push(root);
@@ -76,11 +76,11 @@ internal static class MarkdownLines
         }
     }
 
-    private static void Flush(StringBuilder line, List<string> lines)
+    private static void Flush(StringBuilder line, TextLines lines)
     {
         if (line.Length > 0)
         {
-            lines.Add(line.ToString());
+            lines.Add(line, 0, line.Length);
             line.Clear();
         }
     }

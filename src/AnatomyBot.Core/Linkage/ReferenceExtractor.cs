@@ -12,7 +12,7 @@ public static class ReferenceExtractor
 {
     /// <summary>Each thread's body lines and their diagnostics, reused body after body.</summary>
     [ThreadStatic]
-    private static (List<string> Lines, List<string> Diagnostics)? t_scratch;
+    private static (TextLines Lines, List<string> Diagnostics)? t_scratch;
 
     private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
 
@@ -63,10 +63,12 @@ public static class ReferenceExtractor
 
         if (MayReference(body, isPullRequest))
         {
-            var scratch = t_scratch ??= ([], []);
+            var scratch = t_scratch ??= (new TextLines(), []);
             scratch.Diagnostics.Clear();
-            foreach (var line in BodyLines.Read(body, item.BodyFormat, scratch.Diagnostics, scratch.Lines))
+            var lines = BodyLines.Read(body, item.BodyFormat, scratch.Diagnostics, scratch.Lines);
+            for (var l = 0; l < lines.Count; l++)
             {
+                var line = lines[l];
                 if (ReferenceLine.TryRead(line, elements))
                 {
                     continue;
@@ -79,7 +81,7 @@ public static class ReferenceExtractor
                 }
                 else if (linked is not null)
                 {
-                    WorkItemMentions.Find(line, item, linked);
+                    WorkItemMentions.Find(line.ToString(), item, linked);
                 }
             }
 

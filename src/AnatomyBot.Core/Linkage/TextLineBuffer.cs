@@ -30,8 +30,8 @@ internal static class TextLineBuffer
     }
 
     /// <summary>Ends the line: its text without leading and trailing white space, kept only when it has a colon,
-    /// <c>#</c> or <c>/</c> (one string is allocated, not two; none for prose).</summary>
-    public static void Flush(StringBuilder line, List<string> lines)
+    /// <c>#</c> or <c>/</c> (copied into the reused line buffer; no string is made).</summary>
+    public static void Flush(StringBuilder line, TextLines lines)
     {
         var start = 0;
         var end = line.Length;
@@ -47,7 +47,7 @@ internal static class TextLineBuffer
 
         if (end > start && HasReferenceMark(line, start, end))
         {
-            lines.Add(line.ToString(start, end - start));
+            lines.Add(line, start, end - start);
         }
 
         line.Clear();

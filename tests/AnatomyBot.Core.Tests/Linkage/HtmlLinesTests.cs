@@ -14,28 +14,28 @@ public sealed class HtmlLinesTests
     [InlineData("<table><tr><td>Stage: S-1</td><td>Component: C-1</td></tr></table>")]
     public void LightReader_GivesTheSameLinesAsTheFullParser(string html)
     {
-        var full = new List<string>();
-        var light = new List<string>();
+        var full = new TextLines();
+        var light = new TextLines();
 
         HtmlLines.Read(html, full);
         Assert.True(LightHtmlLines.Handles(html));
         LightHtmlLines.Read(html, light);
 
-        Assert.Equal(full, light);
+        Assert.Equal(full.ToStrings(), light.ToStrings());
     }
 
     [Fact]
     public void ProseLines_AreLeftOut_LinesThatMayReferenceAreKept()
     {
         const string Html = "<div>As a buyer I want quotes</div><div>Stage: S-1</div><p>See #12</p><p>https://x/y</p><p>just words</p>";
-        var light = new List<string>();
-        var full = new List<string>();
+        var light = new TextLines();
+        var full = new TextLines();
 
         LightHtmlLines.Read(Html, light);
         HtmlLines.Read(Html, full);
 
-        Assert.Equal(["Stage: S-1", "See #12", "https://x/y"], light);
-        Assert.Equal(light, full);
+        Assert.Equal(["Stage: S-1", "See #12", "https://x/y"], light.ToStrings());
+        Assert.Equal(light.ToStrings(), full.ToStrings());
     }
 
     [Theory]
@@ -45,9 +45,9 @@ public sealed class HtmlLinesTests
     public void RawTextAndComments_GoToTheFullParser(string html)
     {
         Assert.False(LightHtmlLines.Handles(html));
-        var lines = new List<string>();
+        var lines = new TextLines();
         HtmlLines.Read(html, lines);
-        Assert.Empty(lines);
+        Assert.Equal(0, lines.Count);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class HtmlLinesTests
 
         var lines = BodyLines.Read(html, BodyFormat.Html, diagnostics);
 
-        Assert.Equal(["Stage: S-APPLY"], lines);
+        Assert.Equal(["Stage: S-APPLY"], lines.ToStrings());
         Assert.Single(diagnostics);
     }
 }
