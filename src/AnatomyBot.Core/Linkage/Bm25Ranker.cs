@@ -112,7 +112,7 @@ internal sealed class Bm25Ranker
         }
 
         touched.Clear();
-        var dense = SumGroups(queryTerms, scores);
+        var dense = SumGroups(queryTerms, scores, out var third);
         foreach (var term in queryTerms)
         {
             if ((uint)term >= (uint)_postings.Length || _groupOf[term] >= 0 || _postings[term] is not { } postings)
@@ -136,7 +136,7 @@ internal sealed class Bm25Ranker
             return PickTop(scores, CollectionsMarshal.AsSpan(touched), count);
         }
 
-        var top = PickTopDense(scores, count);
+        var top = PickTopDense(scores, count, count == 3 ? third : 0);
         Array.Clear(scores, 0, _elements.Length);
         return top;
     }
@@ -200,8 +200,9 @@ internal sealed class Bm25Ranker
 
     /// <summary>Writes the sum of the query's dense terms into <paramref name="scores"/>: per group the row of the
     /// subset asked for, a block of elements at a time held in registers across all rows (groups in a fixed order, so a
-    /// score does not depend on the query's term order); false when the query has no common term.</summary>
-    private bool SumGroups(ReadOnlySpan<int> queryTerms, double[] scores)
+    /// score does not depend on the query's term order); false when the query has no common term. <paramref name="third"/>
+    /// is a lower bound of the third-highest sum (0 when unknown).</summary>
+    private bool SumGroups(ReadOnlySpan<int> queryTerms, double[] scores, out double third)
     {
         var rented = _groups.Length > 256 ? ArrayPool<int>.Shared.Rent(_groups.Length) : null;
         var masks = rented is null ? stackalloc int[_groups.Length] : rented.AsSpan(0, _groups.Length);
@@ -216,6 +217,7 @@ internal sealed class Bm25Ranker
             }
         }
 
+        third = 0;
         if (!any)
         {
             if (rented is not null)
@@ -239,22 +241,36 @@ internal sealed class Bm25Ranker
             }
         }
 
-        var width = Vector<double>.Count;
+        // Each lane also keeps its three highest sums (a sorting network of min/max, no branches): the third highest
+        // of those twelve and the tail is a lower bound of the third-highest score, which the pick starts from.
         var at = 0;
         ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
-        for (; Vector.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
+        Vector256<double> first = Vector256<double>.Zero, second = first, third3 = first;
+        var width = Vector256<double>.Count;
+        for (; Vector256.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
         {
-            Vector<double> sum0 = Vector<double>.Zero, sum1 = Vector<double>.Zero;
+            Vector256<double> sum0 = Vector256<double>.Zero, sum1 = Vector256<double>.Zero;
             for (var r = 0; r < found; r++)
             {
                 ref var source = ref MemoryMarshal.GetArrayDataReference(_groups[rowGroups[r]]);
                 var offset = (nuint)(offsets[r] + at);
-                sum0 += Vector.LoadUnsafe(ref source, offset);
-                sum1 += Vector.LoadUnsafe(ref source, offset + (nuint)width);
+                sum0 += Vector256.LoadUnsafe(ref source, offset);
+                sum1 += Vector256.LoadUnsafe(ref source, offset + (nuint)width);
             }
 
             sum0.StoreUnsafe(ref target, (nuint)at);
             sum1.StoreUnsafe(ref target, (nuint)(at + width));
+            Keep(sum0, ref first, ref second, ref third3);
+            Keep(sum1, ref first, ref second, ref third3);
+        }
+
+        Span<double> top = stackalloc double[3];
+        top.Clear();
+        for (var lane = 0; lane < width && at > 0; lane++)
+        {
+            Insert(top, first[lane]);
+            Insert(top, second[lane]);
+            Insert(top, third3[lane]);
         }
 
         for (; at < n; at++)
@@ -266,6 +282,7 @@ internal sealed class Bm25Ranker
             }
 
             scores[at] = sum;
+            Insert(top, sum);
         }
 
         if (rented is not null)
@@ -273,18 +290,45 @@ internal sealed class Bm25Ranker
             ArrayPool<int>.Shared.Return(rented);
         }
 
+        third = top[2];
         return true;
+
+        static void Keep(Vector256<double> sums, ref Vector256<double> first, ref Vector256<double> second, ref Vector256<double> third)
+        {
+            var lower = Vector256.Min(first, sums);
+            first = Vector256.Max(first, sums);
+            third = Vector256.Max(third, Vector256.Min(second, lower));
+            second = Vector256.Max(second, lower);
+        }
     }
 
-    /// <summary>As <see cref="PickTop"/> over every element, in two vector passes: the first finds the
-    /// <paramref name="count"/>-th highest raw score, the second places only the elements that can round to it or above
-    /// (a handful), so few scores are rounded and compared with ties.</summary>
-    private Suggestion[] PickTopDense(double[] scores, int count)
+    /// <summary>Inserts <paramref name="value"/> into <paramref name="top"/> (highest first) when it is higher than
+    /// the last.</summary>
+    private static void Insert(Span<double> top, double value)
+    {
+        if (value <= top[^1])
+        {
+            return;
+        }
+
+        var at = top.Length - 1;
+        for (; at > 0 && top[at - 1] < value; at--)
+        {
+            top[at] = top[at - 1];
+        }
+
+        top[at] = value;
+    }
+
+    /// <summary>As <see cref="PickTop"/> over every element, a vector of scores at a time, starting from a lower bound of
+    /// the <paramref name="count"/>-th highest raw score (<paramref name="lowerBound"/>, from the summing pass): only the
+    /// elements that can round to it or above (a handful) are rounded and compared with ties.</summary>
+    private Suggestion[] PickTopDense(double[] scores, int count, double lowerBound)
     {
         Span<int> best = stackalloc int[count];
         Span<double> bestScores = stackalloc double[count];
         var found = 0;
-        var floor = Math.Max(double.Epsilon, CountthHighest(scores, count) - 0.001);
+        var floor = Math.Max(double.Epsilon, lowerBound - 0.001);
         var n = _elements.Length;
         var at = 0;
         ref var source = ref MemoryMarshal.GetArrayDataReference(scores);
@@ -312,58 +356,6 @@ internal sealed class Bm25Ranker
         }
 
         return Suggestions(best, bestScores, found);
-    }
-
-    /// <summary>The <paramref name="count"/>-th highest of the first n scores (0 when there are fewer positive ones).</summary>
-    private double CountthHighest(double[] scores, int count)
-    {
-        Span<double> top = stackalloc double[count];
-        top.Clear();
-        var n = _elements.Length;
-        var at = 0;
-        ref var source = ref MemoryMarshal.GetArrayDataReference(scores);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var floors = Vector256<double>.Zero;
-            for (; at <= n - Vector256<double>.Count; at += Vector256<double>.Count)
-            {
-                var above = Vector256.GreaterThan(Vector256.LoadUnsafe(ref source, (nuint)at), floors).ExtractMostSignificantBits();
-                if (above == 0)
-                {
-                    continue;
-                }
-
-                for (; above != 0; above &= above - 1)
-                {
-                    Insert(top, scores[at + BitOperations.TrailingZeroCount(above)]);
-                }
-
-                floors = Vector256.Create(top[^1]);
-            }
-        }
-
-        for (; at < n; at++)
-        {
-            Insert(top, scores[at]);
-        }
-
-        return top[^1];
-
-        static void Insert(Span<double> top, double value)
-        {
-            if (value <= top[^1])
-            {
-                return;
-            }
-
-            var at = top.Length - 1;
-            for (; at > 0 && top[at - 1] < value; at--)
-            {
-                top[at] = top[at - 1];
-            }
-
-            top[at] = value;
-        }
     }
 
     /// <summary>The best <paramref name="count"/> of <paramref name="candidates"/>, whose scores it clears.</summary>

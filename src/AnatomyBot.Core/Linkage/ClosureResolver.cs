@@ -11,6 +11,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
     private readonly bool[] _inCycle = new bool[items.Length];
     private readonly bool[] _mark = new bool[index.Elements.Length];
     private readonly List<int> _touched = [];
+    private readonly List<int> _chain = [];
 
     /// <summary>Each item's effective links, by item index. Kept here rather than on the items: the items of a large
     /// backlog are old by now, and writing new arrays into them would make every later collection scan them all.</summary>
@@ -36,7 +37,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         var effective = new int[items.Length][];
         for (var i = 0; i < items.Length; i++)
         {
-            effective[i] = _effective[i] ?? items[i].Own;
+            effective[i] = _effective[i] ?? items[i].OwnClosure;
         }
 
         return effective;
@@ -68,8 +69,10 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
                 }
             }
 
-            foreach (var linkedId in item.LinkedIds)
+            var linkedIds = item.LinkedIds;
+            for (var l = 0; l < linkedIds.Count; l++)
             {
+                var linkedId = linkedIds[l];
                 if (!byId.TryGetValue(linkedId, out var linked))
                 {
                     item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
@@ -84,7 +87,8 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
 
     private void ResolveChain(int start)
     {
-        var chain = new List<int>();
+        var chain = _chain;
+        chain.Clear();
         var current = start;
         while (true)
         {
@@ -125,12 +129,15 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
 
     private int[] Compute(PreparedItem item, int parent)
     {
-        foreach (var element in item.Own)
+        // Most items have neither a parent nor linked items: their own closure, read while preparing, is all of it.
+        if ((parent < 0 || _effective[parent] is null) && item.Linked is null)
         {
-            foreach (var implied in index.Closures[element])
-            {
-                Touch(implied);
-            }
+            return item.OwnClosure;
+        }
+
+        foreach (var element in item.OwnClosure)
+        {
+            Touch(element);
         }
 
         if (parent >= 0 && _effective[parent] is { } inherited)
@@ -144,11 +151,14 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             }
         }
 
-        foreach (var linked in item.Linked ?? Enumerable.Empty<int>())
+        if (item.Linked is { } linkedItems)
         {
-            foreach (var element in _effective[linked] ?? items[linked].Own)
+            foreach (var linked in linkedItems)
             {
-                Touch(element);
+                foreach (var element in _effective[linked] ?? items[linked].OwnClosure)
+                {
+                    Touch(element);
+                }
             }
         }
 

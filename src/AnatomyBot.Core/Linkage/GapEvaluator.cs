@@ -87,20 +87,12 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         return gaps;
     }
 
-    /// <summary>Whether the item's own references (with what the anatomy implies from them) already meet every link
-    /// <paramref name="rule"/> requires. Ancestors and linked items only ever add links, so such an item can have no
-    /// missing-link gap whatever the rest of the batch holds, and needs no ranking terms.</summary>
-    public bool MetByOwn(int[] own, PolicyRule rule)
+    /// <summary>Whether the item's own references with what the anatomy implies from them (<paramref name="ownClosure"/>)
+    /// already meet every link <paramref name="rule"/> requires. Ancestors and linked items only ever add links, so such
+    /// an item can have no missing-link gap whatever the rest of the batch holds, and needs no ranking terms.</summary>
+    public bool MetByOwn(int[] ownClosure, PolicyRule rule)
     {
-        var layers = 0;
-        foreach (var element in own)
-        {
-            foreach (var implied in index.Closures[element])
-            {
-                layers |= 1 << (int)index.Elements[implied].Layer;
-            }
-        }
-
+        var layers = Layers(ownClosure);
         for (var r = 0; r < rule.Require.Count; r++)
         {
             var requirement = rule.Require[r];

@@ -124,6 +124,21 @@ public sealed class LinkageEngine : ILinkageEngine
 
         AddChangedPathComponents(item, own);
         prepared.Own = SortedDistinct(own);
+        if (prepared.Own.Length == 1)
+        {
+            prepared.OwnClosure = _index.Closures[prepared.Own[0]]; // shared: never written to
+        }
+        else if (prepared.Own.Length > 1)
+        {
+            own.Clear();
+            foreach (var element in prepared.Own)
+            {
+                own.AddRange(_index.Closures[element]);
+            }
+
+            prepared.OwnClosure = SortedDistinct(own);
+        }
+
         var layer = Layer.Unmapped;
         foreach (var element in prepared.Own)
         {
@@ -134,7 +149,7 @@ public sealed class LinkageEngine : ILinkageEngine
 
         // Ranking terms are read now, while the body is at hand, for every item that may have a gap.
         if (exemptReason is null
-            && (prepared.Unknown is not null || (rule.Require.Count > 0 && !_gaps.MetByOwn(prepared.Own, rule))))
+            && (prepared.Unknown is not null || (rule.Require.Count > 0 && !_gaps.MetByOwn(prepared.OwnClosure, rule))))
         {
             prepared.Terms = _gaps.Terms(item, body);
         }

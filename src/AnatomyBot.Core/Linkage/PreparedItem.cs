@@ -52,6 +52,10 @@ public sealed class PreparedItem
 
     internal int[] Own { get; set; } = [];
 
+    /// <summary><see cref="Own"/> and everything the anatomy implies from it (sorted): an item with no parent and no
+    /// linked items has exactly these effective links.</summary>
+    internal int[] OwnClosure { get; set; } = [];
+
     internal List<ElementReference>? Unknown { get; set; }
 
     internal string? ParentId { get; init; }
