@@ -14,6 +14,10 @@ public static class ReferenceExtractor
     [ThreadStatic]
     private static (TextLines Lines, List<string> Diagnostics)? t_scratch;
 
+    /// <summary>Each thread's references of the item being read; copied out only when there are any.</summary>
+    [ThreadStatic]
+    private static List<ElementReference>? t_elements;
+
     private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
 
     private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
@@ -46,7 +50,8 @@ public static class ReferenceExtractor
     /// many items keeps bodies in a reused buffer instead of a string each).</summary>
     internal static ItemReferences Extract(WorkItem item, ReadOnlySpan<char> body, AnatomyPolicy? policy)
     {
-        var elements = new List<ElementReference>();
+        var elements = t_elements ??= [];
+        elements.Clear();
         var isPullRequest = item.Kind == ItemKind.PullRequest;
         var linked = isPullRequest ? new List<string>() : null;
         List<string>? diagnostics = null;
@@ -88,11 +93,12 @@ public static class ReferenceExtractor
             diagnostics = scratch.Diagnostics.Count == 0 ? null : [.. scratch.Diagnostics];
         }
 
+        // Typed as the interfaces: `list is null ? [] : list` would make a new empty List for every item.
         return new ItemReferences(
-            elements,
+            elements.Count == 0 ? Array.Empty<ElementReference>() : elements.ToArray(),
             item.ParentId ?? bodyParent,
-            linked is null ? [] : Distinct(linked, item.Id),
-            diagnostics is { Count: > 0 } ? diagnostics : []);
+            linked is null ? [] : (IReadOnlyList<string>)Distinct(linked, item.Id),
+            diagnostics is { Count: > 0 } ? diagnostics : (IReadOnlyList<string>)[]);
     }
 
     /// <summary>A cheap, conservative test that spares most bodies the line reader: true when a keyword is followed by
