@@ -1,0 +1,208 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>The contributions of one layer's common terms (those at least one element in <see cref="DenseShare"/>
+/// contains: common words in a small anatomy vocabulary), summed from tables instead of one scattered addition per
+/// element. The common terms are cut into groups of <see cref="GroupSize"/>, and each group holds, per subset of its
+/// terms, the subset's summed contribution to every element: a query adds one row per group it touches instead of one
+/// per term.</summary>
+internal sealed class DenseTermTables
+{
+    /// <summary>A term shared by at least one element in this many is summed from a group table.</summary>
+    public const int DenseShare = 8;
+
+    /// <summary>The most a layer's tables may take by default; past it groups shrink to two terms, then one.</summary>
+    public const long MaxTableBytes = 8 << 20;
+
+    private readonly int _elements;
+
+    /// <summary>Per term id: its group, or −1 for a rare term.</summary>
+    private readonly int[] _groupOf;
+
+    /// <summary>Per term id: the term's bit within its group's subset index.</summary>
+    private readonly int[] _bitOf;
+
+    /// <summary>Per group: <c>2^GroupSize</c> rows of one contribution per element, row k the sum over the group's
+    /// terms whose bit is set in k (row 0 unused).</summary>
+    private readonly double[][] _groups;
+
+    /// <param name="postings">Per term id: the elements that contain it and its contribution to each.</param>
+    /// <param name="elements">How many elements the layer has.</param>
+    /// <param name="maxTableBytes">The most the tables may take (tests shrink it to exercise smaller groups).</param>
+    public DenseTermTables((int Element, double Weight)[]?[] postings, int elements, long maxTableBytes)
+    {
+        _elements = elements;
+        (_groupOf, _bitOf, _groups, GroupSize) = BuildGroups(postings, elements, maxTableBytes);
+    }
+
+    /// <summary>Terms per group table: 4, or fewer for a layer too large for tables of four.</summary>
+    public int GroupSize { get; }
+
+    /// <summary>Whether <paramref name="term"/> is summed here (and so must not be added again from its postings).</summary>
+    public bool Contains(int term) => (uint)term < (uint)_groupOf.Length && _groupOf[term] >= 0;
+
+    /// <summary>Writes the sum of the query's dense terms into <paramref name="scores"/>: per group the row of the
+    /// subset asked for, a block of elements at a time held in registers across all rows (groups in a fixed order, so a
+    /// score does not depend on the query's term order); false when the query has no common term. <paramref name="third"/>
+    /// is the third-highest of these sums (0 when there are fewer): rare terms only add, so it is a lower bound of the
+    /// third-highest final score.</summary>
+    public bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, out double third)
+    {
+        var rented = _groups.Length > 256 ? ArrayPool<int>.Shared.Rent(_groups.Length) : null;
+        var masks = rented is null ? stackalloc int[_groups.Length] : rented.AsSpan(0, _groups.Length);
+        masks.Clear();
+        var any = false;
+        foreach (var term in queryTerms)
+        {
+            if ((uint)term < (uint)_groupOf.Length && _groupOf[term] is var group and >= 0)
+            {
+                masks[group] |= _bitOf[term];
+                any = true;
+            }
+        }
+
+        third = 0;
+        if (!any)
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+
+            return false;
+        }
+
+        var n = _elements;
+        var found = 0;
+        Span<int> offsets = masks; // reused in place: offsets[found] ≤ the group index read at the same step.
+        var rowGroups = rented is null ? stackalloc int[_groups.Length] : new int[_groups.Length];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            if (masks[g] != 0)
+            {
+                rowGroups[found] = g;
+                offsets[found++] = masks[g] * n;
+            }
+        }
+
+        // Each lane also keeps its three highest sums (a sorting network of min/max, no branches): the third highest
+        // of those (three per lane) and of the tail is the third-highest sum, which the pick starts from.
+        var at = 0;
+        ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
+        Vector256<double> firsts = Vector256<double>.Zero, seconds = firsts, thirds = firsts;
+        var width = Vector256<double>.Count;
+        for (; Vector256.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
+        {
+            Vector256<double> sum0 = Vector256<double>.Zero, sum1 = Vector256<double>.Zero;
+            for (var r = 0; r < found; r++)
+            {
+                ref var source = ref MemoryMarshal.GetArrayDataReference(_groups[rowGroups[r]]);
+                var offset = (nuint)(offsets[r] + at);
+                sum0 += Vector256.LoadUnsafe(ref source, offset);
+                sum1 += Vector256.LoadUnsafe(ref source, offset + (nuint)width);
+            }
+
+            sum0.StoreUnsafe(ref target, (nuint)at);
+            sum1.StoreUnsafe(ref target, (nuint)(at + width));
+            Keep(sum0, ref firsts, ref seconds, ref thirds);
+            Keep(sum1, ref firsts, ref seconds, ref thirds);
+        }
+
+        Span<double> top = stackalloc double[3];
+        top.Clear();
+        for (var lane = 0; lane < width && at > 0; lane++)
+        {
+            TopScores.Insert(top, firsts[lane]);
+            TopScores.Insert(top, seconds[lane]);
+            TopScores.Insert(top, thirds[lane]);
+        }
+
+        for (; at < n; at++)
+        {
+            var sum = 0.0;
+            for (var r = 0; r < found; r++)
+            {
+                sum += _groups[rowGroups[r]][offsets[r] + at];
+            }
+
+            scores[at] = sum;
+            TopScores.Insert(top, sum);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+
+        third = top[2];
+        return true;
+
+        static void Keep(Vector256<double> sums, ref Vector256<double> first, ref Vector256<double> second, ref Vector256<double> third)
+        {
+            var lower = Vector256.Min(first, sums);
+            first = Vector256.Max(first, sums);
+            third = Vector256.Max(third, Vector256.Min(second, lower));
+            second = Vector256.Max(second, lower);
+        }
+    }
+
+    /// <summary>Cuts the dense terms into groups and sums each group's subsets. Groups of four (16 rows each) unless the
+    /// tables would pass the limit (by default <see cref="MaxTableBytes"/>); then of two, or one (a plain row per term).</summary>
+    private static (int[] GroupOf, int[] BitOf, double[][] Groups, int GroupSize) BuildGroups((int Element, double Weight)[]?[] postings, int n, long maxTableBytes)
+    {
+        var denseTerms = new List<int>();
+        for (var term = 0; term < postings.Length; term++)
+        {
+            if (postings[term] is { } list && list.Length * DenseShare >= n)
+            {
+                denseTerms.Add(term);
+            }
+        }
+
+        var groupSize = 4;
+        while (groupSize > 1 && (long)((denseTerms.Count + groupSize - 1) / groupSize) * (1 << groupSize) * n * sizeof(double) > maxTableBytes)
+        {
+            groupSize /= 2;
+        }
+
+        var groupOf = new int[postings.Length];
+        var bitOf = new int[postings.Length];
+        Array.Fill(groupOf, -1);
+        var groups = new double[(denseTerms.Count + groupSize - 1) / groupSize][];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            var table = groups[g] = new double[(1 << groupSize) * n];
+            for (var j = 0; j < groupSize && (g * groupSize) + j < denseTerms.Count; j++)
+            {
+                var term = denseTerms[(g * groupSize) + j];
+                groupOf[term] = g;
+                bitOf[term] = 1 << j;
+                foreach (var (element, weight) in postings[term]!)
+                {
+                    table[(bitOf[term] * n) + element] = weight;
+                }
+            }
+
+            // Row k = row (k without its lowest bit) + row (its lowest bit): every subset summed in a fixed order.
+            for (var k = 3; k < 1 << groupSize; k++)
+            {
+                var low = k & -k;
+                if (low == k)
+                {
+                    continue;
+                }
+
+                var rest = (k - low) * n;
+                for (var e = 0; e < n; e++)
+                {
+                    table[(k * n) + e] = table[rest + e] + table[(low * n) + e];
+                }
+            }
+        }
+
+        return (groupOf, bitOf, groups, groupSize);
+    }
+}
