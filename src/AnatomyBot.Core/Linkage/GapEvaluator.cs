@@ -27,6 +27,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 
     public IReadOnlyList<Gap> Find(PreparedItem prepared, int[] effective, PolicyRule rule)
     {
+        // Gathered in a per-thread list and copied out at their exact count (no list and no spare slots per item).
         List<Gap>? gaps = null;
         Scratch? scratch = null;
         var item = prepared.Item;
@@ -39,7 +40,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             {
                 if (prepared.Linked is null)
                 {
-                    (gaps ??= []).Add(new Gap(
+                    (gaps ??= Scratch.Gaps()).Add(new Gap(
                         GapCodes.NoWorkItem, rule.Severity, text.Message(GapCodes.NoWorkItem, item),
                         text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item, null), []));
                 }
@@ -56,7 +57,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             scratch ??= Scratch.For(index);
             var suggestions = index.Ranker(layer).Top(prepared.Terms, SuggestionCount, scratch.Scores, scratch.Touched);
             var code = GapText.CodeFor(layer);
-            (gaps ??= []).Add(new Gap(
+            (gaps ??= Scratch.Gaps()).Add(new Gap(
                 code, rule.Severity, text.Message(code, item),
                 text.Fix(code, layer, item, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
         }
@@ -68,7 +69,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             foreach (var reference in unknown)
             {
                 var suggestions = index.Ranker(reference.Layer).Top(CollectionsMarshal.AsSpan(scratch.WithId(index, prepared.Terms, reference.Id)), SuggestionCount, scratch.Scores, scratch.Touched);
-                (gaps ??= []).Add(new Gap(
+                (gaps ??= Scratch.Gaps()).Add(new Gap(
                     GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
                     GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
             }
@@ -84,7 +85,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             var byCode = string.CompareOrdinal(a.Code, b.Code);
             return byCode != 0 ? byCode : string.CompareOrdinal(a.Message, b.Message);
         });
-        return gaps;
+        return gaps.ToArray();
     }
 
     /// <summary>Whether the item's own references with what the anatomy implies from them (<paramref name="ownClosure"/>)
@@ -125,9 +126,12 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         _ => Layer.Component,
     };
 
-    /// <summary>Per-thread buffers for ranking: term collection, one score per element, the elements scored.</summary>
+    /// <summary>Per-thread buffers for ranking: term collection, one score per element, the elements scored; and the
+    /// item's gaps.</summary>
     private sealed class Scratch
     {
+        private readonly List<Gap> _gaps = [];
+
         private readonly List<int> _withId = [];
 
         public List<int> Terms { get; } = [];
@@ -137,6 +141,14 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         public List<int> Touched { get; } = [];
 
         public double[] Scores { get; private set; } = [];
+
+        /// <summary>This thread's gap list, emptied.</summary>
+        public static List<Gap> Gaps()
+        {
+            var gaps = (t_scratch ??= new Scratch())._gaps;
+            gaps.Clear();
+            return gaps;
+        }
 
         public static Scratch For(AnatomyIndex index)
         {

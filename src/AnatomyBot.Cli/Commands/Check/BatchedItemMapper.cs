@@ -62,9 +62,19 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
             Dispatch();
         }
 
-        foreach (var batch in _batches)
+        // Sized once: growing the list by doubling copied all the entries read so far at every doubling.
+        var mapped = new BacklogEntry[_batches.Count][];
+        var total = 0;
+        for (var b = 0; b < mapped.Length; b++)
         {
-            entries.AddRange(batch.GetAwaiter().GetResult());
+            mapped[b] = _batches[b].GetAwaiter().GetResult();
+            total += mapped[b].Length;
+        }
+
+        entries.EnsureCapacity(entries.Count + total);
+        foreach (var batch in mapped)
+        {
+            entries.AddRange(batch);
         }
 
         _batches.Clear();
