@@ -114,7 +114,8 @@ internal sealed class Bm25Ranker
             return Suggestions(best, bestScores, TopScores.Pick(scores, CollectionsMarshal.AsSpan(touched), best, bestScores));
         }
 
-        var found = TopScores.PickAll(scores, _elements.Length, count == 3 ? third : 0, best, bestScores);
+        // The third-highest sum bounds the count-th highest score from below only when count is at most three.
+        var found = TopScores.PickAll(scores, _elements.Length, count <= 3 ? third : 0, best, bestScores);
         Array.Clear(scores, 0, _elements.Length);
         return Suggestions(best, bestScores, found);
     }

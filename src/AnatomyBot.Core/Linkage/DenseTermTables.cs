@@ -51,8 +51,24 @@ internal sealed class DenseTermTables
     /// third-highest final score.</summary>
     public bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, out double third)
     {
-        var rented = _groups.Length > 256 ? ArrayPool<int>.Shared.Rent(_groups.Length) : null;
-        var masks = rented is null ? stackalloc int[_groups.Length] : rented.AsSpan(0, _groups.Length);
+        // Per group the subset asked for, then (in place) the row offsets of the groups touched, and their indices.
+        var rented = _groups.Length > 256 ? ArrayPool<int>.Shared.Rent(2 * _groups.Length) : null;
+        try
+        {
+            var scratch = rented is null ? stackalloc int[2 * _groups.Length] : rented.AsSpan(0, 2 * _groups.Length);
+            return Sum(queryTerms, scores, scratch[.._groups.Length], scratch[_groups.Length..], out third);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, Span<int> masks, Span<int> rowGroups, out double third)
+    {
         masks.Clear();
         var any = false;
         foreach (var term in queryTerms)
@@ -67,18 +83,12 @@ internal sealed class DenseTermTables
         third = 0;
         if (!any)
         {
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
-
             return false;
         }
 
         var n = _elements;
         var found = 0;
-        Span<int> offsets = masks; // reused in place: offsets[found] ≤ the group index read at the same step.
-        var rowGroups = rented is null ? stackalloc int[_groups.Length] : new int[_groups.Length];
+        var offsets = masks; // reused in place: offsets[found] ≤ the group index read at the same step.
         for (var g = 0; g < _groups.Length; g++)
         {
             if (masks[g] != 0)
@@ -130,11 +140,6 @@ internal sealed class DenseTermTables
 
             scores[at] = sum;
             TopScores.Insert(top, sum);
-        }
-
-        if (rented is not null)
-        {
-            ArrayPool<int>.Shared.Return(rented);
         }
 
         third = top[2];
