@@ -81,6 +81,7 @@ internal static class CheckProbe
         GC.Collect();
         var counts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(true));
         Cpu();
+        var faults = MinorFaults();
         var watch = Stopwatch.StartNew();
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
@@ -88,6 +89,16 @@ internal static class CheckProbe
         }
 
         Console.WriteLine($"pipeline {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {(GC.GetTotalAllocatedBytes(true) - counts.Item5) >> 20} MB allocated, GCs gen0 {GC.CollectionCount(0) - counts.Item1} gen1 {GC.CollectionCount(1) - counts.Item2} gen2 {GC.CollectionCount(2) - counts.Item3}, paused {(GC.GetTotalPauseDuration() - counts.Item4).TotalMilliseconds:F0} ms");
+        Console.WriteLine($"minor page faults {MinorFaults() - faults}");
+        var ephemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine($"last ephemeral GC #{ephemeral.Index}: gen0 before {ephemeral.GenerationInfo[0].SizeBeforeBytes >> 20} MB, after {ephemeral.GenerationInfo[0].SizeAfterBytes >> 20} MB, gen1 before {ephemeral.GenerationInfo[1].SizeBeforeBytes >> 20} MB after {ephemeral.GenerationInfo[1].SizeAfterBytes >> 20} MB, promoted {ephemeral.PromotedBytes >> 20} MB, pause {ephemeral.PauseDurations[0].TotalMilliseconds:F0} ms");
+    }
+
+    private static long MinorFaults()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Phases(string folder, EnterpriseAnatomy anatomy)
@@ -114,10 +125,11 @@ internal static class CheckProbe
         Allocated();
         Gc();
         watch.Restart();
-        var evaluations = engine.Evaluate(entries.Select(e => e.Prepared!).ToList());
+        var prepared = entries.Select(e => e.Prepared!).ToList();
+        var evaluations = engine.Evaluate(prepared);
         Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
-        _ = new CheckReport(evaluations.Select(CheckedItem.From), FailOn.Block);
+        _ = new CheckReport([.. evaluations.Select((e, i) => CheckedItem.From(prepared[i], e))], FailOn.Block);
         Console.WriteLine($"report {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         Console.WriteLine($"total {total.ElapsedMilliseconds} ms");
     }

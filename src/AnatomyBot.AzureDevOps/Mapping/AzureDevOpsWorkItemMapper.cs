@@ -106,7 +106,7 @@ public static class AzureDevOpsWorkItemMapper
             Title = ItemJson.Title(read.Title.Take("System.Title", diagnostics), diagnostics),
             Body = read.Description.Take("System.Description", diagnostics) ?? "",
             BodyFormat = BodyFormat.Html,
-            Labels = Tags(read.Tags.Take("System.Tags", diagnostics)),
+            Labels = read.SplitTags(read.Tags.Take("System.Tags", diagnostics)),
             Fields = read.KeptFields(diagnostics),
             ParentId = read.RelationParent ?? read.Parent.Take("System.Parent", diagnostics),
             Author = read.Author(diagnostics),

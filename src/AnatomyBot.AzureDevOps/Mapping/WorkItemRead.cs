@@ -8,6 +8,9 @@ namespace AnatomyBot.AzureDevOps.Mapping;
 /// values (the last occurrence of a property wins; diagnostics are raised where a value is used).</summary>
 internal sealed class WorkItemRead
 {
+    private const int MaxTagSets = 4096;
+
+    private readonly Dictionary<string, IReadOnlyList<string>> _tagSets = new(StringComparer.Ordinal);
     private IReadOnlyCollection<string>? _keepFields;
     private string[]? _keep;
     private TextSlot[] _kept = [];
@@ -28,6 +31,28 @@ internal sealed class WorkItemRead
     /// <summary>Short values that repeat across items (types, states, area paths, people, relation kinds); kept across
     /// the items this read is used for.</summary>
     public Utf8StringCache Strings { get; } = new();
+
+    /// <summary><see cref="AzureDevOpsWorkItemMapper.Tags"/> of a tag set, split once per distinct set: a backlog repeats
+    /// a few sets across many items (the set itself is one string from <see cref="Strings"/>). Bounded: cleared when full.</summary>
+    public IReadOnlyList<string> SplitTags(string? tags)
+    {
+        if (string.IsNullOrWhiteSpace(tags))
+        {
+            return [];
+        }
+
+        if (!_tagSets.TryGetValue(tags, out var split))
+        {
+            if (_tagSets.Count == MaxTagSets)
+            {
+                _tagSets.Clear();
+            }
+
+            _tagSets[tags] = split = AzureDevOpsWorkItemMapper.Tags(tags);
+        }
+
+        return split;
+    }
 
     /// <summary>The item's diagnostics while it is built (copied out when there are any).</summary>
     public List<string> Diagnostics { get; } = [];

@@ -8,11 +8,15 @@ internal static class Exemptions
 {
     public static string? Reason(WorkItem item, AnatomyPolicy policy)
     {
-        foreach (var label in item.Labels)
+        // Indexed: both lists are interfaces, whose enumerators would be objects, one per label, for every item.
+        var labels = item.Labels;
+        for (var l = 0; l < labels.Count; l++)
         {
-            foreach (var exempt in policy.ExemptLabels)
+            var label = labels[l].AsSpan().Trim();
+            for (var e = 0; e < policy.ExemptLabels.Count; e++)
             {
-                if (string.Equals(label.Trim(), exempt, StringComparison.OrdinalIgnoreCase))
+                var exempt = policy.ExemptLabels[e];
+                if (label.Equals(exempt, StringComparison.OrdinalIgnoreCase))
                 {
                     return $"labelled `{exempt}`";
                 }

@@ -30,7 +30,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         // Gathered in a per-thread list and copied out at their exact count (no list and no spare slots per item).
         List<Gap>? gaps = null;
         Scratch? scratch = null;
-        var item = prepared.Item;
+        var (kind, source) = (prepared.Kind, prepared.Source);
         var layers = Layers(effective);
         // Indexed loops: the rule's and the gaps' lists are interfaces, whose enumerators would be one object per item.
         for (var r = 0; r < rule.Require.Count; r++)
@@ -41,8 +41,8 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
                 if (prepared.Linked is null)
                 {
                     (gaps ??= Scratch.Gaps()).Add(new Gap(
-                        GapCodes.NoWorkItem, rule.Severity, text.Message(GapCodes.NoWorkItem, item),
-                        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item, null), []));
+                        GapCodes.NoWorkItem, rule.Severity, text.Message(GapCodes.NoWorkItem, kind, source),
+                        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, kind, source, null), []));
                 }
 
                 continue;
@@ -58,8 +58,8 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             var suggestions = index.Ranker(layer).Top(prepared.Terms, SuggestionCount, scratch.Scores, scratch.Touched);
             var code = GapText.CodeFor(layer);
             (gaps ??= Scratch.Gaps()).Add(new Gap(
-                code, rule.Severity, text.Message(code, item),
-                text.Fix(code, layer, item, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
+                code, rule.Severity, text.Message(code, kind, source),
+                text.Fix(code, layer, kind, source, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
         }
 
         if (prepared.Unknown is { } unknown)

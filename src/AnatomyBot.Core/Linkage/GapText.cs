@@ -36,11 +36,11 @@ internal sealed class GapText(AnatomyPolicy policy)
         _ => "Component",
     };
 
-    public string Message(string code, WorkItem item) =>
-        _messages.GetOrAdd((code, item.Kind, item.Source), key => BuildMessage(key.Code, key.Kind));
+    public string Message(string code, ItemKind kind, ItemSource source) =>
+        _messages.GetOrAdd((code, kind, source), key => BuildMessage(key.Code, key.Kind));
 
-    public string Fix(string code, Layer layer, WorkItem item, string? suggestedId) =>
-        _fixes.GetOrAdd((code, item.Kind, item.Source, suggestedId), static (key, state) => state.Text.BuildFix(key.Code, state.Layer, key.Source, key.Id), (Text: this, Layer: layer));
+    public string Fix(string code, Layer layer, ItemKind kind, ItemSource source, string? suggestedId) =>
+        _fixes.GetOrAdd((code, kind, source, suggestedId), static (key, state) => state.Text.BuildFix(key.Code, state.Layer, key.Source, key.Id), (Text: this, Layer: layer));
 
     public static string UnknownMessage(string id, Layer layer) =>
         $"`{id}` is not {Article(layer)} {layer.ToNoun()} in the anatomy, so this link counts for nothing.";

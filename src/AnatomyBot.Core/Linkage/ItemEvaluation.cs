@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Policy;
 
@@ -6,7 +7,33 @@ namespace AnatomyBot.Core.Linkage;
 /// <summary>What the engine decided for one item.</summary>
 public sealed record ItemEvaluation
 {
-    public required WorkItem Item { get; init; }
+    /// <summary>The prepared item this was evaluated from, when <see cref="Item"/> was not given: the work item is then
+    /// made from its identity only when first asked for (a whole backlog's report reads the identity from the prepared
+    /// items, and never needs a work item per item).</summary>
+    private readonly PreparedItem? _prepared;
+    private readonly WorkItem? _item;
+
+    public ItemEvaluation()
+    {
+    }
+
+    // Item is read through the prepared item, which is never null here.
+#pragma warning disable CS8618
+    [SetsRequiredMembers]
+    internal ItemEvaluation(PreparedItem prepared, Layer layer, Trace trace, IReadOnlyList<Gap> gaps)
+    {
+        _prepared = prepared;
+        Layer = layer;
+        Trace = trace;
+        Gaps = gaps;
+    }
+#pragma warning restore CS8618
+
+    public required WorkItem Item
+    {
+        get => _item ?? _prepared!.Item;
+        init => _item = value;
+    }
 
     /// <summary>The deepest layer the item reaches by its own references.</summary>
     public required Layer Layer { get; init; }

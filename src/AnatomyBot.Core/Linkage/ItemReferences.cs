@@ -1,8 +1,8 @@
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>Everything an item says about itself: the anatomy ids it names, its parent, and (pull requests) the work
-/// items it links to. Ids are as written; the engine resolves them against the anatomy.</summary>
-public sealed record ItemReferences(
+/// items it links to. Ids are as written; the engine resolves them against the anatomy. A value, made once per item.</summary>
+public readonly record struct ItemReferences(
     IReadOnlyList<ElementReference> Elements,
     string? ParentId,
     IReadOnlyList<string> LinkedItemIds,

@@ -116,7 +116,7 @@ public sealed class LinkageEngine : ILinkageEngine
             {
                 own.Add(element);
             }
-            else if (prepared.Unknown?.Exists(u => string.Equals(u.Id, reference.Id, StringComparison.OrdinalIgnoreCase)) != true)
+            else if (!IsListed(prepared.Unknown, reference.Id))
             {
                 (prepared.Unknown ??= []).Add(reference);
             }
@@ -155,6 +155,25 @@ public sealed class LinkageEngine : ILinkageEngine
         }
 
         return prepared;
+    }
+
+    /// <summary>Whether an unknown id is already listed (a loop: a lambda here would be an object per reference).</summary>
+    private static bool IsListed(List<ElementReference>? unknown, string id)
+    {
+        if (unknown is null)
+        {
+            return false;
+        }
+
+        foreach (var listed in unknown)
+        {
+            if (string.Equals(listed.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The elements sorted, each once (most items reference none or one or two).</summary>
@@ -210,12 +229,8 @@ public sealed class LinkageEngine : ILinkageEngine
         var gaps = prepared.ExemptReason is null
             ? _gaps.Find(prepared, effective, prepared.Rule)
             : [];
-        return new ItemEvaluation
+        return new ItemEvaluation(prepared, prepared.Layer, trace, gaps)
         {
-            Item = prepared.Item,
-            Layer = prepared.Layer,
-            Trace = trace,
-            Gaps = gaps,
             // Typed as the interface: `list ?? []` would make a new empty List per item.
             LinkedItems = (IReadOnlyList<string>?)prepared.LinkedFound ?? [],
             ExemptReason = prepared.ExemptReason,

@@ -44,11 +44,14 @@ public sealed class PreparedItem
         IsOpen = _isOpen,
     };
 
-    internal string Id { get; }
+    /// <summary>The item's id, as <see cref="WorkItem.Id"/>.</summary>
+    public string Id { get; }
 
-    internal ItemSource Source { get; }
+    public ItemSource Source { get; }
 
-    internal ItemKind Kind { get; }
+    public ItemKind Kind { get; }
+
+    public string Title => _title;
 
     internal int[] Own { get; set; } = [];
 

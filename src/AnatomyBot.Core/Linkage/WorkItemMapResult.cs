@@ -1,8 +1,9 @@
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>What a platform mapper made of one JSON item: the work item, or the reason it could not be read
-/// (with whatever id could still be read, so the problem can be reported against it).</summary>
-public sealed record WorkItemMapResult(WorkItem? Item, string? Id, string? Error)
+/// (with whatever id could still be read, so the problem can be reported against it). A value: a backlog maps
+/// 100,000 of them.</summary>
+public readonly record struct WorkItemMapResult(WorkItem? Item, string? Id, string? Error)
 {
     public bool IsSuccess => Item is not null;
 

@@ -25,7 +25,7 @@ internal static class CheckPipeline
         }
 
         var items = new List<PreparedItem>(entries.Count);
-        var checkedItems = new List<CheckedItem>(entries.Count);
+        var unreadable = new List<CheckedItem>();
         foreach (var entry in entries)
         {
             if (entry.Prepared is { } item)
@@ -34,15 +34,18 @@ internal static class CheckPipeline
             }
             else
             {
-                checkedItems.Add(CheckedItem.Unreadable(entry));
+                unreadable.Add(CheckedItem.Unreadable(entry));
             }
         }
 
         progress?.Evaluating(items.Count);
         var evaluations = engine.Evaluate(items);
-        var evaluated = new CheckedItem[evaluations.Count];
-        Parallel.For(0, evaluated.Length, i => evaluated[i] = CheckedItem.From(evaluations[i]));
-        checkedItems.AddRange(evaluated);
+        var checkedItems = new CheckedItem[unreadable.Count + evaluations.Count];
+        unreadable.CopyTo(checkedItems);
+        for (var i = 0; i < evaluations.Count; i++)
+        {
+            checkedItems[unreadable.Count + i] = CheckedItem.From(items[i], evaluations[i]);
+        }
 
         progress?.Done();
         return new CheckReport(checkedItems, failOn);

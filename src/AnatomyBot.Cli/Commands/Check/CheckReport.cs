@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
@@ -9,15 +10,20 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// and the counts the summary shows.</summary>
 internal sealed class CheckReport
 {
-    public CheckReport(IEnumerable<CheckedItem> items, FailOn failOn)
+    /// <param name="items">The report's items in any order; the report sorts and keeps this array.</param>
+    /// <param name="failOn">The severity that fails the check.</param>
+    public CheckReport(CheckedItem[] items, FailOn failOn)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var sorted = items.ToArray();
+        var sorted = items;
         var keys = new (string Source, ItemIdComparer.SortKey Id)[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        Parallel.ForEach(Partitioner.Create(0, sorted.Length, 8192), range =>
         {
-            keys[i] = (CheckCodes.Source(sorted[i].Source), new ItemIdComparer.SortKey(sorted[i].Id));
-        }
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                keys[i] = (CheckCodes.Source(sorted[i].Source), new ItemIdComparer.SortKey(sorted[i].Id));
+            }
+        });
 
         // Keys are split once, not on every comparison: sorting 100,000 items took most of the report's time. Backlogs
         // usually come in id order already (API responses, WIQL results), and then one pass tells.
