@@ -83,9 +83,20 @@ internal static class CheckProbe
         Cpu();
         var faults = MinorFaults();
         var watch = Stopwatch.StartNew();
+        var noGc = Environment.GetEnvironmentVariable("PROBE_NOGC") is { } size && GC.TryStartNoGCRegion(long.Parse(size, System.Globalization.CultureInfo.InvariantCulture) << 20);
+        var started = watch.ElapsedMilliseconds;
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
             CheckPipeline.Run(anatomy, [("backlog.json", stream)], FailOn.Block);
+        }
+
+        if (noGc)
+        {
+            Console.WriteLine($"no-GC region started in {started} ms, still on: {System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion}");
+            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
         }
 
         Console.WriteLine($"pipeline {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {(GC.GetTotalAllocatedBytes(true) - counts.Item5) >> 20} MB allocated, GCs gen0 {GC.CollectionCount(0) - counts.Item1} gen1 {GC.CollectionCount(1) - counts.Item2} gen2 {GC.CollectionCount(2) - counts.Item3}, paused {(GC.GetTotalPauseDuration() - counts.Item4).TotalMilliseconds:F0} ms");

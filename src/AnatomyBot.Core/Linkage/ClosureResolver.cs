@@ -45,10 +45,10 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
 
     private void LinkItems()
     {
-        var byId = new Dictionary<string, int>(items.Length, StringComparer.OrdinalIgnoreCase);
+        var byId = new ItemIdTable(items);
         for (var i = 0; i < items.Length; i++)
         {
-            if (!byId.TryAdd(items[i].Id, i))
+            if (!byId.TryAdd(i))
             {
                 items[i].AddDiagnostic($"another item with the id `{items[i].Id}` came first; this one is evaluated on its own");
             }
@@ -58,7 +58,8 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         {
             if (item.ParentId is { } parentId)
             {
-                if (byId.TryGetValue(parentId, out var parent))
+                var parent = byId.Find(parentId, item.ParentHash);
+                if (parent >= 0)
                 {
                     item.Parent = parent;
                 }
@@ -73,7 +74,8 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             for (var l = 0; l < linkedIds.Count; l++)
             {
                 var linkedId = linkedIds[l];
-                if (!byId.TryGetValue(linkedId, out var linked))
+                var linked = byId.Find(linkedId, ItemIdTable.Hash(linkedId));
+                if (linked < 0)
                 {
                     item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
                 }

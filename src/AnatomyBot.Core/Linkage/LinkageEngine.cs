@@ -18,6 +18,9 @@ public sealed class LinkageEngine : ILinkageEngine
     private readonly PolicyResolver _rules;
     private readonly GapEvaluator _gaps;
 
+    /// <summary>The traces of the anatomy's own closures, built once and read by every evaluation.</summary>
+    private readonly Dictionary<int[], Trace> _closureTraces;
+
     public LinkageEngine(EnterpriseAnatomy anatomy)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
@@ -25,6 +28,7 @@ public sealed class LinkageEngine : ILinkageEngine
         _index = new AnatomyIndex(anatomy);
         _rules = new PolicyResolver(anatomy.Policy);
         _gaps = new GapEvaluator(_index, new GapText(anatomy.Policy));
+        _closureTraces = TraceCache.ForClosures(_index);
     }
 
     public IReadOnlyList<ItemEvaluation> Evaluate(IReadOnlyList<WorkItem> items)
@@ -61,15 +65,9 @@ public sealed class LinkageEngine : ILinkageEngine
         ArgumentNullException.ThrowIfNull(items);
         var prepared = items as PreparedItem[] ?? [.. items];
         var effective = new ClosureResolver(_index, prepared).Resolve();
-        var cache = new TraceCache(_index);
-        var traces = new Trace[prepared.Length];
-        for (var i = 0; i < traces.Length; i++)
-        {
-            traces[i] = cache.Get(effective[i]);
-        }
-
+        var traces = new TraceCache(_index, _closureTraces);
         var results = new ItemEvaluation[prepared.Length];
-        ForEach(prepared.Length, i => results[i] = Finish(prepared[i], effective[i], traces[i]));
+        ForEach(prepared.Length, i => results[i] = Finish(prepared[i], effective[i], traces.Get(effective[i])));
         return results;
     }
 

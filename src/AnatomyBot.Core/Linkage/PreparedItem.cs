@@ -24,6 +24,7 @@ public sealed class PreparedItem
         Id = item.Id;
         Source = item.Source;
         Kind = item.Kind;
+        IdHash = ItemIdTable.Hash(item.Id);
         _title = item.Title;
         _bodyFormat = item.BodyFormat;
         _isOpen = item.IsOpen;
@@ -61,7 +62,21 @@ public sealed class PreparedItem
 
     internal List<ElementReference>? Unknown { get; set; }
 
-    internal string? ParentId { get; init; }
+    /// <summary><see cref="ItemIdTable.Hash"/> of <see cref="Id"/>, computed while preparing.</summary>
+    internal int IdHash { get; }
+
+    internal string? ParentId
+    {
+        get;
+        init
+        {
+            field = value;
+            ParentHash = value is null ? 0 : ItemIdTable.Hash(value);
+        }
+    }
+
+    /// <summary><see cref="ItemIdTable.Hash"/> of <see cref="ParentId"/>.</summary>
+    internal int ParentHash { get; private set; }
 
     internal IReadOnlyList<string> LinkedIds { get; init; } = [];
 

@@ -1,13 +1,37 @@
+using System.Collections.Concurrent;
 using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>Turns a sorted set of element indices into a <see cref="Trace"/>, sharing equal traces across items:
-/// a backlog has far fewer distinct traces than items. One evaluation uses it from one thread (a lock-free map: under
-/// a concurrent one, threads queued on its locks).</summary>
-internal sealed class TraceCache(AnatomyIndex index)
+/// a backlog has far fewer distinct traces than items. Thread-safe, so each worker finds its items' traces: the
+/// anatomy's own closures (most items' effective links are one of them, the very same array) are looked up by
+/// reference in a table built once per engine (<see cref="ForClosures"/>), and other sets in a concurrent map whose
+/// reads take no lock, one per evaluation (a long-lived engine does not accumulate every set it ever saw).</summary>
+internal sealed class TraceCache
 {
-    private readonly Dictionary<int[], Trace> _traces = new(IntArrayComparer.Instance);
+    private readonly AnatomyIndex _index;
+    private readonly Dictionary<int[], Trace> _closures;
+    private readonly ConcurrentDictionary<int[], Trace> _traces = new(IntArrayComparer.Instance);
+
+    public TraceCache(AnatomyIndex index, Dictionary<int[], Trace> closures)
+    {
+        _index = index;
+        _closures = closures;
+    }
+
+    /// <summary>The trace of each of the anatomy's closures, by reference to <see cref="AnatomyIndex.Closures"/>'s arrays.</summary>
+    public static Dictionary<int[], Trace> ForClosures(AnatomyIndex index)
+    {
+        var cache = new TraceCache(index, new Dictionary<int[], Trace>(ReferenceEqualityComparer.Instance));
+        var closures = new Dictionary<int[], Trace>(ReferenceEqualityComparer.Instance);
+        foreach (var closure in index.Closures)
+        {
+            closures.TryAdd(closure, cache.Get(closure));
+        }
+
+        return closures;
+    }
 
     public Trace Get(int[] elements)
     {
@@ -16,13 +40,12 @@ internal sealed class TraceCache(AnatomyIndex index)
             return Trace.Empty;
         }
 
-        if (!_traces.TryGetValue(elements, out var trace))
+        if (_closures.TryGetValue(elements, out var trace) || _traces.TryGetValue(elements, out trace))
         {
-            trace = Build(elements);
-            _traces.Add(elements, trace);
+            return trace;
         }
 
-        return trace;
+        return _traces.GetOrAdd(elements, Build(elements));
     }
 
     private Trace Build(int[] elements)
@@ -30,7 +53,7 @@ internal sealed class TraceCache(AnatomyIndex index)
         var lists = new List<string>[] { [], [], [], [], [] };
         foreach (var element in elements)
         {
-            var e = index.Elements[element];
+            var e = _index.Elements[element];
             lists[(int)e.Layer].Add(e.Id);
         }
 
