@@ -63,7 +63,11 @@ internal static class JsonText
                 }
 
             case JsonTokenType.Number:
-                return new TextSlot(Encoding.UTF8.GetString(reader.ValueSpan), false);
+                return new TextSlot(
+                    cache is not null && reader.ValueSpan.Length <= Utf8StringCache.MaxLength
+                        ? cache.Get(reader.ValueSpan)
+                        : Encoding.UTF8.GetString(reader.ValueSpan),
+                    false);
             case JsonTokenType.True:
                 return new TextSlot("true", false);
             case JsonTokenType.False:

@@ -89,7 +89,8 @@ internal static class WorkItemJsonReader
             }
             else if (reader.ValueTextEquals("System.Parent"u8))
             {
-                read.Parent = JsonText.Value(ref reader);
+                // Cached: the relation to the parent names the same id, and siblings share it.
+                read.Parent = JsonText.Value(ref reader, read.Strings);
             }
             else if (reader.ValueTextEquals("System.CreatedBy"u8))
             {
@@ -129,7 +130,7 @@ internal static class WorkItemJsonReader
                 else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    number = TrailingNumber(ref reader);
+                    number = TrailingNumber(ref reader, cache);
                 }
                 else
                 {
@@ -149,7 +150,7 @@ internal static class WorkItemJsonReader
 
     /// <summary><see cref="ItemJson.TrailingNumber"/> of the value the reader is at, read as text (<see cref="JsonText"/>'s
     /// rules), without making the url a string.</summary>
-    private static string? TrailingNumber(ref Utf8JsonReader reader)
+    private static string? TrailingNumber(ref Utf8JsonReader reader, Utf8StringCache cache)
     {
         if (reader.TokenType == JsonTokenType.String && (reader.ValueIsEscaped || reader.HasValueSequence))
         {
@@ -166,7 +167,7 @@ internal static class WorkItemJsonReader
         var last = value[(value.LastIndexOf((byte)'/') + 1)..];
         return last.Length > 0 && !last.ContainsAnyExceptInRange((byte)'0', (byte)'9')
             && System.Buffers.Text.Utf8Parser.TryParse(last, out long _, out var consumed) && consumed == last.Length
-            ? System.Text.Encoding.ASCII.GetString(last)
+            ? cache.Get(last)
             : null;
     }
 

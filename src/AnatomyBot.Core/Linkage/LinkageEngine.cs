@@ -116,7 +116,7 @@ public sealed class LinkageEngine : ILinkageEngine
             }
             else if (!IsListed(prepared.Unknown, reference.Id))
             {
-                (prepared.Unknown ??= []).Add(reference);
+                prepared.AddUnknown(reference);
             }
         }
 

@@ -5,13 +5,15 @@ namespace AnatomyBot.Core.Linkage;
 
 /// <summary>An item with its own references resolved against the anatomy (<see cref="LinkageEngine.Prepare(WorkItem)"/>): the
 /// element indices it names itself (sorted), the ids the anatomy does not know, its parent and linked items, the terms
-/// its suggestions are ranked on, and its diagnostics so far. Opaque outside the engine.</summary>
+/// its suggestions are ranked on, and its diagnostics so far. Opaque outside the engine but for its identity.
+/// A backlog holds one per item until it is evaluated, so what few items have (unknown ids, links, an exemption,
+/// diagnostics, a kept work item) sits in one side object made only for them.</summary>
 public sealed class PreparedItem
 {
     private readonly string _title;
     private readonly BodyFormat _bodyFormat;
     private readonly bool _isOpen;
-    private WorkItem? _item;
+    private Rare? _rare;
 
     /// <param name="item">The work item.</param>
     /// <param name="keepItem">Whether <see cref="Item"/> is <paramref name="item"/> itself, or (for a batch) a copy of its
@@ -20,7 +22,11 @@ public sealed class PreparedItem
     /// <param name="read">Diagnostics of reading the references.</param>
     internal PreparedItem(WorkItem item, bool keepItem, IReadOnlyList<string> mapped, IReadOnlyList<string> read)
     {
-        _item = keepItem ? item : null;
+        if (keepItem)
+        {
+            RareData.Item = item;
+        }
+
         Id = item.Id;
         Source = item.Source;
         Kind = item.Kind;
@@ -30,12 +36,12 @@ public sealed class PreparedItem
         _isOpen = item.IsOpen;
         if (mapped.Count + read.Count > 0)
         {
-            Diagnostics = [.. mapped, .. read];
+            RareData.Diagnostics = [.. mapped, .. read];
         }
     }
 
     /// <summary>The work item (only its identity when prepared for a batch: id, source, kind, title, body format, open).</summary>
-    public WorkItem Item => _item ??= new WorkItem
+    public WorkItem Item => _rare?.Item ?? (RareData.Item = new WorkItem
     {
         Id = Id,
         Source = Source,
@@ -43,7 +49,7 @@ public sealed class PreparedItem
         Title = _title,
         BodyFormat = _bodyFormat,
         IsOpen = _isOpen,
-    };
+    });
 
     /// <summary>The item's id, as <see cref="WorkItem.Id"/>.</summary>
     public string Id { get; }
@@ -60,7 +66,8 @@ public sealed class PreparedItem
     /// linked items has exactly these effective links.</summary>
     internal int[] OwnClosure { get; set; } = [];
 
-    internal List<ElementReference>? Unknown { get; set; }
+    /// <summary>Ids the anatomy does not know, each once; null when none.</summary>
+    internal List<ElementReference>? Unknown => _rare?.Unknown;
 
     /// <summary><see cref="ItemIdTable.Hash"/> of <see cref="Id"/>, computed while preparing.</summary>
     internal int IdHash { get; }
@@ -78,9 +85,29 @@ public sealed class PreparedItem
     /// <summary><see cref="ItemIdTable.Hash"/> of <see cref="ParentId"/>.</summary>
     internal int ParentHash { get; private set; }
 
-    internal IReadOnlyList<string> LinkedIds { get; init; } = [];
+    internal IReadOnlyList<string> LinkedIds
+    {
+        get => _rare?.LinkedIds ?? [];
+        init
+        {
+            if (value.Count > 0)
+            {
+                RareData.LinkedIds = value;
+            }
+        }
+    }
 
-    internal string? ExemptReason { get; init; }
+    internal string? ExemptReason
+    {
+        get => _rare?.ExemptReason;
+        init
+        {
+            if (value is not null)
+            {
+                RareData.ExemptReason = value;
+            }
+        }
+    }
 
     internal PolicyRule Rule { get; init; } = null!;
 
@@ -89,23 +116,45 @@ public sealed class PreparedItem
     internal int[] Terms { get; set; } = [];
 
     /// <summary>Problems found so far; null until there is one (most items have none).</summary>
-    internal List<string>? Diagnostics { get; private set; }
+    internal List<string>? Diagnostics => _rare?.Diagnostics;
 
     internal int Parent { get; set; } = -1;
 
     /// <summary>Indices of the linked work items found among the items (pull requests only); null when none.</summary>
-    internal List<int>? Linked { get; private set; }
+    internal List<int>? Linked => _rare?.Linked;
 
     /// <summary>Ids of those linked work items, as the items spell them.</summary>
-    internal List<string>? LinkedFound { get; private set; }
+    internal List<string>? LinkedFound => _rare?.LinkedFound;
 
     internal Layer Layer { get; set; }
 
-    internal void AddDiagnostic(string diagnostic) => (Diagnostics ??= []).Add(diagnostic);
+    private Rare RareData => _rare ??= new Rare();
+
+    internal void AddUnknown(ElementReference reference) => (RareData.Unknown ??= []).Add(reference);
+
+    internal void AddDiagnostic(string diagnostic) => (RareData.Diagnostics ??= []).Add(diagnostic);
 
     internal void AddLinked(int index, string id)
     {
-        (Linked ??= []).Add(index);
-        (LinkedFound ??= []).Add(id);
+        (RareData.Linked ??= []).Add(index);
+        (RareData.LinkedFound ??= []).Add(id);
+    }
+
+    /// <summary>What few items have.</summary>
+    private sealed class Rare
+    {
+        public WorkItem? Item { get; set; }
+
+        public List<ElementReference>? Unknown { get; set; }
+
+        public IReadOnlyList<string>? LinkedIds { get; set; }
+
+        public string? ExemptReason { get; set; }
+
+        public List<string>? Diagnostics { get; set; }
+
+        public List<int>? Linked { get; set; }
+
+        public List<string>? LinkedFound { get; set; }
     }
 }

@@ -138,7 +138,7 @@ internal static class BacklogReader
 
         // An Azure DevOps description is in the buffer (its Body is empty); a GitHub body is in the item.
         var prepared = body!.Length > 0 ? engine.Prepare(item, body.Text) : engine.Prepare(item);
-        return new BacklogEntry(null, id, source, error) { Prepared = prepared };
+        return BacklogEntry.Of(prepared);
     }
 
     /// <summary>Azure DevOps items (the large backlogs) are read in one pass straight from their bytes; an item that does
