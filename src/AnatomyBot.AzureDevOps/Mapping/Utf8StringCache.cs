@@ -28,9 +28,9 @@ internal sealed class Utf8StringCache
         }
 
         var slot = (int)((hash ^ (hash >> 16)) & (Slots - 1));
-        if (_keys[slot] is { } key && utf8.SequenceEqual(key))
+        if (_values[slot] is { } cached && (_keys[slot] is { } key ? utf8.SequenceEqual(key) : Ascii.Equals(utf8, cached)))
         {
-            return _values[slot];
+            return cached;
         }
 
         if (!Utf8.IsValid(utf8))
@@ -38,8 +38,9 @@ internal sealed class Utf8StringCache
             return null;
         }
 
+        // ASCII values (nearly all) are compared with the string itself; only others keep their bytes.
         var text = Encoding.UTF8.GetString(utf8);
-        _keys[slot] = utf8.ToArray();
+        _keys[slot] = Ascii.IsValid(utf8) ? null : utf8.ToArray();
         _values[slot] = text;
         return text;
     }

@@ -48,19 +48,29 @@ internal sealed class TraceCache
         return _traces.GetOrAdd(elements, Build(elements));
     }
 
+    /// <summary>One exact array per layer (a backlog has thousands of distinct traces: no lists, no spare slots).</summary>
     private Trace Build(int[] elements)
     {
-        var lists = new List<string>[] { [], [], [], [], [] };
+        Span<int> counts = stackalloc int[(int)Layer.Component + 1];
+        counts.Clear();
+        foreach (var element in elements)
+        {
+            counts[(int)_index.Elements[element].Layer]++;
+        }
+
+        var ids = new string[counts.Length][];
+        for (var layer = 0; layer < ids.Length; layer++)
+        {
+            ids[layer] = counts[layer] == 0 ? [] : new string[counts[layer]];
+        }
+
+        counts.Clear();
         foreach (var element in elements)
         {
             var e = _index.Elements[element];
-            lists[(int)e.Layer].Add(e.Id);
+            ids[(int)e.Layer][counts[(int)e.Layer]++] = e.Id;
         }
 
-        return new Trace(
-            lists[(int)Layer.Outcome],
-            lists[(int)Layer.Stage],
-            lists[(int)Layer.Logic],
-            lists[(int)Layer.Component]);
+        return new Trace(ids[(int)Layer.Outcome], ids[(int)Layer.Stage], ids[(int)Layer.Logic], ids[(int)Layer.Component]);
     }
 }
