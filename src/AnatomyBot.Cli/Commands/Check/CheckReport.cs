@@ -17,46 +17,51 @@ internal sealed class CheckReport
         ArgumentNullException.ThrowIfNull(items);
         var sorted = items;
         var keys = new (string Source, ItemIdComparer.SortKey Id)[sorted.Length];
-        Parallel.ForEach(Partitioner.Create(0, sorted.Length, 8192), range =>
+        var total = new Tally();
+
+        // One parallel pass: each range's sort keys (split once, not on every comparison: sorting 100,000 items took
+        // most of the report's time), whether the range is in order, and its counts.
+        const int RangeSize = 8192;
+        Parallel.ForEach(Partitioner.Create(0, sorted.Length, RangeSize), () => new Tally(), (range, _, tally) =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
                 keys[i] = (CheckCodes.Source(sorted[i].Source), new ItemIdComparer.SortKey(sorted[i].Id));
+                if (i > range.Item1 && KeyComparer.Instance.Compare(keys[i - 1], keys[i]) > 0)
+                {
+                    tally.OutOfOrder = true;
+                }
+
+                tally.Count(sorted[i]);
+            }
+
+            return tally;
+        }, tally =>
+        {
+            lock (total)
+            {
+                total.Add(tally);
             }
         });
 
-        // Keys are split once, not on every comparison: sorting 100,000 items took most of the report's time. Backlogs
-        // usually come in id order already (API responses, WIQL results), and then one pass tells.
-        if (!IsSorted(keys))
+        // Backlogs usually come in id order already (API responses, WIQL results); then the ranges' ends tell the rest.
+        var ordered = !total.OutOfOrder;
+        for (var end = RangeSize; ordered && end < keys.Length; end += RangeSize)
+        {
+            ordered = KeyComparer.Instance.Compare(keys[end - 1], keys[end]) <= 0;
+        }
+
+        if (!ordered)
         {
             Array.Sort(keys, sorted, KeyComparer.Instance);
         }
+
         Items = sorted;
         FailOn = failOn;
-        // Counted in arrays and a hash map, copied to the report's dictionaries once: a sorted-dictionary update per gap
-        // was most of this loop.
-        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var code in GapCodes.All)
-        {
-            codes[code] = 0;
-        }
-
-        var layers = new int[Enum.GetValues<Layer>().Max(l => (int)l) + 1];
-        var severities = new int[Enum.GetValues<GapSeverity>().Max(s => (int)s) + 1];
-        foreach (var item in sorted)
-        {
-            layers[(int)item.Layer]++;
-            Exempt += item.ExemptReason is null ? 0 : 1;
-            WithDiagnostics += item.Diagnostics.Count > 0 ? 1 : 0;
-            WithGaps += item.Gaps.Count > 0 ? 1 : 0;
-            for (var g = 0; g < item.Gaps.Count; g++)
-            {
-                var gap = item.Gaps[g];
-                severities[(int)gap.Severity]++;
-                CollectionsMarshal.GetValueRefOrAddDefault(codes, gap.Code, out _)++;
-            }
-        }
-
+        Exempt = total.Exempt;
+        WithDiagnostics = total.WithDiagnostics;
+        WithGaps = total.WithGaps;
+        var (codes, layers, severities) = (total.Codes, total.Layers, total.Severities);
         foreach (var (code, count) in codes)
         {
             GapCounts[code] = count;
@@ -103,17 +108,69 @@ internal sealed class CheckReport
         _ => SeverityCounts.GetValueOrDefault(GapSeverity.Block) > 0,
     };
 
-    private static bool IsSorted((string Source, ItemIdComparer.SortKey Id)[] keys)
+    /// <summary>The counts of a range of items (counted in arrays and a hash map, copied to the report's dictionaries
+    /// once: a sorted-dictionary update per gap was most of the counting).</summary>
+    private sealed class Tally
     {
-        for (var i = 1; i < keys.Length; i++)
+        public Tally()
         {
-            if (KeyComparer.Instance.Compare(keys[i - 1], keys[i]) > 0)
+            foreach (var code in GapCodes.All)
             {
-                return false;
+                Codes[code] = 0;
             }
         }
 
-        return true;
+        public Dictionary<string, int> Codes { get; } = new(StringComparer.Ordinal);
+
+        public int[] Layers { get; } = new int[Enum.GetValues<Layer>().Max(l => (int)l) + 1];
+
+        public int[] Severities { get; } = new int[Enum.GetValues<GapSeverity>().Max(s => (int)s) + 1];
+
+        public int Exempt { get; private set; }
+
+        public int WithDiagnostics { get; private set; }
+
+        public int WithGaps { get; private set; }
+
+        public bool OutOfOrder { get; set; }
+
+        public void Count(CheckedItem item)
+        {
+            Layers[(int)item.Layer]++;
+            Exempt += item.ExemptReason is null ? 0 : 1;
+            WithDiagnostics += item.Diagnostics.Count > 0 ? 1 : 0;
+            var gaps = item.Gaps;
+            WithGaps += gaps.Count > 0 ? 1 : 0;
+            for (var g = 0; g < gaps.Count; g++)
+            {
+                var gap = gaps[g];
+                Severities[(int)gap.Severity]++;
+                CollectionsMarshal.GetValueRefOrAddDefault(Codes, gap.Code, out _)++;
+            }
+        }
+
+        public void Add(Tally other)
+        {
+            foreach (var (code, count) in other.Codes)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(Codes, code, out _) += count;
+            }
+
+            for (var i = 0; i < Layers.Length; i++)
+            {
+                Layers[i] += other.Layers[i];
+            }
+
+            for (var i = 0; i < Severities.Length; i++)
+            {
+                Severities[i] += other.Severities[i];
+            }
+
+            Exempt += other.Exempt;
+            WithDiagnostics += other.WithDiagnostics;
+            WithGaps += other.WithGaps;
+            OutOfOrder |= other.OutOfOrder;
+        }
     }
 
     private sealed class KeyComparer : IComparer<(string Source, ItemIdComparer.SortKey Id)>
