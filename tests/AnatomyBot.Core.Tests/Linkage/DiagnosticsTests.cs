@@ -28,6 +28,23 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void ParentIds_AreFoundCaseInsensitively_AlongAChainOfThousands()
+    {
+        // Ids that differ only in case name the same item; a chain this long exercises the id table's probing.
+        var items = Enumerable.Range(0, 5_000)
+            .Select(i => Ado($"Item-{i}", ItemKind.Feature, i == 0 ? "<p>Stage: S-PRICE</p>" : "", parent: i == 0 ? null : $"ITEM-{i - 1}"))
+            .Append(Ado("item-0", ItemKind.Feature, parent: "nobody"))
+            .ToArray();
+
+        var results = new LinkageEngine(Create()).Evaluate(items);
+
+        Assert.All(results.Take(5_000), r => Assert.Equal(["S-PRICE"], r.Trace.Stages));
+        Assert.All(results.Take(5_000), r => Assert.Empty(r.Diagnostics));
+        Assert.Contains(results[^1].Diagnostics, d => d.Contains("another item with the id `item-0` came first", StringComparison.Ordinal));
+        Assert.Contains(results[^1].Diagnostics, d => d.Contains("parent `nobody` is not among the items read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MissingParent_IsADiagnostic_NotAnError()
     {
         var result = EvaluateOne(Ado("5", ItemKind.Story, "<p>Component: C-KYC-SERVICE</p>", parent: "404"));
