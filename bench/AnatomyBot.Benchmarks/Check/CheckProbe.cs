@@ -137,10 +137,10 @@ internal static class CheckProbe
         Gc();
         watch.Restart();
         var prepared = entries.Select(e => e.Prepared!).ToList();
-        var evaluations = engine.Evaluate(prepared);
+        var evaluations = engine.EvaluateEach(prepared);
         Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
-        _ = new CheckReport([.. evaluations.Select((e, i) => CheckedItem.From(prepared[i], e))], FailOn.Block);
+        _ = new CheckReport([.. evaluations.Select(e => CheckedItem.From(e))], FailOn.Block);
         Console.WriteLine($"report {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         Console.WriteLine($"total {total.ElapsedMilliseconds} ms");
     }

@@ -20,12 +20,15 @@ public sealed record ItemEvaluation
     // Item is read through the prepared item, which is never null here.
 #pragma warning disable CS8618
     [SetsRequiredMembers]
-    internal ItemEvaluation(PreparedItem prepared, Layer layer, Trace trace, IReadOnlyList<Gap> gaps)
+    internal ItemEvaluation(in EvaluatedItem evaluated)
     {
-        _prepared = prepared;
-        Layer = layer;
-        Trace = trace;
-        Gaps = gaps;
+        _prepared = evaluated.Item;
+        Layer = evaluated.Layer;
+        Trace = evaluated.Trace;
+        Gaps = evaluated.Gaps;
+        LinkedItems = evaluated.LinkedItems;
+        ExemptReason = evaluated.ExemptReason;
+        Diagnostics = evaluated.Diagnostics;
     }
 #pragma warning restore CS8618
 
@@ -56,5 +59,16 @@ public sealed record ItemEvaluation
     public bool IsExempt => ExemptReason is not null;
 
     /// <summary>The highest gap severity, or null when there is no gap.</summary>
-    public GapSeverity? Verdict => Gaps.Count == 0 ? null : Gaps.Max(g => g.Severity);
+    public GapSeverity? Verdict => VerdictOf(Gaps);
+
+    internal static GapSeverity? VerdictOf(IReadOnlyList<Gap> gaps)
+    {
+        GapSeverity? verdict = null;
+        for (var g = 0; g < gaps.Count; g++)
+        {
+            verdict = verdict is { } highest && highest >= gaps[g].Severity ? highest : gaps[g].Severity;
+        }
+
+        return verdict;
+    }
 }

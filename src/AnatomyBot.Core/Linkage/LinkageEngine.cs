@@ -62,11 +62,25 @@ public sealed class LinkageEngine : ILinkageEngine
     /// finds each item's gaps. Results are in the order of <paramref name="items"/>; each item may be evaluated once.</summary>
     public IReadOnlyList<ItemEvaluation> Evaluate(IReadOnlyList<PreparedItem> items)
     {
+        var evaluated = EvaluateEach(items);
+        var results = new ItemEvaluation[evaluated.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = new ItemEvaluation(evaluated[i]);
+        }
+
+        return results;
+    }
+
+    /// <summary>As <see cref="Evaluate(IReadOnlyList{PreparedItem})"/>, each result a value: for a caller of a whole
+    /// backlog, which needs no work item and no object per result.</summary>
+    public EvaluatedItem[] EvaluateEach(IReadOnlyList<PreparedItem> items)
+    {
         ArgumentNullException.ThrowIfNull(items);
         var prepared = items as PreparedItem[] ?? [.. items];
         var effective = new ClosureResolver(_index, prepared).Resolve();
         var traces = new TraceCache(_index, _closureTraces);
-        var results = new ItemEvaluation[prepared.Length];
+        var results = new EvaluatedItem[prepared.Length];
         ForEach(prepared.Length, i => results[i] = Finish(prepared[i], effective[i], traces.Get(effective[i])));
         return results;
     }
@@ -222,17 +236,14 @@ public sealed class LinkageEngine : ILinkageEngine
         }
     }
 
-    private ItemEvaluation Finish(PreparedItem prepared, int[] effective, Trace trace)
+    private EvaluatedItem Finish(PreparedItem prepared, int[] effective, Trace trace)
     {
         var gaps = prepared.ExemptReason is null
             ? _gaps.Find(prepared, effective, prepared.Rule)
             : [];
-        return new ItemEvaluation(prepared, prepared.Layer, trace, gaps)
-        {
-            // Typed as the interface: `list ?? []` would make a new empty List per item.
-            LinkedItems = (IReadOnlyList<string>?)prepared.LinkedFound ?? [],
-            ExemptReason = prepared.ExemptReason,
-            Diagnostics = (IReadOnlyList<string>?)prepared.Diagnostics ?? [],
-        };
+
+        // Typed as the interface: `list ?? []` would make a new empty List per item.
+        return new EvaluatedItem(prepared, prepared.Layer, trace, gaps, (IReadOnlyList<string>?)prepared.LinkedFound ?? [],
+            prepared.ExemptReason, (IReadOnlyList<string>?)prepared.Diagnostics ?? []);
     }
 }

@@ -24,13 +24,20 @@ internal static class CheckPipeline
             BacklogReader.Read(name, content, keepFields, entries, progress is null ? null : progress.Read, engine);
         }
 
-        var items = new List<PreparedItem>(entries.Count);
+        var prepared = 0;
+        foreach (var entry in entries)
+        {
+            prepared += entry.Prepared is null ? 0 : 1;
+        }
+
+        var items = new PreparedItem[prepared];
         var unreadable = new List<CheckedItem>();
+        prepared = 0;
         foreach (var entry in entries)
         {
             if (entry.Prepared is { } item)
             {
-                items.Add(item);
+                items[prepared++] = item;
             }
             else
             {
@@ -38,13 +45,13 @@ internal static class CheckPipeline
             }
         }
 
-        progress?.Evaluating(items.Count);
-        var evaluations = engine.Evaluate(items);
-        var checkedItems = new CheckedItem[unreadable.Count + evaluations.Count];
+        progress?.Evaluating(items.Length);
+        var evaluated = engine.EvaluateEach(items);
+        var checkedItems = new CheckedItem[unreadable.Count + evaluated.Length];
         unreadable.CopyTo(checkedItems);
-        for (var i = 0; i < evaluations.Count; i++)
+        for (var i = 0; i < evaluated.Length; i++)
         {
-            checkedItems[unreadable.Count + i] = CheckedItem.From(items[i], evaluations[i]);
+            checkedItems[unreadable.Count + i] = CheckedItem.From(evaluated[i]);
         }
 
         progress?.Done();
