@@ -6,7 +6,7 @@ namespace AnatomyBot.AzureDevOps.Mapping;
 /// <summary>One string per distinct short value: work-item types, states, area paths, people and relation kinds repeat
 /// across a backlog, so a reader of many items hands out the same string for the same bytes instead of a new one per
 /// item. A direct-mapped table (a colliding value replaces the slot's), large enough that a backlog's people, area
-/// paths and tag sets rarely collide (each miss is a new key and a new string); not thread-safe: one per thread.</summary>
+/// paths and tag sets rarely collide (each miss is a new string); not thread-safe: one per thread.</summary>
 internal sealed class Utf8StringCache
 {
     /// <summary>Longer values are rarely repeated (titles, urls) and are not cached.</summary>

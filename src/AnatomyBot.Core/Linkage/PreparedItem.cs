@@ -128,7 +128,9 @@ public sealed class PreparedItem
 
     internal Layer Layer { get; set; }
 
-    private Rare RareData => _rare ??= new Rare();
+    /// <summary>The side object, made on first need (once even if two threads ask at once: a work item may be asked for
+    /// from several).</summary>
+    private Rare RareData => _rare ?? Interlocked.CompareExchange(ref _rare, new Rare(), null) ?? _rare;
 
     internal void AddUnknown(ElementReference reference) => (RareData.Unknown ??= []).Add(reference);
 

@@ -9,45 +9,52 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// prepared item, so no work item is made for it.</summary>
 internal readonly struct CheckedItem
 {
-    private readonly EvaluatedItem _evaluated;
+    private readonly PreparedItem? _prepared;
     private readonly WorkItem? _unreadable;
 
-    private CheckedItem(in EvaluatedItem evaluated, WorkItem? unreadable)
+    private CheckedItem(PreparedItem? prepared, WorkItem? unreadable, Layer layer, Trace trace, IReadOnlyList<Gap> gaps,
+        IReadOnlyList<string> diagnostics, string? exemptReason, IReadOnlyList<string> linkedItems)
     {
-        _evaluated = evaluated;
+        _prepared = prepared;
         _unreadable = unreadable;
+        Layer = layer;
+        Trace = trace;
+        Gaps = gaps;
+        Diagnostics = diagnostics;
+        ExemptReason = exemptReason;
+        LinkedItems = linkedItems;
     }
 
-    public string Id => _unreadable?.Id ?? _evaluated.Item.Id;
+    public string Id => _prepared?.Id ?? _unreadable!.Id;
 
-    public ItemSource Source => _unreadable?.Source ?? _evaluated.Item.Source;
+    public ItemSource Source => _prepared?.Source ?? _unreadable!.Source;
 
-    public ItemKind Kind => _unreadable?.Kind ?? _evaluated.Item.Kind;
+    public ItemKind Kind => _prepared?.Kind ?? _unreadable!.Kind;
 
-    public string Title => _unreadable?.Title ?? _evaluated.Item.Title;
+    public string Title => _prepared?.Title ?? _unreadable!.Title;
 
-    public Layer Layer => _evaluated.Layer;
+    public Layer Layer { get; }
 
-    public Trace Trace => _evaluated.Trace;
+    public Trace Trace { get; }
 
-    public IReadOnlyList<Gap> Gaps => _evaluated.Gaps;
+    public IReadOnlyList<Gap> Gaps { get; }
 
-    public IReadOnlyList<string> Diagnostics => _evaluated.Diagnostics;
+    public IReadOnlyList<string> Diagnostics { get; }
 
-    public string? ExemptReason => _evaluated.ExemptReason;
+    public string? ExemptReason { get; }
 
-    public IReadOnlyList<string> LinkedItems => _evaluated.LinkedItems;
-
-    public GapSeverity? Verdict => _evaluated.Verdict;
+    public IReadOnlyList<string> LinkedItems { get; }
 
     /// <summary>The line of an item the engine evaluated.</summary>
     public static CheckedItem From(in EvaluatedItem evaluated)
     {
         ArgumentNullException.ThrowIfNull(evaluated.Item);
-        return new(evaluated, null);
+        return new(evaluated.Item, null, evaluated.Layer, evaluated.Trace, evaluated.Gaps, evaluated.Diagnostics,
+            evaluated.ExemptReason, evaluated.LinkedItems);
     }
 
+    /// <summary>The line of an item that could not be read: its id and platform as far as they could be told, and why.</summary>
     public static CheckedItem Unreadable(BacklogEntry entry) => new(
-        new EvaluatedItem(null!, Layer.Unmapped, Trace.Empty, [], [], null, [entry.Error ?? "unreadable"]),
-        new WorkItem { Id = entry.Id, Source = entry.Source, Kind = ItemKind.Other, Title = "" });
+        null, new WorkItem { Id = entry.Id, Source = entry.Source, Kind = ItemKind.Other, Title = "" },
+        Layer.Unmapped, Trace.Empty, [], [entry.Error ?? "unreadable"], null, []);
 }
