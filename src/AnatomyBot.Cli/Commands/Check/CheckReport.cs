@@ -15,24 +15,23 @@ internal sealed class CheckReport
     public CheckReport(CheckedItem[] items, FailOn failOn)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var sorted = items;
-        var keys = new (string Source, ItemIdComparer.SortKey Id)[sorted.Length];
+        var keys = new (string Source, ItemIdComparer.SortKey Id)[items.Length];
         var total = new Tally();
 
         // One parallel pass: each range's sort keys (split once, not on every comparison: sorting 100,000 items took
         // most of the report's time), whether the range is in order, and its counts.
         const int RangeSize = 8192;
-        Parallel.ForEach(Partitioner.Create(0, sorted.Length, RangeSize), () => new Tally(), (range, _, tally) =>
+        Parallel.ForEach(Partitioner.Create(0, items.Length, RangeSize), () => new Tally(), (range, _, tally) =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                keys[i] = (CheckCodes.Source(sorted[i].Source), new ItemIdComparer.SortKey(sorted[i].Id));
+                keys[i] = (CheckCodes.Source(items[i].Source), new ItemIdComparer.SortKey(items[i].Id));
                 if (i > range.Item1 && KeyComparer.Instance.Compare(keys[i - 1], keys[i]) > 0)
                 {
                     tally.OutOfOrder = true;
                 }
 
-                tally.Count(sorted[i]);
+                tally.Count(items[i]);
             }
 
             return tally;
@@ -53,33 +52,32 @@ internal sealed class CheckReport
 
         if (!ordered)
         {
-            Array.Sort(keys, sorted, KeyComparer.Instance);
+            Array.Sort(keys, items, KeyComparer.Instance);
         }
 
-        Items = sorted;
+        Items = items;
         FailOn = failOn;
         Exempt = total.Exempt;
         WithDiagnostics = total.WithDiagnostics;
         WithGaps = total.WithGaps;
-        var (codes, layers, severities) = (total.Codes, total.Layers, total.Severities);
-        foreach (var (code, count) in codes)
+        foreach (var (code, count) in total.Codes)
         {
             GapCounts[code] = count;
         }
 
-        for (var layer = 0; layer < layers.Length; layer++)
+        for (var layer = 0; layer < total.Layers.Length; layer++)
         {
-            if (layers[layer] > 0)
+            if (total.Layers[layer] > 0)
             {
-                LayerCounts[(Layer)layer] = layers[layer];
+                LayerCounts[(Layer)layer] = total.Layers[layer];
             }
         }
 
-        for (var severity = 0; severity < severities.Length; severity++)
+        for (var severity = 0; severity < total.Severities.Length; severity++)
         {
-            if (severities[severity] > 0)
+            if (total.Severities[severity] > 0)
             {
-                SeverityCounts[(GapSeverity)severity] = severities[severity];
+                SeverityCounts[(GapSeverity)severity] = total.Severities[severity];
             }
         }
     }
