@@ -242,8 +242,6 @@ public sealed class LinkageEngine : ILinkageEngine
             ? _gaps.Find(prepared, effective, prepared.Rule)
             : [];
 
-        // Typed as the interface: `list ?? []` would make a new empty List per item.
-        return new EvaluatedItem(prepared, prepared.Layer, trace, gaps, (IReadOnlyList<string>?)prepared.LinkedFound ?? [],
-            prepared.ExemptReason, (IReadOnlyList<string>?)prepared.Diagnostics ?? []);
+        return new EvaluatedItem(prepared, trace, gaps);
     }
 }

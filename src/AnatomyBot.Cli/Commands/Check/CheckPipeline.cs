@@ -31,7 +31,7 @@ internal static class CheckPipeline
         }
 
         var items = new PreparedItem[prepared];
-        var unreadable = new List<CheckedItem>();
+        List<EvaluatedItem>? unreadable = null;
         prepared = 0;
         foreach (var entry in entries)
         {
@@ -41,20 +41,33 @@ internal static class CheckPipeline
             }
             else
             {
-                unreadable.Add(CheckedItem.Unreadable(entry));
+                (unreadable ??= []).Add(Unreadable(engine, entry));
             }
         }
 
         progress?.Evaluating(items.Length);
         var evaluated = engine.EvaluateEach(items);
-        var checkedItems = new CheckedItem[unreadable.Count + evaluated.Length];
-        unreadable.CopyTo(checkedItems);
-        for (var i = 0; i < evaluated.Length; i++)
+        if (unreadable is not null)
         {
-            checkedItems[unreadable.Count + i] = CheckedItem.From(evaluated[i]);
+            evaluated = [.. unreadable, .. evaluated];
         }
 
         progress?.Done();
-        return new CheckReport(checkedItems, failOn);
+        return new CheckReport(evaluated, failOn);
     }
+
+    /// <summary>The report line of an item that could not be read: its id and platform as far as they could be told, and
+    /// why. Prepared (as an item of no kind, with the reason as its diagnostic) so the report holds one kind of line, but
+    /// not evaluated: it links nothing and nothing links to it.</summary>
+    private static EvaluatedItem Unreadable(LinkageEngine engine, BacklogEntry entry) => new(
+        engine.Prepare(new WorkItem
+        {
+            Id = entry.Id,
+            Source = entry.Source,
+            Kind = Core.Policy.ItemKind.Other,
+            Title = "",
+            Diagnostics = [entry.Error ?? "unreadable"],
+        }),
+        Trace.Empty,
+        []);
 }

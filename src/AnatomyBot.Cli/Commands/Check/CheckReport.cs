@@ -12,26 +12,23 @@ internal sealed class CheckReport
 {
     /// <param name="items">The report's items in any order; the report sorts and keeps this array.</param>
     /// <param name="failOn">The severity that fails the check.</param>
-    public CheckReport(CheckedItem[] items, FailOn failOn)
+    public CheckReport(EvaluatedItem[] items, FailOn failOn)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var keys = new (string Source, ItemIdComparer.SortKey Id)[items.Length];
         var total = new Tally();
 
-        // One parallel pass: each range's sort keys (split once, not on every comparison: sorting 100,000 items took
-        // most of the report's time), whether the range is in order, and its counts.
+        // One parallel pass: whether each range is in order (each id split into its sort key once), and its counts.
         const int RangeSize = 8192;
         Parallel.ForEach(Partitioner.Create(0, items.Length, RangeSize), () => new Tally(), (range, _, tally) =>
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            var previous = KeyOf(items[range.Item1]);
+            tally.Count(items[range.Item1]);
+            for (var i = range.Item1 + 1; i < range.Item2; i++)
             {
-                keys[i] = (CheckCodes.Source(items[i].Source), new ItemIdComparer.SortKey(items[i].Id));
-                if (i > range.Item1 && KeyComparer.Instance.Compare(keys[i - 1], keys[i]) > 0)
-                {
-                    tally.OutOfOrder = true;
-                }
-
+                var key = KeyOf(items[i]);
+                tally.OutOfOrder |= KeyComparer.Instance.Compare(previous, key) > 0;
                 tally.Count(items[i]);
+                previous = key;
             }
 
             return tally;
@@ -43,15 +40,19 @@ internal sealed class CheckReport
             }
         });
 
-        // Backlogs usually come in id order already (API responses, WIQL results); then the ranges' ends tell the rest.
+        // Backlogs usually come in id order already (API responses, WIQL results); then the ranges' ends tell the rest,
+        // and no array of keys is made.
         var ordered = !total.OutOfOrder;
-        for (var end = RangeSize; ordered && end < keys.Length; end += RangeSize)
+        for (var end = RangeSize; ordered && end < items.Length; end += RangeSize)
         {
-            ordered = KeyComparer.Instance.Compare(keys[end - 1], keys[end]) <= 0;
+            ordered = KeyComparer.Instance.Compare(KeyOf(items[end - 1]), KeyOf(items[end])) <= 0;
         }
 
         if (!ordered)
         {
+            // Sort keys made once, not on every comparison: sorting 100,000 items took most of the report's time.
+            var keys = new (string Source, ItemIdComparer.SortKey Id)[items.Length];
+            Parallel.For(0, items.Length, i => keys[i] = KeyOf(items[i]));
             Array.Sort(keys, items, KeyComparer.Instance);
         }
 
@@ -82,7 +83,7 @@ internal sealed class CheckReport
         }
     }
 
-    public IReadOnlyList<CheckedItem> Items { get; }
+    public IReadOnlyList<EvaluatedItem> Items { get; }
 
     public FailOn FailOn { get; }
 
@@ -132,7 +133,7 @@ internal sealed class CheckReport
 
         public bool OutOfOrder { get; set; }
 
-        public void Count(CheckedItem item)
+        public void Count(in EvaluatedItem item)
         {
             Layers[(int)item.Layer]++;
             Exempt += item.ExemptReason is null ? 0 : 1;
@@ -170,6 +171,9 @@ internal sealed class CheckReport
             OutOfOrder |= other.OutOfOrder;
         }
     }
+
+    private static (string Source, ItemIdComparer.SortKey Id) KeyOf(in EvaluatedItem item) =>
+        (CheckCodes.Source(item.Item.Source), new ItemIdComparer.SortKey(item.Item.Id));
 
     private sealed class KeyComparer : IComparer<(string Source, ItemIdComparer.SortKey Id)>
     {
