@@ -27,6 +27,8 @@ internal sealed class GcEventProbe(bool allocations = false) : EventListener
         else if (allocations && eventData.EventName is { } name && name.StartsWith("GCAllocationTick", StringComparison.Ordinal))
         {
             var type = eventData.Payload![eventData.PayloadNames!.IndexOf("TypeName")]?.ToString() ?? "?";
+            var kind = Convert.ToInt32(eventData.Payload![eventData.PayloadNames!.IndexOf("AllocationKind")], System.Globalization.CultureInfo.InvariantCulture);
+            type = kind == 1 ? "(large) " + type : type;
             var amount = Convert.ToInt64(eventData.Payload![eventData.PayloadNames!.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
             _bytes.AddOrUpdate(type, amount, (_, sum) => sum + amount);
         }

@@ -13,6 +13,9 @@ public sealed class LinkageEngine : ILinkageEngine
     [ThreadStatic]
     private static List<int>? t_own;
 
+    [ThreadStatic]
+    private static List<int>? t_closure;
+
     private readonly EnterpriseAnatomy _anatomy;
     private readonly AnatomyIndex _index;
     private readonly PolicyResolver _rules;
@@ -135,26 +138,33 @@ public sealed class LinkageEngine : ILinkageEngine
         }
 
         AddChangedPathComponents(item, own);
-        prepared.Own = SortedDistinct(own);
-        if (prepared.Own.Length == 1)
-        {
-            prepared.OwnClosure = _index.Closures[prepared.Own[0]]; // shared: never written to
-        }
-        else if (prepared.Own.Length > 1)
-        {
-            own.Clear();
-            foreach (var element in prepared.Own)
-            {
-                own.AddRange(_index.Closures[element]);
-            }
-
-            prepared.OwnClosure = SortedDistinct(own);
-        }
-
         var layer = Layer.Unmapped;
-        foreach (var element in prepared.Own)
+        foreach (var element in own)
         {
             layer = (Layer)Math.Max((int)layer, (int)_index.Elements[element].Layer);
+        }
+
+        // The item's own elements are only needed for their closure: sorted in the scratch list, never kept.
+        own.Sort();
+        var first = own.Count > 0 ? own[0] : -1;
+        var single = own.Count > 0 && own[^1] == first;
+        if (single)
+        {
+            prepared.OwnClosure = _index.Closures[first]; // shared: never written to
+        }
+        else if (own.Count > 1)
+        {
+            var closure = t_closure ??= [];
+            closure.Clear();
+            for (var i = 0; i < own.Count; i++)
+            {
+                if (i == 0 || own[i] != own[i - 1])
+                {
+                    closure.AddRange(_index.Closures[own[i]]);
+                }
+            }
+
+            prepared.OwnClosure = SortedDistinct(closure);
         }
 
         prepared.Layer = layer;

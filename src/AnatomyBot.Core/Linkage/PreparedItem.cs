@@ -60,10 +60,8 @@ public sealed class PreparedItem
 
     public string Title => _title;
 
-    internal int[] Own { get; set; } = [];
-
-    /// <summary><see cref="Own"/> and everything the anatomy implies from it (sorted): an item with no parent and no
-    /// linked items has exactly these effective links.</summary>
+    /// <summary>The elements the item names itself and all the anatomy implies from them (sorted): an item with no
+    /// parent and no linked items has exactly these effective links.</summary>
     internal int[] OwnClosure { get; set; } = [];
 
     /// <summary>Ids the anatomy does not know, each once; null when none.</summary>

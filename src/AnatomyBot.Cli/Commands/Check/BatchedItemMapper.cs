@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
@@ -52,7 +53,7 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         ArgumentNullException.ThrowIfNull(entries);
         if (_batches.Count == 0)
         {
-            entries.AddRange(MapBatch(_bytes, [.. _ranges], _firstIndex));
+            entries.AddRange(MapBatch(_bytes, CollectionsMarshal.AsSpan(_ranges), _firstIndex));
             _ranges.Clear();
             return;
         }
@@ -95,7 +96,9 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
     private void Dispatch()
     {
         var bytes = _bytes;
-        var ranges = _ranges.ToArray();
+        var count = _ranges.Count;
+        var ranges = ArrayPool<(int Start, int Length)>.Shared.Rent(count); // a batch's ranges, not an array each
+        _ranges.CopyTo(ranges);
         var first = _firstIndex;
         if (_slots.Wait(0))
         {
@@ -103,11 +106,12 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
             {
                 try
                 {
-                    return MapBatch(bytes, ranges, first);
+                    return MapBatch(bytes, ranges.AsSpan(0, count), first);
                 }
                 finally
                 {
                     ArrayPool<byte>.Shared.Return(bytes);
+                    ArrayPool<(int, int)>.Shared.Return(ranges);
                     _slots.Release();
                 }
             }));
@@ -115,7 +119,14 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         }
         else
         {
-            _batches.Add(Task.FromResult(MapBatch(bytes, ranges, first)));
+            try
+            {
+                _batches.Add(Task.FromResult(MapBatch(bytes, ranges.AsSpan(0, count), first)));
+            }
+            finally
+            {
+                ArrayPool<(int, int)>.Shared.Return(ranges);
+            }
         }
 
         _ranges.Clear();
@@ -123,7 +134,7 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         _firstIndex = _count;
     }
 
-    private BacklogEntry[] MapBatch(byte[] bytes, (int Start, int Length)[] ranges, int first)
+    private BacklogEntry[] MapBatch(byte[] bytes, ReadOnlySpan<(int Start, int Length)> ranges, int first)
     {
         var result = new BacklogEntry[ranges.Length];
         for (var i = 0; i < ranges.Length; i++)
