@@ -34,13 +34,13 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             }
         }
 
-        var effective = new int[items.Length][];
+        // Filled in place: a second array of a reference per item would be one more large allocation per backlog.
         for (var i = 0; i < items.Length; i++)
         {
-            effective[i] = _effective[i] ?? items[i].OwnClosure;
+            _effective[i] ??= items[i].OwnClosure;
         }
 
-        return effective;
+        return _effective!;
     }
 
     private void LinkItems()

@@ -104,7 +104,8 @@ internal static class TextTerms
         return terms;
     }
 
-    private static int Stem(ReadOnlySpan<char> term)
+    /// <summary>The length of <paramref name="term"/> once its suffix is stripped.</summary>
+    internal static int Stem(ReadOnlySpan<char> term)
     {
         // Every suffix ends in g, d, s or e.
         if (term.Length < 4 || term[^1] is not ('g' or 'd' or 's' or 'e'))
