@@ -29,6 +29,11 @@ public static class AzureDevOpsWorkItemMapper
     [ThreadStatic]
     private static WorkItemRead? t_read;
 
+    /// <summary>Each thread's draft, which <see cref="Map(ReadOnlySpan{byte}, IReadOnlyCollection{string}, BodyBuffer, bool)"/>
+    /// turns into a work item.</summary>
+    [ThreadStatic]
+    private static WorkItemDraft? t_draft;
+
     private static readonly HashSet<string> DoneStates = new(ClosedStates, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Maps <paramref name="json"/>. <paramref name="keepFields"/> names the extra fields to carry into
@@ -44,26 +49,40 @@ public static class AzureDevOpsWorkItemMapper
     /// <paramref name="withUrl"/>, <see cref="WorkItem.Url"/> is not read (a reader of a whole backlog reports no links).</summary>
     public static WorkItemMapResult Map(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields = null, BodyBuffer? body = null, bool withUrl = true)
     {
-        body?.Clear();
-        var read = t_read ??= new WorkItemRead();
-        read.Reset(keepFields, body, withUrl);
-        try
+        var draft = t_draft ??= new WorkItemDraft();
+        if (!TryRead(utf8Json, keepFields, body, withUrl, draft, out var failure, out var rest))
         {
-            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return WorkItemMapResult.Failure(null, $"expected a work item object, found {JsonText.KindName(reader.TokenType)}");
-            }
-
-            WorkItemJsonReader.Read(ref reader, read);
-        }
-        catch (JsonException ex)
-        {
-            return WorkItemMapResult.Failure(null, $"the work item is not valid JSON: {ex.Message}");
+            return failure;
         }
 
-        return Build(read);
+        return WorkItemMapResult.Success(new WorkItem
+        {
+            Id = draft.Id,
+            Source = draft.Source,
+            Kind = draft.Kind,
+            Title = draft.Title,
+            Body = rest.Body,
+            BodyFormat = draft.BodyFormat,
+            Labels = draft.Labels,
+            Fields = draft.Fields,
+            ParentId = draft.ParentId,
+            Author = draft.Author,
+            Scope = draft.Scope,
+            Url = rest.Url,
+            State = rest.State,
+            IsOpen = draft.IsOpen,
+            Diagnostics = draft.Diagnostics,
+        });
+    }
+
+    /// <summary>As <see cref="Map(ReadOnlySpan{byte}, IReadOnlyCollection{string}, BodyBuffer, bool)"/>, into
+    /// <paramref name="draft"/> instead of a new work item, with the description written into <paramref name="body"/>:
+    /// a reader of a whole backlog makes no object per item here. False (the draft then undefined) with the failure.</summary>
+    public static bool TryMap(ReadOnlySpan<byte> utf8Json, WorkItemDraft draft, BodyBuffer body, IReadOnlyCollection<string>? keepFields, out WorkItemMapResult failure)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(body);
+        return TryRead(utf8Json, keepFields, body, withUrl: false, draft, out failure, out _);
     }
 
     /// <summary>Epic → epic; Feature → feature; User Story, Product Backlog Item, Requirement → story; else other.</summary>
@@ -81,43 +100,68 @@ public static class AzureDevOpsWorkItemMapper
     public static IReadOnlyList<string> Tags(string? tags) =>
         string.IsNullOrWhiteSpace(tags) ? [] : tags.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static WorkItemMapResult Build(WorkItemRead read)
+    /// <summary>Reads one item into <paramref name="draft"/>; <paramref name="rest"/> holds what a draft has no room for.</summary>
+    private static bool TryRead(ReadOnlySpan<byte> utf8Json, IReadOnlyCollection<string>? keepFields, BodyBuffer? body, bool withUrl,
+        WorkItemDraft draft, out WorkItemMapResult failure, out (string Body, string? Url, string? State) rest)
     {
+        rest = default;
+        body?.Clear();
+        var read = t_read ??= new WorkItemRead();
+        read.Reset(keepFields, body, withUrl);
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                failure = WorkItemMapResult.Failure(null, $"expected a work item object, found {JsonText.KindName(reader.TokenType)}");
+                return false;
+            }
+
+            WorkItemJsonReader.Read(ref reader, read);
+        }
+        catch (JsonException ex)
+        {
+            failure = WorkItemMapResult.Failure(null, $"the work item is not valid JSON: {ex.Message}");
+            return false;
+        }
+
         var diagnostics = read.Diagnostics;
         diagnostics.Clear();
         var id = read.Id.Take("id", diagnostics);
         if (string.IsNullOrEmpty(id))
         {
-            return WorkItemMapResult.Failure(null, "the work item has no `id`");
+            failure = WorkItemMapResult.Failure(null, "the work item has no `id`");
+            return false;
         }
 
         if (!read.HasFields)
         {
-            return WorkItemMapResult.Failure(id, $"work item {id} has no `fields` object; it was not evaluated");
+            failure = WorkItemMapResult.Failure(id, $"work item {id} has no `fields` object; it was not evaluated");
+            return false;
         }
 
+        // In this order: the reads add to the diagnostics.
         var type = read.Type.Take("System.WorkItemType", diagnostics);
         var state = read.State.Take("System.State", diagnostics);
-        var item = new WorkItem
-        {
-            Id = id,
-            Source = ItemSource.AzureDevOps,
-            Kind = KindOf(type),
-            Title = ItemJson.Title(read.Title.Take("System.Title", diagnostics), diagnostics),
-            Body = read.Description.Take("System.Description", diagnostics) ?? "",
-            BodyFormat = BodyFormat.Html,
-            Labels = read.SplitTags(read.Tags.Take("System.Tags", diagnostics)),
-            Fields = read.KeptFields(diagnostics),
-            ParentId = read.RelationParent ?? read.Parent.Take("System.Parent", diagnostics),
-            Author = read.Author(diagnostics),
-            Scope = read.AreaPath.Take("System.AreaPath", diagnostics),
-            Url = read.HtmlUrl(diagnostics),
-            State = state,
-            IsOpen = state is null || !DoneStates.Contains(state),
-
-            // Last: the reads above add to it.
-            Diagnostics = diagnostics.Count == 0 ? [] : [.. diagnostics],
-        };
-        return WorkItemMapResult.Success(item);
+        draft.Id = id;
+        draft.Source = ItemSource.AzureDevOps;
+        draft.Kind = KindOf(type);
+        draft.Title = ItemJson.Title(read.Title.Take("System.Title", diagnostics), diagnostics);
+        var description = read.Description.Take("System.Description", diagnostics) ?? "";
+        draft.BodyFormat = BodyFormat.Html;
+        draft.Labels = read.SplitTags(read.Tags.Take("System.Tags", diagnostics));
+        draft.Fields = read.KeptFields(diagnostics);
+        draft.ParentId = read.RelationParent ?? read.Parent.Take("System.Parent", diagnostics);
+        draft.LinkedItemIds = [];
+        draft.ChangedPaths = [];
+        draft.Author = read.Author(diagnostics);
+        draft.Scope = read.AreaPath.Take("System.AreaPath", diagnostics);
+        var url = read.HtmlUrl(diagnostics);
+        draft.IsOpen = state is null || !DoneStates.Contains(state);
+        draft.Diagnostics = diagnostics.Count == 0 ? [] : [.. diagnostics];
+        rest = (description, url, state);
+        failure = default;
+        return true;
     }
 }

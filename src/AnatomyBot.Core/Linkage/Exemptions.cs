@@ -6,7 +6,7 @@ namespace AnatomyBot.Core.Linkage;
 /// (case-insensitive; <c>*</c> and <c>?</c> wildcards, so <c>*[bot]</c> covers <c>dependabot[bot]</c>).</summary>
 internal static class Exemptions
 {
-    public static string? Reason(WorkItem item, AnatomyPolicy policy)
+    public static string? Reason(WorkItemDraft item, AnatomyPolicy policy)
     {
         // Indexed: both lists are interfaces, whose enumerators would be objects, one per label, for every item.
         var labels = item.Labels;

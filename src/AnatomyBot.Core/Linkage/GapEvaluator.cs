@@ -15,7 +15,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 
     /// <summary>The distinct known terms of the item's title, then body, in order of first appearance: what its
     /// suggestions are ranked on.</summary>
-    public int[] Terms(WorkItem item, ReadOnlySpan<char> body)
+    public int[] Terms(WorkItemDraft item, ReadOnlySpan<char> body)
     {
         var scratch = Scratch.For(index);
         scratch.Terms.Clear();

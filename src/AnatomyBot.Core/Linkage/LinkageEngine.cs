@@ -16,6 +16,10 @@ public sealed class LinkageEngine : ILinkageEngine
     [ThreadStatic]
     private static List<int>? t_closure;
 
+    /// <summary>Each thread's draft, filled from a work item to prepare it.</summary>
+    [ThreadStatic]
+    private static WorkItemDraft? t_draft;
+
     private readonly EnterpriseAnatomy _anatomy;
     private readonly AnatomyIndex _index;
     private readonly PolicyResolver _rules;
@@ -38,7 +42,7 @@ public sealed class LinkageEngine : ILinkageEngine
     {
         ArgumentNullException.ThrowIfNull(items);
         var prepared = new PreparedItem[items.Count];
-        ForEach(items.Count, i => prepared[i] = Prepare(items[i], items[i].Body, keepBody: true));
+        ForEach(items.Count, i => prepared[i] = Prepare((t_draft ??= new WorkItemDraft()).From(items[i]), items[i].Body, keep: items[i]));
         return Evaluate(prepared);
     }
 
@@ -58,7 +62,15 @@ public sealed class LinkageEngine : ILinkageEngine
     public PreparedItem Prepare(WorkItem item, ReadOnlySpan<char> body)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Prepare(item, body, keepBody: false);
+        return Prepare((t_draft ??= new WorkItemDraft()).From(item), body, keep: null);
+    }
+
+    /// <summary>As <see cref="Prepare(WorkItem, ReadOnlySpan{char})"/>, from a draft the reader filled instead of a work
+    /// item: a reader of a whole backlog makes no work item per item. The draft may be refilled as soon as this returns.</summary>
+    public PreparedItem Prepare(WorkItemDraft item, ReadOnlySpan<char> body)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Prepare(item, body, keep: null);
     }
 
     /// <summary>The second half: resolves parents, linked items and the closure across <paramref name="items"/>, then
@@ -109,12 +121,16 @@ public sealed class LinkageEngine : ILinkageEngine
         });
     }
 
-    private PreparedItem Prepare(WorkItem item, ReadOnlySpan<char> body, bool keepBody)
+    /// <param name="item">The item as read (a thread's draft: read here, never kept).</param>
+    /// <param name="body">Its body.</param>
+    /// <param name="keep">The work item the prepared item keeps as its <see cref="PreparedItem.Item"/>, or null to keep
+    /// only its identity.</param>
+    private PreparedItem Prepare(WorkItemDraft item, ReadOnlySpan<char> body, WorkItem? keep)
     {
         var references = ReferenceExtractor.Extract(item, body, _anatomy.Policy);
         var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
         var rule = _rules.Resolve(item);
-        var prepared = new PreparedItem(item, keepItem: keepBody, item.Diagnostics, references.Diagnostics)
+        var prepared = new PreparedItem(item, keep, references.Diagnostics)
         {
             ParentId = references.ParentId,
             LinkedIds = references.LinkedItemIds,
@@ -226,7 +242,7 @@ public sealed class LinkageEngine : ILinkageEngine
         return result;
     }
 
-    private void AddChangedPathComponents(WorkItem item, List<int> own)
+    private void AddChangedPathComponents(WorkItemDraft item, List<int> own)
     {
         if (item.ChangedPaths.Count == 0 || _index.ComponentGlobs.Length == 0)
         {

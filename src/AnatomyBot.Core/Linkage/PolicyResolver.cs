@@ -10,7 +10,7 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
 {
     private readonly ConcurrentDictionary<(ItemSource, string, ItemKind), PolicyRule> _cache = new();
 
-    public PolicyRule Resolve(WorkItem item)
+    public PolicyRule Resolve(WorkItemDraft item)
     {
         var scope = item.Scope ?? "";
         return _cache.GetOrAdd((item.Source, scope, item.Kind), static (key, resolver) => resolver.Find(key.Item1, key.Item2, key.Item3), this);

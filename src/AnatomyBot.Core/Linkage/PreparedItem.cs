@@ -15,16 +15,15 @@ public sealed class PreparedItem
     private readonly bool _isOpen;
     private Rare? _rare;
 
-    /// <param name="item">The work item.</param>
-    /// <param name="keepItem">Whether <see cref="Item"/> is <paramref name="item"/> itself, or (for a batch) a copy of its
-    /// identity made when first asked for: until the batch is evaluated, the prepared item holds no work item at all.</param>
-    /// <param name="mapped">Diagnostics of the mapping.</param>
-    /// <param name="read">Diagnostics of reading the references.</param>
-    internal PreparedItem(WorkItem item, bool keepItem, IReadOnlyList<string> mapped, IReadOnlyList<string> read)
+    /// <param name="item">The work item as read.</param>
+    /// <param name="keep">The work item <see cref="Item"/> returns, or null (a batch) for a copy of its identity made when
+    /// first asked for: until the batch is evaluated, the prepared item holds no work item at all.</param>
+    /// <param name="read">Diagnostics of reading the references (after the mapping's own, <see cref="WorkItemDraft.Diagnostics"/>).</param>
+    internal PreparedItem(WorkItemDraft item, WorkItem? keep, IReadOnlyList<string> read)
     {
-        if (keepItem)
+        if (keep is not null)
         {
-            RareData.Item = item;
+            RareData.Item = keep;
         }
 
         Id = item.Id;
@@ -34,9 +33,9 @@ public sealed class PreparedItem
         _title = item.Title;
         _bodyFormat = item.BodyFormat;
         _isOpen = item.IsOpen;
-        if (mapped.Count + read.Count > 0)
+        if (item.Diagnostics.Count + read.Count > 0)
         {
-            RareData.Diagnostics = [.. mapped, .. read];
+            RareData.Diagnostics = [.. item.Diagnostics, .. read];
         }
     }
 

@@ -18,6 +18,10 @@ public static class ReferenceExtractor
     [ThreadStatic]
     private static List<ElementReference>? t_elements;
 
+    /// <summary>Each thread's draft for <see cref="Extract(WorkItem, AnatomyPolicy)"/>: the reading works on drafts.</summary>
+    [ThreadStatic]
+    private static WorkItemDraft? t_draft;
+
     private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
 
     private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
@@ -43,12 +47,12 @@ public static class ReferenceExtractor
     public static ItemReferences Extract(WorkItem item, AnatomyPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Extract(item, item.Body, policy);
+        return Extract((t_draft ??= new WorkItemDraft()).From(item), item.Body, policy);
     }
 
     /// <summary>As <see cref="Extract(WorkItem, AnatomyPolicy)"/>, with the body given apart from the item (a reader of
     /// many items keeps bodies in a reused buffer instead of a string each).</summary>
-    internal static ItemReferences Extract(WorkItem item, ReadOnlySpan<char> body, AnatomyPolicy? policy)
+    internal static ItemReferences Extract(WorkItemDraft item, ReadOnlySpan<char> body, AnatomyPolicy? policy)
     {
         var elements = t_elements ??= [];
         elements.Clear();
@@ -211,7 +215,7 @@ public static class ReferenceExtractor
         }
     }
 
-    private static void ReadFields(WorkItem item, AnatomyPolicy policy, List<ElementReference> elements)
+    private static void ReadFields(WorkItemDraft item, AnatomyPolicy policy, List<ElementReference> elements)
     {
         if (policy.Fields.Count == 0 || item.Fields.Count == 0)
         {

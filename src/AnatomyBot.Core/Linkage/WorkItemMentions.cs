@@ -6,7 +6,7 @@ namespace AnatomyBot.Core.Linkage;
 /// <c>owner/repo#45</c>, and full GitHub issue or Azure Boards work-item URLs.</summary>
 internal static partial class WorkItemMentions
 {
-    public static void Find(string text, WorkItem pr, List<string> ids)
+    public static void Find(string text, WorkItemDraft pr, List<string> ids)
     {
         foreach (Match match in Mention().Matches(text))
         {
@@ -28,7 +28,7 @@ internal static partial class WorkItemMentions
     }
 
     /// <summary>Resolves <c>#12</c>, <c>owner/repo#12</c>, <c>12</c> or an issue URL relative to <paramref name="item"/>.</summary>
-    public static string? ResolveOne(ReadOnlySpan<char> value, WorkItem item)
+    public static string? ResolveOne(ReadOnlySpan<char> value, WorkItemDraft item)
     {
         var text = value.ToString();
         if (int.TryParse(text.TrimStart('#'), out var number) && number > 0)
@@ -43,7 +43,7 @@ internal static partial class WorkItemMentions
     }
 
     /// <summary><c>owner/repo</c> of a GitHub item id <c>owner/repo#45</c>; null for Azure DevOps ids.</summary>
-    public static string? RepositoryOf(WorkItem item)
+    public static string? RepositoryOf(WorkItemDraft item)
     {
         if (item.Source != ItemSource.GitHub)
         {

@@ -59,6 +59,41 @@ public sealed class AzureDevOpsWorkItemMapperTests
         Assert.Empty(item.Diagnostics);
     }
 
+    [Theory]
+    [InlineData(Story)]
+    [InlineData("""{"id":7,"fields":{"System.WorkItemType":"Epic","System.State":"Closed","System.Title":"Old","System.Parent":3,"System.CreatedBy":"Ana <ana@contoso.com>"}}""")]
+    [InlineData("""{"id":8,"fields":{"System.WorkItemType":"Bug","System.Title":42,"System.Tags":"a;;b"}}""")]
+    public void TryMap_FillsTheDraftAsMapFillsTheItem_AndTheDescriptionGoesToTheBuffer(string json)
+    {
+        var keep = new[] { "Custom.StrategicOutcome" };
+        var item = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json), keep).Item!;
+        var draft = new WorkItemDraft { Id = "stale", LinkedItemIds = ["stale"], ChangedPaths = ["stale"] };
+        var body = new BodyBuffer();
+
+        Assert.True(AzureDevOpsWorkItemMapper.TryMap(Encoding.UTF8.GetBytes(json), draft, body, keep, out _));
+
+        Assert.Equal(
+            (item.Id, item.Source, item.Kind, item.Title, item.BodyFormat, item.ParentId, item.Author, item.Scope, item.IsOpen),
+            (draft.Id, draft.Source, draft.Kind, draft.Title, draft.BodyFormat, draft.ParentId, draft.Author, draft.Scope, draft.IsOpen));
+        Assert.Equal(item.Labels, draft.Labels);
+        Assert.Equal(item.Fields, draft.Fields);
+        Assert.Equal(item.Diagnostics, draft.Diagnostics);
+        Assert.Empty(draft.LinkedItemIds);
+        Assert.Empty(draft.ChangedPaths);
+        Assert.Equal(item.Body, body.Text.ToString());
+    }
+
+    [Fact]
+    public void TryMap_WithoutFields_IsTheFailureMapGives()
+    {
+        const string Json = """{"id":9}""";
+
+        Assert.False(AzureDevOpsWorkItemMapper.TryMap(Encoding.UTF8.GetBytes(Json), new WorkItemDraft(), new BodyBuffer(), null, out var failure));
+
+        Assert.Equal(AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Json)), failure);
+        Assert.Equal("9", failure.Id);
+    }
+
     [Fact]
     public void Map_KeepFields_OnlyThoseNamed()
     {

@@ -7,22 +7,38 @@ namespace AnatomyBot.Core.Tests.Linkage;
 /// <summary>A batch's results as values say what the evaluation objects say, item for item.</summary>
 public sealed class EvaluateEachTests
 {
+    private static readonly WorkItem[] Items =
+    [
+        Ado("1", ItemKind.Epic, "<p>Outcome: O-FASTER-ONBOARDING</p>"),
+        Ado("2", ItemKind.Feature, "<p>Stage: S-PRICE</p>", parent: "1"),
+        Ado("3", ItemKind.Story, "<p>Component: C-NOPE</p>", parent: "2"),
+        Ado("4", ItemKind.Story, parent: "404", title: "Price the quote with the discount rules"),
+        Pr("acme/shop#9", "Fixes #3", author: "dependabot[bot]"),
+    ];
+
     [Fact]
     public void EvaluateEach_MatchesEvaluate_ItemForItem()
     {
-        var items = new[]
-        {
-            Ado("1", ItemKind.Epic, "<p>Outcome: O-FASTER-ONBOARDING</p>"),
-            Ado("2", ItemKind.Feature, "<p>Stage: S-PRICE</p>", parent: "1"),
-            Ado("3", ItemKind.Story, "<p>Component: C-NOPE</p>", parent: "2"),
-            Ado("4", ItemKind.Story, parent: "404", title: "Price the quote with the discount rules"),
-            Pr("acme/shop#9", "Fixes #3", author: "dependabot[bot]"),
-        };
         var engine = new LinkageEngine(Create());
 
-        var objects = engine.Evaluate(items);
-        var values = engine.EvaluateEach([.. items.Select(engine.Prepare)]);
+        AssertSame(engine.Evaluate(Items), engine.EvaluateEach([.. Items.Select(engine.Prepare)]));
+    }
 
+    /// <summary>A reader fills one draft item after item: what was prepared from it before is untouched.</summary>
+    [Fact]
+    public void EvaluateEach_PreparedFromOneRefilledDraft_MatchesEvaluate()
+    {
+        var engine = new LinkageEngine(Create());
+        var draft = new WorkItemDraft();
+
+        var prepared = Items.Select(item => engine.Prepare(draft.From(item), item.Body)).ToArray();
+        draft.From(Ado("99", ItemKind.Epic, "<p>Outcome: O-NOPE</p>"));
+
+        AssertSame(engine.Evaluate(Items), engine.EvaluateEach(prepared));
+    }
+
+    private static void AssertSame(IReadOnlyList<ItemEvaluation> objects, EvaluatedItem[] values)
+    {
         Assert.Equal(objects.Count, values.Length);
         for (var i = 0; i < values.Length; i++)
         {

@@ -13,16 +13,23 @@ internal static class BacklogReader
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
+    /// <summary>The diagnostic of an item whose bytes were not all UTF-8.</summary>
+    private const string NotUtf8 = "the item contains bytes that are not valid UTF-8; they were read as U+FFFD (�)";
+
     [ThreadStatic]
     private static BodyBuffer? t_body;
+
+    [ThreadStatic]
+    private static WorkItemDraft? t_draft;
 
     private static readonly JsonDocumentOptions ItemOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 };
 
     /// <summary>Reads every item of <paramref name="stream"/> into <paramref name="entries"/>, holding one item (and a
     /// read buffer) in memory at a time; throws <see cref="BacklogFileException"/> with <c>file:line:column</c> when the
     /// file is not a backlog at all. With <paramref name="engine"/>, each item is also prepared for it
-    /// (<see cref="LinkageEngine.Prepare(WorkItem, ReadOnlySpan{char})"/>) on the worker that mapped it, and the entry
-    /// keeps the prepared item; Azure DevOps descriptions then go through a per-thread buffer, never a string.</summary>
+    /// (<see cref="LinkageEngine.Prepare(WorkItemDraft, ReadOnlySpan{char})"/>) on the worker that mapped it, and the entry
+    /// keeps the prepared item; an Azure DevOps item then goes through a per-thread draft and description buffer, never a
+    /// work item and a description string.</summary>
     public static void Read(
         string displayName,
         Stream stream,
@@ -128,24 +135,35 @@ internal static class BacklogReader
     {
         var valid = Utf8.IsValid(utf8.Span);
         var bytes = valid ? utf8 : Repair(utf8.Span);
-        var body = engine is null ? null : t_body ??= new BodyBuffer();
-        var (item, id, source, error) = Map(bytes, displayName, index, keepFields, body);
-        item = valid || item is null ? item : WithUtf8Diagnostic(item);
-        if (engine is null || item is null)
+        WorkItemMapResult result;
+        if (engine is not null)
         {
-            return new BacklogEntry(item, id, source, error);
+            // Azure DevOps items (the large backlogs) go from their bytes to the engine through this thread's draft and
+            // description buffer: no work item and no description string per item.
+            var body = t_body ??= new BodyBuffer();
+            var draft = t_draft ??= new WorkItemDraft();
+            if (AzureDevOpsWorkItemMapper.TryMap(bytes.Span, draft, body, keepFields, out result))
+            {
+                draft.Diagnostics = valid ? draft.Diagnostics : [.. draft.Diagnostics, NotUtf8];
+                return BacklogEntry.Of(engine.Prepare(draft, body.Text));
+            }
+        }
+        else
+        {
+            result = AzureDevOpsWorkItemMapper.Map(bytes.Span, keepFields);
         }
 
-        // An Azure DevOps description is in the buffer (its Body is empty); a GitHub body is in the item.
-        var prepared = body!.Length > 0 ? engine.Prepare(item, body.Text) : engine.Prepare(item);
-        return BacklogEntry.Of(prepared);
+        var (item, id, source, error) = GitHubOr(result, bytes, displayName, index);
+        item = valid || item is null ? item : item with { Diagnostics = [.. item.Diagnostics, NotUtf8] };
+        return engine is null || item is null
+            ? new BacklogEntry(item, id, source, error)
+            : BacklogEntry.Of(engine.Prepare(item));
     }
 
-    /// <summary>Azure DevOps items (the large backlogs) are read in one pass straight from their bytes; an item that does
-    /// not map as one is looked at again as a whole: GitHub issues carry <c>number</c> and no <c>fields</c>.</summary>
-    private static (WorkItem? Item, string Id, ItemSource Source, string? Error) Map(ReadOnlyMemory<byte> utf8, string displayName, int index, IReadOnlyCollection<string> keepFields, BodyBuffer? body)
+    /// <summary>An item that does not map as an Azure DevOps work item is looked at again as a whole: GitHub issues carry
+    /// <c>number</c> and no <c>fields</c>. Else the Azure DevOps failure stands.</summary>
+    private static (WorkItem? Item, string Id, ItemSource Source, string? Error) GitHubOr(WorkItemMapResult result, ReadOnlyMemory<byte> utf8, string displayName, int index)
     {
-        var result = AzureDevOpsWorkItemMapper.Map(utf8.Span, keepFields, body, withUrl: body is null);
         var source = ItemSource.AzureDevOps;
         if (result.Item is null)
         {
@@ -153,7 +171,6 @@ internal static class BacklogReader
             var element = document.RootElement;
             if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("number", out _) && !element.TryGetProperty("fields", out _))
             {
-                body?.Clear();
                 result = GitHubIssueMapper.Map(element);
                 source = ItemSource.GitHub;
             }
@@ -223,12 +240,6 @@ internal static class BacklogReader
         }
 
         return [.. repaired];
-    }
-
-    private static WorkItem WithUtf8Diagnostic(WorkItem item)
-    {
-        const string Message = "the item contains bytes that are not valid UTF-8; they were read as U+FFFD (�)";
-        return item with { Diagnostics = [.. item.Diagnostics, Message] };
     }
 
     private static string Position(ReadOnlySpan<byte> utf8, long offset)

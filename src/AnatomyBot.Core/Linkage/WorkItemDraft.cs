@@ -1,0 +1,69 @@
+using System.Collections.ObjectModel;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Linkage;
+
+/// <summary>A work item as a reader fills it, for <see cref="LinkageEngine.Prepare(WorkItemDraft, ReadOnlySpan{char})"/>:
+/// what the engine reads of a <see cref="WorkItem"/> (its body is given apart), in settable properties, so a reader of
+/// a whole backlog fills one per thread item after item instead of making a work item per item. The engine keeps no
+/// reference to the draft, only to the values read from it: give each item its own lists rather than refilling one.</summary>
+public sealed class WorkItemDraft
+{
+    /// <inheritdoc cref="WorkItem.Id"/>
+    public string Id { get; set; } = "";
+
+    public ItemSource Source { get; set; }
+
+    public ItemKind Kind { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public BodyFormat BodyFormat { get; set; } = BodyFormat.Markdown;
+
+    /// <inheritdoc cref="WorkItem.Labels"/>
+    public IReadOnlyList<string> Labels { get; set; } = [];
+
+    /// <inheritdoc cref="WorkItem.Fields"/>
+    public IReadOnlyDictionary<string, string> Fields { get; set; } = ReadOnlyDictionary<string, string>.Empty;
+
+    /// <inheritdoc cref="WorkItem.ParentId"/>
+    public string? ParentId { get; set; }
+
+    /// <inheritdoc cref="WorkItem.LinkedItemIds"/>
+    public IReadOnlyList<string> LinkedItemIds { get; set; } = [];
+
+    /// <inheritdoc cref="WorkItem.ChangedPaths"/>
+    public IReadOnlyList<string> ChangedPaths { get; set; } = [];
+
+    /// <inheritdoc cref="WorkItem.Author"/>
+    public string? Author { get; set; }
+
+    /// <inheritdoc cref="WorkItem.Scope"/>
+    public string? Scope { get; set; }
+
+    public bool IsOpen { get; set; } = true;
+
+    /// <inheritdoc cref="WorkItem.Diagnostics"/>
+    public IReadOnlyList<string> Diagnostics { get; set; } = [];
+
+    /// <summary>Fills the draft from <paramref name="item"/> (every property the draft has).</summary>
+    public WorkItemDraft From(WorkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Id = item.Id;
+        Source = item.Source;
+        Kind = item.Kind;
+        Title = item.Title;
+        BodyFormat = item.BodyFormat;
+        Labels = item.Labels;
+        Fields = item.Fields;
+        ParentId = item.ParentId;
+        LinkedItemIds = item.LinkedItemIds;
+        ChangedPaths = item.ChangedPaths;
+        Author = item.Author;
+        Scope = item.Scope;
+        IsOpen = item.IsOpen;
+        Diagnostics = item.Diagnostics;
+        return this;
+    }
+}
