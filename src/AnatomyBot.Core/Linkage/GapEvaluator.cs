@@ -15,14 +15,14 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 
     /// <summary>The distinct known terms of the item's title, then body, in order of first appearance: what its
     /// suggestions are ranked on.</summary>
-    public int[] Terms(WorkItemDraft item, ReadOnlySpan<char> body)
+    public TermIds Terms(WorkItemDraft item, ReadOnlySpan<char> body)
     {
         var scratch = Scratch.For(index);
         scratch.Terms.Clear();
         scratch.Seen.Clear(index.Vocabulary.Count);
         index.Vocabulary.Collect(item.Title, skipTags: false, scratch.Terms, scratch.Seen);
         index.Vocabulary.Collect(body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch.Seen);
-        return [.. scratch.Terms];
+        return TermIds.Of(scratch.Terms, index.Vocabulary.Count);
     }
 
     public IReadOnlyList<Gap> Find(PreparedItem prepared, int[] effective, PolicyRule rule)
@@ -55,7 +55,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             }
 
             scratch ??= Scratch.For(index);
-            var suggestions = index.Ranker(layer).Top(prepared.Terms, SuggestionCount, scratch.Scores, scratch.Touched);
+            var suggestions = index.Ranker(layer).Top(scratch.TermsOf(prepared), SuggestionCount, scratch.Scores, scratch.Touched);
             var code = GapText.CodeFor(layer);
             (gaps ??= Scratch.Gaps()).Add(new Gap(
                 code, rule.Severity, text.Message(code, kind, source),
@@ -68,7 +68,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             var severity = rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn;
             foreach (var reference in unknown)
             {
-                var suggestions = index.Ranker(reference.Layer).Top(CollectionsMarshal.AsSpan(scratch.WithId(index, prepared.Terms, reference.Id)), SuggestionCount, scratch.Scores, scratch.Touched);
+                var suggestions = index.Ranker(reference.Layer).Top(CollectionsMarshal.AsSpan(scratch.WithId(index, scratch.TermsOf(prepared), reference.Id)), SuggestionCount, scratch.Scores, scratch.Touched);
                 (gaps ??= Scratch.Gaps()).Add(new Gap(
                     GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
                     GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
@@ -133,6 +133,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         private readonly List<Gap> _gaps = [];
 
         private readonly List<int> _withId = [];
+        private int[] _wide = new int[64];
 
         public List<int> Terms { get; } = [];
 
@@ -162,7 +163,10 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         }
 
         /// <summary>The item's terms plus those of a mistyped id (<c>C-PRICNG-RULES</c> still shares <c>rules</c>).</summary>
-        public List<int> WithId(AnatomyIndex index, int[] terms, string id)
+        /// <summary>The item's terms as 32-bit ids, in this thread's buffer (valid until the next item).</summary>
+        public ReadOnlySpan<int> TermsOf(PreparedItem prepared) => prepared.Terms.Widen(ref _wide);
+
+        public List<int> WithId(AnatomyIndex index, ReadOnlySpan<int> terms, string id)
         {
             _withId.Clear();
             _withId.AddRange(terms);

@@ -110,7 +110,7 @@ public sealed class PreparedItem
 
     /// <summary>The item's distinct known terms (title, then body), in order of first appearance; empty when the item
     /// cannot have a gap (exempt, or nothing required).</summary>
-    internal int[] Terms { get; set; } = [];
+    internal TermIds Terms { get; set; }
 
     /// <summary>Problems found so far; null until there is one (most items have none).</summary>
     internal List<string>? Diagnostics => _rare?.Diagnostics;
