@@ -83,6 +83,22 @@ public sealed class AzureDevOpsWorkItemMapperTests
         Assert.Equal(item.Body, body.Text.ToString());
     }
 
+    /// <summary>The platforms write no comments, so items are read without looking for any first; one that has them is
+    /// read again, tolerantly.</summary>
+    [Fact]
+    public void Map_CommentsInTheItem_AreSkipped()
+    {
+        const string Json = """
+            /* exported by hand */ {"id": 5, // the id
+              "fields": {"System.WorkItemType": "Epic", /* type */ "System.Title": "Commented"}}
+            """;
+
+        var item = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Json)).Item;
+
+        Assert.Equal(("5", ItemKind.Epic, "Commented"), (item!.Id, item.Kind, item.Title));
+        Assert.Empty(item.Diagnostics);
+    }
+
     [Fact]
     public void TryMap_WithoutFields_IsTheFailureMapGives()
     {
