@@ -127,7 +127,7 @@ public sealed class LinkageEngine : ILinkageEngine
     /// only its identity.</param>
     private PreparedItem Prepare(WorkItemDraft item, ReadOnlySpan<char> body, WorkItem? keep)
     {
-        var references = ReferenceExtractor.Extract(item, body, _anatomy.Policy);
+        var references = ReferenceExtractor.Extract(item, body, _anatomy.Policy, copyElements: false);
         var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
         var rule = _rules.Resolve(item);
         var prepared = new PreparedItem(item, keep, references.Diagnostics)

@@ -11,8 +11,12 @@ namespace AnatomyBot.Core.Linkage;
 public sealed class PreparedItem
 {
     private readonly string _title;
-    private readonly BodyFormat _bodyFormat;
+    // Small values in a byte each, packed together: a backlog holds one prepared item per item.
+    private readonly byte _source;
+    private readonly byte _kind;
+    private readonly byte _bodyFormat;
     private readonly bool _isOpen;
+    private byte _layer;
     private Rare? _rare;
 
     /// <param name="item">The work item as read.</param>
@@ -27,11 +31,11 @@ public sealed class PreparedItem
         }
 
         Id = item.Id;
-        Source = item.Source;
-        Kind = item.Kind;
+        _source = (byte)item.Source;
+        _kind = (byte)item.Kind;
         IdHash = ItemIdTable.Hash(item.Id);
         _title = item.Title;
-        _bodyFormat = item.BodyFormat;
+        _bodyFormat = (byte)item.BodyFormat;
         _isOpen = item.IsOpen;
         if (item.Diagnostics.Count + read.Count > 0)
         {
@@ -46,16 +50,16 @@ public sealed class PreparedItem
         Source = Source,
         Kind = Kind,
         Title = _title,
-        BodyFormat = _bodyFormat,
+        BodyFormat = (BodyFormat)_bodyFormat,
         IsOpen = _isOpen,
     });
 
     /// <summary>The item's id, as <see cref="WorkItem.Id"/>.</summary>
     public string Id { get; }
 
-    public ItemSource Source { get; }
+    public ItemSource Source => (ItemSource)_source;
 
-    public ItemKind Kind { get; }
+    public ItemKind Kind => (ItemKind)_kind;
 
     public string Title => _title;
 
@@ -123,7 +127,11 @@ public sealed class PreparedItem
     /// <summary>Ids of those linked work items, as the items spell them.</summary>
     internal List<string>? LinkedFound => _rare?.LinkedFound;
 
-    internal Layer Layer { get; set; }
+    internal Layer Layer
+    {
+        get => (Layer)_layer;
+        set => _layer = (byte)value;
+    }
 
     /// <summary>The side object, made on first need (once even if two threads ask at once: a work item may be asked for
     /// from several).</summary>

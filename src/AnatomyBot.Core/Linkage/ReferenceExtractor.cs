@@ -47,12 +47,14 @@ public static class ReferenceExtractor
     public static ItemReferences Extract(WorkItem item, AnatomyPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Extract((t_draft ??= new WorkItemDraft()).From(item), item.Body, policy);
+        return Extract((t_draft ??= new WorkItemDraft()).From(item), item.Body, policy, copyElements: true);
     }
 
     /// <summary>As <see cref="Extract(WorkItem, AnatomyPolicy)"/>, with the body given apart from the item (a reader of
-    /// many items keeps bodies in a reused buffer instead of a string each).</summary>
-    internal static ItemReferences Extract(WorkItemDraft item, ReadOnlySpan<char> body, AnatomyPolicy? policy)
+    /// many items keeps bodies in a reused buffer instead of a string each). Without <paramref name="copyElements"/>,
+    /// <see cref="ItemReferences.Elements"/> is this thread's list, valid until its next call: the engine reads it at
+    /// once and keeps none of it.</summary>
+    internal static ItemReferences Extract(WorkItemDraft item, ReadOnlySpan<char> body, AnatomyPolicy? policy, bool copyElements)
     {
         var elements = t_elements ??= [];
         elements.Clear();
@@ -99,7 +101,7 @@ public static class ReferenceExtractor
 
         // Typed as the interfaces: `list is null ? [] : list` would make a new empty List for every item.
         return new ItemReferences(
-            elements.Count == 0 ? Array.Empty<ElementReference>() : elements.ToArray(),
+            elements.Count == 0 ? Array.Empty<ElementReference>() : copyElements ? elements.ToArray() : elements,
             item.ParentId ?? bodyParent,
             linked is null ? [] : (IReadOnlyList<string>)Distinct(linked, item.Id),
             diagnostics is { Count: > 0 } ? diagnostics : (IReadOnlyList<string>)[]);
@@ -206,7 +208,7 @@ public static class ReferenceExtractor
                     var id = label[prefix.Length..].Trim();
                     if (!id.IsEmpty)
                     {
-                        elements.Add(new ElementReference(layer, id.ToString()));
+                        elements.Add(new ElementReference(layer, IdStrings.Of(id)));
                     }
 
                     break;

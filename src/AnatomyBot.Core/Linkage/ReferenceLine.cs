@@ -50,7 +50,7 @@ internal static class ReferenceLine
             part = part.Trim("()[]<>.:*_`\"'");
             if (part.Length > 0)
             {
-                references.Add(new ElementReference(layer, part.ToString()));
+                references.Add(new ElementReference(layer, IdStrings.Of(part)));
             }
         }
     }
