@@ -162,10 +162,10 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             return scratch;
         }
 
-        /// <summary>The item's terms plus those of a mistyped id (<c>C-PRICNG-RULES</c> still shares <c>rules</c>).</summary>
         /// <summary>The item's terms as 32-bit ids, in this thread's buffer (valid until the next item).</summary>
         public ReadOnlySpan<int> TermsOf(PreparedItem prepared) => prepared.Terms.Widen(ref _wide);
 
+        /// <summary>The item's terms plus those of a mistyped id (<c>C-PRICNG-RULES</c> still shares <c>rules</c>).</summary>
         public List<int> WithId(AnatomyIndex index, ReadOnlySpan<int> terms, string id)
         {
             _withId.Clear();
