@@ -59,24 +59,7 @@ public static class AzureDevOpsWorkItemMapper
             return failure;
         }
 
-        return WorkItemMapResult.Success(new WorkItem
-        {
-            Id = draft.Id,
-            Source = draft.Source,
-            Kind = draft.Kind,
-            Title = draft.Title,
-            Body = rest.Body,
-            BodyFormat = draft.BodyFormat,
-            Labels = draft.Labels,
-            Fields = draft.Fields,
-            ParentId = draft.ParentId,
-            Author = draft.Author,
-            Scope = draft.Scope,
-            Url = rest.Url,
-            State = rest.State,
-            IsOpen = draft.IsOpen,
-            Diagnostics = draft.Diagnostics,
-        });
+        return WorkItemMapResult.Success(draft.ToWorkItem(rest.Body, rest.Url, rest.State));
     }
 
     /// <summary>As <see cref="Map(ReadOnlySpan{byte}, IReadOnlyCollection{string}, BodyBuffer, bool)"/>, into

@@ -66,4 +66,26 @@ public sealed class WorkItemDraft
         Diagnostics = item.Diagnostics;
         return this;
     }
+
+    /// <summary>The work item the draft describes, with what a draft has no room for: its body, link and state.</summary>
+    public WorkItem ToWorkItem(string body = "", string? url = null, string? state = null) => new()
+    {
+        Id = Id,
+        Source = Source,
+        Kind = Kind,
+        Title = Title,
+        Body = body,
+        BodyFormat = BodyFormat,
+        Labels = Labels,
+        Fields = Fields,
+        ParentId = ParentId,
+        LinkedItemIds = LinkedItemIds,
+        ChangedPaths = ChangedPaths,
+        Author = Author,
+        Scope = Scope,
+        Url = url,
+        State = state,
+        IsOpen = IsOpen,
+        Diagnostics = Diagnostics,
+    };
 }
