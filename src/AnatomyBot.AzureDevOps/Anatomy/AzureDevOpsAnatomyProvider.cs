@@ -13,9 +13,6 @@ public sealed class AzureDevOpsAnatomyProvider(
     TimeProvider timeProvider,
     Func<string, AnatomyParseResult> parse) : IAnatomyProvider, IDisposable
 {
-    /// <summary>Largest anatomy file accepted (the CLI's limit too).</summary>
-    public const long MaxFileBytes = 10L * 1024 * 1024;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Cached? _cached;
 
@@ -74,9 +71,9 @@ public sealed class AzureDevOpsAnatomyProvider(
         var now = timeProvider.GetUtcNow();
         var text = await source.ReadAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new AnatomyUnavailableException($"the anatomy file was not found: {source.Description}");
-        if (Encoding.UTF8.GetByteCount(text) > MaxFileBytes)
+        if (Encoding.UTF8.GetByteCount(text) > IAnatomyFileSource.MaxFileBytes)
         {
-            throw new AnatomyUnavailableException($"{source.Description} is larger than {MaxFileBytes} bytes");
+            throw new AnatomyUnavailableException($"{source.Description} is larger than {IAnatomyFileSource.MaxFileBytes} bytes");
         }
 
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,5 +1,6 @@
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.AzureDevOps.Anatomy;
 

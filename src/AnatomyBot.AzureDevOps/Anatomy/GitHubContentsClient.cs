@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.AzureDevOps.Anatomy;
@@ -73,9 +74,9 @@ public sealed class GitHubContentsClient(HttpClient http)
 
     private static async Task<GitHubFile> ReadAsync(GitHubFileRequest file, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > AzureDevOpsAnatomyProvider.MaxFileBytes)
+        if (response.Content.Headers.ContentLength > IAnatomyFileSource.MaxFileBytes)
         {
-            throw new AnatomyUnavailableException($"GitHub {file} is {response.Content.Headers.ContentLength} bytes; anatomy files are limited to {AzureDevOpsAnatomyProvider.MaxFileBytes} bytes");
+            throw new AnatomyUnavailableException($"GitHub {file} is {response.Content.Headers.ContentLength} bytes; anatomy files are limited to {IAnatomyFileSource.MaxFileBytes} bytes");
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Anatomy;
+
 namespace AnatomyBot.AzureDevOps.Anatomy;
 
 /// <summary>The current <c>anatomy.yml</c>, read from its configured source and cached.</summary>

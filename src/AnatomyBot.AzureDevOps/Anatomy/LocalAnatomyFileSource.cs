@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Anatomy;
+
 namespace AnatomyBot.AzureDevOps.Anatomy;
 
 /// <summary><c>AzureDevOps:Anatomy:LocalPath</c>: a file on disk (e.g. deployed with the app or mounted).</summary>
@@ -13,9 +15,9 @@ public sealed class LocalAnatomyFileSource(string path) : IAnatomyFileSource
             return null;
         }
 
-        if (file.Length > AzureDevOpsAnatomyProvider.MaxFileBytes)
+        if (file.Length > IAnatomyFileSource.MaxFileBytes)
         {
-            throw new AnatomyUnavailableException($"{Description} is {file.Length} bytes; anatomy files are limited to {AzureDevOpsAnatomyProvider.MaxFileBytes} bytes");
+            throw new AnatomyUnavailableException($"{Description} is {file.Length} bytes; anatomy files are limited to {IAnatomyFileSource.MaxFileBytes} bytes");
         }
 
         return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Sweep;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -9,8 +9,8 @@ namespace AnatomyBot.Cli.Input;
 /// <see cref="MaxBytes"/> each give ONE line naming the file and the problem; nothing over the cap is ever read.</summary>
 internal static class AnatomyFileLoader
 {
-    /// <summary>Largest anatomy file accepted (10 MiB; a 1,000-component anatomy is about 1 MiB).</summary>
-    public const long MaxBytes = 10 * 1024 * 1024;
+    /// <summary>Largest anatomy file accepted (10 MiB, as for every anatomy source; a 1,000-component anatomy is about 1 MiB).</summary>
+    public const long MaxBytes = IAnatomyFileSource.MaxFileBytes;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

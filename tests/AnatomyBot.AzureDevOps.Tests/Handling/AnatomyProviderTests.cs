@@ -1,4 +1,5 @@
 using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
