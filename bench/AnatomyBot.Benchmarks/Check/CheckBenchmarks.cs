@@ -6,6 +6,8 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 
+using AnatomyBot.Synthetic;
+
 namespace AnatomyBot.Benchmarks.Check;
 
 /// <summary><c>check</c>'s core path (read the file, parse item by item, map, evaluate, build the report) on 100,000

@@ -1,3 +1,5 @@
+using AnatomyBot.Synthetic;
+
 namespace AnatomyBot.Benchmarks.Check;
 
 /// <summary>Writes the check benchmark's inputs to a folder: <c>anatomy.yml</c> and <c>backlog.json</c>.</summary>

@@ -5,6 +5,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+using AnatomyBot.Synthetic;
+
 namespace AnatomyBot.Benchmarks.Check;
 
 /// <summary>What the micro-benchmarks of <c>check</c>'s hot loops start from: the 540-element synthetic anatomy's index and

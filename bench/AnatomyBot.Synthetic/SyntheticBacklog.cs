@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AnatomyBot.Benchmarks.Check;
+namespace AnatomyBot.Synthetic;
 
 /// <summary>Writes a synthetic Azure DevOps backlog in the REST shape (<c>{"count","value"}</c>, work items with the
 /// usual system fields, identities and relations): 5% epics, 20% features, 65% stories, 10% bugs and tasks; 40% of
 /// items have a parent, three levels deep (story → feature → epic); HTML descriptions, a third with a reference line
 /// and a few with unknown ids. Deterministic for a seed.</summary>
-internal static class SyntheticBacklog
+public static class SyntheticBacklog
 {
     private static readonly string[] States = ["New", "Active", "Resolved", "Closed"];
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace AnatomyBot.Benchmarks.Check;
+namespace AnatomyBot.Synthetic;
 
 /// <summary>Writes a synthetic <c>anatomy.yml</c>: 10 outcomes, 10 value streams of 8 stages, 200 logic elements and
 /// 250 components (540 elements), linked the way real anatomies are (each stage lists logic, each logic components).</summary>
-internal static class SyntheticAnatomy
+public static class SyntheticAnatomy
 {
     public const int Outcomes = 10;
     public const int Streams = 10;

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace AnatomyBot.Benchmarks.Check;
+namespace AnatomyBot.Synthetic;
 
 /// <summary>A small business vocabulary, so that generated text and anatomy share words as real ones do.</summary>
-internal static class Words
+public static class Words
 {
     private static readonly string[] Vocabulary =
     [
