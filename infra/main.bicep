@@ -1,7 +1,7 @@
 // AnatomyBot in production: the Functions app (Flex Consumption, isolated .NET 10 worker), its storage account
 // (AzureWebJobsStorage: queue anatomybot-deliveries + -poison, ledger tables), Application Insights on Log Analytics,
 // and a Key Vault with the secrets, read by the app's system-assigned identity through Key Vault references.
-// App settings are the README's configuration keys with ':' written '__' (Digest:Schedule -> Digest__Schedule).
+// App settings are the configuration keys (docs/hosting.md) with ':' written '__' (Digest:Schedule -> Digest__Schedule).
 // Deploy: az deployment group create -g RG -f infra/main.bicep -p infra/main.bicepparam (see infra/README.md).
 
 targetScope = 'resourceGroup'
@@ -17,7 +17,7 @@ param environmentName string
 @description('Tags for every resource.')
 param tags object = {}
 
-// ---- Pipeline and timers (README "Hosting") ------------------------------------------------------------------------
+// ---- Pipeline and timers (docs/hosting.md) -------------------------------------------------------------------------
 
 @description('Digest:Schedule: six-field CRON of the weekly digest timer.')
 param digestSchedule string = '0 0 7 * * Mon'
@@ -36,7 +36,7 @@ param digestAnatomyPath string = 'anatomy.yml'
 @maxValue(100)
 param pipelineMaxAttempts int = 5
 
-// ---- GitHub channel (README "GitHub") ------------------------------------------------------------------------------
+// ---- GitHub channel (docs/github.md) -------------------------------------------------------------------------------
 
 @description('Register the GitHub channel (a GitHub section in the configuration).')
 param enableGitHub bool = true
@@ -60,7 +60,7 @@ param gitHubAnatomyPath string = '.github/anatomy.yml'
 @description('GitHub:Repositories: comma-separated owner/name list the nightly sweep lists open items of (App mode adds every installed repository).')
 param gitHubRepositories string = ''
 
-// ---- Azure DevOps channel (README "Azure DevOps") ------------------------------------------------------------------
+// ---- Azure DevOps channel (docs/azure-devops.md) -------------------------------------------------------------------
 
 @description('Register the Azure DevOps channel (an AzureDevOps section in the configuration).')
 param enableAzureDevOps bool = false
@@ -93,7 +93,7 @@ param azureDevOpsAnatomyGitHubPrivate bool = false
 @description('AzureDevOps:Anatomy:Path: the anatomy file in that repository.')
 param azureDevOpsAnatomyPath string = '/anatomy.yml'
 
-// ---- Weekly digest sinks (README "The weekly digest") --------------------------------------------------------------
+// ---- Weekly digest sinks (docs/digest.md) --------------------------------------------------------------------------
 
 @description('Digest:GitHub:Repository: owner/repo that receives the weekly digest issue (empty: no GitHub digest). Uses the github-token secret.')
 param digestGitHubRepository string = ''
@@ -173,7 +173,7 @@ var kv = {
   azureDevOpsPersonalAccessToken: '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretNames.azureDevOpsPersonalAccessToken}/)'
 }
 
-// ---- App settings: README keys, ':' written '__' --------------------------------------------------------------------
+// ---- App settings: docs/hosting.md keys, ':' written '__' -----------------------------------------------------------
 
 var storageSuffix = environment().suffixes.storage
 var coreSettings = [

@@ -9,7 +9,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace AnatomyBot.Benchmarks;
 
-/// <summary>Issue 7's target: the weekly digest over a SQLite ledger of 100,000 items and 1,000,000 gap events in
+/// <summary>Target: the weekly digest over a SQLite ledger of 100,000 items and 1,000,000 gap events in
 /// under 5 s on the 2-core machine — both ledger streams read once, the model built, the Markdown rendered (cut for a
 /// GitHub issue) and the HTML page rendered. The seeded ledger is cached in the temp folder (see <see cref="SeededLedger"/>).
 /// Run: <c>dotnet run -c Release --project bench/AnatomyBot.Benchmarks -- --filter *DigestBenchmarks*</c>.</summary>

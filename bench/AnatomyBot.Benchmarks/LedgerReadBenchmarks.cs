@@ -3,8 +3,8 @@ using BenchmarkDotNet.Attributes;
 
 namespace AnatomyBot.Benchmarks;
 
-/// <summary>Reading the digest's inputs from a SQLite ledger of 100,000 items and 1,000,000 gap events (issue 7's
-/// target: the whole digest in under 5 s). The seeded file is cached in the temp folder and reused across runs.
+/// <summary>Reading the digest's inputs from a SQLite ledger of 100,000 items and 1,000,000 gap events (part of the
+/// digest's target: the whole digest in under 5 s). The seeded file is cached in the temp folder and reused across runs.
 /// Run: <c>dotnet run -c Release --project bench/AnatomyBot.Benchmarks -- --filter *LedgerRead*</c>.</summary>
 [Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]

@@ -17,7 +17,7 @@ param deploymentContainerUrl string
 @description('Application Insights connection string (no key is used: local auth is disabled, the identity sends telemetry).')
 param insightsConnectionString string
 
-@description('The bot\'s own app settings (name/value pairs, README configuration keys with __).')
+@description('The bot\'s own app settings (name/value pairs, configuration keys of docs/hosting.md with __).')
 param appSettings array
 
 @description('Most instances the plan scales out to.')

@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace AnatomyBot.Benchmarks.Serve;
 
-/// <summary>Issue 6's target: <c>serve</c> acknowledges signed GitHub deliveries (stored in the SQLite ledger, queued,
+/// <summary>Target: <c>serve</c> acknowledges signed GitHub deliveries (stored in the SQLite ledger, queued,
 /// 202) at ≥ 1,000 per second with a p99 at most 2× that of a bare Kestrel endpoint answering 202, both on loopback,
 /// measured side by side. Each operation is a burst of <see cref="Requests"/> deliveries with fresh ids sent by
 /// <see cref="Concurrency"/> workers. Processing runs in the same process as in production, against the fake GitHub API
