@@ -5,8 +5,9 @@ using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Cli.Commands;
 
-/// <summary><c>anatomybot lint [anatomy.yml] [--format text|json|markdown]</c>: parse errors exit 2, error findings
-/// exit 1, warnings and info exit 0. Without a file it lints the embedded onboarding sample.</summary>
+/// <summary><c>anatomybot lint [anatomy.yml] [--format text|json|markdown|github|azure-pipelines]</c>: parse errors
+/// exit 2, error findings exit 1, warnings and info exit 0, whatever the format. Without a file it lints the embedded
+/// onboarding sample.</summary>
 internal static class LintCommand
 {
     public static Command Create()
@@ -18,7 +19,7 @@ internal static class LintCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text, json or markdown.",
+            Description = "Output format: text, json, markdown, github (GitHub Actions annotations) or azure-pipelines (Azure Pipelines issues).",
             DefaultValueFactory = _ => LintFormat.Text,
         };
         format.AcceptOnlyFromAmong(LintFormat.All);
@@ -42,6 +43,7 @@ internal static class LintCommand
         if (loaded.Failure is not null)
         {
             error.WriteLine(loaded.Failure);
+            WriteFailureAnnotation(output, format, loaded.Failure);
             return ExitCodes.InvalidInput;
         }
 
@@ -59,6 +61,14 @@ internal static class LintCommand
                 break;
             case LintFormat.Markdown:
                 LintMarkdownRenderer.Write(output, loaded.Name, report.Diagnostics, report.Completeness, valid: true);
+                break;
+            case LintFormat.GitHub:
+                GitHubAnnotations.Write(output, loaded.Name, report.Diagnostics);
+                output.WriteLine(LintTextRenderer.Counts(report));
+                break;
+            case LintFormat.AzurePipelines:
+                AzurePipelinesIssues.Write(output, loaded.Name, report.Diagnostics);
+                output.WriteLine(LintTextRenderer.Counts(report));
                 break;
             default:
                 LintTextRenderer.Write(output, loaded.Name, report);
@@ -79,6 +89,14 @@ internal static class LintCommand
             case LintFormat.Markdown:
                 LintMarkdownRenderer.Write(output, loaded.Name, errors, [], valid: false);
                 break;
+            case LintFormat.GitHub:
+                GitHubAnnotations.Write(output, loaded.Name, errors);
+                output.WriteLine(LintTextRenderer.Counts(errors));
+                break;
+            case LintFormat.AzurePipelines:
+                AzurePipelinesIssues.Write(output, loaded.Name, errors);
+                output.WriteLine(LintTextRenderer.Counts(errors));
+                break;
             default:
                 foreach (var line in loaded.ErrorLines)
                 {
@@ -86,6 +104,19 @@ internal static class LintCommand
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>In the CI formats a file that cannot be read is also an annotation, so the run shows why it failed.</summary>
+    private static void WriteFailureAnnotation(TextWriter output, string format, string failure)
+    {
+        if (format == LintFormat.GitHub)
+        {
+            GitHubAnnotations.WriteFailure(output, failure);
+        }
+        else if (format == LintFormat.AzurePipelines)
+        {
+            AzurePipelinesIssues.WriteFailure(output, failure);
         }
     }
 }

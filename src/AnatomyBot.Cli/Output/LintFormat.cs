@@ -7,5 +7,11 @@ internal static class LintFormat
     public const string Json = "json";
     public const string Markdown = "markdown";
 
-    public static readonly string[] All = [Text, Json, Markdown];
+    /// <summary>GitHub Actions workflow commands (<c>::error file=…::message</c>): annotations on the file.</summary>
+    public const string GitHub = "github";
+
+    /// <summary>Azure Pipelines logging commands (<c>##vso[task.logissue …]message</c>): issues on the run.</summary>
+    public const string AzurePipelines = "azure-pipelines";
+
+    public static readonly string[] All = [Text, Json, Markdown, GitHub, AzurePipelines];
 }

@@ -36,7 +36,11 @@ internal static class LintTextRenderer
         output.WriteLine(Counts(report));
     }
 
-    public static string Counts(AnatomyLintReport report) => string.Create(
+    public static string Counts(AnatomyLintReport report) => Counts(report.Diagnostics);
+
+    public static string Counts(IReadOnlyList<AnatomyDiagnostic> diagnostics) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{report.Count(DiagnosticSeverity.Error)} error(s), {report.Count(DiagnosticSeverity.Warning)} warning(s), {report.Count(DiagnosticSeverity.Info)} info");
+        $"{Count(diagnostics, DiagnosticSeverity.Error)} error(s), {Count(diagnostics, DiagnosticSeverity.Warning)} warning(s), {Count(diagnostics, DiagnosticSeverity.Info)} info");
+
+    private static int Count(IReadOnlyList<AnatomyDiagnostic> diagnostics, DiagnosticSeverity severity) => diagnostics.Count(d => d.Severity == severity);
 }
