@@ -37,6 +37,7 @@ internal static class ServeApplication
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        ServePlatforms.EnsureOneIsConfigured(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(minimumLevel);
         PipelineComposition.QuietFrameworkLogs(builder.Logging);
