@@ -1,7 +1,5 @@
-using AnatomyBot.AzureDevOps;
 using AnatomyBot.AzureDevOps.Digest;
 using AnatomyBot.Functions.Functions;
-using AnatomyBot.GitHub;
 using AnatomyBot.GitHub.Digest;
 using AnatomyBot.Hosting;
 using AnatomyBot.Storage;
@@ -26,16 +24,7 @@ public static class FunctionsComposition
 
         services.AddAnatomyBotPipeline(configuration);
         services.AddAnatomyBotWeeklyDigest(configuration);
-        if (configuration.GetSection("GitHub").Exists())
-        {
-            services.AddAnatomyBotGitHub(configuration);
-        }
-
-        if (configuration.GetSection("AzureDevOps").Exists())
-        {
-            services.AddAnatomyBotAzureDevOps(configuration);
-        }
-
+        services.AddAnatomyBotChannels(configuration);
         AddDigestSinks(services, configuration);
         var storage = new StorageOptions();
         StorageOptions.Read(storage, configuration);

@@ -3,11 +3,12 @@ using AnatomyBot.GitHub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnatomyBot.Cli.Hosting;
+namespace AnatomyBot.Hosting;
 
-/// <summary>Registers the platform channels that are configured (a <c>GitHub</c> or <c>AzureDevOps</c> section exists).
-/// Each channel validates its own options at start-up and refuses to start without its webhook secret.</summary>
-internal static class ChannelComposition
+/// <summary>The platform channels, registered the same way for the Functions app and for <c>serve</c>, <c>replay</c> and
+/// <c>demo</c>: each one whose section (<c>GitHub</c>, <c>AzureDevOps</c>) exists. Each channel validates its own options at
+/// start-up and refuses to start without its webhook secret.</summary>
+public static class ChannelServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
