@@ -40,7 +40,6 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureDevOpsOptions>, AzureDevOpsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitGate>();
-        services.TryAddSingleton<ApiCallCounter>();
         services.TryAddSingleton<IAzureDevOpsCredential>(CreateCredential);
         services.AddTransient<ResilienceHandler>();
         services.AddTransient<AuthenticationHandler>();
@@ -75,8 +74,7 @@ public static class ServiceCollectionExtensions
                 provider.GetRequiredService<GitHubContentsClient>,
                 options.Anatomy,
                 TimeSpan.FromSeconds(options.MaxInlineWaitSeconds),
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ApiCallCounter>()),
+                provider.GetRequiredService<TimeProvider>()),
             AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(options.Anatomy.LocalPath!),
             _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), options.Anatomy, options.Project ?? ""),
         };

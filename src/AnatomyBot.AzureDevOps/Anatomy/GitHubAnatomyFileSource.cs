@@ -1,6 +1,7 @@
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.AzureDevOps.Anatomy;
 
@@ -12,8 +13,7 @@ public sealed class GitHubAnatomyFileSource(
     Func<GitHubContentsClient> client,
     AnatomySourceOptions source,
     TimeSpan maxInlineWait,
-    TimeProvider timeProvider,
-    ApiCallCounter counter) : IAnatomyFileSource
+    TimeProvider timeProvider) : IAnatomyFileSource
 {
     private readonly RateLimitGate _gate = new(timeProvider);
     private readonly Lock _lock = new();
@@ -29,7 +29,7 @@ public sealed class GitHubAnatomyFileSource(
             held = _held;
         }
 
-        var file = await client().GetFileAsync(Request(held?.ETag), _gate, maxInlineWait, counter.Current, cancellationToken).ConfigureAwait(false);
+        var file = await client().GetFileAsync(Request(held?.ETag), _gate, maxInlineWait, ApiCallTally.Current, cancellationToken).ConfigureAwait(false);
         switch (file.Status)
         {
             case GitHubFileStatus.NotModified when held is { } copy:

@@ -2,7 +2,6 @@ using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Reading;
-using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
@@ -22,7 +21,6 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     IEnumerable<IReconcileApplier> appliers,
     IAnatomyProvider anatomyProvider,
     AnatomyPushHandler pushHandler,
-    ApiCallCounter counter,
     IOptions<AzureDevOpsOptions> options,
     ILogger<AzureDevOpsDeliveryHandler> logger) : IDeliveryHandler
 {
@@ -36,7 +34,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     public async Task<DeliveryResult> HandleAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        using var scope = counter.BeginScope();
+        using var calls = ApiCallTally.Begin();
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = delivery.Id });
         if (!NotificationSubjectReader.TryRead(delivery.EventName, delivery.Body, out var subject, out var error))
         {
@@ -47,17 +45,17 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         switch (subject)
         {
             case PushSubject push:
-                return Counted(scope, await pushHandler.HandleAsync(delivery, push, cancellationToken).ConfigureAwait(false));
+                return calls.Tally.Stamp(await pushHandler.HandleAsync(delivery, push, cancellationToken).ConfigureAwait(false));
             case WorkItemSubject { Deleted: true } deleted:
                 Log.Deleted(logger, deleted.WorkItemId);
-                return Counted(scope, DeliveryResult.Skip($"work item {deleted.WorkItemId} was deleted; nothing to reconcile on it"));
+                return calls.Tally.Stamp(DeliveryResult.Skip($"work item {deleted.WorkItemId} was deleted; nothing to reconcile on it"));
         }
 
         var snapshot = await new SnapshotCollector(reader).CollectAsync(subject!, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
             Log.Gone(logger, delivery.Id, subject!.ToString());
-            return Counted(scope, DeliveryResult.Skip($"{subject} no longer exists"));
+            return calls.Tally.Stamp(DeliveryResult.Skip($"{subject} no longer exists"));
         }
 
         var anatomy = (await anatomyProvider.GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy;
@@ -77,7 +75,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor());
         var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, EngineFor(anatomy), cancellationToken).ConfigureAwait(false);
-        return Counted(scope, new DeliveryResult { Evaluations = evaluations });
+        return calls.Tally.Stamp(new DeliveryResult { Evaluations = evaluations });
     }
 
     private ILinkageEngine EngineFor(EnterpriseAnatomy anatomy)
@@ -120,9 +118,6 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         var at = string.IsNullOrWhiteSpace(branch) ? "HEAD" : Uri.EscapeDataString(branch);
         return $"{web}/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(name)}/blob/{at}/";
     }
-
-    private static DeliveryResult Counted(ApiCallCounter.Scope scope, DeliveryResult result) =>
-        result with { ApiCalls = scope.Tally.Calls, Writes = scope.Tally.Writes };
 
     private sealed record EngineForAnatomy(EnterpriseAnatomy Anatomy, ILinkageEngine Engine);
 

@@ -13,7 +13,6 @@ namespace AnatomyBot.AzureDevOps.Rest;
 /// <see cref="TransientDeliveryException"/>.</summary>
 public sealed partial class ResilienceHandler(
     RateLimitGate gate,
-    ApiCallCounter counter,
     TimeProvider timeProvider,
     IOptions<AzureDevOpsOptions> options,
     ILogger<ResilienceHandler> logger) : DelegatingHandler
@@ -28,7 +27,7 @@ public sealed partial class ResilienceHandler(
         for (var attempt = 0; ; attempt++)
         {
             await gate.WaitAsync(maxInlineWait, cancellationToken).ConfigureAwait(false);
-            counter.Current?.Record(operation?.IsWrite ?? request.Method != HttpMethod.Get);
+            ApiCallTally.Current?.Record(operation?.IsWrite ?? request.Method != HttpMethod.Get);
             HttpResponseMessage response;
             try
             {

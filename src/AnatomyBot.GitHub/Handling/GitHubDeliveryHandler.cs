@@ -4,7 +4,6 @@ using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Events;
-using AnatomyBot.GitHub.Http;
 using AnatomyBot.GitHub.Sweep;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,7 @@ public sealed partial class GitHubDeliveryHandler(
     public async Task<DeliveryResult> HandleAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var usage = ApiUsage.Begin();
+        using var calls = ApiCallTally.Begin();
         var facts = WebhookFactsReader.Read(delivery.EventName, delivery.Body);
         if (facts is null)
         {
@@ -57,13 +56,11 @@ public sealed partial class GitHubDeliveryHandler(
             await ReconcileAsync(delivery, subject, evaluations, problems, cancellationToken).ConfigureAwait(false);
         }
 
-        return new DeliveryResult
+        return calls.Tally.Stamp(new DeliveryResult
         {
             Evaluations = evaluations,
-            ApiCalls = usage.Calls,
-            Writes = usage.Writes,
             Skipped = problems.Count == 0 ? null : string.Join("; ", problems),
-        };
+        });
     }
 
     private async Task ReconcileAsync(Delivery delivery, Subject subject, List<ItemEvaluation> evaluations, List<string> problems, CancellationToken cancellationToken)

@@ -144,7 +144,7 @@ public sealed class GitHubAnatomySourceTests : IDisposable
         Serves(403, """{ "message": "API rate limit exceeded" }""", "application/json", ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset));
         var provider = host.Get<IAnatomyProvider>();
 
-        using var scope = host.Get<AnatomyBot.AzureDevOps.Rest.ApiCallCounter>().BeginScope();
+        using var scope = ApiCallTally.Begin();
         var first = await Assert.ThrowsAsync<TransientDeliveryException>(() => provider.GetAsync(null, CancellationToken.None));
         var second = await Assert.ThrowsAsync<TransientDeliveryException>(() => provider.GetAsync(null, CancellationToken.None));
 

@@ -119,10 +119,9 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task CallsAreCountedPerScope_RetriesIncluded_WritesSeparately()
     {
-        var counter = _host.Get<ApiCallCounter>();
         _host.Fake.Queue(HttpMethod.Get, "workitems/1$", () => FakeAzureDevOps.Status(HttpStatusCode.ServiceUnavailable));
 
-        using var scope = counter.BeginScope();
+        using var scope = ApiCallTally.Begin();
         await Client.GetWorkItemAsync(1, CancellationToken.None);
         await Client.GetWorkItemsAsync([1], CancellationToken.None);
         await Client.UpdateTagsAsync(1, 1, "a", CancellationToken.None);
