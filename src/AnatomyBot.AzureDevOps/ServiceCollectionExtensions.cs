@@ -22,8 +22,9 @@ namespace AnatomyBot.AzureDevOps;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers the Azure DevOps channel: options from section <c>AzureDevOps</c> (validated at start-up),
-    /// the ingress, the delivery handler, the applier, the REST client, the anatomy source (Azure Repos, GitHub or a local
-    /// file) and provider, the <see cref="IWorkItemReader"/> and the nightly sweep's <see cref="ISweepSource"/>. The handler
+    /// the ingress, the delivery handler, the applier, the REST client, the anatomy source (Azure Repos or a local file; a
+    /// file on GitHub is read by the <see cref="IAnatomyFileSource"/> the host registers under the key
+    /// <see cref="AnatomySourceKind.GitHub"/>) and provider, the <see cref="IWorkItemReader"/> and the nightly sweep's <see cref="ISweepSource"/>. The handler
     /// queues re-evaluations through the host's <see cref="IDeliveryScheduler"/>. <paramref name="configure"/> runs after binding (the demo points
     /// <c>OrganizationUrl</c> at its local fake there).</summary>
     public static IServiceCollection AddAnatomyBotAzureDevOps(this IServiceCollection services, IConfiguration configuration, Action<AzureDevOpsOptions>? configure = null)
@@ -48,7 +49,6 @@ public static class ServiceCollectionExtensions
             .AddHttpMessageHandler<AuthenticationHandler>();
         services.TryAddSingleton<AzureDevOpsClient>();
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();
-        services.AddHttpClient<GitHubContentsClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(CreateAnatomySource);
         services.TryAddSingleton<IAnatomyProvider>(sp => new AzureDevOpsAnatomyProvider(
             sp.GetRequiredService<IAnatomyFileSource>(),
@@ -70,11 +70,9 @@ public static class ServiceCollectionExtensions
         var options = provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
         return options.Anatomy.Kind switch
         {
-            AnatomySourceKind.GitHub => new GitHubAnatomyFileSource(
-                provider.GetRequiredService<GitHubContentsClient>,
-                options.Anatomy,
-                TimeSpan.FromSeconds(options.MaxInlineWaitSeconds),
-                provider.GetRequiredService<TimeProvider>()),
+            AnatomySourceKind.GitHub => provider.GetKeyedService<IAnatomyFileSource>(AnatomySourceKind.GitHub)
+                ?? throw new InvalidOperationException(
+                    "AzureDevOps:Anatomy:GitHub is set but no GitHub anatomy reader is registered (the host adds AnatomyBot.GitHub's AddGitHubAnatomyFileSource)."),
             AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(options.Anatomy.LocalPath!),
             _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), options.Anatomy, options.Project ?? ""),
         };

@@ -1,11 +1,12 @@
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Anatomy;
 using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Handling;
 using AnatomyBot.GitHub.Http;
 using AnatomyBot.GitHub.Ingress;
-using AnatomyBot.Core.Anatomy;
 using AnatomyBot.GitHub.Reconcile;
 using AnatomyBot.GitHub.Seams;
 using AnatomyBot.GitHub.Snapshot;
@@ -30,19 +31,8 @@ public static class GitHubServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AnatomyTextParser>(_ => AnatomyParser.Parse);
-
-        services.AddTransient<RateLimitHandler>();
-        services.AddTransient<ApiCallCountingHandler>();
-        services.TryAddSingleton<ConditionalGetHandlerCache>();
-        services.AddHttpClient(GitHubClientFactory.HttpClientName)
-            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods()).Services
-            .AddHttpClient(GitHubClientFactory.HttpClientName)
-            .AddHttpMessageHandler<RateLimitHandler>()
-            .AddHttpMessageHandler(sp => sp.GetRequiredService<ConditionalGetHandlerCache>().CreateHandler())
-            .AddHttpMessageHandler<ApiCallCountingHandler>();
-
+        AddHttpPipeline(services);
         services.TryAddSingleton<GitHubClientFactory>();
         services.TryAddSingleton<GitHubTokenSource>();
         services.TryAddSingleton<IInstallationTokenSource>(sp => sp.GetRequiredService<GitHubTokenSource>());
@@ -62,5 +52,39 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<GitHubSweepSource>();
         services.AddSingleton<ISweepSource>(sp => sp.GetRequiredService<GitHubSweepSource>());
         return services;
+    }
+
+    /// <summary>Registers, under <paramref name="serviceKey"/>, an <see cref="IAnatomyFileSource"/> that reads
+    /// <paramref name="file"/> through this channel's HTTP pipeline, for a channel that keeps its anatomy on GitHub (the
+    /// host's composition root wires it in). Needs no GitHub App, webhook secret or <c>GitHub</c> section.</summary>
+    public static IServiceCollection AddGitHubAnatomyFileSource(this IServiceCollection services, object serviceKey, Func<IServiceProvider, GitHubAnatomyFile> file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        AddHttpPipeline(services);
+        services.TryAddKeyedSingleton<IAnatomyFileSource>(serviceKey, (sp, _) => new GitHubAnatomyFileSource(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<GitHubOptions>>(), file(sp)));
+        return services;
+    }
+
+    /// <summary>The HTTP client every GitHub call goes through (<see cref="GitHubClientFactory.HttpClientName"/>), registered
+    /// once whoever asks first: standard resilience with retries for safe methods only → rate-limit handler → ETag cache →
+    /// call counter.</summary>
+    private static void AddHttpPipeline(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ConditionalGetHandlerCache)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<RateLimitHandler>();
+        services.AddTransient<ApiCallCountingHandler>();
+        services.TryAddSingleton<ConditionalGetHandlerCache>();
+        services.AddHttpClient(GitHubClientFactory.HttpClientName)
+            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods()).Services
+            .AddHttpClient(GitHubClientFactory.HttpClientName)
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<ConditionalGetHandlerCache>().CreateHandler())
+            .AddHttpMessageHandler<ApiCallCountingHandler>();
     }
 }

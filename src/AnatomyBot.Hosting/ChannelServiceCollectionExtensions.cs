@@ -1,13 +1,17 @@
 using AnatomyBot.AzureDevOps;
+using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.GitHub;
+using AnatomyBot.GitHub.Anatomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Hosting;
 
 /// <summary>The platform channels, registered the same way for the Functions app and for <c>serve</c>, <c>replay</c> and
 /// <c>demo</c>: each one whose section (<c>GitHub</c>, <c>AzureDevOps</c>) exists. Each channel validates its own options at
-/// start-up and refuses to start without its webhook secret.</summary>
+/// start-up and refuses to start without its webhook secret. An Azure DevOps anatomy kept on GitHub
+/// (<c>AzureDevOps:Anatomy:GitHub</c>) is read by the GitHub project's reader, over the GitHub channel's HTTP pipeline.</summary>
 public static class ChannelServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotChannels(this IServiceCollection services, IConfiguration configuration)
@@ -21,8 +25,20 @@ public static class ChannelServiceCollectionExtensions
         if (configuration.GetSection("AzureDevOps").Exists())
         {
             services.AddAnatomyBotAzureDevOps(configuration);
+            services.AddGitHubAnatomyFileSource(AnatomySourceKind.GitHub, sp => AzureDevOpsAnatomyOnGitHub(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value));
         }
 
         return services;
+    }
+
+    private static GitHubAnatomyFile AzureDevOpsAnatomyOnGitHub(AzureDevOpsOptions options)
+    {
+        var source = options.Anatomy;
+        source.GitHub.TrySplitRepository(out var owner, out var name);
+        return new GitHubAnatomyFile(source.GitHub.EffectiveBaseUrl, owner, name, source.Path, source.Branch, source.GitHub.Token)
+        {
+            SettingsName = "AzureDevOps:Anatomy:GitHub",
+            MaxInlineWait = TimeSpan.FromSeconds(options.MaxInlineWaitSeconds),
+        };
     }
 }

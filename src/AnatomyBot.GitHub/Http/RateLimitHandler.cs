@@ -8,9 +8,13 @@ namespace AnatomyBot.GitHub.Http;
 /// <summary>Honours GitHub's rate limits: on 403/429 with <c>retry-after</c>, or with <c>x-ratelimit-remaining: 0</c> and
 /// <c>x-ratelimit-reset</c>, waits in place when the wait is short (once), and otherwise throws
 /// <see cref="TransientDeliveryException"/> with <c>RetryAfter</c> so the queue retries the delivery later.
-/// A 403 without those headers is a permission problem and passes through.</summary>
+/// A 403 without those headers is a permission problem and passes through. The longest inline wait is
+/// <see cref="GitHubOptions.MaxInlineRetryWait"/>, or a request's own <see cref="MaxInlineWait"/>.</summary>
 internal sealed class RateLimitHandler(IOptions<GitHubOptions> options, TimeProvider time) : DelegatingHandler
 {
+    /// <summary>A request's own longest inline wait (an anatomy read on behalf of another channel uses that channel's).</summary>
+    public static readonly HttpRequestOptionsKey<TimeSpan> MaxInlineWait = new("AnatomyBot.GitHub.MaxInlineWait");
+
     /// <summary>GitHub's advice for secondary limits without a <c>retry-after</c>: wait at least a minute.</summary>
     private static readonly TimeSpan SecondaryLimitWait = TimeSpan.FromMinutes(1);
 
@@ -23,7 +27,8 @@ internal sealed class RateLimitHandler(IOptions<GitHubOptions> options, TimeProv
             return response;
         }
 
-        if (wait.Value > options.Value.MaxInlineRetryWait || request.Content is not null)
+        var maxInlineWait = request.Options.TryGetValue(MaxInlineWait, out var own) ? own : options.Value.MaxInlineRetryWait;
+        if (wait.Value > maxInlineWait || request.Content is not null)
         {
             // A request with a body cannot be resent safely from here (its content is consumed); let the delivery retry.
             response.Dispose();

@@ -1,7 +1,11 @@
 using System.Text.Json.Nodes;
+using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.AzureDevOps.Tests.Fakes;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
@@ -175,8 +179,12 @@ public sealed class AnatomyChangeTests : IDisposable
     [Fact]
     public async Task AnatomyOnGitHub_AzureReposPushesNeverReevaluate()
     {
+        // The GitHub reader the host wires in; an Azure Repos push must not read it.
+        var gitHub = new Mock<IAnatomyFileSource>(MockBehavior.Strict);
         using var host = new TestHost(
-            new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:GitHub:Repository"] = "contoso/Architecture" }, realAnatomy: true);
+            new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:GitHub:Repository"] = "contoso/Architecture" },
+            services => services.AddKeyedSingleton(AnatomySourceKind.GitHub, gitHub.Object),
+            realAnatomy: true);
 
         var result = await host.Get<IDeliveryHandler>().HandleAsync(
             new Delivery { Platform = Platforms.AzureDevOps, Id = "p", EventName = "git.push", Body = Payloads.Push("Architecture"), ReceivedAt = DateTimeOffset.UnixEpoch },

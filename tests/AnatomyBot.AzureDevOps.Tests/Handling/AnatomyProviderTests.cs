@@ -1,5 +1,8 @@
 using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.Core.Anatomy;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
@@ -122,6 +125,32 @@ public sealed class AnatomyProviderTests : IDisposable
         var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => host.Get<IAnatomyProvider>().GetAsync(null, CancellationToken.None));
 
         Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GitHubSource_ReadsThroughTheReaderTheHostRegistered()
+    {
+        var gitHub = new Mock<IAnatomyFileSource>(MockBehavior.Strict);
+        gitHub.Setup(s => s.ReadAsync(It.IsAny<CancellationToken>())).ReturnsAsync(TestAnatomy.Yaml(withScanStage: true));
+        using var host = new TestHost(
+            new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:GitHub:Repository"] = "contoso/architecture" },
+            services => services.AddKeyedSingleton(AnatomySourceKind.GitHub, gitHub.Object),
+            realAnatomy: true);
+
+        var loaded = await host.Get<IAnatomyProvider>().GetAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, loaded.Anatomy.ValueStreams.Single().Stages.Count);
+        Assert.Empty(host.Fake.Requests);
+    }
+
+    [Fact]
+    public void GitHubSource_WithoutTheHostsReader_FailsNamingTheRegistration()
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:Anatomy:Repository"] = null, ["AzureDevOps:Anatomy:GitHub:Repository"] = "contoso/architecture" }, realAnatomy: true);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => host.Get<IAnatomyProvider>());
+
+        Assert.Contains("AddGitHubAnatomyFileSource", exception.Message, StringComparison.Ordinal);
     }
 
     private static string FakeHash(string text) =>

@@ -1,9 +1,15 @@
-namespace AnatomyBot.AzureDevOps.Anatomy;
+namespace AnatomyBot.GitHub.Anatomy;
 
-/// <summary>One file to read through GitHub's contents API. <see cref="ETag"/>: the tag of the copy already held, sent as
-/// <c>If-None-Match</c> (a 304 costs no rate-limit quota). <see cref="Token"/> is optional and never logged.</summary>
-public sealed record GitHubFileRequest(Uri BaseUrl, string Owner, string Repository, string Path, string? Ref, string? Token, string? ETag)
+/// <summary>An anatomy file in a GitHub (or GitHub Enterprise Server) repository, for a channel that keeps its anatomy
+/// there without being the GitHub channel. <see cref="Token"/> is optional and never logged; <see cref="SettingsName"/>
+/// names the configuration section it came from, for messages; <see cref="MaxInlineWait"/> overrides
+/// <c>GitHub:MaxInlineRetryWait</c> for these reads.</summary>
+public sealed record GitHubAnatomyFile(Uri BaseUrl, string Owner, string Repository, string Path, string? Ref, string? Token)
 {
+    public string SettingsName { get; init; } = "GitHub";
+
+    public TimeSpan? MaxInlineWait { get; init; }
+
     /// <summary><c>{base}repos/{owner}/{repo}/contents/{path}[?ref=…]</c>, every segment escaped.</summary>
     public Uri Uri
     {

@@ -1,8 +1,0 @@
-namespace AnatomyBot.AzureDevOps.Anatomy;
-
-public enum GitHubFileStatus
-{
-    Found,
-    NotModified,
-    NotFound,
-}
