@@ -1,4 +1,4 @@
-using AnatomyBot.GitHub.Tests.Fakes;
+using AnatomyBot.GitHub.Tests.Harness;
 
 namespace AnatomyBot.GitHub.Tests;
 
@@ -8,13 +8,14 @@ public sealed class AnatomySourceTests
     public async Task The_anatomy_is_read_with_if_none_match_and_a_304_reuses_the_cached_file()
     {
         using var github = new GitHubHarness();
-        github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+        github.SetAnatomy(TestAnatomy.Valid);
         github.AddPullRequest(5, "x");
 
         await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
         var second = await github.Handler.HandleAsync(github.PullRequestEvent(5, "edited"), default);
 
         Assert.Equal(1, github.Api.NotModified);
+        Assert.Equal(2, github.Api.Requests.Count(r => r.ToString() == "GET /repos/acme/shop/contents/.github/anatomy.yml"));
         Assert.Single(second.Evaluations);
         Assert.Equal(0, second.Writes);
     }
@@ -23,23 +24,22 @@ public sealed class AnatomySourceTests
     public async Task The_real_parser_reads_the_onboarding_sample_from_the_repository()
     {
         using var github = new GitHubHarness(realParser: true);
-        github.Api.Anatomy["acme/shop"] = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "samples", "onboarding", "anatomy.yml"));
+        github.SetAnatomy(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "samples", "onboarding", "anatomy.yml")));
         github.AddPullRequest(5, "Just a refactoring.");
 
         var result = await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
 
-        Assert.Empty(github.Api.Unmatched);
         Assert.NotEmpty(Assert.Single(result.Evaluations).Gaps);
-        Assert.Single(github.Api.CheckRuns);
+        Assert.Single(github.Repository.CheckRuns);
     }
 
     [Fact]
     public async Task A_403_without_rate_limit_headers_is_a_permission_problem_reported_not_thrown()
     {
         using var github = new GitHubHarness();
-        github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+        github.SetAnatomy(TestAnatomy.Valid);
         github.AddPullRequest(5, "x");
-        github.Api.Faults["POST repos/acme/shop/check-runs"] = (System.Net.HttpStatusCode.Forbidden, []);
+        github.Api.Fail(HttpMethod.Post, "^/repos/acme/shop/check-runs$", System.Net.HttpStatusCode.Forbidden);
 
         var result = await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
-using AnatomyBot.GitHub.Tests.Fakes;
+using AnatomyBot.GitHub.Tests.Harness;
 using Polly.CircuitBreaker;
 
 namespace AnatomyBot.GitHub.Tests;
@@ -11,7 +12,7 @@ public sealed class DeliveryHandlerTests : IDisposable
 {
     private readonly GitHubHarness _github = new();
 
-    public DeliveryHandlerTests() => _github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+    public DeliveryHandlerTests() => _github.SetAnatomy(TestAnatomy.Valid);
 
     private FakeGitHub Api => _github.Api;
 
@@ -22,27 +23,28 @@ public sealed class DeliveryHandlerTests : IDisposable
 
         var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
 
-        Assert.Empty(Api.Unmatched);
         var evaluation = Assert.Single(result.Evaluations);
         Assert.Equal("acme/shop#5", evaluation.Item.Id);
         var desired = DesiredStateBuilder.Build(evaluation, TestAnatomy.Model);
-        var comment = Assert.Single(Api.Comments[5]);
-        Assert.Equal(desired.Comment, (string?)comment["body"]);
-        var run = Assert.Single(Api.CheckRuns);
-        Assert.Equal("anatomy", (string?)run["name"]);
-        Assert.Equal("abc123", (string?)run["head_sha"]);
-        Assert.Equal("failure", (string?)run["conclusion"]);
-        Assert.Equal("completed", (string?)run["status"]);
-        Assert.Equal(desired.Check!.Summary, (string?)run["output"]!["summary"]);
-        Assert.Equal(desired.OwnedLabels.Order(StringComparer.Ordinal), Api.IssueLabels[5].Order(StringComparer.Ordinal));
-        Assert.Equal(result.Writes, Api.Writes.Count());
+        var comment = Assert.Single(_github.Issue(5).Comments);
+        Assert.Equal(desired.Comment, comment.Body);
+        var run = Assert.Single(_github.Repository.CheckRuns);
+        Assert.Equal(("anatomy", "abc123", "failure", "completed"), (run.Name, run.HeadSha, run.Conclusion, run.Status));
+        Assert.Equal(desired.Check!.Summary, run.Summary);
+        Assert.Equal(desired.OwnedLabels.Order(StringComparer.Ordinal), _github.Issue(5).Labels.Order(StringComparer.Ordinal));
+        Assert.Equal(result.Writes, Api.Writes.Count);
         Assert.Equal(Api.Requests.Count, result.ApiCalls);
-        string[] expectedWrites =
+        const string Comments = "GET /repos/acme/shop/issues/5/comments?sort=created&direction=asc";
+        const string Checks = "GET /repos/acme/shop/commits/abc123/check-runs?check_name=anatomy&filter=latest";
+        string[] expected =
         [
-            .. desired.OwnedLabels.Select(_ => "POST repos/acme/shop/labels"),
-            "POST repos/acme/shop/issues/5/labels", "POST repos/acme/shop/issues/5/comments", "POST repos/acme/shop/check-runs",
+            "GET /repos/acme/shop/pulls/5", "GET /repos/acme/shop/pulls/5/files", "GET /repos/acme/shop/contents/.github/anatomy.yml",
+            Comments, Checks,
+            .. desired.OwnedLabels.Select(_ => "POST /repos/acme/shop/labels"), "POST /repos/acme/shop/issues/5/labels",
+            Comments, "POST /repos/acme/shop/issues/5/comments", Comments,
+            Checks, "POST /repos/acme/shop/check-runs",
         ];
-        Assert.Equal(expectedWrites.Order(StringComparer.Ordinal), Api.Writes.Select(w => w.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, _github.Sent);
     }
 
     [Fact]
@@ -50,15 +52,15 @@ public sealed class DeliveryHandlerTests : IDisposable
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
-        var before = Api.Writes.Count();
+        var before = Api.Writes.Count;
 
         var second = await _github.Handler.HandleAsync(_github.PullRequestEvent(5, "edited"), default);
 
         Assert.Equal(0, second.Writes);
-        Assert.Equal(before, Api.Writes.Count());
+        Assert.Equal(before, Api.Writes.Count);
         Assert.True(second.ApiCalls > 0);
-        Assert.Single(Api.Comments[5]);
-        Assert.Single(Api.CheckRuns);
+        Assert.Single(_github.Issue(5).Comments);
+        Assert.Single(_github.Repository.CheckRuns);
     }
 
     [Fact]
@@ -70,9 +72,9 @@ public sealed class DeliveryHandlerTests : IDisposable
             Task.Run(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default)),
             Task.Run(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5, "synchronize"), default)));
 
-        Assert.Single(Api.Comments[5]);
-        Assert.Single(Api.CheckRuns);
-        Assert.Single(Api.Writes, w => w.ToString() == "POST repos/acme/shop/issues/5/comments");
+        Assert.Single(_github.Issue(5).Comments);
+        Assert.Single(_github.Repository.CheckRuns);
+        Assert.Single(Api.Writes, w => w.ToString() == "POST /repos/acme/shop/issues/5/comments");
     }
 
     [Fact]
@@ -80,22 +82,22 @@ public sealed class DeliveryHandlerTests : IDisposable
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         var others = 0;
-        Api.BeforeCommentCreated = n =>
+        Api.BeforeCommentCreated = (_, issue) =>
         {
             // Another instance (no shared lock) creates its comment first, with what it saw a moment earlier.
             if (others++ == 0)
             {
-                Api.AddComment(n, new System.Text.Json.Nodes.JsonObject { ["body"] = $"{AnatomyBot.Core.Reconcile.Markers.Comment}\nan older evaluation" }.ToJsonString());
+                Api.AddComment(issue, $"{Markers.Comment}\nan older evaluation");
             }
         };
 
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
 
-        var comment = Assert.Single(Api.Comments[5]);
-        Assert.Equal(1000L, (long)comment["id"]!);
-        Assert.StartsWith($"{AnatomyBot.Core.Reconcile.Markers.Comment}\n\n### ", (string)comment["body"]!, StringComparison.Ordinal);
+        var comment = Assert.Single(_github.Issue(5).Comments);
+        Assert.Equal(1000L, comment.Id);
+        Assert.StartsWith($"{Markers.Comment}\n\n### ", comment.Body, StringComparison.Ordinal);
         Assert.Equal(
-            ["POST repos/acme/shop/issues/5/comments", "DELETE repos/acme/shop/issues/comments/1001", "PATCH repos/acme/shop/issues/comments/1000"],
+            ["POST /repos/acme/shop/issues/5/comments", "DELETE /repos/acme/shop/issues/comments/1001", "PATCH /repos/acme/shop/issues/comments/1000"],
             Api.Writes.Select(w => w.ToString()).Where(w => w.Contains("comments", StringComparison.Ordinal)));
     }
 
@@ -104,23 +106,30 @@ public sealed class DeliveryHandlerTests : IDisposable
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
-        Api.IssueLabels[5].Add("team:payments");
+        _github.Issue(5).Labels.Add("team:payments");
         _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC\nComponent: C-KYC", "story");
-        Api.Pulls[5]["body"] = "Closes #1\n\nComponent: C-KYC";
-        Api.Pulls[5]["labels"] = new JsonArray([.. Api.IssueLabels[5].Select(l => (JsonNode)new JsonObject { ["name"] = l })]);
+        _github.Issue(5).Body = "Closes #1\n\nComponent: C-KYC";
+        Api.ClearRequests();
 
         var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5, "edited"), default);
 
-        Assert.Empty(Api.Unmatched);
-        Assert.Single(Api.Comments[5]);
-        Assert.Contains(Api.Writes, w => w.Method == "PATCH" && w.Path.StartsWith("repos/acme/shop/issues/comments/", StringComparison.Ordinal));
-        Assert.Contains("team:payments", Api.IssueLabels[5]);
-        Assert.DoesNotContain(Api.Writes, w => w.Method == "DELETE" && w.Path.Contains("team", StringComparison.Ordinal));
         var desired = DesiredStateBuilder.Build(Assert.Single(result.Evaluations), TestAnatomy.Model);
+        Assert.Single(_github.Issue(5).Comments);
+        Assert.Contains("team:payments", _github.Issue(5).Labels);
         Assert.NotEqual(CheckConclusion.Failure, desired.Check!.Conclusion);
-        Assert.Equal(desired.Check.Summary, (string?)Api.CheckRuns.Single()["output"]!["summary"]);
-        Assert.Equal(desired.Comment, (string?)Api.Comments[5].Single()["body"]);
-        Assert.Empty(Api.IssueLabels[5].Where(l => l.StartsWith("anatomy:", StringComparison.Ordinal)).Except(desired.OwnedLabels));
+        Assert.Equal(desired.Check.Summary, _github.Repository.CheckRuns.Single().Summary);
+        Assert.Equal(desired.Comment, _github.Issue(5).Comments.Single().Body);
+        Assert.Empty(_github.Issue(5).Labels.Where(l => l.StartsWith("anatomy:", StringComparison.Ordinal)).Except(desired.OwnedLabels));
+        var comment = _github.Issue(5).Comments.Single().Id;
+        var run = _github.Repository.CheckRuns.Single().Id;
+        Assert.Equal(
+            [
+                .. Api.Writes.Where(w => w.Method == HttpMethod.Delete).Select(w => w.ToString()),
+                $"PATCH /repos/acme/shop/issues/comments/{comment}",
+                $"PATCH /repos/acme/shop/check-runs/{run}",
+            ],
+            Api.Writes.Select(w => w.ToString()));
+        Assert.All(Api.Writes.Where(w => w.Method == HttpMethod.Delete), w => Assert.StartsWith("/repos/acme/shop/issues/5/labels/anatomy:", w.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,14 +137,12 @@ public sealed class DeliveryHandlerTests : IDisposable
     {
         _github.AddIssue(1, "Outcome: O-FAST", "story");
         _github.AddPullRequest(5, "Closes #1");
-        Api.CrossReferences[1] = [5];
 
         var result = await _github.Handler.HandleAsync(_github.IssuesEvent(1, "labeled"), default);
 
-        Assert.Empty(Api.Unmatched);
         Assert.Equal(["acme/shop#1", "acme/shop#5"], result.Evaluations.Select(e => e.Item.Id).ToArray());
-        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/1/timeline");
-        Assert.Single(Api.CheckRuns);
+        Assert.Contains("GET /repos/acme/shop/issues/1/timeline", _github.Sent);
+        Assert.Single(_github.Repository.CheckRuns);
     }
 
     [Fact]
@@ -145,15 +152,15 @@ public sealed class DeliveryHandlerTests : IDisposable
 
         var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
 
-        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/9");
+        Assert.Contains("GET /repos/acme/shop/issues/9", _github.Sent);
         Assert.Single(result.Evaluations);
-        Assert.Single(Api.Comments[5]);
+        Assert.Single(_github.Issue(5).Comments);
     }
 
     [Fact]
     public async Task A_deleted_issue_ends_with_a_reason_and_no_writes()
     {
-        Api.Deleted.Add(7);
+        _github.AddIssue(7, "gone").Deleted = true;
 
         var result = await _github.Handler.HandleAsync(_github.IssuesEvent(7), default);
 
@@ -170,22 +177,24 @@ public sealed class DeliveryHandlerTests : IDisposable
         var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(6), default);
 
         Assert.Single(result.Evaluations);
-        Assert.Equal("f0f0f0", (string?)Api.CheckRuns.Single()["head_sha"]);
-        Assert.All(Api.Writes, w => Assert.StartsWith("repos/acme/shop/", w.Path, StringComparison.Ordinal));
+        Assert.Equal("f0f0f0", _github.Repository.CheckRuns.Single().HeadSha);
+        Assert.All(Api.Writes, w => Assert.StartsWith("/repos/acme/shop/", w.Path, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_repository_without_anatomy_gets_a_neutral_check_and_a_comment_telling_how_to_add_one()
     {
-        Api.Anatomy.Clear();
+        _github.SetAnatomy(null);
         _github.AddPullRequest(5, "Anything");
 
         var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
 
-        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/.github/contents/.github/anatomy.yml");
+        Assert.Equal(
+            ["GET /repos/acme/shop/contents/.github/anatomy.yml", "GET /repos/acme/.github/contents/.github/anatomy.yml"],
+            _github.Sent.Where(r => r.Contains("/contents/", StringComparison.Ordinal)));
         Assert.Empty(result.Evaluations);
-        Assert.Equal("neutral", (string?)Api.CheckRuns.Single()["conclusion"]);
-        var body = (string?)Api.Comments[5].Single()["body"];
+        Assert.Equal("neutral", _github.Repository.CheckRuns.Single().Conclusion);
+        var body = _github.Issue(5).Comments.Single().Body;
         Assert.StartsWith(Markers.Comment, body, StringComparison.Ordinal);
         Assert.Contains("add `.github/anatomy.yml`", body, StringComparison.Ordinal);
         Assert.DoesNotContain(Api.Writes, w => w.Path.EndsWith("/labels", StringComparison.Ordinal));
@@ -194,49 +203,50 @@ public sealed class DeliveryHandlerTests : IDisposable
     [Fact]
     public async Task A_broken_anatomy_never_blocks_and_reports_the_files_errors()
     {
-        Api.Anatomy["acme/shop"] = TestAnatomy.Broken;
+        _github.SetAnatomy(TestAnatomy.Broken);
         _github.AddPullRequest(5, "Anything");
 
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
 
-        var run = Api.CheckRuns.Single();
-        Assert.Equal("neutral", (string?)run["conclusion"]);
-        Assert.Contains("line 7, column 5 `schema`: stages[0].id is required", (string?)run["output"]!["summary"], StringComparison.Ordinal);
-        Assert.Contains("stages[0].id is required", (string?)Api.Comments[5].Single()["body"], StringComparison.Ordinal);
+        var run = _github.Repository.CheckRuns.Single();
+        Assert.Equal("neutral", run.Conclusion);
+        Assert.Contains("line 7, column 5 `schema`: stages[0].id is required", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("stages[0].id is required", _github.Issue(5).Comments.Single().Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_org_dot_github_repository_is_the_fallback_anatomy()
     {
-        Api.Anatomy.Clear();
-        Api.Anatomy["acme/.github"] = TestAnatomy.Valid;
+        _github.SetAnatomy(null);
+        _github.SetAnatomy(TestAnatomy.Valid, ".github");
         _github.AddPullRequest(5, "Just a refactoring.");
 
         var result = await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
 
         Assert.Single(result.Evaluations);
-        Assert.Equal("failure", (string?)Api.CheckRuns.Single()["conclusion"]);
+        Assert.Equal("failure", _github.Repository.CheckRuns.Single().Conclusion);
     }
 
     [Fact]
     public async Task A_server_error_on_a_write_is_transient_and_a_retry_completes_without_duplicates()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
-        Api.Faults["POST repos/acme/shop/check-runs"] = (HttpStatusCode.BadGateway, []);
+        Api.Fail(HttpMethod.Post, "^/repos/acme/shop/check-runs$", HttpStatusCode.BadGateway);
 
         await Assert.ThrowsAsync<TransientDeliveryException>(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default));
 
-        Api.Faults.Clear();
+        Api.ClearFaults();
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
-        Assert.Single(Api.Comments[5]);
-        Assert.Single(Api.CheckRuns);
+        Assert.Single(_github.Issue(5).Comments);
+        Assert.Single(_github.Repository.CheckRuns);
+        Assert.Single(Api.Writes, w => w.ToString() == "POST /repos/acme/shop/issues/5/comments");
     }
 
     [Fact]
     public async Task An_open_circuit_after_repeated_server_errors_is_transient_not_a_defect()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
-        Api.Faults["POST repos/acme/shop/check-runs"] = (HttpStatusCode.BadGateway, []);
+        Api.Fail(HttpMethod.Post, "^/repos/acme/shop/check-runs$", HttpStatusCode.BadGateway);
 
         // Every delivery fails its check-run write, about one call in six: past the resilience pipeline's failure ratio
         // over its minimum throughput, its circuit breaker opens and refuses calls without sending them.
@@ -247,14 +257,14 @@ public sealed class DeliveryHandlerTests : IDisposable
         }
 
         Assert.IsType<BrokenCircuitException>(error?.InnerException);
-        Assert.Single(Api.Comments[5]);
+        Assert.Single(_github.Issue(5).Comments);
     }
 
     [Fact]
     public async Task A_long_rate_limit_wait_is_transient_with_retry_after()
     {
         _github.AddPullRequest(5, "x");
-        Api.Faults["GET repos/acme/shop/pulls/5"] = (HttpStatusCode.TooManyRequests, new() { ["Retry-After"] = "120" });
+        Api.Fail(HttpMethod.Get, "^/repos/acme/shop/pulls/5$", HttpStatusCode.TooManyRequests, ("Retry-After", "120"));
 
         var error = await Assert.ThrowsAsync<TransientDeliveryException>(() => _github.Handler.HandleAsync(_github.PullRequestEvent(5), default));
 
@@ -281,8 +291,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     {
         _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");
         _github.AddIssue(2, "Component: C-KYC", "story");
-        Api.Issues[1]["parent_issue_url"] = null;
-        Api.Issues[2]["parent_issue_url"] = $"{FakeGitHub.BaseUrl}repos/acme/shop/issues/1";
+        _github.Issue(2).Parent = 1;
         var subIssues = GitHubHarness.Delivery("sub_issues", new JsonObject
         {
             ["action"] = "parent_issue_added",
@@ -292,12 +301,26 @@ public sealed class DeliveryHandlerTests : IDisposable
 
         var result = await _github.Handler.HandleAsync(subIssues, default);
 
-        Assert.Empty(Api.Unmatched);
         var evaluation = Assert.Single(result.Evaluations);
         Assert.Equal("acme/shop#1", evaluation.Item.ParentId);
-        Assert.Contains(Api.Requests, r => r.ToString() == "GET repos/acme/shop/issues/1");
+        Assert.Contains("GET /repos/acme/shop/issues/1", _github.Sent);
         Assert.DoesNotContain(Api.Requests, r => r.Path.EndsWith("/parent", StringComparison.Ordinal));
         Assert.Contains("O-FAST", evaluation.Trace.Outcomes);
+    }
+
+    [Fact]
+    public async Task A_sub_issue_on_a_server_without_parent_issue_url_asks_the_parent_endpoint()
+    {
+        _github.Api.IssuesCarryParentUrl = false;
+        _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");
+        _github.AddIssue(2, "Component: C-KYC", "story").Parent = 1;
+
+        var result = await _github.Handler.HandleAsync(_github.IssuesEvent(2), default);
+
+        Assert.Equal("acme/shop#1", Assert.Single(result.Evaluations, e => e.Item.Id == "acme/shop#2").Item.ParentId);
+        Assert.Equal(
+            ["GET /repos/acme/shop/issues/2", "GET /repos/acme/shop/issues/2/parent", "GET /repos/acme/shop/issues/1", "GET /repos/acme/shop/issues/1/parent"],
+            _github.Sent.Where(r => r.StartsWith("GET /repos/acme/shop/issues/", StringComparison.Ordinal) && !r.Contains("comments", StringComparison.Ordinal) && !r.Contains("timeline", StringComparison.Ordinal)));
     }
 
     public void Dispose() => _github.Dispose();

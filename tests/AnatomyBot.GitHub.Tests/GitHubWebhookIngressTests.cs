@@ -1,6 +1,6 @@
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Ingress;
-using AnatomyBot.GitHub.Tests.Fakes;
+using AnatomyBot.GitHub.Tests.Harness;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.GitHub.Tests;

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Events;
-using AnatomyBot.GitHub.Tests.Fakes;
+using AnatomyBot.GitHub.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.GitHub.Tests;
@@ -12,12 +12,12 @@ namespace AnatomyBot.GitHub.Tests;
 /// repositories, listed page by page, as synthetic deliveries the handler reconciles like webhooks.</summary>
 public sealed class SweepSourceTests : IDisposable
 {
-    private const string FirstPage = "GET repos/acme/shop/issues?state=open&per_page=100";
-    private const string SecondPage = "GET repos/acme/shop/issues?state=open&per_page=100&page=2";
+    private const string FirstPage = "GET /repos/acme/shop/issues?state=open&per_page=100";
+    private const string SecondPage = "GET /repos/acme/shop/issues?state=open&per_page=100&page=2";
 
     private readonly GitHubHarness _github = new(s => s["GitHub:Repositories"] = "acme/shop");
 
-    public SweepSourceTests() => _github.Api.Anatomy["acme/shop"] = TestAnatomy.Valid;
+    public SweepSourceTests() => _github.SetAnatomy(TestAnatomy.Valid);
 
     private FakeGitHub Api => _github.Api;
 
@@ -33,14 +33,13 @@ public sealed class SweepSourceTests : IDisposable
 
         _github.AddPullRequest(200, "Closes #1");
         _github.AddPullRequest(201, "x");
-        Api.Issues[7]["state"] = "closed";
-        Api.Pulls[201]["state"] = "closed";
+        _github.Issue(7).State = "closed";
+        _github.Issue(201).State = "closed";
 
         var deliveries = await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow(), default);
 
         Assert.Equal(Platforms.GitHub, Source.Platform);
-        Assert.Equal([FirstPage, SecondPage], Api.Requests.Select(r => r.ToString()));
-        Assert.Empty(Api.Unmatched);
+        Assert.Equal([FirstPage, SecondPage], _github.Sent);
         Assert.Equal(125, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal(GitHubEvents.Sweep, d.EventName));
         Assert.Equal(deliveries.Count, deliveries.Select(d => d.Id).Distinct().Count());
@@ -54,9 +53,7 @@ public sealed class SweepSourceTests : IDisposable
         _github.AddIssue(1, "Outcome: O-FAST", "story");
         _github.AddPullRequest(5, "Just a refactoring.");
         var deliveries = await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow(), default);
-        while (Api.Requests.TryDequeue(out _))
-        {
-        }
+        Api.ClearRequests();
 
         var results = new List<DeliveryResult>();
         foreach (var delivery in deliveries)
@@ -64,11 +61,10 @@ public sealed class SweepSourceTests : IDisposable
             results.Add(await _github.Handler.HandleAsync(delivery, default));
         }
 
-        Assert.Empty(Api.Unmatched);
         Assert.Equal(["acme/shop#1", "acme/shop#5"], results.SelectMany(r => r.Evaluations).Select(e => e.Item.Id));
         Assert.DoesNotContain(Api.Requests, r => r.Path.EndsWith("/timeline", StringComparison.Ordinal));
-        Assert.Equal("failure", (string?)Assert.Single(Api.CheckRuns)["conclusion"]);
-        Assert.Contains("anatomy:no-stage", Api.IssueLabels[1]);
+        Assert.Equal("failure", Assert.Single(_github.Repository.CheckRuns).Conclusion);
+        Assert.Contains("anatomy:no-stage", _github.Issue(1).Labels);
     }
 
     [Fact]
@@ -81,14 +77,14 @@ public sealed class SweepSourceTests : IDisposable
             await _github.Handler.HandleAsync(delivery, default);
         }
 
-        var writes = Api.Writes.Count();
+        var writes = Api.Writes.Count;
         var again = await Source.CreateSweepDeliveriesAsync(_github.Time.GetUtcNow().AddDays(1), default);
         foreach (var delivery in again)
         {
             Assert.Equal(0, (await _github.Handler.HandleAsync(delivery, default)).Writes);
         }
 
-        Assert.Equal(writes, Api.Writes.Count());
+        Assert.Equal(writes, Api.Writes.Count);
         Assert.StartsWith("sweep:2026-11-26T10:00:00Z:", again[0].Id, StringComparison.Ordinal);
     }
 
@@ -97,11 +93,11 @@ public sealed class SweepSourceTests : IDisposable
     {
         using var github = new GitHubHarness(s => s["GitHub:Repositories"] = "acme/gone, acme/shop");
         github.AddIssue(1, "x", "story");
-        github.Api.Faults["GET repos/acme/gone/issues?state=open&per_page=100"] = (HttpStatusCode.NotFound, []);
 
         var deliveries = await github.Services.GetRequiredService<ISweepSource>().CreateSweepDeliveriesAsync(github.Time.GetUtcNow(), default);
 
         Assert.Equal(["sweep:2026-11-25T10:00:00Z:acme/shop#1"], deliveries.Select(d => d.Id));
+        Assert.Equal(["GET /repos/acme/gone/issues?state=open&per_page=100", FirstPage], github.Sent);
     }
 
     [Fact]
@@ -115,11 +111,12 @@ public sealed class SweepSourceTests : IDisposable
         var deliveries = await github.Services.GetRequiredService<ISweepSource>().CreateSweepDeliveriesAsync(github.Time.GetUtcNow(), default);
 
         Assert.Equal(
-            ["GET app/installations?per_page=100", "POST app/installations/77/access_tokens", "GET installation/repositories?per_page=100", FirstPage],
-            github.Api.Requests.Select(r => r.ToString()));
+            ["GET /app/installations?per_page=100", "POST /app/installations/77/access_tokens", "GET /installation/repositories?per_page=100", FirstPage],
+            github.Sent);
         var delivery = Assert.Single(deliveries);
         Assert.Equal(77, (long)JsonNode.Parse(delivery.Body)!["installation"]!["id"]!);
-        Assert.All(github.Api.Authorizations, a => Assert.Equal("Token inst-token-1", a));
+        Assert.All(github.Api.Requests.Where(r => !r.Path.StartsWith("/app/", StringComparison.Ordinal)), r => Assert.Equal("Token inst-token-1", r.Authorization));
+        Assert.All(github.Api.Requests.Where(r => r.Path.StartsWith("/app/", StringComparison.Ordinal)), r => Assert.StartsWith("Bearer ey", r.Authorization, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -149,7 +146,7 @@ public sealed class SweepSourceTests : IDisposable
         var result = await _github.Handler.HandleAsync(push, default);
 
         Assert.Empty(result.Evaluations);
-        Assert.Equal([FirstPage], Api.Requests.Select(r => r.ToString()));
+        Assert.Equal([FirstPage], _github.Sent);
         Assert.Equal(
             [$"anatomy:{push.Id}:acme/shop#1", $"anatomy:{push.Id}:acme/shop#5", $"anatomy:{push.Id}:acme/shop#6"],
             _github.Scheduler.Queued.Select(d => d.Id));
@@ -160,7 +157,6 @@ public sealed class SweepSourceTests : IDisposable
         }
 
         Assert.Equal(["acme/shop#1", "acme/shop#5", "acme/shop#6"], evaluated);
-        Assert.Empty(Api.Unmatched);
     }
 
     public void Dispose() => _github.Dispose();

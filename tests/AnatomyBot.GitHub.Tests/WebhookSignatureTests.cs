@@ -32,5 +32,5 @@ public sealed class WebhookSignatureTests
     public void IsValid_rejects_the_right_signature_with_another_secret() =>
         Assert.False(WebhookSignature.IsValid("another secret", GitHubHarnessBytes(Payload), Expected));
 
-    private static byte[] GitHubHarnessBytes(string text) => Fakes.GitHubHarness.Utf8(text);
+    private static byte[] GitHubHarnessBytes(string text) => Harness.GitHubHarness.Utf8(text);
 }

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using AnatomyBot.Cli.Demo;
-using AnatomyBot.Cli.Demo.Fakes;
 using AnatomyBot.Cli.Hosting;
+using AnatomyBot.Fakes;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Hosting.Inbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ internal sealed class AckRig : IAsyncDisposable
     {
         var hub = new FakeGitHub();
         var prs = Seed(hub);
-        _api = await FakeApiServer.StartAsync("/", app => FakeGitHubRoutes.Map(app, hub, () => _api!.BaseUrl.ToString()), CancellationToken.None);
+        _api = await FakeApiServer.StartAsync(hub, "/", CancellationToken.None);
         _api.Latency = apiLatency;
         var secret = RandomNumberGenerator.GetHexString(40, lowercase: true);
         var overrides = new Dictionary<string, string?>
@@ -113,7 +114,7 @@ internal sealed class AckRig : IAsyncDisposable
                 ["number"] = number,
                 ["pull_request"] = FakeGitHubJson.PullRequest(baseUrl, repo, repo.Issues[number]),
                 ["repository"] = FakeGitHubJson.Repository(baseUrl, repo),
-                ["sender"] = FakeGitHubJson.User("dana-dev"),
+                ["sender"] = FakeGitHubJson.User(baseUrl, "dana-dev"),
             };
         }
 

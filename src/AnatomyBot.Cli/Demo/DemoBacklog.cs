@@ -1,4 +1,4 @@
-using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Fakes.GitHub;
 
 namespace AnatomyBot.Cli.Demo;
 

@@ -1,4 +1,4 @@
-using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Reconcile;
 
@@ -51,7 +51,7 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
             numbers = [.. repo.Issues.Keys];
         }
 
-        var total = hub.Writes.Count + azureDevOps.Writes.Count;
+        var total = GitHubWrites.Count + azureDevOps.Writes.Count;
         output.WriteLine($"    API writes by the bot for this step: {total - _writesSeen}");
         _writesSeen = total;
         foreach (var number in numbers)
@@ -105,7 +105,7 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
     {
         output.WriteLine();
         output.WriteLine($"Governance: the weekly digest is written to {path}");
-        output.WriteLine($"API writes made by the bot this week: {hub.Writes.Count} on GitHub ({Tally(hub.Writes)}), {azureDevOps.Writes.Count} on Azure DevOps ({Tally(azureDevOps.Writes)})");
+        output.WriteLine($"API writes made by the bot this week: {GitHubWrites.Count} on GitHub ({Tally(GitHubWrites)}), {azureDevOps.Writes.Count} on Azure DevOps ({Tally(azureDevOps.Writes)})");
     }
 
     /// <param name="digestPath">Where the digest should be.</param>
@@ -138,6 +138,8 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
 
         return new DemoResult(digestPath, _verdicts, _problems);
     }
+
+    private List<string> GitHubWrites => [.. hub.Writes.Select(w => w.ToString())];
 
     private static string Tally(IEnumerable<string> writes) =>
         string.Join(", ", writes.GroupBy(w => w.Split(' ')[0]).Select(g => $"{g.Count()} {g.Key}"));

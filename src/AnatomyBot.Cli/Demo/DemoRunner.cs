@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Cli.Hosting;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Digest;
@@ -24,18 +25,17 @@ internal sealed class DemoRunner(TextWriter output)
         Directory.CreateDirectory(workDirectory);
         var scenario = DemoScenario.Parse(SampleFiles.Read(SampleFiles.Week));
         var anatomyYaml = SampleFiles.Read(SampleFiles.Anatomy);
-        var hub = new FakeGitHub();
+        var clock = new DemoClock();
+        var hub = new FakeGitHub { Clock = clock };
         var repo = DemoBacklog.Seed(hub, scenario, anatomyYaml, AnatomyPath);
-        Uri? apiBase = null;
-        await using var githubApi = await FakeApiServer.StartAsync("/", app => FakeGitHubRoutes.Map(app, hub, () => apiBase!.ToString()), cancellationToken);
-        apiBase = githubApi.BaseUrl;
+        await using var githubApi = await AnatomyBot.Fakes.FakeApiServer.StartAsync(hub, "/", cancellationToken);
+        var apiBase = githubApi.BaseUrl;
         var boards = scenario.AzureDevOps;
         var ado = DemoAzureDevOps.Seed(boards, anatomyYaml);
         Uri? organization = null;
         await using var adoApi = await FakeApiServer.StartAsync($"/{boards.Organization}/", app => FakeAzureDevOpsRoutes.Map(app, ado, () => organization!.ToString()), cancellationToken);
         organization = adoApi.BaseUrl;
 
-        var clock = new DemoClock();
         var secret = RandomNumberGenerator.GetHexString(40, lowercase: true);
         var hookSecret = RandomNumberGenerator.GetHexString(40, lowercase: true);
         var overrides = new Dictionary<string, string?>
@@ -97,7 +97,7 @@ internal sealed class DemoRunner(TextWriter output)
         await WriteDigestAsync(app, anatomyYaml, week, digestPath, cancellationToken);
         report.Digest(digestPath);
         await app.StopAsync(cancellationToken);
-        return report.Result(digestPath, [.. githubApi.Unserved, .. adoApi.Unserved]);
+        return report.Result(digestPath, [.. hub.Unserved.Select(r => r.ToString()), .. adoApi.Unserved]);
     }
 
     private static async Task WriteDigestAsync(WebApplication app, string anatomyYaml, IsoWeek week, string path, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Fakes.GitHub;
 
 namespace AnatomyBot.Cli.Demo;
 
@@ -28,7 +28,7 @@ internal sealed class GitHubWebhookSender(HttpClient http, Uri endpoint, string 
             }
 
             payload["repository"] = FakeGitHubJson.Repository(apiBaseUrl(), repo);
-            payload["sender"] = FakeGitHubJson.User(item.Author);
+            payload["sender"] = FakeGitHubJson.User(apiBaseUrl(), item.Author);
         }
 
         var delivery = new SentDelivery(eventName, Guid.NewGuid().ToString(), Encoding.UTF8.GetBytes(payload.ToJsonString()));

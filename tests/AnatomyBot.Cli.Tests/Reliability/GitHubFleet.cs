@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AnatomyBot.Cli.Demo;
-using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Fakes;
+using AnatomyBot.Fakes.GitHub;
 
 namespace AnatomyBot.Cli.Tests.Reliability;
 
@@ -93,7 +94,7 @@ internal sealed class GitHubFleet : IAsyncDisposable
                 ["number"] = pr.Number,
                 ["pull_request"] = FakeGitHubJson.PullRequest(baseUrl, repo, repo.Issues[pr.Number]),
                 ["repository"] = FakeGitHubJson.Repository(baseUrl, repo),
-                ["sender"] = FakeGitHubJson.User("dana-dev"),
+                ["sender"] = FakeGitHubJson.User(baseUrl, "dana-dev"),
             };
             return Encoding.UTF8.GetBytes(payload.ToJsonString());
         }
@@ -106,7 +107,8 @@ internal sealed class GitHubFleet : IAsyncDisposable
         lock (Hub.Gate)
         {
             var commentIds = Issue(pr).Comments.Select(c => $"PATCH /repos/{pr.Owner}/{pr.Repository}/issues/comments/{c.Id}").ToHashSet(StringComparer.Ordinal);
-            return (Hub.Writes.Count(w => w == create), Hub.Writes.Count(commentIds.Contains));
+            var writes = Hub.Writes.Select(w => w.ToString()).ToList();
+            return (writes.Count(w => w == create), writes.Count(commentIds.Contains));
         }
     }
 
@@ -144,10 +146,6 @@ internal sealed class GitHubFleet : IAsyncDisposable
         return issue;
     }
 
-    private static async Task<FakeApiServer> StartApiAsync(FakeGitHub hub, CancellationToken cancellationToken)
-    {
-        FakeApiServer? api = null;
-        api = await FakeApiServer.StartAsync("/", app => FakeGitHubRoutes.Map(app, hub, () => api!.BaseUrl.ToString()), cancellationToken);
-        return api;
-    }
+    private static Task<FakeApiServer> StartApiAsync(FakeGitHub hub, CancellationToken cancellationToken) =>
+        FakeApiServer.StartAsync(hub, "/", cancellationToken);
 }

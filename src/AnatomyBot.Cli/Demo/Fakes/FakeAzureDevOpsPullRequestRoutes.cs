@@ -36,7 +36,7 @@ internal static class FakeAzureDevOpsPullRequestRoutes
             pr.Threads.FirstOrDefault(t => t.Id == thread) is { } found ? Results.Json(FakeAzureDevOpsJson.Thread(found)) : FakeAzureDevOpsRoutes.Error(404, "thread not found")));
         api.MapPost(PullRequest + "/threads", async (string repository, int id, HttpRequest request) =>
         {
-            var body = await FakeGitHubRoutes.ReadAsync(request);
+            var body = await FakeAzureDevOpsRoutes.ReadAsync(request);
             return With(ado, repository, id, (_, pr) =>
             {
                 var thread = new FakeAzureThread { Id = ado.NextId(), Status = (string?)body?["status"] ?? "active" };
@@ -48,7 +48,7 @@ internal static class FakeAzureDevOpsPullRequestRoutes
         });
         api.MapPatch(PullRequest + "/threads/{thread:int}", async (string repository, int id, int thread, HttpRequest request) =>
         {
-            var status = (string?)(await FakeGitHubRoutes.ReadAsync(request))?["status"];
+            var status = (string?)(await FakeAzureDevOpsRoutes.ReadAsync(request))?["status"];
             return WithThread(ado, repository, id, thread, t =>
             {
                 t.Status = status ?? t.Status;
@@ -58,7 +58,7 @@ internal static class FakeAzureDevOpsPullRequestRoutes
         });
         api.MapPatch(PullRequest + "/threads/{thread:int}/comments/{comment:int}", async (string repository, int id, int thread, int comment, HttpRequest request) =>
         {
-            var content = (string?)(await FakeGitHubRoutes.ReadAsync(request))?["content"];
+            var content = (string?)(await FakeAzureDevOpsRoutes.ReadAsync(request))?["content"];
             return WithThread(ado, repository, id, thread, t =>
             {
                 if (t.Comments.FirstOrDefault(c => c.Id == comment) is not { } found)
@@ -75,7 +75,7 @@ internal static class FakeAzureDevOpsPullRequestRoutes
             Results.Json(FakeAzureDevOpsJson.Envelope(pr.Statuses.Where(s => s.IterationId == iteration).Select(s => (JsonNode)FakeAzureDevOpsJson.Status(s))))));
         api.MapPost(PullRequest + "/iterations/{iteration:int}/statuses", async (string repository, int id, int iteration, HttpRequest request) =>
         {
-            var body = await FakeGitHubRoutes.ReadAsync(request);
+            var body = await FakeAzureDevOpsRoutes.ReadAsync(request);
             return With(ado, repository, id, (_, pr) =>
             {
                 var status = new FakeAzureStatus(

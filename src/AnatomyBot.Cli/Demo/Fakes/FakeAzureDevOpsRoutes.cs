@@ -27,7 +27,7 @@ internal static class FakeAzureDevOpsRoutes
         });
         api.MapPost("/wit/workitemsbatch", async (HttpRequest request) =>
         {
-            var ids = (await FakeGitHubRoutes.ReadAsync(request))?["ids"]?.AsArray().Select(n => n!.GetValue<int>()).ToList() ?? [];
+            var ids = (await FakeAzureDevOpsRoutes.ReadAsync(request))?["ids"]?.AsArray().Select(n => n!.GetValue<int>()).ToList() ?? [];
             lock (ado.Gate)
             {
                 return ids.Count > 200
@@ -38,7 +38,7 @@ internal static class FakeAzureDevOpsRoutes
         api.MapGet("/wit/workitems/{id:int}", (int id) => WithWorkItem(ado, id, w => Results.Json(FakeAzureDevOpsJson.WorkItem(baseUrl(), ado, w))));
         api.MapPatch("/wit/workitems/{id:int}", async (int id, HttpRequest request) =>
         {
-            var patch = await FakeGitHubRoutes.ReadAsync(request) as JsonArray ?? [];
+            var patch = await FakeAzureDevOpsRoutes.ReadAsync(request) as JsonArray ?? [];
             return WithWorkItem(ado, id, item =>
             {
                 if (patch.Any(op => (string?)op?["op"] == "test" && (string?)op["path"] == "/rev" && (int?)op["value"] != item.Rev))
@@ -67,6 +67,8 @@ internal static class FakeAzureDevOpsRoutes
         });
         FakeAzureDevOpsPullRequestRoutes.Map(api, ado, baseUrl);
     }
+
+    internal static async Task<JsonNode?> ReadAsync(HttpRequest request) => await JsonNode.ParseAsync(request.Body);
 
     internal static IResult Error(int status, string message) =>
         Results.Json(new JsonObject { ["$id"] = "1", ["message"] = message, ["typeKey"] = "FakeAzureDevOpsException" }, statusCode: status);

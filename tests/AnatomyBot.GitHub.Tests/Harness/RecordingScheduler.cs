@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AnatomyBot.Core.Pipeline;
 
-namespace AnatomyBot.GitHub.Tests.Fakes;
+namespace AnatomyBot.GitHub.Tests.Harness;
 
 /// <summary>A scheduler that only records what was queued (the channel's own fan-out), for the test to process.</summary>
 public sealed class RecordingScheduler : IDeliveryScheduler

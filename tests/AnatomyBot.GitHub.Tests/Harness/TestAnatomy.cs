@@ -1,6 +1,6 @@
 using AnatomyBot.Core.Anatomy;
 
-namespace AnatomyBot.GitHub.Tests.Fakes;
+namespace AnatomyBot.GitHub.Tests.Harness;
 
 /// <summary>A small anatomy built in code (the YAML parser is another helper's), and a parser stand-in keyed by text.</summary>
 public static class TestAnatomy

@@ -1,27 +1,32 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Seams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AnatomyBot.GitHub.Tests.Fakes;
+namespace AnatomyBot.GitHub.Tests.Harness;
 
-/// <summary>The channel as the hosts wire it (<c>AddAnatomyBotGitHub</c>), with the fake API as primary HTTP handler.</summary>
+/// <summary>The channel as the hosts wire it (<c>AddAnatomyBotGitHub</c>), with the fake GitHub API as primary HTTP handler
+/// and repository <c>acme/shop</c> in it. Disposing it fails the test when the channel made a request the fake does not serve.</summary>
 public sealed class GitHubHarness : IDisposable
 {
     public const string Owner = "acme";
     public const string Repo = "shop";
     public const string Secret = "test-secret";
+    public const string AnatomyPath = ".github/anatomy.yml";
 
     public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false)
     {
+        Api = new FakeGitHub { Clock = Time };
+        Repository = Api.Repository(Owner, Repo);
         var settings = new Dictionary<string, string?>
         {
             ["GitHub:WebhookSecret"] = Secret,
             ["GitHub:Token"] = "test-token",
-            ["GitHub:BaseUrl"] = FakeGitHub.BaseUrl,
+            ["GitHub:BaseUrl"] = FakeGitHub.DefaultBaseUrl.ToString(),
         };
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -47,7 +52,10 @@ public sealed class GitHubHarness : IDisposable
         s["GitHub:PrivateKey"] = key.ExportRSAPrivateKeyPem();
     });
 
-    public FakeGitHub Api { get; } = new();
+    public FakeGitHub Api { get; }
+
+    /// <summary><c>acme/shop</c> in the fake.</summary>
+    public FakeGitHubRepository Repository { get; }
 
     /// <summary>What the channel queued (the anatomy-change fan-out).</summary>
     public RecordingScheduler Scheduler { get; } = new();
@@ -58,26 +66,39 @@ public sealed class GitHubHarness : IDisposable
 
     public IDeliveryHandler Handler => Services.GetRequiredService<IDeliveryHandler>();
 
-    public void AddPullRequest(int number, string body, string sha = "abc123", string? headRepo = null)
+    /// <summary>The requests the channel sent, as <c>METHOD /path?query</c>.</summary>
+    public IEnumerable<string> Sent => Api.Requests.Select(r => r.ToString());
+
+    public FakeIssue Issue(int number) => Repository.Issues[number];
+
+    /// <summary>Puts <paramref name="text"/> at <c>.github/anatomy.yml</c> of repository <c>acme/</c><paramref name="repository"/>;
+    /// null removes it.</summary>
+    public void SetAnatomy(string? text, string repository = Repo)
     {
-        Api.Pulls[number] = new JsonObject
+        var repo = Api.Repository(Owner, repository);
+        if (text is null)
         {
-            ["number"] = number, ["title"] = $"PR {number}", ["body"] = body, ["state"] = "open",
-            ["html_url"] = $"https://github.test/{Owner}/{Repo}/pull/{number}",
-            ["user"] = new JsonObject { ["login"] = "dev" }, ["labels"] = new JsonArray(),
-            ["head"] = new JsonObject { ["sha"] = sha, ["ref"] = "feature", ["repo"] = new JsonObject { ["full_name"] = headRepo ?? $"{Owner}/{Repo}" } },
-            ["base"] = new JsonObject { ["sha"] = "base0", ["ref"] = "main", ["repo"] = new JsonObject { ["full_name"] = $"{Owner}/{Repo}" } },
-        };
+            repo.Files.Remove(AnatomyPath);
+        }
+        else
+        {
+            repo.Files[AnatomyPath] = text;
+        }
     }
 
-    public void AddIssue(int number, string body, params string[] labels)
+    public FakeIssue AddPullRequest(int number, string body, string sha = "abc123", string? headRepo = null)
     {
-        Api.Issues[number] = new JsonObject
-        {
-            ["number"] = number, ["title"] = $"Issue {number}", ["body"] = body, ["state"] = "open",
-            ["html_url"] = $"https://github.test/{Owner}/{Repo}/issues/{number}", ["user"] = new JsonObject { ["login"] = "po" },
-        };
-        Api.IssueLabels[number] = [.. labels];
+        var pr = new FakeIssue { Number = number, Title = $"PR {number}", Body = body, IsPullRequest = true, HeadSha = sha, HeadRepository = headRepo, Author = "dev" };
+        Repository.Issues[number] = pr;
+        return pr;
+    }
+
+    public FakeIssue AddIssue(int number, string body, params string[] labels)
+    {
+        var issue = new FakeIssue { Number = number, Title = $"Issue {number}", Body = body, Author = "po" };
+        issue.Labels.AddRange(labels);
+        Repository.Issues[number] = issue;
+        return issue;
     }
 
     public Delivery PullRequestEvent(int number, string action = "opened") => Delivery("pull_request", new JsonObject
@@ -108,5 +129,9 @@ public sealed class GitHubHarness : IDisposable
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    public void Dispose() => Services.Dispose();
+    public void Dispose()
+    {
+        Services.Dispose();
+        Api.AssertAllServed();
+    }
 }

@@ -1,0 +1,11 @@
+namespace AnatomyBot.Fakes.GitHub;
+
+/// <summary>A check run on a commit, with its output's title and summary.</summary>
+public sealed record FakeCheckRun(long Id, string Name, string HeadSha, string Status, string? Conclusion, string? Title, string? Summary)
+{
+    public string? Text { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+}

@@ -1,0 +1,26 @@
+namespace AnatomyBot.Fakes.GitHub;
+
+/// <summary>One repository in the fake GitHub: its files on the default branch, issues and pull requests, label
+/// definitions and check runs. Every member is guarded by the owning <see cref="FakeGitHub"/>'s lock.</summary>
+public sealed class FakeGitHubRepository(string owner, string name, long id)
+{
+    public string Owner { get; } = owner;
+
+    public string Name { get; } = name;
+
+    public long Id { get; } = id;
+
+    public string FullName => $"{Owner}/{Name}";
+
+    public string DefaultBranch { get; set; } = "main";
+
+    /// <summary>Files on the default branch: path (no leading slash) → text.</summary>
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<int, FakeIssue> Issues { get; } = [];
+
+    /// <summary>Label definitions: name → colour (six hex digits) and description.</summary>
+    public Dictionary<string, (string Color, string? Description)> Labels { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<FakeCheckRun> CheckRuns { get; } = [];
+}
