@@ -1,116 +1,111 @@
+using System.Net;
 using System.Text.Json;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Digest;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace AnatomyBot.GitHub.Tests.Digest;
 
 public sealed class GitHubIssueDigestSinkTests : IDisposable
 {
-    private const string ListPath = "/repos/contoso/governance/issues";
-    private readonly WireMockServer _server = WireMockServer.Start();
+    private const string Issues = "/repos/contoso/governance/issues";
+    private const string List = "GET " + Issues + "?labels=anatomy-digest&state=all&sort=created&direction=desc&per_page=100";
+    private readonly FakeGitHub _api = new();
+    private readonly FakeGitHubRepository _repo;
     private ServiceProvider? _provider;
+
+    public GitHubIssueDigestSinkTests() => _repo = _api.Repository("contoso", "governance");
 
     [Fact]
     public async Task FirstRunOfWeek_CreatesLabelledIssueAndClosesLastWeeksIssue()
     {
-        ListReturns(Issue(7, "open", new IsoWeek(2026, 47), "old body"), Issue(3, "closed", new IsoWeek(2026, 46), "older"));
-        _server.Given(Request.Create().WithPath(ListPath).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"number":8,"state":"open","html_url":"https://github.com/contoso/governance/issues/8"}"""));
-        _server.Given(Request.Create().WithPath(ListPath + "/7").UsingPatch())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"number":7,"state":"closed"}"""));
+        AddDigestIssue(3, "closed", new IsoWeek(2026, 46), "older");
+        AddDigestIssue(7, "open", new IsoWeek(2026, 47), "old body");
 
         var publication = await Sink().PublishAsync(Digest(), CancellationToken.None);
 
         Assert.Equal(new DigestPublication("github-issue", DigestPublicationAction.Created, "https://github.com/contoso/governance/issues/8"), publication);
-        var requests = Requests();
-        Assert.Equal(
-            [("GET", ListPath + "?labels=anatomy-digest&state=all&sort=created&direction=desc&per_page=100"), ("POST", ListPath), ("PATCH", ListPath + "/7")],
-            requests.Select(r => (r.Method, r.Url)));
-        using var created = JsonDocument.Parse(requests[1].Body!);
-        Assert.Equal("Anatomy digest 2026-W48", created.RootElement.GetProperty("title").GetString());
-        Assert.Equal(["anatomy-digest"], created.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
-        Assert.StartsWith("<!-- anatomybot:digest week=2026-W48 -->", created.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
-        Assert.Equal("""{"state":"closed","state_reason":"completed"}""", requests[2].Body);
-        Assert.Equal("Bearer test-token", requests[0].Headers!["Authorization"].Single());
+        Assert.Equal([List, "POST " + Issues, "PATCH " + Issues + "/7"], _api.Requests.Select(r => r.ToString()));
+        var created = _repo.Issues[8];
+        Assert.Equal(("Anatomy digest 2026-W48", "open"), (created.Title, created.State));
+        Assert.Equal(["anatomy-digest"], created.Labels);
+        Assert.StartsWith("<!-- anatomybot:digest week=2026-W48 -->", created.Body, StringComparison.Ordinal);
+        Assert.Equal("""{"state":"closed","state_reason":"completed"}""", _api.Requests[2].Body);
+        Assert.Equal("closed", _repo.Issues[7].State);
+        Assert.Equal("Bearer test-token", _api.Requests[0].Authorization);
     }
 
     [Fact]
     public async Task SecondRunOfWeek_UpdatesTheSameIssueNeverCreatesAnother()
     {
-        ListReturns(Issue(8, "open", new IsoWeek(2026, 48), "stale body"), Issue(7, "closed", new IsoWeek(2026, 47), "old"));
-        _server.Given(Request.Create().WithPath(ListPath + "/8").UsingPatch())
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"number":8,"state":"open","html_url":"https://github.com/contoso/governance/issues/8"}"""));
+        AddDigestIssue(7, "closed", new IsoWeek(2026, 47), "old");
+        AddDigestIssue(8, "open", new IsoWeek(2026, 48), "stale body");
 
         var publication = await Sink().PublishAsync(Digest(), CancellationToken.None);
 
-        Assert.Equal(DigestPublicationAction.Updated, publication.Action);
-        var requests = Requests();
-        Assert.Equal(["GET", "PATCH"], requests.Select(r => r.Method));
-        using var patch = JsonDocument.Parse(requests[1].Body!);
+        Assert.Equal(new DigestPublication("github-issue", DigestPublicationAction.Updated, "https://github.com/contoso/governance/issues/8"), publication);
+        Assert.Equal([List, "PATCH " + Issues + "/8"], _api.Requests.Select(r => r.ToString()));
+        using var patch = JsonDocument.Parse(_api.Requests[1].Body);
         Assert.Equal("open", patch.RootElement.GetProperty("state").GetString());
-        Assert.Contains("## Headline", patch.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains("## Headline", _repo.Issues[8].Body, StringComparison.Ordinal);
+        Assert.Equal(2, _repo.Issues.Count);
     }
 
     [Fact]
     public async Task SameDigestAgain_WritesNothing()
     {
-        var body = DigestMarkdownRenderer.Render(Digest(), DigestRenderOptions.GitHubIssue());
-        ListReturns(Issue(8, "open", new IsoWeek(2026, 48), body));
+        AddDigestIssue(8, "open", new IsoWeek(2026, 48), DigestMarkdownRenderer.Render(Digest(), DigestRenderOptions.GitHubIssue()));
 
         var publication = await Sink().PublishAsync(Digest(), CancellationToken.None);
 
         Assert.Equal(DigestPublicationAction.Unchanged, publication.Action);
-        Assert.Equal(["GET"], Requests().Select(r => r.Method));
+        Assert.Equal([List], _api.Requests.Select(r => r.ToString()));
     }
 
     [Fact]
     public async Task ListFails_ThrowsHttpRequestException()
     {
-        _server.Given(Request.Create().WithPath(ListPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(403));
+        _api.Fail(HttpMethod.Get, "^" + Issues + "$", HttpStatusCode.Forbidden);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Sink().PublishAsync(Digest(), CancellationToken.None));
-        Assert.Single(Requests());
+        Assert.Single(_api.Requests);
     }
 
     public void Dispose()
     {
         _provider?.Dispose();
-        _server.Dispose();
+        _api.AssertAllServed();
+        _api.Dispose();
     }
 
     private GitHubIssueDigestSink Sink()
     {
-        var options = new GitHubIssueDigestSinkOptions { Repository = "contoso/governance", Token = "test-token", ApiBaseUrl = new Uri(_server.Url!) };
-        _provider = new ServiceCollection().AddGitHubIssueDigestSink(options).BuildServiceProvider();
+        var options = new GitHubIssueDigestSinkOptions { Repository = "contoso/governance", Token = "test-token", ApiBaseUrl = FakeGitHub.DefaultBaseUrl };
+        var services = new ServiceCollection().AddGitHubIssueDigestSink(options);
+        services.AddHttpClient(GitHubIssueDigestSink.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _api);
+        _provider = services.BuildServiceProvider();
         return Assert.IsType<GitHubIssueDigestSink>(_provider.GetRequiredService<IDigestSink>());
     }
 
-    private void ListReturns(params Dictionary<string, object?>[] issues) =>
-        _server.Given(Request.Create().WithPath(ListPath).UsingGet().WithParam("labels", "anatomy-digest"))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(JsonSerializer.Serialize(issues)));
-
-    private static Dictionary<string, object?> Issue(int number, string state, IsoWeek week, string body) => new Dictionary<string, object?>
+    /// <summary>A digest issue an earlier run created: labelled, with the week's marker first in its body.</summary>
+    private void AddDigestIssue(int number, string state, IsoWeek week, string body)
     {
-        ["number"] = number,
-        ["state"] = state,
-        ["title"] = $"Anatomy digest {week}",
-        ["body"] = body.StartsWith("<!--", StringComparison.Ordinal) ? body : DigestMarkers.For(week) + "\n\n" + body,
-        ["html_url"] = $"https://github.com/contoso/governance/issues/{number}",
-    };
-
-    private List<(string Method, string Url, string? Body, IDictionary<string, WireMock.Types.WireMockList<string>>? Headers)> Requests() =>
-        [.. _server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => Describe(e))];
-
-    private static (string, string, string?, IDictionary<string, WireMock.Types.WireMockList<string>>?) Describe(ILogEntry entry) =>
-        (entry.RequestMessage.Method, entry.RequestMessage.Path + (entry.RequestMessage.RawQuery is { Length: > 0 } q ? "?" + q.TrimStart('?') : ""), entry.RequestMessage.Body, entry.RequestMessage.Headers);
+        var issue = new FakeIssue
+        {
+            Number = number,
+            State = state,
+            Title = $"Anatomy digest {week}",
+            Body = body.StartsWith("<!--", StringComparison.Ordinal) ? body : DigestMarkers.For(week) + "\n\n" + body,
+            Author = "anatomybot[bot]",
+            CreatedAt = new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero).AddDays(7 * number),
+        };
+        issue.Labels.Add("anatomy-digest");
+        _repo.Issues[number] = issue;
+    }
 
     private static WeeklyDigest Digest() => DigestBuilder.Build(
         new DigestRequest
