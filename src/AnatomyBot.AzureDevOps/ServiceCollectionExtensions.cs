@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value.Anatomy.CacheSeconds),
             sp.GetRequiredService<TimeProvider>(),
             AnatomyParser.Parse));
+        services.TryAddSingleton<EngineCache>();
         services.TryAddSingleton<OpenItemLister>();
         services.TryAddSingleton<AnatomyPushHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweepSource, AzureDevOpsSweepSource>());

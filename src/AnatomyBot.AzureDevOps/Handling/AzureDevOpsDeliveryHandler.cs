@@ -2,7 +2,6 @@ using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Reading;
-using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
@@ -19,15 +18,13 @@ namespace AnatomyBot.AzureDevOps.Handling;
 public sealed partial class AzureDevOpsDeliveryHandler(
     AzureDevOpsSnapshotReader reader,
     IEnumerable<IReconcileApplier> appliers,
+    EngineCache engines,
     IAnatomyProvider anatomyProvider,
     AnatomyPushHandler pushHandler,
     IOptions<AzureDevOpsOptions> options,
     ILogger<AzureDevOpsDeliveryHandler> logger) : IDeliveryHandler
 {
-    private readonly IReconcileApplier _applier = appliers.LastOrDefault(a => a.Source == ItemSource.AzureDevOps)
-        ?? throw new InvalidOperationException("No IReconcileApplier for Azure DevOps is registered.");
-
-    private volatile EngineForAnatomy? _engine;
+    private readonly DifferenceApplier _applier = new(appliers, ItemSource.AzureDevOps);
 
     public string Platform => Platforms.AzureDevOps;
 
@@ -74,20 +71,8 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         }
 
         var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor());
-        var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, EngineFor(anatomy), cancellationToken).ConfigureAwait(false);
+        var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false);
         return calls.Tally.Stamp(new DeliveryResult { Evaluations = evaluations });
-    }
-
-    private ILinkageEngine EngineFor(EnterpriseAnatomy anatomy)
-    {
-        if (_engine is { } cached && ReferenceEquals(cached.Anatomy, anatomy))
-        {
-            return cached.Engine;
-        }
-
-        var engine = new LinkageEngine(anatomy);
-        _engine = new EngineForAnatomy(anatomy, engine);
-        return engine;
     }
 
     private RenderOptions RenderOptionsFor()
@@ -118,8 +103,6 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         var at = string.IsNullOrWhiteSpace(branch) ? "HEAD" : Uri.EscapeDataString(branch);
         return $"{web}/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(name)}/blob/{at}/";
     }
-
-    private sealed record EngineForAnatomy(EnterpriseAnatomy Anatomy, ILinkageEngine Engine);
 
     private static partial class Log
     {

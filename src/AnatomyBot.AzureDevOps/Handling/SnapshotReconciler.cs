@@ -10,7 +10,7 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// <summary>Evaluates a snapshot with the engine and applies, target by target, only the differences between the desired
 /// and the current state. Pull requests get the thread and the status, never tags (the verdict lives there);
 /// closed pull requests are evaluated but not written to.</summary>
-internal sealed class SnapshotReconciler(IReconcileApplier applier, RenderOptions renderOptions)
+internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOptions renderOptions)
 {
     public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
         Snapshot snapshot, IReadOnlyList<WorkItem> workItems, EnterpriseAnatomy anatomy, ILinkageEngine engine, CancellationToken cancellationToken)
@@ -24,9 +24,9 @@ internal sealed class SnapshotReconciler(IReconcileApplier applier, RenderOption
             var evaluation = byId[id.ToString(CultureInfo.InvariantCulture)];
             results.Add(evaluation);
             var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions);
-            var plan = ReconcilePlanner.Plan(desired, new CurrentState { Labels = evaluation.Item.Labels });
             var rev = snapshot.WorkItems[id].Rev.ToString(CultureInfo.InvariantCulture);
-            await ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, evaluation.Item.Id, evaluation.Item.Kind, rev), plan, cancellationToken).ConfigureAwait(false);
+            var target = new ReconcileTarget(ItemSource.AzureDevOps, evaluation.Item.Id, evaluation.Item.Kind, rev);
+            await applier.ApplyAsync(target, desired, new CurrentState { Labels = evaluation.Item.Labels }, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var pr in snapshot.PullRequests)
@@ -40,19 +40,10 @@ internal sealed class SnapshotReconciler(IReconcileApplier applier, RenderOption
 
             var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { OwnedLabels = new HashSet<string>() };
             var current = new CurrentState { Comment = pr.Thread, Check = StatusMapping.AsCurrent(pr.Status, desired.Check) };
-            var plan = ReconcilePlanner.Plan(desired, current);
             var iteration = pr.IterationId?.ToString(CultureInfo.InvariantCulture);
-            await ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, pr.Item.Id, ItemKind.PullRequest, iteration), plan, cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, pr.Item.Id, ItemKind.PullRequest, iteration), desired, current, cancellationToken).ConfigureAwait(false);
         }
 
         return results;
-    }
-
-    private async Task ApplyAsync(ReconcileTarget target, ReconcilePlan plan, CancellationToken cancellationToken)
-    {
-        if (!plan.IsEmpty)
-        {
-            await applier.ApplyAsync(target, plan, cancellationToken).ConfigureAwait(false);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.GitHub.Configuration;
@@ -10,8 +11,8 @@ using Octokit;
 
 namespace AnatomyBot.GitHub.Handling;
 
-/// <summary>Reconciles one subject: re-read, evaluate, desire, plan, apply only the difference — under the repository's
-/// write lock so concurrent deliveries for one pull request serialise.</summary>
+/// <summary>Reconciles one subject: re-read, evaluate, desire, then apply only the difference (<see cref="DifferenceApplier"/>)
+/// — under the repository's write lock so concurrent deliveries for one pull request serialise.</summary>
 public sealed class SubjectReconciler(
     AnatomySource anatomySource,
     GitHubSnapshotReader snapshots,
@@ -20,7 +21,7 @@ public sealed class SubjectReconciler(
     RepositoryWriteLocks locks,
     IOptions<GitHubOptions> options)
 {
-    private IReconcileApplier Applier => appliers.Last(a => a.Source == ItemSource.GitHub);
+    private readonly DifferenceApplier _applier = new(appliers, ItemSource.GitHub);
 
     /// <summary>Evaluates and reconciles a pull request; null when it is gone or closed.</summary>
     public async Task<ItemEvaluation?> ReconcilePullRequestAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed class SubjectReconciler(
             desired = AnatomyProblemState.For(anatomy, options.Value.AnatomyPath, owned);
         }
 
-        await ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), ItemKind.PullRequest, snapshot.HeadSha), desired, current, cancellationToken)
+        await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), ItemKind.PullRequest, snapshot.HeadSha), desired, current, cancellationToken)
             .ConfigureAwait(false);
         return evaluation;
     }
@@ -74,17 +75,11 @@ public sealed class SubjectReconciler(
 
         var evaluation = engines.For(model).Evaluate(items)[0];
         var desired = DesiredStateBuilder.Build(evaluation, model);
-        await ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, new CurrentState { Labels = items[0].Labels }, cancellationToken)
+        await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, new CurrentState { Labels = items[0].Labels }, cancellationToken)
             .ConfigureAwait(false);
         return evaluation;
     }
 
     public static Task<IReadOnlyList<IssueId>> DependentPullRequestsAsync(IGitHubClient client, IssueId issue) =>
         DependentPullRequests.FindAsync(client, issue);
-
-    private Task ApplyAsync(ReconcileTarget target, DesiredState desired, CurrentState current, CancellationToken cancellationToken)
-    {
-        var plan = ReconcilePlanner.Plan(desired, current);
-        return plan.IsEmpty ? Task.CompletedTask : Applier.ApplyAsync(target, plan, cancellationToken);
-    }
 }
