@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AnatomyBot.Cli.Commands.Check;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.Benchmarks.Check;

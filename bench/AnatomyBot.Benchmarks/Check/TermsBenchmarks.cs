@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Linkage;
 using BenchmarkDotNet.Attributes;
 

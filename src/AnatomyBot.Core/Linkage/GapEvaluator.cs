@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Text;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;

@@ -1,4 +1,4 @@
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>The strings of the ids items reference, made once per thread: a backlog's items name the same few hundred
 /// anatomy ids over and over, so each reference would otherwise be a new string that lives only until it is looked up.

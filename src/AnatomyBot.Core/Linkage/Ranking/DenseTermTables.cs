@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>The contributions of one layer's common terms (those at least one element in <see cref="DenseShare"/>
 /// contains: common words in a small anatomy vocabulary), summed from tables instead of one scattered addition per

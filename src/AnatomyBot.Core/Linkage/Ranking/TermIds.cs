@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>An item's ranking terms (term ids in order of first appearance), kept until its gaps are known: 16 bits an
 /// id when the vocabulary allows it (nearly always: an anatomy has thousands of terms, not 65,536), else 32. A backlog

@@ -1,4 +1,4 @@
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>A body's text lines outside code, whatever its format (HTML readers leave out prose lines that cannot hold a
 /// reference: no colon, <c>#</c> or <c>/</c>). HTML that a single pass reads exactly (no scripts,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>Finds the work items a pull request mentions: <c>AB#123</c>, <c>#45</c> (closing keywords included),
 /// <c>owner/repo#45</c>, and full GitHub issue or Azure Boards work-item URLs.</summary>

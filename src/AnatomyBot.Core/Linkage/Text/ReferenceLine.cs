@@ -1,6 +1,6 @@
 using AnatomyBot.Core.Anatomy;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>Reads one text line of the form <c>Component: C-PRICING-RULES, C-AUDIT</c> (keyword, optional plural,
 /// case-insensitive) or <c>Parent: #12</c>.</summary>

@@ -1,6 +1,6 @@
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Text;
 
-namespace AnatomyBot.Core.Tests.Linkage;
+namespace AnatomyBot.Core.Tests.Linkage.Text;
 
 public sealed class IdStringsTests
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>Ranks the elements of one layer against an item's text with BM25 (k1 = 1.2, b = 0.75) over each element's
 /// name, aliases and description. Deterministic: scores rounded to three decimals, ties broken by id.</summary>

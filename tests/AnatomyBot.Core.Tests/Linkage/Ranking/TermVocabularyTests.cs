@@ -1,7 +1,7 @@
 using System.Text;
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Ranking;
 
-namespace AnatomyBot.Core.Tests.Linkage;
+namespace AnatomyBot.Core.Tests.Linkage.Ranking;
 
 /// <summary>The vocabulary's own reader of item text (words found, lower-cased, hashed and stemmed in one pass) finds
 /// exactly the terms <see cref="TextTerms.Next"/> reads, looked up one by one.</summary>

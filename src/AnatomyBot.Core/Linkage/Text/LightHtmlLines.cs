@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>A single-pass reader for the simple HTML most descriptions are (paragraphs, lists, breaks, inline styling):
 /// the same lines as <see cref="HtmlLines"/> without building a DOM. Linear in the input whatever its nesting, so it

@@ -1,4 +1,4 @@
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>A set of term ids (dense, 0 … vocabulary size − 1) that empties in constant time: each id holds the number
 /// of the round it was last added in. Cheaper than a hash set for the few dozen terms of every item. One per thread.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>The lines of a body, kept in one reused character buffer instead of a string each: a reader of many bodies
 /// clears and refills one instance, so reading lines allocates nothing once the buffer has grown.</summary>

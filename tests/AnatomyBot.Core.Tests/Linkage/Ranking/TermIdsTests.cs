@@ -1,6 +1,6 @@
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Ranking;
 
-namespace AnatomyBot.Core.Tests.Linkage;
+namespace AnatomyBot.Core.Tests.Linkage.Ranking;
 
 public sealed class TermIdsTests
 {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>What both HTML readers do with text: collapse runs of white space into one space on the current line, and
 /// end a line (trimmed, kept only when it may hold a reference).</summary>

@@ -1,4 +1,4 @@
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>Splits text into normalised terms for ranking: letters and digits, lower-cased, a light suffix strip
 /// (<c>pricing</c>, <c>prices</c>, <c>priced</c> → <c>pric</c>), stop words and HTML tags skipped. Allocation-free.</summary>

@@ -3,7 +3,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>The text lines of a Markdown body as a reader sees them: code blocks, code spans and raw HTML left out,
 /// emphasis removed, link targets kept after their text (so issue URLs can be found).</summary>

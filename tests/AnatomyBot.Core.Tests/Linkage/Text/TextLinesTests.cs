@@ -1,7 +1,7 @@
 using System.Text;
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Text;
 
-namespace AnatomyBot.Core.Tests.Linkage;
+namespace AnatomyBot.Core.Tests.Linkage.Text;
 
 public sealed class TextLinesTests
 {

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>Picks the best elements by score, rounded to three decimals, higher first and equal scores in element
 /// order (elements are sorted by id). Only scores that can still round to a place are rounded and compared.</summary>

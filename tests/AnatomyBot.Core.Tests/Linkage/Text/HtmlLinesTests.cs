@@ -1,6 +1,7 @@
+using AnatomyBot.Core.Linkage.Text;
 using AnatomyBot.Core.Linkage;
 
-namespace AnatomyBot.Core.Tests.Linkage;
+namespace AnatomyBot.Core.Tests.Linkage.Text;
 
 public sealed class HtmlLinesTests
 {

@@ -1,7 +1,7 @@
 using AnatomyBot.Core.Anatomy;
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Ranking;
 
-namespace AnatomyBot.Core.Tests.Linkage;
+namespace AnatomyBot.Core.Tests.Linkage.Ranking;
 
 public sealed class Bm25RankerTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>The text lines of an HTML description (Azure DevOps <c>System.Description</c>): each block element or
 /// <c>&lt;br&gt;</c> ends a line; scripts, styles and code are left out; link targets are kept after their text.</summary>

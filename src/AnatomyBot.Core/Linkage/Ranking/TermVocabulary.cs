@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>The terms of the anatomy's text, numbered once so items can be ranked without allocating strings. Looked up
 /// millions of times per backlog (every word of every title and description), so the table is its own: open addressing
