@@ -1,4 +1,5 @@
 using System.Text;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests;
 
@@ -22,17 +23,17 @@ internal static class Payloads
           "resource": { "id": {{workItemId}}, "rev": 3, "fields": { "System.Title": "x" } } }
         """;
 
-    public static string PullRequest(string eventType, int number, string repositoryId = Fakes.FakeAzureDevOps.RepositoryId) => $$"""
+    public static string PullRequest(string eventType, int number, string repositoryId = FakeAzureDevOps.DefaultRepositoryId) => $$"""
         { "id": "pr-{{number}}-{{eventType}}", "eventType": "{{eventType}}",
           "resource": { "pullRequestId": {{number}}, "status": "active",
-            "repository": { "id": "{{repositoryId}}", "name": "Web", "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}", "name": "Fabrikam" } } } }
+            "repository": { "id": "{{repositoryId}}", "name": "Web", "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}", "name": "Fabrikam" } } } }
         """;
 
     public static string PullRequestComment(int number) => $$"""
         { "id": "c-{{number}}", "eventType": "ms.vss-code.git-pullrequest-comment-event",
           "resource": {
             "comment": { "id": 2, "parentCommentId": 1, "content": "hi", "commentType": "text" },
-            "pullRequest": { "pullRequestId": {{number}}, "repository": { "id": "{{Fakes.FakeAzureDevOps.RepositoryId}}", "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}" } } } } }
+            "pullRequest": { "pullRequestId": {{number}}, "repository": { "id": "{{FakeAzureDevOps.DefaultRepositoryId}}", "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } } } }
         """;
 
     /// <summary>A push moving <paramref name="refName"/> from <paramref name="oldCommit"/> to <paramref name="newCommit"/>.</summary>
@@ -41,7 +42,7 @@ internal static class Payloads
         { "id": "{{id}}", "eventType": "git.push",
           "resource": { "refUpdates": [ { "name": "{{refName}}", "oldObjectId": "{{oldCommit}}", "newObjectId": "{{newCommit}}" } ],
             "repository": { "id": "r-{{repositoryName}}", "name": "{{repositoryName}}", "defaultBranch": "{{defaultBranch}}",
-              "project": { "id": "{{Fakes.FakeAzureDevOps.ProjectId}}", "name": "Fabrikam" } },
+              "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}", "name": "Fabrikam" } },
             "pushId": 14 } }
         """;
 

@@ -7,11 +7,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests;
 
 /// <summary>The channel as production wires it (<c>AddAnatomyBotAzureDevOps</c>), with the HTTP primary handler swapped
-/// for <see cref="FakeAzureDevOps"/>, an instant clock and a collecting logger.</summary>
+/// for <see cref="FakeAzureDevOps"/>, an instant clock and a collecting logger. Disposing it fails the test when the
+/// channel made a request the fake does not serve.</summary>
 internal sealed class TestHost : IDisposable
 {
     public const string Secret = "s3cret-hook";
@@ -27,8 +29,8 @@ internal sealed class TestHost : IDisposable
         var values = new Dictionary<string, string?>
         {
             ["AzureDevOps:WebhookSecret"] = Secret,
-            ["AzureDevOps:OrganizationUrl"] = FakeAzureDevOps.Organization,
-            ["AzureDevOps:Project"] = FakeAzureDevOps.Project,
+            ["AzureDevOps:OrganizationUrl"] = FakeAzureDevOps.DefaultOrganizationUrl,
+            ["AzureDevOps:Project"] = FakeAzureDevOps.DefaultProject,
             ["AzureDevOps:PersonalAccessToken"] = "pat-token",
             ["AzureDevOps:Anatomy:Repository"] = "Architecture",
             ["AzureDevOps:Anatomy:Path"] = "/anatomy.yml",
@@ -56,6 +58,9 @@ internal sealed class TestHost : IDisposable
 
     public FakeAzureDevOps Fake { get; } = new();
 
+    /// <summary>The repository the anatomy is read from (<c>AzureDevOps:Anatomy:Repository</c>).</summary>
+    public FakeGitRepository Anatomy => Fake.Repository("Architecture");
+
     public RecordingScheduler Scheduler { get; } = new();
 
     public InstantTimeProvider Time { get; } = new();
@@ -65,10 +70,12 @@ internal sealed class TestHost : IDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>Fails the test when the channel made a request the fake does not serve.</summary>
     public void Dispose()
     {
         _provider.Dispose();
         Logs.Dispose();
+        Fake.AssertAllServed();
     }
 
     private sealed class FixedAnatomyProvider(EnterpriseAnatomy anatomy) : IAnatomyProvider

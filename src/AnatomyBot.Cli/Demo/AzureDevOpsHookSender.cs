@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using AnatomyBot.Cli.Demo.Fakes;
+using System.Text;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.Cli.Demo;
 
@@ -45,10 +45,10 @@ internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, strin
     {
         if (eventType.StartsWith("git.pullrequest.", StringComparison.Ordinal))
         {
-            return FakeAzureDevOpsJson.PullRequest(baseUrl(), ado, ado.PullRequestRepository, ado.PullRequests[number]);
+            return ado.PullRequestJson(ado.PullRequest(number));
         }
 
-        var item = FakeAzureDevOpsJson.WorkItem(baseUrl(), ado, ado.WorkItems[number]);
+        var item = ado.WorkItemJson(ado.WorkItems[number]);
         return eventType == "workitem.updated"
             ? new JsonObject
             {

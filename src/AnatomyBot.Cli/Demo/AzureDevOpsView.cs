@@ -1,5 +1,5 @@
-using AnatomyBot.Cli.Demo.Fakes;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.Cli.Demo;
 
@@ -8,6 +8,8 @@ namespace AnatomyBot.Cli.Demo;
 /// a gap tag appeared and went away again, the status failed before the fix and succeeded after it, one thread per PR.</summary>
 internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
 {
+    private const string Genre = "anatomybot";
+    private const string Name = "linkage";
     private readonly Dictionary<string, string> _lastView = [];
     private readonly Dictionary<int, string> _lastThread = [];
     private readonly HashSet<string> _gapTagsSeen = [];
@@ -21,10 +23,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
     {
         get
         {
-            lock (ado.Gate)
-            {
-                return [.. ado.Writes];
-            }
+            return [.. ado.Writes.Select(w => w.ToString())];
         }
     }
 
@@ -35,7 +34,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
         lock (ado.Gate)
         {
             workItems = [.. ado.WorkItems.Keys];
-            pullRequests = [.. ado.PullRequests.Keys];
+            pullRequests = [.. ado.PullRequests.Select(p => p.Number)];
         }
 
         var own = step is { OnAzureDevOps: true } ? step.Number : 0;
@@ -79,7 +78,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
 
     private void ShowWorkItem(int id, bool always)
     {
-        var (tags, _, _) = ado.View(id, pullRequest: false);
+        var (tags, _, _) = ado.View(id, pullRequest: false, Genre, Name);
         var owned = OwnedTags(tags).ToList();
         _gapTagsSeen.UnionWith(owned);
         if (!Changed($"wi{id}", string.Join(",", owned), always))
@@ -92,7 +91,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
 
     private void ShowPullRequest(int id, bool always)
     {
-        var (_, threads, status) = ado.View(id, pullRequest: true);
+        var (_, threads, status) = ado.View(id, pullRequest: true, Genre, Name);
         var bot = threads.Where(t => t.Comments.Count > 0 && Markers.IsBotComment(t.Comments[0].Content)).ToList();
         var body = bot.LastOrDefault()?.Comments[0].Content;
         if (!Changed($"pr{id}", $"{status?.Id}|{bot.LastOrDefault()?.Status}|{body}", always))

@@ -1,4 +1,4 @@
-using AnatomyBot.Cli.Demo.Fakes;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.Cli.Demo;
 
@@ -10,11 +10,9 @@ internal static class DemoAzureDevOps
 
     public static FakeAzureDevOps Seed(DemoAzureDevOpsBacklog backlog, string anatomyYaml)
     {
-        var ado = new FakeAzureDevOps(backlog.Organization, backlog.Project);
-        ado.Repositories[backlog.Repository] = "3411ebc1-d5aa-464f-9615-0b527bc66719";
-        ado.PullRequestRepository = backlog.Repository;
-        ado.Repositories[backlog.AnatomyRepository] = "cbd1a0e4-8f8e-4b05-9d54-2b2a0e2d7f31";
-        ado.Files[(backlog.AnatomyRepository, AnatomyPath)] = anatomyYaml;
+        var ado = new FakeAzureDevOps(new Uri($"http://127.0.0.1/{backlog.Organization}/"), backlog.Project, "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c");
+        ado.Repository(backlog.Repository, "3411ebc1-d5aa-464f-9615-0b527bc66719");
+        ado.Repository(backlog.AnatomyRepository, "cbd1a0e4-8f8e-4b05-9d54-2b2a0e2d7f31").Files[AnatomyPath] = anatomyYaml;
         return ado;
     }
 
@@ -31,7 +29,7 @@ internal static class DemoAzureDevOps
             if (!ado.WorkItems.TryGetValue(step.Number, out var item))
             {
                 var seed = backlog.WorkItems.Single(w => w.Id == step.Number);
-                item = new FakeWorkItem { Id = seed.Id, Type = seed.Type, Title = seed.Title, Description = seed.Description, Tags = seed.Tags, Parent = seed.Parent };
+                item = new FakeWorkItem { Id = seed.Id, Type = seed.Type, Title = seed.Title, Description = seed.Description, Tags = seed.Tags, Parent = seed.Parent, State = "New" };
                 ado.WorkItems[item.Id] = item;
             }
 
@@ -46,20 +44,19 @@ internal static class DemoAzureDevOps
 
     private static void OpenPullRequest(FakeAzureDevOps ado, DemoAzureDevOpsBacklog backlog, int number)
     {
-        if (ado.PullRequests.ContainsKey(number))
+        if (ado.PullRequests.Any(p => p.Number == number))
         {
             return;
         }
 
         var seed = backlog.PullRequests.Single(p => p.Id == number);
-        var pr = new FakeAzurePullRequest { Id = seed.Id, Title = seed.Title, Description = seed.Description, Author = seed.Author };
-        pr.WorkItems.AddRange(seed.WorkItems);
-        pr.Files.AddRange(seed.Files);
-        ado.PullRequests[pr.Id] = pr;
+        var pr = new FakePullRequest { Number = seed.Id, RepositoryName = backlog.Repository, Title = seed.Title, Description = seed.Description, Author = seed.Author };
+        pr.WorkItemIds.AddRange(seed.WorkItems);
+        pr.ChangedPaths.AddRange(seed.Files);
+        ado.Add(pr);
         foreach (var id in seed.WorkItems.Where(ado.WorkItems.ContainsKey))
         {
             // Linking a pull request adds an artifact link to the work item: a new revision.
-            ado.WorkItems[id].PullRequests.Add(pr.Id);
             ado.WorkItems[id].Rev++;
         }
     }

@@ -1,6 +1,6 @@
-using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.Fakes.GitHub;
 
 namespace AnatomyBot.Cli.Demo;
 

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
-using AnatomyBot.Cli.Demo.Fakes;
-using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Cli.Hosting;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Fakes;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.Hosting.Inbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,13 +28,12 @@ internal sealed class DemoRunner(TextWriter output)
         var clock = new DemoClock();
         var hub = new FakeGitHub { Clock = clock };
         var repo = DemoBacklog.Seed(hub, scenario, anatomyYaml, AnatomyPath);
-        await using var githubApi = await AnatomyBot.Fakes.FakeApiServer.StartAsync(hub, "/", cancellationToken);
+        await using var githubApi = await FakeApiServer.StartAsync(hub, "/", cancellationToken);
         var apiBase = githubApi.BaseUrl;
         var boards = scenario.AzureDevOps;
         var ado = DemoAzureDevOps.Seed(boards, anatomyYaml);
-        Uri? organization = null;
-        await using var adoApi = await FakeApiServer.StartAsync($"/{boards.Organization}/", app => FakeAzureDevOpsRoutes.Map(app, ado, () => organization!.ToString()), cancellationToken);
-        organization = adoApi.BaseUrl;
+        await using var adoApi = await FakeApiServer.StartAsync(ado, $"/{boards.Organization}/", cancellationToken);
+        var organization = adoApi.BaseUrl;
 
         var secret = RandomNumberGenerator.GetHexString(40, lowercase: true);
         var hookSecret = RandomNumberGenerator.GetHexString(40, lowercase: true);
@@ -97,7 +96,7 @@ internal sealed class DemoRunner(TextWriter output)
         await WriteDigestAsync(app, anatomyYaml, week, digestPath, cancellationToken);
         report.Digest(digestPath);
         await app.StopAsync(cancellationToken);
-        return report.Result(digestPath, [.. hub.Unserved.Select(r => r.ToString()), .. adoApi.Unserved]);
+        return report.Result(digestPath, [.. hub.Unserved.Concat(ado.Unserved).Select(r => r.ToString())]);
     }
 
     private static async Task WriteDigestAsync(WebApplication app, string anatomyYaml, IsoWeek week, string path, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using AnatomyBot.Fakes.GitHub;
 
 namespace AnatomyBot.Cli.Demo;

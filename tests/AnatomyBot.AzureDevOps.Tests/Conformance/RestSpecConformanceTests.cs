@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AnatomyBot.AzureDevOps.Rest;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Conformance;
 
@@ -64,9 +64,9 @@ public sealed class RestSpecConformanceTests
     public async Task EveryRequestSentEndToEnd_MatchesAClientOperation()
     {
         using var host = new TestHost(realAnatomy: true);
-        host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
-        host.Fake.FilesAtCommit["c1"] = new() { ["/anatomy.yml"] = TestAnatomy.Yaml() };
-        host.Fake.FilesAtCommit["c2"] = new() { ["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true) };
+        host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
+        host.Anatomy.Commits["c1"] = new() { ["/anatomy.yml"] = TestAnatomy.Yaml() };
+        host.Anatomy.Commits["c2"] = new() { ["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true) };
         host.Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan", Description = "<p>Stage: S-VERIFY</p>" });
         var pr = new FakePullRequest { Number = 5, Iterations = 1 };
         pr.WorkItemIds.Add(20);

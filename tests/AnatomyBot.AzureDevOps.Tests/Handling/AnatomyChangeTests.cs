@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Reading;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
@@ -19,10 +19,10 @@ public sealed class AnatomyChangeTests : IDisposable
 
     public AnatomyChangeTests()
     {
-        Fake.Files["/anatomy.yml"] = V1;
-        Fake.FilesAtCommit["c1"] = new() { ["/anatomy.yml"] = V1 };
-        Fake.FilesAtCommit["c2"] = new() { ["/anatomy.yml"] = V2 };
-        Fake.FilesAtCommit["c3"] = new() { ["/anatomy.yml"] = V2, ["/README.md"] = "docs" };
+        Anatomy.Files["/anatomy.yml"] = V1;
+        Anatomy.Commits["c1"] = new() { ["/anatomy.yml"] = V1 };
+        Anatomy.Commits["c2"] = new() { ["/anatomy.yml"] = V2 };
+        Anatomy.Commits["c3"] = new() { ["/anatomy.yml"] = V2, ["/README.md"] = "docs" };
         Fake.Add(new FakeWorkItem { Id = 1, Type = "Epic", Title = "Onboarding", Description = "<p>Outcome: O-ACT</p>" });
         Fake.Add(new FakeWorkItem { Id = 3, Title = "Scan passports", Parent = 1, Description = "<p>Stage: S-SCAN</p><p>Component: C-SCAN</p>", Tags = "team:blue" });
         Fake.Add(new FakeWorkItem { Id = 4, Title = "Old story", State = "Closed" });
@@ -36,11 +36,13 @@ public sealed class AnatomyChangeTests : IDisposable
 
     private FakeAzureDevOps Fake => _host.Fake;
 
+    private FakeGitRepository Anatomy => _host.Anatomy;
+
     public void Dispose() => _host.Dispose();
 
     private Task<DeliveryResult> Deliver(string eventType, string body, string id = "n-1")
     {
-        Fake.Requests.Clear();
+        Fake.ClearRequests();
         return _host.Get<IDeliveryHandler>().HandleAsync(
             new Delivery { Platform = Platforms.AzureDevOps, Id = id, EventName = eventType, Body = body, ReceivedAt = _host.Time.GetUtcNow() }, CancellationToken.None);
     }
@@ -48,11 +50,11 @@ public sealed class AnatomyChangeTests : IDisposable
     [Fact]
     public async Task PushChangingTheAnatomy_QueuesEveryOpenItemPinnedToTheNewVersion_WithoutWriting()
     {
-        Fake.Files["/anatomy.yml"] = V2;
+        Anatomy.Files["/anatomy.yml"] = V2;
 
         var result = await Deliver("git.push", Payloads.Push("Architecture", oldCommit: "c1", newCommit: "c2"), id: "push-1");
 
-        const string Items = "/contoso/" + FakeAzureDevOps.ProjectId + "/_apis/git/repositories/r-Architecture/items?path=%2Fanatomy.yml";
+        const string Items = "/contoso/" + FakeAzureDevOps.DefaultProjectId + "/_apis/git/repositories/r-Architecture/items?path=%2Fanatomy.yml";
         Assert.Equal(
             [
                 $"GET {Items}&versionDescriptor.version=c2&versionDescriptor.versionType=commit&api-version=7.1",
@@ -80,7 +82,7 @@ public sealed class AnatomyChangeTests : IDisposable
         Assert.Equal([1, 3], workItems["workItemIds"]!.AsArray().Select(n => (int)n!));
         var pullRequests = JsonNode.Parse(_host.Scheduler.Queued[1].Delivery.Body)!["resource"]!["pullRequests"]!.AsArray();
         Assert.Equal(
-            (FakeAzureDevOps.ProjectId, FakeAzureDevOps.RepositoryId, 7),
+            (FakeAzureDevOps.DefaultProjectId, FakeAzureDevOps.DefaultRepositoryId, 7),
             ((string)pullRequests.Single()!["project"]!, (string)pullRequests.Single()!["repositoryId"]!, (int)pullRequests.Single()!["pullRequestId"]!));
     }
 
@@ -93,14 +95,14 @@ public sealed class AnatomyChangeTests : IDisposable
         var pr = Fake.PullRequests[0];
         var statusBefore = pr.Statuses[^1];
         var threadBefore = pr.Threads.Single().Status;
-        Fake.Files["/anatomy.yml"] = V2;
+        Anatomy.Files["/anatomy.yml"] = V2;
         await Deliver("git.push", Payloads.Push("Architecture", oldCommit: "c1", newCommit: "c2"));
 
         // A second instance still holding V1 in its cache: the pinned version makes it read V2 before evaluating.
         using var other = new TestHost(realAnatomy: true);
-        other.Fake.Files["/anatomy.yml"] = V1;
+        other.Anatomy.Files["/anatomy.yml"] = V1;
         await other.Get<AnatomyBot.AzureDevOps.Anatomy.IAnatomyProvider>().GetAsync(null, CancellationToken.None);
-        other.Fake.Files["/anatomy.yml"] = V2;
+        other.Anatomy.Files["/anatomy.yml"] = V2;
         foreach (var (key, item) in Fake.WorkItems)
         {
             other.Fake.WorkItems[key] = item;
@@ -165,8 +167,8 @@ public sealed class AnatomyChangeTests : IDisposable
     [Fact]
     public async Task PushMakingTheAnatomyInvalid_ReevaluatesNothing_AndSaysWhy()
     {
-        Fake.FilesAtCommit["c9"] = new() { ["/anatomy.yml"] = "version: 1\noutcomes: [ {" };
-        Fake.Files["/anatomy.yml"] = "version: 1\noutcomes: [ {";
+        Anatomy.Commits["c9"] = new() { ["/anatomy.yml"] = "version: 1\noutcomes: [ {" };
+        Anatomy.Files["/anatomy.yml"] = "version: 1\noutcomes: [ {";
 
         var result = await Deliver("git.push", Payloads.Push("Architecture", oldCommit: "c1", newCommit: "c9"));
 

@@ -25,7 +25,7 @@ public sealed class AnatomyProviderTests : IDisposable
     [Fact]
     public async Task ReadsTheRepositoryFile_CachesIt_ParsesAgainOnlyWhenTheTextChanged()
     {
-        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml();
 
         var first = await Provider.GetAsync(null, CancellationToken.None);
         var second = await Provider.GetAsync(null, CancellationToken.None);
@@ -42,9 +42,9 @@ public sealed class AnatomyProviderTests : IDisposable
     [Fact]
     public async Task AfterCacheSeconds_TheFileIsReadAgain()
     {
-        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml();
         await Provider.GetAsync(null, CancellationToken.None);
-        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
 
         var cached = await Provider.GetAsync(null, CancellationToken.None);
         _host.Time.Advance(TimeSpan.FromSeconds(300));
@@ -58,9 +58,9 @@ public sealed class AnatomyProviderTests : IDisposable
     [Fact]
     public async Task RequiredVersion_NewerThanTheFreshCache_ReadsAgainOnce_ThenServesIt()
     {
-        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml();
         var old = await Provider.GetAsync(null, CancellationToken.None);
-        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml(withScanStage: true);
         var wanted = FakeHash(TestAnatomy.Yaml(withScanStage: true));
 
         var loaded = await Provider.GetAsync(wanted, CancellationToken.None);
@@ -76,7 +76,7 @@ public sealed class AnatomyProviderTests : IDisposable
     [Fact]
     public async Task RequiredVersion_MatchingAnExpiredCopy_IsServedWithoutARead()
     {
-        _host.Fake.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml();
         var loaded = await Provider.GetAsync(null, CancellationToken.None);
         _host.Time.Advance(TimeSpan.FromHours(1));
 
@@ -87,7 +87,7 @@ public sealed class AnatomyProviderTests : IDisposable
     [Fact]
     public async Task InvalidAnatomy_FailsWithTheParserErrorsAndTheSource()
     {
-        _host.Fake.Files["/anatomy.yml"] = "version: 1\noutcomes: [ { id: 1 ";
+        _host.Anatomy.Files["/anatomy.yml"] = "version: 1\noutcomes: [ { id: 1 ";
 
         var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => Provider.GetAsync(null, CancellationToken.None));
 

@@ -1,5 +1,5 @@
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
@@ -17,7 +17,7 @@ public abstract class HandlerTestBase : IDisposable
 
     internal Task<DeliveryResult> Deliver(string eventType, string body)
     {
-        Fake.Requests.Clear();
+        Fake.ClearRequests();
         var handler = Host.Get<IDeliveryHandler>();
         return handler.HandleAsync(
             new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = Host.Time.GetUtcNow() },

@@ -1,5 +1,5 @@
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
@@ -71,7 +71,7 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
             if (others++ == 0)
             {
                 var other = new FakeThread { Id = 1, Status = "fixed" };
-                other.Comments.Add(new FakeComment { Id = 1, Content = $"{Markers.Comment}\nan older evaluation" });
+                other.Comments.Add(new FakeThreadComment { Id = 1, Content = $"{Markers.Comment}\nan older evaluation" });
                 p.Threads.Add(other);
             }
         };
@@ -107,7 +107,7 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
     {
         var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
         var foreign = new FakeThread { Id = 1 };
-        foreign.Comments.Add(new FakeComment { Id = 1, Content = "LGTM" });
+        foreign.Comments.Add(new FakeThreadComment { Id = 1, Content = "LGTM" });
         pr.Threads.Add(foreign);
         await PullRequestUpdated(5);
         pr.Threads[1].IsDeleted = true;

@@ -1,6 +1,6 @@
 using System.Net;
 using AnatomyBot.AzureDevOps.Reading;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 

@@ -1,5 +1,5 @@
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 

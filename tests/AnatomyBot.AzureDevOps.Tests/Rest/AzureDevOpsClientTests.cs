@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AnatomyBot.AzureDevOps.Rest;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Rest;
 
@@ -83,9 +83,9 @@ public sealed class AzureDevOpsClientTests : IDisposable
     [Fact]
     public async Task GetPullRequest_Missing_ReturnsNull()
     {
-        Assert.Null(await Client.GetPullRequestAsync(new PullRequestRef(FakeAzureDevOps.ProjectId, FakeAzureDevOps.RepositoryId, 99), CancellationToken.None));
+        Assert.Null(await Client.GetPullRequestAsync(new PullRequestRef(FakeAzureDevOps.DefaultProjectId, FakeAzureDevOps.DefaultRepositoryId, 99), CancellationToken.None));
         Assert.Equal(
-            $"/contoso/{FakeAzureDevOps.ProjectId}/_apis/git/repositories/{FakeAzureDevOps.RepositoryId}/pullrequests/99?api-version=7.1",
+            $"/contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullrequests/99?api-version=7.1",
             Assert.Single(Fake.Requests).PathAndQuery);
     }
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AnatomyBot.AzureDevOps.Rest;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Rest;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AnatomyBot.AzureDevOps.Rest;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Rest;
 

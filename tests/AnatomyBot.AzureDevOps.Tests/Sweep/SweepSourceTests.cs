@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.AzureDevOps.Sweep;
-using AnatomyBot.AzureDevOps.Tests.Fakes;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Sweep;
 
@@ -138,7 +138,7 @@ public sealed class SweepSourceTests : IDisposable
         var handler = _host.Get<IDeliveryHandler>();
 
         var first = await RunSweepAsync(handler);
-        var writesAfterFirst = Fake.Writes.Count();
+        var writesAfterFirst = Fake.Writes.Count;
         _host.Time.Advance(TimeSpan.FromDays(1));
         var second = await RunSweepAsync(handler);
 

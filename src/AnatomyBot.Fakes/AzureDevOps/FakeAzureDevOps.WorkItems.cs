@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AnatomyBot.Fakes.AzureDevOps;
+
+/// <summary>Work items: read one or a batch, the JSON Patch tag write (guarded by <c>test /rev</c>), and WIQL.</summary>
+public sealed partial class FakeAzureDevOps
+{
+    private const int MaxBatch = 200;
+    private static readonly string[] BacklogTypes = ["Epic", "Feature", "User Story", "Product Backlog Item", "Requirement"];
+    private static readonly string[] ClosedStates = ["Closed", "Done", "Removed", "Resolved", "Completed"];
+
+    private void MapWorkItems()
+    {
+        MapApi(HttpMethod.Post, "wit/workitemsbatch", r =>
+        {
+            var ids = (r.Json?["ids"] as JsonArray ?? []).Select(n => (int)n!).ToList();
+            return ids.Count > MaxBatch
+                ? Error(HttpStatusCode.BadRequest, $"VS402337: The number of work items requested exceeds the limit of {MaxBatch}.")
+                : FakeResponse.Json(FakeAzureDevOpsJson.Envelope(ids.Select(id => WorkItems.TryGetValue(id, out var w) ? (JsonNode)WorkItemJson(w) : null)));
+        }, isRead: true);
+        MapApi(HttpMethod.Get, "wit/workitems/{id}", r => WithWorkItem(r, item => FakeResponse.Json(WorkItemJson(item))));
+        MapApi(HttpMethod.Patch, "wit/workitems/{id}", r => WithWorkItem(r, item => Patch(item, r.Json as JsonArray ?? [])));
+        MapApi(HttpMethod.Post, "wit/wiql", Wiql, isRead: true);
+    }
+
+    private FakeResponse WithWorkItem(FakeRequest request, Func<FakeWorkItem, FakeResponse> answer) =>
+        request.Number("id") is { } id && WorkItems.TryGetValue((int)id, out var item)
+            ? answer(item)
+            : Error(HttpStatusCode.NotFound, $"TF401232: Work item {request.Route("id")} does not exist, or you do not have permissions to read it.");
+
+    private FakeResponse Patch(FakeWorkItem item, JsonArray patch)
+    {
+        if (patch.Any(op => (string?)op?["op"] == "test" && (string?)op["path"] == "/rev" && (int?)op["value"] != item.Rev))
+        {
+            return Error(HttpStatusCode.PreconditionFailed, $"VS403351: The work item {item.Id} has changed since it was read (revision {item.Rev}).");
+        }
+
+        foreach (var op in patch.Where(op => (string?)op?["op"] is "add" or "replace" && (string?)op["path"] == "/fields/System.Tags"))
+        {
+            item.Tags = (string?)op!["value"];
+        }
+
+        item.Rev++;
+        return FakeResponse.Json(WorkItemJson(item));
+    }
+
+    /// <summary>WIQL: the project's open backlog items after <c>[System.Id] &gt; N</c>, by id, <c>$top</c> at most; the
+    /// query text itself is pinned by the tests, not interpreted further here.</summary>
+    private FakeResponse Wiql(FakeRequest request)
+    {
+        var wiql = (string?)request.Json?["query"] ?? "";
+        var bound = IdBound().Match(wiql);
+        var after = bound.Success ? int.Parse(bound.Groups["after"].Value, CultureInfo.InvariantCulture) : 0;
+        var top = request.QueryNumber("$top") ?? 20_000;
+        var ids = WorkItems.Values
+            .Where(w => w.Id > after && BacklogTypes.Contains(w.Type) && !ClosedStates.Contains(w.State))
+            .Select(w => w.Id).Take(top);
+        return FakeResponse.Json(new JsonObject
+        {
+            ["queryType"] = "flat",
+            ["queryResultType"] = "workItem",
+            ["asOf"] = "2026-11-25T12:00:00Z",
+            ["columns"] = new JsonArray(new JsonObject { ["referenceName"] = "System.Id", ["name"] = "ID", ["url"] = $"{Api}_apis/wit/fields/System.Id" }),
+            ["workItems"] = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["url"] = WorkItemUrl(id) })]),
+        });
+    }
+
+    /// <summary>The work item as the REST API (and service hook payloads) show it.</summary>
+    public JsonObject WorkItemJson(FakeWorkItem item) =>
+        FakeAzureDevOpsJson.WorkItem(item, Project, WorkItemUrl, [.. WorkItems.Values.Where(w => w.Parent == item.Id).Select(w => w.Id)], Api);
+
+    private string WorkItemUrl(int id) => string.Create(CultureInfo.InvariantCulture, $"{Api}{ProjectId}/_apis/wit/workItems/{id}");
+
+    [GeneratedRegex(@"\[System\.Id\] > (?<after>\d+)")]
+    private static partial Regex IdBound();
+}
