@@ -11,4 +11,8 @@ public sealed record CliRunOptions
     public string? Stdin { get; init; }
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Names removed from the inherited environment (before <see cref="Environment"/> is applied); a name
+    /// ending in <c>*</c> removes every variable with that prefix.</summary>
+    public IReadOnlyCollection<string> Unset { get; init; } = [];
 }

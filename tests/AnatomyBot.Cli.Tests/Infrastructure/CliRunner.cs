@@ -15,16 +15,23 @@ public static class CliRunner
 
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, new CliRunOptions());
 
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, CliRunOptions options)
+    public static Task<CliResult> RunAsync(IEnumerable<string> args, CliRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(AssemblyPath))
         {
             throw new FileNotFoundException("The built anatomybot.dll is not next to the tests; does the test project reference AnatomyBot.Cli?", AssemblyPath);
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
+        return RunProcessAsync(DotnetHost(), [AssemblyPath, .. args], options);
+    }
+
+    /// <summary>Runs any program the same way (<c>bash</c>, <c>dotnet pack</c>, an installed tool).</summary>
+    public static async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> args, CliRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -34,10 +41,17 @@ public static class CliRunner
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(AssemblyPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in options.Unset)
+        {
+            foreach (var inherited in start.Environment.Keys.Where(k => name.EndsWith('*') ? k.StartsWith(name[..^1], StringComparison.Ordinal) : k == name).ToList())
+            {
+                start.Environment.Remove(inherited);
+            }
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -1,0 +1,102 @@
+using System.Reflection;
+using AnatomyBot.Cli.Tests.Infrastructure;
+
+namespace AnatomyBot.Cli.Tests.Adoption;
+
+/// <summary>The <c>AnatomyBot</c> tool package, packed once per test run (<c>dotnet pack src/AnatomyBot.Cli --no-build</c>
+/// from the build the tests already run against, in their configuration) into a temporary folder feed.</summary>
+public sealed record ToolPackage(string Folder, string Version)
+{
+    public const string Id = "AnatomyBot";
+
+    private static readonly Lazy<Task<ToolPackage>> Packed = new(PackAsync);
+
+    /// <summary>Variables of the test host's own MSBuild that must not leak into a child <c>dotnet</c>.</summary>
+    public static readonly IReadOnlyCollection<string> BuildVariables = ["MSBuild*", "MSBUILD*"];
+
+    public static Task<ToolPackage> GetAsync() => Packed.Value;
+
+    /// <summary>Installs the package as the contract says — <c>dotnet tool install --tool-path DIR --add-source FOLDER
+    /// AnatomyBot</c> — run where a <c>nuget.config</c> clears every other source, with an empty package cache, so the
+    /// tool can only come from this package. Returns the path of the installed <c>anatomybot</c>.</summary>
+    public async Task<string> InstallAsync(TempDirectory scratch, string toolPath)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        var result = await CliRunner.RunProcessAsync(
+            CliRunner.DotnetHost(),
+            ["tool", "install", "--tool-path", toolPath, "--add-source", Folder, Id],
+            IsolatedNuGet(scratch));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "anatomybot.exe" : "anatomybot");
+        Assert.True(File.Exists(command), $"{command} was not installed:\n{result}");
+        return command;
+    }
+
+    /// <summary>Options for a child <c>dotnet</c> that sees no package source but the ones it is given: a
+    /// <c>nuget.config</c> with <c>&lt;clear /&gt;</c> in its working directory and a fresh global package folder.</summary>
+    public static CliRunOptions IsolatedNuGet(TempDirectory scratch, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        var folder = Path.Combine(scratch.Path, "nuget-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+              </packageSources>
+            </configuration>
+            """);
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"),
+            ["DOTNET_ROOT"] = DotnetRoot(),
+        };
+        return new CliRunOptions { WorkingDirectory = folder, Timeout = TimeSpan.FromMinutes(3), Unset = BuildVariables, Environment = variables };
+    }
+
+    /// <summary>The folder of the dotnet host, which an installed tool's launcher needs to find the runtime.</summary>
+    public static string DotnetRoot()
+    {
+        var host = CliRunner.DotnetHost();
+        if (!Path.IsPathRooted(host))
+        {
+            host = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+                .Select(dir => Path.Combine(dir, host))
+                .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("dotnet is not on PATH");
+        }
+
+        var target = new FileInfo(host).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? host;
+        return Path.GetDirectoryName(target)!;
+    }
+
+    private static async Task<ToolPackage> PackAsync()
+    {
+        var root = Directory.CreateTempSubdirectory("anatomybot-tool-package-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+        var folder = Path.Combine(root, "feed");
+        var configuration = typeof(ToolPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var result = await CliRunner.RunProcessAsync(
+            CliRunner.DotnetHost(),
+            [
+                "pack", Path.Combine(RepoPaths.Root, "src", "AnatomyBot.Cli", "AnatomyBot.Cli.csproj"),
+                "-c", configuration, "--no-build", "-nologo", "-o", folder, "-p:PublishDir=" + Path.Combine(root, "publish") + Path.DirectorySeparatorChar,
+            ],
+            new CliRunOptions { WorkingDirectory = RepoPaths.Root, Timeout = TimeSpan.FromMinutes(5), Unset = BuildVariables });
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var package = Assert.Single(Directory.GetFiles(folder, Id + ".*.nupkg"));
+        return new ToolPackage(folder, Path.GetFileNameWithoutExtension(package)[(Id.Length + 1)..]);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort at process exit.
+        }
+    }
+}
