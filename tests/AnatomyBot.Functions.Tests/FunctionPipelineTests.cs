@@ -28,7 +28,7 @@ public sealed class FunctionPipelineTests : IDisposable
         _handler.Setup(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new DeliveryResult { ApiCalls = 2 });
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Webhook_Accepted_IsStoredQueuedAsBase64AndProcessedByTheQueueTrigger()
     {
         var queueName = "t" + Guid.NewGuid().ToString("N")[..20];
@@ -53,7 +53,7 @@ public sealed class FunctionPipelineTests : IDisposable
         _handler.Verify(h => h.HandleAsync(It.Is<Delivery>(d => d.Id == "d-1"), It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task QueueTrigger_TransientFailures_RequeueWithDelayThenPoisonQueue()
     {
         var queueName = "t" + Guid.NewGuid().ToString("N")[..20];

@@ -15,11 +15,11 @@ public abstract class LedgerContractTests : IAsyncLifetime
     /// <summary>New ledger instances over this test's storage (calling it again is "reopening").</summary>
     protected abstract (IDeliveryLedger Deliveries, IEvaluationLedger Evaluations) Open();
 
-    public virtual Task InitializeAsync() => Task.CompletedTask;
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public abstract Task DisposeAsync();
+    public abstract ValueTask DisposeAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task TryAdd_ConcurrentDuplicates_ExactlyOneAddPerDeliveryWins()
     {
         var (deliveries, _) = Open();
@@ -33,7 +33,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(ids.Order(StringComparer.Ordinal), received.Select(r => r.Delivery.Id).Order(StringComparer.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task TryAdd_KnownDelivery_ReturnsFalseAndKeepsTheFirst()
     {
         var (deliveries, _) = Open();
@@ -48,7 +48,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Received, record?.Status);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Mark_MovesDeliveriesBetweenStatuses_AndListsOldestFirst()
     {
         var (deliveries, _) = Open();
@@ -69,7 +69,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(("d", "HTTP 502 again", 2, T0.AddHours(2)), (poison.Delivery.Id, poison.LastError, poison.Delivery.Attempts, poison.UpdatedAt));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Mark_UnknownDelivery_ChangesNothing()
     {
         var (deliveries, _) = Open();
@@ -80,7 +80,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Empty(await deliveries.ListAsync(DeliveryStatus.Processed, 10, None));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Delivery_LargeBody_RoundTripsExactly()
     {
         var (deliveries, _) = Open();
@@ -91,7 +91,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(body, (await deliveries.GetAsync(Platforms.GitHub, "big", None))?.Delivery.Body);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Delivery_ReceivedAsUtf8Bytes_ReadsBackAsTheSameText()
     {
         var (deliveries, _) = Open();
@@ -102,7 +102,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(body, (await deliveries.GetAsync(Platforms.GitHub, "bytes", None))?.Delivery.Body);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_ChangedGaps_AppendsTheEventsOfGapTransitions()
     {
         var (_, evaluations) = Open();
@@ -124,7 +124,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal([.. opened, .. changed], stored.OrderBy(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Code, StringComparer.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_Latest_RoundTripsEveryField_AndKeepsFirstSeen()
     {
         var (_, evaluations) = Open();
@@ -154,7 +154,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Null(await evaluations.GetLatestAsync(ItemSource.GitHub, "4711", None));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_OlderEvaluationThanStored_IsIgnored()
     {
         var (_, evaluations) = Open();
@@ -166,7 +166,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal([GapCodes.NoStage], (await evaluations.GetLatestAsync(ItemSource.GitHub, "o/r#2", None))!.Gaps.Keys);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_SameItemTwiceInOneBatch_RecordsBothTransitions()
     {
         var (_, evaluations) = Open();
@@ -179,7 +179,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(2, (await ToListAsync(evaluations.ListGapEventsAsync(T0, T0.AddHours(1), None))).Count);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_ManyItemsInOneCall_StoresEveryOne()
     {
         var (_, evaluations) = Open();
@@ -195,7 +195,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(250, (await ToListAsync(evaluations.ListGapEventsAsync(T0, T0.AddDays(1), None))).Count);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_ConcurrentCallersOnOneItem_KeepEventsConsistentWithTheLatest()
     {
         var (_, evaluations) = Open();
@@ -213,7 +213,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task ListGapEvents_IncludesSince_ExcludesUntil_AcrossDayBoundaries()
     {
         var (_, evaluations) = Open();
@@ -232,7 +232,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.FromHours(1)), (await Range(midnight, midnight.AddTicks(1))).Single());
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("octo-org/payments#45")]
     [InlineData("Onboarding\\Identity\\KYC?x=1")]
     [InlineData("a~7Eb|c%2Fd'e\"f")]
@@ -254,7 +254,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Null(await deliveries.GetAsync(Platforms.GitHub, id + "x", None));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Reopened_KeepsDeliveriesEvaluationsAndEvents()
     {
         var (deliveries, evaluations) = Open();

@@ -16,10 +16,10 @@ public sealed class SqliteLedgerTests : LedgerContractTests, IDisposable
         return (new SqliteDeliveryLedger(database), new SqliteEvaluationLedger(database));
     }
 
-    public override Task DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         databases.ForEach(d => d.Dispose());
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose() => folder.Dispose();

@@ -24,7 +24,7 @@ public sealed class TableLedgerTests : LedgerContractTests
         return (new TableDeliveryLedger(store), new TableEvaluationLedger(store));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Record_StoppedAfterTheEvaluationsCommitted_LosesNoGapEvent()
     {
         var (_, evaluations) = Open();
@@ -54,7 +54,7 @@ public sealed class TableLedgerTests : LedgerContractTests
         Assert.Empty(await ToListAsync(stillPending));
     }
 
-    public override async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         stores.ForEach(s => s.Dispose());
         if (connectionString is null)

@@ -2,7 +2,7 @@ namespace AnatomyBot.Testing;
 
 /// <summary>The Azurite connection string for tests against Azure Storage. <c>.ci/run</c> starts Azurite and exports
 /// <c>ANATOMYBOT_TEST_AZURE_STORAGE</c>. Unset: the test is skipped locally but fails under <c>CI=true</c>.
-/// Use from a <c>[SkippableFact]</c> (package Xunit.SkippableFact); link this file into a test project with
+/// Use from any <c>[Fact]</c> or <c>[Theory]</c> (it calls xunit v3's <c>Assert.Skip</c>); link this file into a test project with
 /// <c>&lt;Compile Include="../Shared/AzuriteEnvironment.cs" Link="Shared/AzuriteEnvironment.cs" /&gt;</c>.</summary>
 internal static class AzuriteEnvironment
 {
@@ -24,7 +24,7 @@ internal static class AzuriteEnvironment
             throw new InvalidOperationException($"{VariableName} is not set and CI=true: Azurite must run in CI (see .ci/run).");
         }
 
-        Skip.If(true, $"{VariableName} is not set; start Azurite and export it to run the Azure Storage tests.");
+        Assert.Skip($"{VariableName} is not set; start Azurite and export it to run the Azure Storage tests.");
         return "";
     }
 }
