@@ -1,0 +1,119 @@
+using AnatomyBot.Cli.Tests.Infrastructure;
+
+namespace AnatomyBot.Cli.Tests.Adoption;
+
+/// <summary><c>templates/anatomybot.yml</c> run locally as the agent would run it (<see cref="PipelineTemplate"/>), with
+/// the tool installed from the package under test: <c>lint</c> logs one issue per finding and uploads its report as a
+/// summary; <c>check</c> says plainly that it cannot run while the CLI has no live reads.</summary>
+public sealed class AzurePipelinesTemplateTests
+{
+    private const string AccessToken = "ado-test-token-not-real";
+
+    /// <summary>One agent temp folder for the class: the first run installs the tool, the next ones find it installed.</summary>
+    private static readonly Lazy<TempDirectory> AgentTemp = new(() => new TempDirectory());
+
+    [Fact]
+    public async Task Lint_SampleAnatomy_LogsOneIssuePerFindingUploadsTheReportAndPasses()
+    {
+        using var agent = new AzureAgent(AgentTemp.Value.Path);
+        agent.WriteFile("anatomy.yml", await File.ReadAllTextAsync(RepoPaths.SampleAnatomy));
+
+        var run = await RunTemplateAsync(agent, new() { ["command"] = "lint" });
+
+        var step = run.Steps[1];
+        Assert.True(step.ExitCode == 0, step.ToString());
+        var expected = await CliRunner.RunAsync(["lint", "anatomy.yml", "--format", "azure-pipelines"], new CliRunOptions { WorkingDirectory = agent.SourcesDirectory });
+        Assert.Equal(Lines(expected.Stdout), Lines(step.Stdout).Where(l => !l.StartsWith("##vso[task.uploadsummary]", StringComparison.Ordinal)));
+        var summary = Assert.Single(run.Summaries);
+        Assert.Equal("AnatomyBot lint.md", Path.GetFileName(summary));
+        Assert.StartsWith(agent.Environment["AGENT_TEMPDIRECTORY"], summary, StringComparison.Ordinal);
+        Assert.StartsWith("## Anatomy lint: `anatomy.yml`", await File.ReadAllTextAsync(summary), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("block", 1)]
+    [InlineData("warn", 1)]
+    [InlineData("never", 0)]
+    public async Task Lint_ErrorFinding_FailsTheStepUnlessFailOnIsNever(string failOn, int exitCode)
+    {
+        using var agent = new AzureAgent(AgentTemp.Value.Path);
+        agent.WriteFile("architecture.yml", await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Lint", "hostile-findings.yml")));
+
+        var run = await RunTemplateAsync(agent, new() { ["command"] = "lint", ["anatomy"] = "architecture.yml", ["failOn"] = failOn });
+
+        var step = run.Steps[1];
+        Assert.True(step.ExitCode == exitCode, step.ToString());
+        Assert.Contains(Lines(step.Stdout), l => l.StartsWith("##vso[task.logissue type=error;sourcepath=architecture.yml;linenumber=9;columnnumber=9;code=stage-no-outcome]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("block", 0)]
+    [InlineData("warn", 1)]
+    public async Task Lint_WarningsOnly_FailsTheStepOnlyWhenFailOnIsWarn(string failOn, int exitCode)
+    {
+        using var agent = new AzureAgent(AgentTemp.Value.Path);
+        agent.WriteFile("anatomy.yml", await File.ReadAllTextAsync(RepoPaths.SampleAnatomy));
+
+        var run = await RunTemplateAsync(agent, new() { ["command"] = "lint", ["failOn"] = failOn });
+
+        Assert.True(run.Steps[1].ExitCode == exitCode, run.Steps[1].ToString());
+    }
+
+    [Fact]
+    public async Task Lint_NoAnatomyFileInTheCheckout_FailsWithExitTwoAnIssueAndNoSummary()
+    {
+        using var agent = new AzureAgent(AgentTemp.Value.Path);
+
+        var run = await RunTemplateAsync(agent, new() { ["command"] = "lint" });
+
+        Assert.True(run.Steps[1].ExitCode == 2, run.Steps[1].ToString());
+        Assert.Contains("##vso[task.logissue type=error]anatomy.yml: error: file not found", Lines(run.Steps[1].Stdout));
+        Assert.Empty(run.Summaries);
+    }
+
+    [Fact]
+    public async Task Check_WhileTheCliHasNoLiveReads_FailsWithAMessageNamingTheMissingFlag()
+    {
+        using var agent = new AzureAgent(AgentTemp.Value.Path);
+        agent.WriteFile("anatomy.yml", await File.ReadAllTextAsync(RepoPaths.SampleAnatomy));
+
+        var run = await RunTemplateAsync(agent, []);
+
+        var step = run.Steps[1];
+        Assert.True(step.ExitCode == 2, step.ToString());
+        var issue = Lint.RunnerCommand.ParseAzure(Assert.Single(Lines(step.Stdout), l => l.StartsWith("##vso[task.logissue", StringComparison.Ordinal)));
+        Assert.NotNull(issue);
+        Assert.Equal("error", issue.Properties["type"]);
+        Assert.Contains("anatomybot check --azure-devops ORGANIZATION_URL/PROJECT", issue.Data, StringComparison.Ordinal);
+        Assert.Contains("Not run: check needs live reads", await File.ReadAllTextAsync(Assert.Single(run.Summaries)), StringComparison.Ordinal);
+        Assert.DoesNotContain(AccessToken, step.Stdout + step.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Template_ParameterOutsideItsValues_IsRefusedBeforeAnythingRuns()
+    {
+        using var agent = new AzureAgent(AgentTemp.Value.Path);
+
+        var refused = await Record.ExceptionAsync(() => PipelineTemplate.Load().RunAsync(new Dictionary<string, string> { ["command"] = "deploy" }, AzureAgent.Variables(AccessToken), agent));
+
+        Assert.NotNull(refused);
+        Assert.Contains("'deploy' is not one of lint, check", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the template with the tool installed from the package under test and checks the install step.</summary>
+    private static async Task<AgentRun> RunTemplateAsync(AzureAgent agent, Dictionary<string, string> parameters)
+    {
+        var package = await ToolPackage.GetAsync();
+        parameters["version"] = package.Version;
+        parameters["source"] = package.Folder;
+
+        var run = await PipelineTemplate.Load().RunAsync(parameters, AzureAgent.Variables(AccessToken), agent);
+
+        Assert.True(run.Steps.Count == 2, string.Join("\n", run.Steps));
+        Assert.True(run.Steps[0].ExitCode == 0, run.Steps[0].ToString());
+        Assert.Contains(Lines(run.Steps[0].Stdout), l => l.StartsWith(package.Version, StringComparison.Ordinal));
+        return run;
+    }
+
+    private static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
+}
