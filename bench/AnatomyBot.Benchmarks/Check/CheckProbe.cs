@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AnatomyBot.AzureDevOps.Mapping;
 using AnatomyBot.Cli.Commands.Check;
 using AnatomyBot.Core.Anatomy;
-using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Batch;
 
 namespace AnatomyBot.Benchmarks.Check;
 
@@ -123,10 +124,10 @@ internal static class CheckProbe
         var engine = new LinkageEngine(anatomy);
         Console.WriteLine($"index {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
-        var entries = new List<BacklogEntry>();
+        var batch = new BacklogBatch(engine);
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
-            BacklogReader.Read("b", stream, [], entries, engine: engine);
+            BacklogReader.Read("b", stream, new CheckSink(batch, "b", new AzureDevOpsReaders([])));
         }
 
         Console.WriteLine($"read+map+prepare {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
@@ -137,8 +138,7 @@ internal static class CheckProbe
         Allocated();
         Gc();
         watch.Restart();
-        var prepared = entries.Select(e => e.Prepared!).ToList();
-        var evaluations = engine.EvaluateEach(prepared);
+        var evaluations = batch.Complete();
         Console.WriteLine($"evaluate {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");
         watch.Restart();
         _ = new CheckReport(evaluations, FailOn.Block);
@@ -165,7 +165,8 @@ internal static class CheckProbe
             ranges.Add((start, (int)reader.BytesConsumed - start));
         }
 
-        var body = new BodyBuffer();
+        var itemReader = new AzureDevOpsItemReader([]);
+        var scratch = engine.Scratch.Rent();
         for (var round = 0; round < 3; round++)
         {
             long mapBytes = 0, prepareBytes = 0;
@@ -175,10 +176,10 @@ internal static class CheckProbe
             {
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var t0 = Stopwatch.GetTimestamp();
-                var item = AzureDevOps.Mapping.AzureDevOpsWorkItemMapper.Map(bytes.AsSpan(start, length), [], body).Item!;
+                itemReader.TryRead(bytes.AsSpan(start, length), out _);
                 var t1 = Stopwatch.GetTimestamp();
                 var middle = GC.GetAllocatedBytesForCurrentThread();
-                _ = engine.Prepare(item, body.Text);
+                _ = engine.Prepare(itemReader.Draft, itemReader.Body, scratch);
                 var t2 = Stopwatch.GetTimestamp();
                 prepareBytes += GC.GetAllocatedBytesForCurrentThread() - middle;
                 mapBytes += middle - before;
@@ -187,27 +188,22 @@ internal static class CheckProbe
             }
 
             Console.WriteLine($"per item: map {mapBytes / ranges.Count} B, {mapTime.TotalMicroseconds / ranges.Count:F2} µs; prepare {prepareBytes / ranges.Count} B, {prepareTime.TotalMicroseconds / ranges.Count:F2} µs");
-            var items = ranges.Select(r => AzureDevOps.Mapping.AzureDevOpsWorkItemMapper.Map(bytes.AsSpan(r.Start, r.Length)).Item!).ToList();
-            var index = new AnatomyIndex(anatomy);
-            var terms = new List<int>();
-            var seen = new TermSet();
+            var items = ranges.Select(r => AzureDevOpsWorkItemMapper.Map(bytes.AsSpan(r.Start, r.Length)).Item!).ToList();
             var watch = Stopwatch.StartNew();
             foreach (var item in items)
             {
-                ReferenceExtractor.Extract(item, anatomy.Policy);
+                ReferenceExtractor.Extract(scratch.Draft.From(item), item.Body, anatomy.Policy, scratch.Text);
             }
 
             var extract = watch.Elapsed.TotalMicroseconds / items.Count;
+            var terms = 0;
             watch.Restart();
             foreach (var item in items)
             {
-                terms.Clear();
-                seen.Clear(index.Vocabulary.Count);
-                index.Vocabulary.Collect(item.Title, skipTags: false, terms, seen);
-                index.Vocabulary.Collect(item.Body, skipTags: true, terms, seen);
+                terms = scratch.Ranker.TermsOf(item.Title, item.Body, item.BodyFormat).Length;
             }
 
-            Console.WriteLine($"  extract {extract:F2} µs, terms {watch.Elapsed.TotalMicroseconds / items.Count:F2} µs, body {items.Average(i => i.Body.Length):F0} chars, terms {terms.Count}");
+            Console.WriteLine($"  extract {extract:F2} µs, terms {watch.Elapsed.TotalMicroseconds / items.Count:F2} µs, body {items.Average(i => i.Body.Length):F0} chars, terms {terms}");
         }
     }
 

@@ -1,6 +1,5 @@
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage.Ranking;
-using AnatomyBot.Core.Linkage;
 using BenchmarkDotNet.Attributes;
 
 namespace AnatomyBot.Benchmarks.Check;
@@ -11,25 +10,17 @@ namespace AnatomyBot.Benchmarks.Check;
 [Config(typeof(SyntheticItems.MicroConfig))]
 public class RankBenchmarks
 {
-    private readonly List<int[]> _queries = [];
-    private AnatomyIndex _index = null!;
-    private double[] _scores = [];
-    private readonly List<int> _touched = [];
+    private readonly List<TermIds> _queries = [];
+    private SuggestionRanker _ranker = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        (_index, var items) = SyntheticItems.Load(2_000, seed: 7);
-        _scores = new double[_index.Elements.Length];
-        var terms = new List<int>();
-        var seen = new TermSet();
+        var (index, items) = SyntheticItems.Load(2_000, seed: 7);
+        _ranker = new SuggestionRanker(index);
         foreach (var item in items)
         {
-            terms.Clear();
-            seen.Clear(_index.Vocabulary.Count);
-            _index.Vocabulary.Collect(item.Title, skipTags: false, terms, seen);
-            _index.Vocabulary.Collect(item.Body, skipTags: true, terms, seen);
-            _queries.Add([.. terms]);
+            _queries.Add(_ranker.TermsOf(item.Title, item.Body, item.BodyFormat));
         }
     }
 
@@ -41,7 +32,7 @@ public class RankBenchmarks
         {
             foreach (var layer in (ReadOnlySpan<Layer>)[Layer.Outcome, Layer.Stage, Layer.Component])
             {
-                var top = _index.Ranker(layer).Top(query, 3, _scores, _touched);
+                var top = _ranker.Rank(layer, query);
                 sum += top.Count > 0 ? top[0].Score : 0;
             }
         }

@@ -1,5 +1,5 @@
-using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Ranking;
 using BenchmarkDotNet.Attributes;
 
 namespace AnatomyBot.Benchmarks.Check;
@@ -10,15 +10,13 @@ namespace AnatomyBot.Benchmarks.Check;
 public class TermsBenchmarks
 {
     private IReadOnlyList<WorkItem> _items = [];
-    private TermVocabulary _vocabulary = null!;
-    private readonly List<int> _terms = [];
-    private readonly TermSet _seen = new();
+    private SuggestionRanker _ranker = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var (index, items) = SyntheticItems.Load(2_000, seed: 7);
-        (_vocabulary, _items) = (index.Vocabulary, items);
+        (_ranker, _items) = (new SuggestionRanker(index), items);
     }
 
     [Benchmark]
@@ -27,11 +25,7 @@ public class TermsBenchmarks
         var count = 0;
         foreach (var item in _items)
         {
-            _terms.Clear();
-            _seen.Clear(_vocabulary.Count);
-            _vocabulary.Collect(item.Title, skipTags: false, _terms, _seen);
-            _vocabulary.Collect(item.Body, skipTags: true, _terms, _seen);
-            count += _terms.Count;
+            count += _ranker.TermsOf(item.Title, item.Body, item.BodyFormat).Length;
         }
 
         return count;

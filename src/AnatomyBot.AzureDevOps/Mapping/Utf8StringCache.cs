@@ -1,33 +1,39 @@
 using System.Text;
 using System.Text.Unicode;
+using AnatomyBot.Core.Linkage.Text;
 
 namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>One string per distinct short value: work-item types, states, area paths, people and relation kinds repeat
 /// across a backlog, so a reader of many items hands out the same string for the same bytes instead of a new one per
-/// item. A direct-mapped table (a colliding value replaces the slot's), large enough that a backlog's people, area
-/// paths and tag sets rarely collide (each miss is a new string); not thread-safe: one per thread.</summary>
+/// item. A direct-mapped table (a colliding value replaces the slot's; each miss is a new string); not thread-safe: one
+/// per reader.</summary>
 internal sealed class Utf8StringCache
 {
     /// <summary>Longer values are rarely repeated (titles, urls) and are not cached.</summary>
     public const int MaxLength = 96;
 
-    private const int Slots = 2048;
+    private readonly byte[]?[] _keys;
+    private readonly string?[] _values;
 
-    private readonly byte[]?[] _keys = new byte[]?[Slots];
-    private readonly string?[] _values = new string?[Slots];
+    /// <param name="slots">The table's size, a power of two.</param>
+    public Utf8StringCache(int slots)
+    {
+        if (!int.IsPow2(slots))
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, "the number of slots must be a power of two");
+        }
+
+        _keys = new byte[]?[slots];
+        _values = new string?[slots];
+    }
 
     /// <summary>The string for <paramref name="utf8"/> (raw, unescaped UTF-8 of at most <see cref="MaxLength"/> bytes);
     /// null when it is not valid UTF-8 (the caller reads it the usual way and reports it).</summary>
     public string? Get(ReadOnlySpan<byte> utf8)
     {
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var slot = (int)((hash ^ (hash >> 16)) & (Slots - 1));
+        var hash = Fnv1a.Of(utf8);
+        var slot = (int)((hash ^ (hash >> 16)) & (uint)(_values.Length - 1));
         if (_values[slot] is { } cached && (_keys[slot] is { } key ? utf8.SequenceEqual(key) : Ascii.Equals(utf8, cached)))
         {
             return cached;

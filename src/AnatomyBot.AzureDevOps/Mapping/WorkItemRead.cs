@@ -1,13 +1,16 @@
 using System.Collections.ObjectModel;
 using System.Text.Json;
-using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>What one pass over a work item (<see cref="WorkItemJsonReader"/>) found, and how it becomes the mapped
 /// values (the last occurrence of a property wins; diagnostics are raised where a value is used).</summary>
-internal sealed class WorkItemRead
+internal sealed class WorkItemRead(int cacheSlots)
 {
+    /// <summary>Slots of the cache of repeated values for a reader of a whole backlog: enough that its people, area
+    /// paths and tag sets rarely collide.</summary>
+    public const int BacklogCacheSlots = 2048;
+
     private const int MaxTagSets = 4096;
 
     private readonly Dictionary<string, IReadOnlyList<string>> _tagSets = new(StringComparer.Ordinal);
@@ -30,7 +33,7 @@ internal sealed class WorkItemRead
 
     /// <summary>Short values that repeat across items (types, states, area paths, people, relation kinds); kept across
     /// the items this read is used for.</summary>
-    public Utf8StringCache Strings { get; } = new();
+    public Utf8StringCache Strings { get; } = new(cacheSlots);
 
     /// <summary><see cref="AzureDevOpsWorkItemMapper.Tags"/> of a tag set, split once per distinct set: a backlog repeats
     /// a few sets across many items (the set itself is one string from <see cref="Strings"/>). Bounded: cleared when full.</summary>

@@ -11,7 +11,7 @@ internal static class StatelessBacklog
     /// <summary>The evaluations, or null after writing a one-line error per unreadable file.</summary>
     public static async Task<IReadOnlyList<ItemEvaluation>?> EvaluateAsync(EnterpriseAnatomy anatomy, IReadOnlyList<string> files, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var keepFields = anatomy.Policy.Fields.Keys.ToArray();
+        var readers = new AzureDevOpsReaders(anatomy.Policy.Fields.Keys.ToArray());
         var entries = new List<BacklogEntry>();
         foreach (var file in files)
         {
@@ -19,7 +19,9 @@ internal static class StatelessBacklog
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-                BacklogReader.Read(file, stream, keepFields, entries);
+                var sink = new WorkItemSink(file, readers);
+                BacklogReader.Read(file, stream, sink);
+                entries.AddRange(sink.Entries);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

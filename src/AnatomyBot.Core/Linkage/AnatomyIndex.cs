@@ -5,11 +5,11 @@ namespace AnatomyBot.Core.Linkage;
 
 /// <summary>The anatomy indexed once for the engine: every element numbered in (layer, id) order, the upward closure
 /// of each element (component → logic using it → stages listing that logic → their and their value stream's outcomes),
-/// compiled component path globs, and one BM25 ranker per layer.</summary>
+/// compiled component path globs, and one BM25 index per layer.</summary>
 internal sealed class AnatomyIndex
 {
     private readonly Dictionary<string, int> _byId = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Bm25Ranker[] _rankers = new Bm25Ranker[5];
+    private readonly Bm25Index[] _bm25 = new Bm25Index[(int)Layer.Component + 1];
 
     public AnatomyIndex(EnterpriseAnatomy anatomy)
     {
@@ -35,7 +35,7 @@ internal sealed class AnatomyIndex
         Vocabulary = new TermVocabulary();
         foreach (var layer in (Layer[])[Layer.Outcome, Layer.Stage, Layer.Logic, Layer.Component])
         {
-            _rankers[(int)layer] = new Bm25Ranker(Elements.Where(e => e.Layer == layer), Vocabulary);
+            _bm25[(int)layer] = new Bm25Index(Elements.Where(e => e.Layer == layer), Vocabulary);
         }
     }
 
@@ -49,9 +49,93 @@ internal sealed class AnatomyIndex
 
     public TermVocabulary Vocabulary { get; }
 
-    public Bm25Ranker Ranker(Layer layer) => _rankers[(int)layer];
+    public Bm25Index Bm25(Layer layer) => _bm25[(int)layer];
 
     public bool TryFind(string id, out int index) => _byId.TryGetValue(id, out index);
+
+    /// <summary>The deepest layer among <paramref name="elements"/>; <see cref="Layer.Unmapped"/> when there are none.</summary>
+    public Layer DeepestLayer(List<int> elements)
+    {
+        var deepest = Layer.Unmapped;
+        foreach (var element in elements)
+        {
+            deepest = (Layer)Math.Max((int)deepest, (int)Elements[element].Layer);
+        }
+
+        return deepest;
+    }
+
+    /// <summary>Adds each component one of <paramref name="paths"/> lies under (by the component's path globs).</summary>
+    public void AddComponentsMatching(IReadOnlyList<string> paths, List<int> elements)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (component, glob) in ComponentGlobs)
+        {
+            foreach (var path in paths)
+            {
+                if (glob.IsMatch(path))
+                {
+                    elements.Add(component);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The closure of <paramref name="elements"/> (sorted in place): every element they imply, sorted, each
+    /// once. One element's closure is the index's own array, shared and never written to (most items name one
+    /// element, or several of the same); <paramref name="buffer"/> is room for merging several.</summary>
+    public int[] ClosureOf(List<int> elements, List<int> buffer)
+    {
+        if (elements.Count == 0)
+        {
+            return [];
+        }
+
+        elements.Sort();
+        if (elements[0] == elements[^1])
+        {
+            return Closures[elements[0]];
+        }
+
+        buffer.Clear();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (i == 0 || elements[i] != elements[i - 1])
+            {
+                buffer.AddRange(Closures[elements[i]]);
+            }
+        }
+
+        return SortedDistinct(buffer);
+    }
+
+    /// <summary>The elements sorted, each once, in an array of their exact count.</summary>
+    private static int[] SortedDistinct(List<int> elements)
+    {
+        elements.Sort();
+        var distinct = 1;
+        for (var i = 1; i < elements.Count; i++)
+        {
+            distinct += elements[i] != elements[i - 1] ? 1 : 0;
+        }
+
+        var result = new int[distinct];
+        result[0] = elements[0];
+        for (int i = 1, j = 1; i < elements.Count; i++)
+        {
+            if (elements[i] != elements[i - 1])
+            {
+                result[j++] = elements[i];
+            }
+        }
+
+        return result;
+    }
 
     private int[][] BuildClosures(EnterpriseAnatomy anatomy)
     {

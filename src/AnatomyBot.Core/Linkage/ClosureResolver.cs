@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
@@ -7,7 +8,7 @@ namespace AnatomyBot.Core.Linkage;
 /// recursion, so a deep chain cannot overflow the stack, and reports a parent cycle or a missing parent on the item.</summary>
 internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
 {
-    private readonly byte[] _state = new byte[items.Length];
+    private readonly Visit[] _visit = new Visit[items.Length];
     private readonly bool[] _inCycle = new bool[items.Length];
     private readonly bool[] _mark = new bool[index.Elements.Length];
     private readonly List<int> _touched = [];
@@ -21,18 +22,10 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
     public int[][] Resolve()
     {
         LinkItems();
-        for (var pass = 0; pass < 2; pass++)
-        {
-            for (var i = 0; i < items.Length; i++)
-            {
-                // Work items first, so that pull requests find the effective links of the items they link to.
-                var isPullRequest = items[i].Kind == ItemKind.PullRequest;
-                if (_state[i] == 0 && isPullRequest == (pass == 1))
-                {
-                    ResolveChain(i);
-                }
-            }
-        }
+
+        // Work items first, so that pull requests find the effective links of the items they link to.
+        ResolveChains(pullRequests: false);
+        ResolveChains(pullRequests: true);
 
         // Filled in place: a second array of a reference per item would be one more large allocation per backlog.
         for (var i = 0; i < items.Length; i++)
@@ -41,6 +34,17 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         }
 
         return _effective!;
+    }
+
+    private void ResolveChains(bool pullRequests)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (_visit[i] == Visit.NotYet && (items[i].Kind == ItemKind.PullRequest) == pullRequests)
+            {
+                ResolveChain(i);
+            }
+        }
     }
 
     private void LinkItems()
@@ -58,14 +62,10 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         {
             if (item.ParentId is { } parentId)
             {
-                var parent = byId.Find(parentId, item.ParentHash);
-                if (parent >= 0)
+                item.Parent = byId.Find(parentId, item.ParentHash);
+                if (item.Parent == ItemIdTable.NotFound)
                 {
-                    item.Parent = parent;
-                }
-                else
-                {
-                    item.Parent = -2;
+                    item.Parent = PreparedItem.NoParent;
                     item.AddDiagnostic($"parent `{parentId}` is not among the items read; nothing was inherited from it");
                 }
             }
@@ -75,7 +75,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             {
                 var linkedId = linkedIds[l];
                 var linked = byId.Find(linkedId, ItemIdTable.Hash(linkedId));
-                if (linked < 0)
+                if (linked == ItemIdTable.NotFound)
                 {
                     item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
                 }
@@ -94,15 +94,15 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
         var current = start;
         while (true)
         {
-            _state[current] = 1;
+            _visit[current] = Visit.OnChain;
             chain.Add(current);
             var parent = items[current].Parent;
-            if (parent < 0 || _state[parent] == 2)
+            if (parent == PreparedItem.NoParent || _visit[parent] == Visit.Resolved)
             {
                 break;
             }
 
-            if (_state[parent] == 1)
+            if (_visit[parent] == Visit.OnChain)
             {
                 MarkCycle(chain, chain.IndexOf(parent));
                 break;
@@ -111,11 +111,12 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             current = parent;
         }
 
+        // Top of the chain first: each item's parent is resolved before the item.
         for (var j = chain.Count - 1; j >= 0; j--)
         {
             var at = chain[j];
-            _effective[at] = Compute(items[at], _inCycle[at] ? -1 : items[at].Parent);
-            _state[at] = 2;
+            _effective[at] = Compute(items[at], _inCycle[at] ? PreparedItem.NoParent : items[at].Parent);
+            _visit[at] = Visit.Resolved;
         }
     }
 
@@ -132,7 +133,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
     private int[] Compute(PreparedItem item, int parent)
     {
         // Most items have neither a parent nor linked items: their own closure, read while preparing, is all of it.
-        if ((parent < 0 || _effective[parent] is null) && item.Linked is null)
+        if ((parent == PreparedItem.NoParent || _effective[parent] is null) && item.Linked is null)
         {
             return item.OwnClosure;
         }
@@ -142,7 +143,7 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             Touch(element);
         }
 
-        if (parent >= 0 && _effective[parent] is { } inherited)
+        if (parent != PreparedItem.NoParent && _effective[parent] is { } inherited)
         {
             foreach (var element in inherited)
             {
@@ -182,5 +183,17 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
             _mark[element] = true;
             _touched.Add(element);
         }
+    }
+
+    /// <summary>Where the walk of parent chains stands with an item.</summary>
+    private enum Visit : byte
+    {
+        NotYet,
+
+        /// <summary>On the chain being walked: meeting it again closes a cycle.</summary>
+        OnChain,
+
+        /// <summary>Its effective links are known.</summary>
+        Resolved,
     }
 }

@@ -1,82 +1,120 @@
-using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Linkage.Ranking;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>The gaps of one item: each link its rule requires but its effective links lack, and each id it names that
-/// the anatomy does not know, with up to three ranked suggestions. Sorted by code, then message.</summary>
+/// <summary>The gaps of one item. An exempt item has none. Otherwise: each link its rule requires that its effective
+/// links lack is a gap of the rule's severity (a missing layer, with suggestions from that layer; a pull request linking
+/// no work item), and each id it names that the anatomy does not know is an <c>unknown-ref</c> gap, never more severe
+/// than a warning (a mistyped id must not block), with the likely intended ids as suggestions. Gaps come sorted by code,
+/// then message.</summary>
 internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
 {
-    private const int SuggestionCount = 3;
-
-    [ThreadStatic]
-    private static Scratch? t_scratch;
-
-    /// <summary>The distinct known terms of the item's title, then body, in order of first appearance: what its
-    /// suggestions are ranked on.</summary>
-    public TermIds Terms(WorkItemDraft item, ReadOnlySpan<char> body)
+    public IReadOnlyList<Gap> Find(PreparedItem item, int[] effective, ItemScratch scratch)
     {
-        var scratch = Scratch.For(index);
-        scratch.Terms.Clear();
-        scratch.Seen.Clear(index.Vocabulary.Count);
-        index.Vocabulary.Collect(item.Title, skipTags: false, scratch.Terms, scratch.Seen);
-        index.Vocabulary.Collect(body, item.BodyFormat == BodyFormat.Html, scratch.Terms, scratch.Seen);
-        return TermIds.Of(scratch.Terms, index.Vocabulary.Count);
-    }
+        if (item.ExemptReason is not null)
+        {
+            return [];
+        }
 
-    public IReadOnlyList<Gap> Find(PreparedItem prepared, int[] effective, PolicyRule rule)
-    {
-        // Gathered in a per-thread list and copied out at their exact count (no list and no spare slots per item).
-        List<Gap>? gaps = null;
-        Scratch? scratch = null;
-        var (kind, source) = (prepared.Kind, prepared.Source);
-        var layers = Layers(effective);
-        // Indexed loops: the rule's and the gaps' lists are interfaces, whose enumerators would be one object per item.
-        for (var r = 0; r < rule.Require.Count; r++)
+        var gaps = scratch.Gaps;
+        gaps.Clear();
+        var reached = LayerSet.Of(effective, index);
+        var rule = item.Rule;
+        for (var r = 0; r < rule.Require.Count; r++) // indexed: an interface's enumerator would be an object per item
         {
             var requirement = rule.Require[r];
             if (requirement == LinkRequirement.WorkItem)
             {
-                if (prepared.Linked is null)
+                if (item.Linked is null)
                 {
-                    (gaps ??= Scratch.Gaps()).Add(new Gap(
-                        GapCodes.NoWorkItem, rule.Severity, text.Message(GapCodes.NoWorkItem, kind, source),
-                        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, kind, source, null), []));
+                    gaps.Add(NoWorkItem(item));
                 }
-
-                continue;
             }
-
-            var layer = ToLayer(requirement);
-            if ((layers & (1 << (int)layer)) != 0)
+            else if (!reached.Contains(LayerOf(requirement)))
             {
-                continue;
+                gaps.Add(MissingLayer(item, LayerOf(requirement), scratch.Ranker));
             }
-
-            scratch ??= Scratch.For(index);
-            var suggestions = index.Ranker(layer).Top(scratch.TermsOf(prepared), SuggestionCount, scratch.Scores, scratch.Touched);
-            var code = GapText.CodeFor(layer);
-            (gaps ??= Scratch.Gaps()).Add(new Gap(
-                code, rule.Severity, text.Message(code, kind, source),
-                text.Fix(code, layer, kind, source, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
         }
 
-        if (prepared.Unknown is { } unknown)
+        if (item.Unknown is { } unknown)
         {
-            scratch ??= Scratch.For(index);
-            var severity = rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn;
             foreach (var reference in unknown)
             {
-                var suggestions = index.Ranker(reference.Layer).Top(CollectionsMarshal.AsSpan(scratch.WithId(index, scratch.TermsOf(prepared), reference.Id)), SuggestionCount, scratch.Scores, scratch.Touched);
-                (gaps ??= Scratch.Gaps()).Add(new Gap(
-                    GapCodes.UnknownRef, severity, GapText.UnknownMessage(reference.Id, reference.Layer),
-                    GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null), suggestions));
+                gaps.Add(UnknownReference(item, reference, scratch.Ranker));
             }
         }
 
-        if (gaps is null)
+        return Sorted(gaps);
+    }
+
+    /// <summary>Whether the item can have a gap whatever the rest of its batch holds: it is not exempt, and it names an
+    /// unknown id or its own closure misses a link its rule requires. Ancestors and linked items only ever add links,
+    /// so an item whose own links meet its rule has no gap to rank suggestions for, and needs no ranking terms.</summary>
+    public bool MayHaveGap(PreparedItem item)
+    {
+        if (item.ExemptReason is not null)
+        {
+            return false;
+        }
+
+        if (item.Unknown is not null)
+        {
+            return true;
+        }
+
+        var reached = LayerSet.Of(item.OwnClosure, index);
+        var rule = item.Rule;
+        for (var r = 0; r < rule.Require.Count; r++)
+        {
+            var requirement = rule.Require[r];
+            if (requirement == LinkRequirement.WorkItem || !reached.Contains(LayerOf(requirement)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Gap NoWorkItem(PreparedItem item) => new(
+        GapCodes.NoWorkItem,
+        item.Rule.Severity,
+        text.Message(GapCodes.NoWorkItem, item.Kind, item.Source),
+        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Kind, item.Source, null),
+        []);
+
+    private Gap MissingLayer(PreparedItem item, Layer layer, SuggestionRanker ranker)
+    {
+        var code = GapText.CodeFor(layer);
+        var suggestions = ranker.Rank(layer, item.Terms);
+        return new Gap(
+            code,
+            item.Rule.Severity,
+            text.Message(code, item.Kind, item.Source),
+            text.Fix(code, layer, item.Kind, item.Source, Best(suggestions)),
+            suggestions);
+    }
+
+    private static Gap UnknownReference(PreparedItem item, ElementReference reference, SuggestionRanker ranker)
+    {
+        var suggestions = ranker.RankFor(reference, item.Terms);
+        return new Gap(
+            GapCodes.UnknownRef,
+            item.Rule.Severity < GapSeverity.Warn ? item.Rule.Severity : GapSeverity.Warn,
+            GapText.UnknownMessage(reference.Id, reference.Layer),
+            GapText.UnknownFix(reference.Id, reference.Layer, Best(suggestions)),
+            suggestions);
+    }
+
+    private static string? Best(IReadOnlyList<Suggestion> suggestions) => suggestions.Count > 0 ? suggestions[0].Id : null;
+
+    /// <summary>The gaps by code, then message, copied out at their exact count.</summary>
+    private static Gap[] Sorted(List<Gap> gaps)
+    {
+        if (gaps.Count == 0)
         {
             return [];
         }
@@ -89,96 +127,11 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         return gaps.ToArray();
     }
 
-    /// <summary>Whether the item's own references with what the anatomy implies from them (<paramref name="ownClosure"/>)
-    /// already meet every link <paramref name="rule"/> requires. Ancestors and linked items only ever add links, so such
-    /// an item can have no missing-link gap whatever the rest of the batch holds, and needs no ranking terms.</summary>
-    public bool MetByOwn(int[] ownClosure, PolicyRule rule)
-    {
-        var layers = Layers(ownClosure);
-        for (var r = 0; r < rule.Require.Count; r++)
-        {
-            var requirement = rule.Require[r];
-            if (requirement == LinkRequirement.WorkItem || (layers & (1 << (int)ToLayer(requirement))) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The layers <paramref name="effective"/> reaches, one bit each.</summary>
-    private int Layers(int[] effective)
-    {
-        var layers = 0;
-        foreach (var element in effective)
-        {
-            layers |= 1 << (int)index.Elements[element].Layer;
-        }
-
-        return layers;
-    }
-
-    private static Layer ToLayer(LinkRequirement requirement) => requirement switch
+    private static Layer LayerOf(LinkRequirement requirement) => requirement switch
     {
         LinkRequirement.Outcome => Layer.Outcome,
         LinkRequirement.Stage => Layer.Stage,
         LinkRequirement.Logic => Layer.Logic,
         _ => Layer.Component,
     };
-
-    /// <summary>Per-thread buffers for ranking: term collection, one score per element, the elements scored; and the
-    /// item's gaps.</summary>
-    private sealed class Scratch
-    {
-        private readonly List<Gap> _gaps = [];
-
-        private readonly List<int> _withId = [];
-        private int[] _wide = new int[64];
-
-        public List<int> Terms { get; } = [];
-
-        public TermSet Seen { get; } = new();
-
-        public List<int> Touched { get; } = [];
-
-        public double[] Scores { get; private set; } = [];
-
-        /// <summary>This thread's gap list, emptied.</summary>
-        public static List<Gap> Gaps()
-        {
-            var gaps = (t_scratch ??= new Scratch())._gaps;
-            gaps.Clear();
-            return gaps;
-        }
-
-        public static Scratch For(AnatomyIndex index)
-        {
-            var scratch = t_scratch ??= new Scratch();
-            if (scratch.Scores.Length < index.Elements.Length)
-            {
-                scratch.Scores = new double[index.Elements.Length];
-            }
-
-            return scratch;
-        }
-
-        /// <summary>The item's terms as 32-bit ids, in this thread's buffer (valid until the next item).</summary>
-        public ReadOnlySpan<int> TermsOf(PreparedItem prepared) => prepared.Terms.Widen(ref _wide);
-
-        /// <summary>The item's terms plus those of a mistyped id (<c>C-PRICNG-RULES</c> still shares <c>rules</c>).</summary>
-        public List<int> WithId(AnatomyIndex index, ReadOnlySpan<int> terms, string id)
-        {
-            _withId.Clear();
-            _withId.AddRange(terms);
-            Seen.Clear(index.Vocabulary.Count);
-            foreach (var term in terms)
-            {
-                Seen.Add(term);
-            }
-
-            index.Vocabulary.Collect(id, skipTags: false, _withId, Seen);
-            return _withId;
-        }
-    }
 }

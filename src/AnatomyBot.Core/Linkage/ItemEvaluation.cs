@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
@@ -7,36 +7,7 @@ namespace AnatomyBot.Core.Linkage;
 /// <summary>What the engine decided for one item.</summary>
 public sealed record ItemEvaluation
 {
-    /// <summary>The prepared item this was evaluated from, when <see cref="Item"/> was not given: the work item is then
-    /// made from its identity only when first asked for (a whole backlog's report reads the identity from the prepared
-    /// items, and never needs a work item per item).</summary>
-    private readonly PreparedItem? _prepared;
-    private readonly WorkItem? _item;
-
-    public ItemEvaluation()
-    {
-    }
-
-    // Item is read through the prepared item, which is never null here.
-#pragma warning disable CS8618
-    [SetsRequiredMembers]
-    internal ItemEvaluation(in EvaluatedItem evaluated)
-    {
-        _prepared = evaluated.Item;
-        Layer = evaluated.Layer;
-        Trace = evaluated.Trace;
-        Gaps = evaluated.Gaps;
-        LinkedItems = evaluated.LinkedItems;
-        ExemptReason = evaluated.ExemptReason;
-        Diagnostics = evaluated.Diagnostics;
-    }
-#pragma warning restore CS8618
-
-    public required WorkItem Item
-    {
-        get => _item ?? _prepared!.Item;
-        init => _item = value;
-    }
+    public required WorkItem Item { get; init; }
 
     /// <summary>The deepest layer the item reaches by its own references.</summary>
     public required Layer Layer { get; init; }
@@ -60,6 +31,18 @@ public sealed record ItemEvaluation
 
     /// <summary>The highest gap severity, or null when there is no gap.</summary>
     public GapSeverity? Verdict => VerdictOf(Gaps);
+
+    /// <summary>What the engine decided for <paramref name="item"/>, prepared as <paramref name="prepared"/>.</summary>
+    internal static ItemEvaluation Of(WorkItem item, PreparedItem prepared, Trace trace, IReadOnlyList<Gap> gaps) => new()
+    {
+        Item = item,
+        Layer = prepared.Layer,
+        Trace = trace,
+        Gaps = gaps,
+        LinkedItems = (IReadOnlyList<string>?)prepared.LinkedFound ?? [],
+        ExemptReason = prepared.ExemptReason,
+        Diagnostics = (IReadOnlyList<string>?)prepared.Diagnostics ?? [],
+    };
 
     internal static GapSeverity? VerdictOf(IReadOnlyList<Gap> gaps)
     {

@@ -1,26 +1,25 @@
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Batch;
+using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>Places every item on the anatomy: resolves its own references, adds what its ancestors, linked work items
-/// and the anatomy imply (the closure), finds its layer and the links its policy requires but it lacks, and ranks
-/// suggestions for each gap. Indexes the anatomy once; thread-safe; never throws for bad item data.</summary>
+/// <summary>Places every item on the anatomy and finds what it lacks, in two steps.
+/// <list type="number">
+/// <item><b>Each item on its own</b> (<see cref="Prepare"/>): the references it makes itself (labels, reference lines,
+/// policy fields) resolved against the anatomy, plus the components its changed files lie under; its layer is the
+/// deepest of those; its own closure is those elements and all the anatomy implies from them; ids the anatomy does not
+/// know are noted; its rule comes from the policy, and its exemption from its labels or author.</item>
+/// <item><b>Across the batch</b> (<see cref="Judge"/>): parents and linked work items are found among the items; each
+/// item's effective links are its own closure plus its ancestors' outcomes and stages, plus (pull requests) all of the
+/// work items it links to; its trace is those links by layer, and its gaps are what its rule requires and its links
+/// lack (<see cref="GapEvaluator"/>).</item>
+/// </list>
+/// Indexes the anatomy once; thread-safe; never throws for bad item data. A large backlog goes through a
+/// <see cref="BacklogBatch"/>, which runs the same two steps.</summary>
 public sealed class LinkageEngine : ILinkageEngine
 {
-    private const int ParallelThreshold = 2048;
-
-    /// <summary>Each thread's list of the elements an item references, reused item after item.</summary>
-    [ThreadStatic]
-    private static List<int>? t_own;
-
-    [ThreadStatic]
-    private static List<int>? t_closure;
-
-    /// <summary>Each thread's draft, filled from a work item to prepare it.</summary>
-    [ThreadStatic]
-    private static WorkItemDraft? t_draft;
-
-    private readonly EnterpriseAnatomy _anatomy;
+    private readonly AnatomyPolicy _policy;
     private readonly AnatomyIndex _index;
     private readonly PolicyResolver _rules;
     private readonly GapEvaluator _gaps;
@@ -31,243 +30,72 @@ public sealed class LinkageEngine : ILinkageEngine
     public LinkageEngine(EnterpriseAnatomy anatomy)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
-        _anatomy = anatomy;
+        _policy = anatomy.Policy;
         _index = new AnatomyIndex(anatomy);
         _rules = new PolicyResolver(anatomy.Policy);
         _gaps = new GapEvaluator(_index, new GapText(anatomy.Policy));
         _closureTraces = TraceCache.ForClosures(_index);
+        Scratch = new ScratchPool(_index);
     }
+
+    /// <summary>The scratch of the engine's workers, reused across evaluations.</summary>
+    internal ScratchPool Scratch { get; }
 
     public IReadOnlyList<ItemEvaluation> Evaluate(IReadOnlyList<WorkItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         var prepared = new PreparedItem[items.Count];
-        ForEach(items.Count, i => prepared[i] = Prepare((t_draft ??= new WorkItemDraft()).From(items[i]), items[i].Body, keep: items[i]));
-        return Evaluate(prepared);
-    }
-
-    /// <summary>The first half of <see cref="Evaluate(IReadOnlyList{WorkItem})"/> for one item: reads its own references,
-    /// its exemption, its policy rule and the terms its suggestions are ranked on. Thread-safe, so a reader can prepare
-    /// items while it reads the next ones. The prepared item keeps only the work item's identity (id, source, kind,
-    /// title, open or not): the rest is read here and not needed again, so a large backlog does not hold every
-    /// description until the end.</summary>
-    public PreparedItem Prepare(WorkItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return Prepare(item, item.Body);
-    }
-
-    /// <summary>As <see cref="Prepare(WorkItem)"/>, with the body read from <paramref name="body"/> instead of
-    /// <see cref="WorkItem.Body"/>: a reader of many items keeps each body in a reused buffer, not a string.</summary>
-    public PreparedItem Prepare(WorkItem item, ReadOnlySpan<char> body)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return Prepare((t_draft ??= new WorkItemDraft()).From(item), body, keep: null);
-    }
-
-    /// <summary>As <see cref="Prepare(WorkItem, ReadOnlySpan{char})"/>, from a draft the reader filled instead of a work
-    /// item: a reader of a whole backlog makes no work item per item. The draft may be refilled as soon as this returns.</summary>
-    public PreparedItem Prepare(WorkItemDraft item, ReadOnlySpan<char> body)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return Prepare(item, body, keep: null);
-    }
-
-    /// <summary>The second half: resolves parents, linked items and the closure across <paramref name="items"/>, then
-    /// finds each item's gaps. Results are in the order of <paramref name="items"/>; each item may be evaluated once.</summary>
-    public IReadOnlyList<ItemEvaluation> Evaluate(IReadOnlyList<PreparedItem> items)
-    {
-        var evaluated = EvaluateEach(items);
-        var results = new ItemEvaluation[evaluated.Length];
-        for (var i = 0; i < results.Length; i++)
-        {
-            results[i] = new ItemEvaluation(evaluated[i]);
-        }
-
+        Workers.For(items.Count, Scratch, (i, scratch) => prepared[i] = Prepare(scratch.Draft.From(items[i]), items[i].Body, scratch));
+        var results = new ItemEvaluation[items.Count];
+        Judge(prepared, (i, trace, gaps) => results[i] = ItemEvaluation.Of(items[i], prepared[i], trace, gaps));
         return results;
     }
 
-    /// <summary>As <see cref="Evaluate(IReadOnlyList{PreparedItem})"/>, each result a value: for a caller of a whole
-    /// backlog, which needs no work item and no object per result.</summary>
-    public EvaluatedItem[] EvaluateEach(IReadOnlyList<PreparedItem> items)
+    /// <summary>The first step, for one item on its own (see the type's summary). Keeps nothing of
+    /// <paramref name="item"/> or <paramref name="body"/> but what the second step needs, so that a large backlog does
+    /// not hold every description until the end.</summary>
+    internal PreparedItem Prepare(WorkItemDraft item, ReadOnlySpan<char> body, ItemScratch scratch)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        var prepared = items as PreparedItem[] ?? [.. items];
-        var effective = new ClosureResolver(_index, prepared).Resolve();
-        var traces = new TraceCache(_index, _closureTraces);
-        var results = new EvaluatedItem[prepared.Length];
-        ForEach(prepared.Length, i => results[i] = Finish(prepared[i], effective[i], traces.Get(effective[i])));
-        return results;
-    }
-
-    private static void ForEach(int count, Action<int> body)
-    {
-        if (count < ParallelThreshold)
+        var references = ReferenceExtractor.Extract(item, body, _policy, scratch.Text);
+        var prepared = new PreparedItem(item, references)
         {
-            for (var i = 0; i < count; i++)
-            {
-                body(i);
-            }
-
-            return;
-        }
-
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, 1024), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                body(i);
-            }
-        });
-    }
-
-    /// <param name="item">The item as read (a thread's draft: read here, never kept).</param>
-    /// <param name="body">Its body.</param>
-    /// <param name="keep">The work item the prepared item keeps as its <see cref="PreparedItem.Item"/>, or null to keep
-    /// only its identity.</param>
-    private PreparedItem Prepare(WorkItemDraft item, ReadOnlySpan<char> body, WorkItem? keep)
-    {
-        var references = ReferenceExtractor.Extract(item, body, _anatomy.Policy, copyElements: false);
-        var exemptReason = Exemptions.Reason(item, _anatomy.Policy);
-        var rule = _rules.Resolve(item);
-        var prepared = new PreparedItem(item, keep, references.Diagnostics)
-        {
-            ParentId = references.ParentId,
-            LinkedIds = references.LinkedItemIds,
-            ExemptReason = exemptReason,
-            Rule = rule,
+            ExemptReason = Exemptions.Reason(item, _policy),
+            Rule = _rules.Resolve(item),
         };
 
-        var own = t_own ??= [];
+        var own = scratch.Own;
         own.Clear();
-        for (var r = 0; r < references.Elements.Count; r++)
+        foreach (var reference in references.Elements)
         {
-            var reference = references.Elements[r];
             if (_index.TryFind(reference.Id, out var element))
             {
                 own.Add(element);
             }
-            else if (!IsListed(prepared.Unknown, reference.Id))
+            else
             {
                 prepared.AddUnknown(reference);
             }
         }
 
-        AddChangedPathComponents(item, own);
-        var layer = Layer.Unmapped;
-        foreach (var element in own)
-        {
-            layer = (Layer)Math.Max((int)layer, (int)_index.Elements[element].Layer);
-        }
+        _index.AddComponentsMatching(item.ChangedPaths, own);
+        prepared.Layer = _index.DeepestLayer(own);
+        prepared.OwnClosure = _index.ClosureOf(own, scratch.Closure);
 
-        // The item's own elements are only needed for their closure: sorted in the scratch list, never kept.
-        own.Sort();
-        var first = own.Count > 0 ? own[0] : -1;
-        var single = own.Count > 0 && own[^1] == first;
-        if (single)
+        // Read now, while the body is at hand: its suggestions' ranking terms, for an item that may have a gap.
+        if (_gaps.MayHaveGap(prepared))
         {
-            prepared.OwnClosure = _index.Closures[first]; // shared: never written to
-        }
-        else if (own.Count > 1)
-        {
-            var closure = t_closure ??= [];
-            closure.Clear();
-            for (var i = 0; i < own.Count; i++)
-            {
-                if (i == 0 || own[i] != own[i - 1])
-                {
-                    closure.AddRange(_index.Closures[own[i]]);
-                }
-            }
-
-            prepared.OwnClosure = SortedDistinct(closure);
-        }
-
-        prepared.Layer = layer;
-
-        // Ranking terms are read now, while the body is at hand, for every item that may have a gap.
-        if (exemptReason is null
-            && (prepared.Unknown is not null || (rule.Require.Count > 0 && !_gaps.MetByOwn(prepared.OwnClosure, rule))))
-        {
-            prepared.Terms = _gaps.Terms(item, body);
+            prepared.Terms = scratch.Ranker.TermsOf(item.Title, body, item.BodyFormat);
         }
 
         return prepared;
     }
 
-    /// <summary>Whether an unknown id is already listed (a loop: a lambda here would be an object per reference).</summary>
-    private static bool IsListed(List<ElementReference>? unknown, string id)
+    /// <summary>The second step, across <paramref name="items"/> (see the type's summary): gives each item's trace and
+    /// gaps to <paramref name="result"/>, by item index, from several threads for a large batch.</summary>
+    internal void Judge(PreparedItem[] items, Action<int, Trace, IReadOnlyList<Gap>> result)
     {
-        if (unknown is null)
-        {
-            return false;
-        }
-
-        foreach (var listed in unknown)
-        {
-            if (string.Equals(listed.Id, id, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The elements sorted, each once (most items reference none or one or two).</summary>
-    private static int[] SortedDistinct(List<int> elements)
-    {
-        if (elements.Count == 0)
-        {
-            return [];
-        }
-
-        elements.Sort();
-        var distinct = 1;
-        for (var i = 1; i < elements.Count; i++)
-        {
-            distinct += elements[i] != elements[i - 1] ? 1 : 0;
-        }
-
-        var result = new int[distinct];
-        result[0] = elements[0];
-        for (int i = 1, j = 1; i < elements.Count; i++)
-        {
-            if (elements[i] != elements[i - 1])
-            {
-                result[j++] = elements[i];
-            }
-        }
-
-        return result;
-    }
-
-    private void AddChangedPathComponents(WorkItemDraft item, List<int> own)
-    {
-        if (item.ChangedPaths.Count == 0 || _index.ComponentGlobs.Length == 0)
-        {
-            return;
-        }
-
-        foreach (var (component, glob) in _index.ComponentGlobs)
-        {
-            foreach (var path in item.ChangedPaths)
-            {
-                if (glob.IsMatch(path))
-                {
-                    own.Add(component);
-                    break;
-                }
-            }
-        }
-    }
-
-    private EvaluatedItem Finish(PreparedItem prepared, int[] effective, Trace trace)
-    {
-        var gaps = prepared.ExemptReason is null
-            ? _gaps.Find(prepared, effective, prepared.Rule)
-            : [];
-
-        return new EvaluatedItem(prepared, trace, gaps);
+        var effective = new ClosureResolver(_index, items).Resolve();
+        var traces = new TraceCache(_index, _closureTraces);
+        Workers.For(items.Length, Scratch, (i, scratch) => result(i, traces.Get(effective[i]), _gaps.Find(items[i], effective[i], scratch)));
     }
 }

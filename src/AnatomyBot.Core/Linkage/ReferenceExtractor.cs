@@ -11,18 +11,6 @@ namespace AnatomyBot.Core.Linkage;
 /// readers use <see cref="LinkedWorkItems"/> and <see cref="ParentOf"/> to know what else to fetch.</summary>
 public static class ReferenceExtractor
 {
-    /// <summary>Each thread's body lines and their diagnostics, reused body after body.</summary>
-    [ThreadStatic]
-    private static (TextLines Lines, List<string> Diagnostics)? t_scratch;
-
-    /// <summary>Each thread's references of the item being read; copied out only when there are any.</summary>
-    [ThreadStatic]
-    private static List<ElementReference>? t_elements;
-
-    /// <summary>Each thread's draft for <see cref="Extract(WorkItem, AnatomyPolicy)"/>: the reading works on drafts.</summary>
-    [ThreadStatic]
-    private static WorkItemDraft? t_draft;
-
     private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
 
     private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
@@ -48,24 +36,24 @@ public static class ReferenceExtractor
     public static ItemReferences Extract(WorkItem item, AnatomyPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Extract((t_draft ??= new WorkItemDraft()).From(item), item.Body, policy, copyElements: true);
+        var references = Extract(new WorkItemDraft().From(item), item.Body, policy ?? AnatomyPolicy.Default, new TextScratch());
+        return references with { Elements = [.. references.Elements] };
     }
 
-    /// <summary>As <see cref="Extract(WorkItem, AnatomyPolicy)"/>, with the body given apart from the item (a reader of
-    /// many items keeps bodies in a reused buffer instead of a string each). Without <paramref name="copyElements"/>,
-    /// <see cref="ItemReferences.Elements"/> is this thread's list, valid until its next call: the engine reads it at
-    /// once and keeps none of it.</summary>
-    internal static ItemReferences Extract(WorkItemDraft item, ReadOnlySpan<char> body, AnatomyPolicy? policy, bool copyElements)
+    /// <summary>As <see cref="Extract(WorkItem, AnatomyPolicy)"/>, for an item read as a draft with its body apart, in
+    /// <paramref name="scratch"/>: <see cref="ItemReferences.Elements"/> is the scratch's list, valid until its next
+    /// item (the engine resolves the references at once and keeps none of them).</summary>
+    internal static ItemReferences Extract(WorkItemDraft item, ReadOnlySpan<char> body, AnatomyPolicy policy, TextScratch scratch)
     {
-        var elements = t_elements ??= [];
+        var elements = scratch.References;
         elements.Clear();
         var isPullRequest = item.Kind == ItemKind.PullRequest;
         var linked = isPullRequest ? new List<string>() : null;
         List<string>? diagnostics = null;
         string? bodyParent = null;
 
-        ReadLabels(item.Labels, elements);
-        ReadFields(item, policy ?? AnatomyPolicy.Default, elements);
+        ReadLabels(item.Labels, elements, scratch.Ids);
+        ReadFields(item, policy, elements, scratch.Ids);
 
         if (linked is not null)
         {
@@ -75,13 +63,12 @@ public static class ReferenceExtractor
 
         if (MayReference(body, isPullRequest))
         {
-            var scratch = t_scratch ??= (new TextLines(), []);
             scratch.Diagnostics.Clear();
-            var lines = BodyLines.Read(body, item.BodyFormat, scratch.Diagnostics, scratch.Lines);
+            var lines = BodyLines.Read(body, item.BodyFormat, scratch);
             for (var l = 0; l < lines.Count; l++)
             {
                 var line = lines[l];
-                if (ReferenceLine.TryRead(line, elements))
+                if (ReferenceLine.TryRead(line, elements, scratch.Ids))
                 {
                     continue;
                 }
@@ -102,7 +89,7 @@ public static class ReferenceExtractor
 
         // Typed as the interfaces: `list is null ? [] : list` would make a new empty List for every item.
         return new ItemReferences(
-            elements.Count == 0 ? Array.Empty<ElementReference>() : copyElements ? elements.ToArray() : elements,
+            elements.Count == 0 ? Array.Empty<ElementReference>() : elements,
             item.ParentId ?? bodyParent,
             linked is null ? [] : (IReadOnlyList<string>)Distinct(linked, item.Id),
             diagnostics is { Count: > 0 } ? diagnostics : (IReadOnlyList<string>)[]);
@@ -197,7 +184,7 @@ public static class ReferenceExtractor
         return false;
     }
 
-    private static void ReadLabels(IReadOnlyList<string> labels, List<ElementReference> elements)
+    private static void ReadLabels(IReadOnlyList<string> labels, List<ElementReference> elements, IdStrings ids)
     {
         for (var i = 0; i < labels.Count; i++)
         {
@@ -209,7 +196,7 @@ public static class ReferenceExtractor
                     var id = label[prefix.Length..].Trim();
                     if (!id.IsEmpty)
                     {
-                        elements.Add(new ElementReference(layer, IdStrings.Of(id)));
+                        elements.Add(new ElementReference(layer, ids.Of(id)));
                     }
 
                     break;
@@ -218,7 +205,7 @@ public static class ReferenceExtractor
         }
     }
 
-    private static void ReadFields(WorkItemDraft item, AnatomyPolicy policy, List<ElementReference> elements)
+    private static void ReadFields(WorkItemDraft item, AnatomyPolicy policy, List<ElementReference> elements, IdStrings ids)
     {
         if (policy.Fields.Count == 0 || item.Fields.Count == 0)
         {
@@ -229,7 +216,7 @@ public static class ReferenceExtractor
         {
             if (item.Fields.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value))
             {
-                ReferenceLine.AddIds(value, layer, elements);
+                ReferenceLine.AddIds(value, layer, elements, ids);
             }
         }
     }

@@ -3,10 +3,11 @@ using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>A work item as a reader fills it, for <see cref="LinkageEngine.Prepare(WorkItemDraft, ReadOnlySpan{char})"/>:
-/// what the engine reads of a <see cref="WorkItem"/> (its body is given apart), in settable properties, so a reader of
-/// a whole backlog fills one per thread item after item instead of making a work item per item. The engine keeps no
-/// reference to the draft, only to the values read from it: give each item its own lists rather than refilling one.</summary>
+/// <summary>A work item as a reader fills it: what the engine reads of a <see cref="WorkItem"/> (its body is given
+/// apart), in settable properties, so that a reader of a whole backlog fills one per worker, item after item, instead of
+/// making a work item per item (<see cref="Batch.BacklogPart.Add(WorkItemDraft, ReadOnlySpan{char})"/>). The engine
+/// keeps no reference to the draft, only to the values read from it: give each item its own lists rather than refilling
+/// one.</summary>
 public sealed class WorkItemDraft
 {
     /// <inheritdoc cref="WorkItem.Id"/>

@@ -63,14 +63,17 @@ public sealed class AzureDevOpsWorkItemMapperTests
     [InlineData(Story)]
     [InlineData("""{"id":7,"fields":{"System.WorkItemType":"Epic","System.State":"Closed","System.Title":"Old","System.Parent":3,"System.CreatedBy":"Ana <ana@contoso.com>"}}""")]
     [InlineData("""{"id":8,"fields":{"System.WorkItemType":"Bug","System.Title":42,"System.Tags":"a;;b"}}""")]
-    public void TryMap_FillsTheDraftAsMapFillsTheItem_AndTheDescriptionGoesToTheBuffer(string json)
+    public void ItemReader_TryRead_FillsTheDraftAsMapFillsTheItem_OverTheItemReadBefore(string json)
     {
         var keep = new[] { "Custom.StrategicOutcome" };
         var item = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json), keep).Item!;
-        var draft = new WorkItemDraft { Id = "stale", LinkedItemIds = ["stale"], ChangedPaths = ["stale"] };
-        var body = new BodyBuffer();
+        var reader = new AzureDevOpsItemReader(keep);
+        Assert.True(reader.TryRead("""{"id":1,"fields":{"System.Title":"stale","System.Description":"<p>stale and longer</p>","System.Tags":"stale"}}"""u8, out _));
+        var draft = reader.Draft;
+        draft.LinkedItemIds = ["stale"];
+        draft.ChangedPaths = ["stale"];
 
-        Assert.True(AzureDevOpsWorkItemMapper.TryMap(Encoding.UTF8.GetBytes(json), draft, body, keep, out _));
+        Assert.True(reader.TryRead(Encoding.UTF8.GetBytes(json), out _));
 
         Assert.Equal(
             (item.Id, item.Source, item.Kind, item.Title, item.BodyFormat, item.ParentId, item.Author, item.Scope, item.IsOpen),
@@ -80,7 +83,7 @@ public sealed class AzureDevOpsWorkItemMapperTests
         Assert.Equal(item.Diagnostics, draft.Diagnostics);
         Assert.Empty(draft.LinkedItemIds);
         Assert.Empty(draft.ChangedPaths);
-        Assert.Equal(item.Body, body.Text.ToString());
+        Assert.Equal(item.Body, reader.Body.ToString());
     }
 
     /// <summary>The platforms write no comments, so items are read without looking for any first; one that has them is
@@ -100,11 +103,11 @@ public sealed class AzureDevOpsWorkItemMapperTests
     }
 
     [Fact]
-    public void TryMap_WithoutFields_IsTheFailureMapGives()
+    public void ItemReader_TryRead_WithoutFields_IsTheFailureMapGives()
     {
         const string Json = """{"id":9}""";
 
-        Assert.False(AzureDevOpsWorkItemMapper.TryMap(Encoding.UTF8.GetBytes(Json), new WorkItemDraft(), new BodyBuffer(), null, out var failure));
+        Assert.False(new AzureDevOpsItemReader(null).TryRead(Encoding.UTF8.GetBytes(Json), out var failure));
 
         Assert.Equal(AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Json)), failure);
         Assert.Equal("9", failure.Id);
@@ -218,11 +221,12 @@ public sealed class AzureDevOpsWorkItemMapperTests
     }
 
     [Fact]
-    public void Map_ItemAfterItem_RepeatedValuesAreOneString_AndNothingCarriesOver()
+    public void ItemReader_Map_ItemAfterItem_RepeatedValuesAreOneString_AndNothingCarriesOver()
     {
-        var first = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story), ["Custom.StrategicOutcome"]).Item!;
-        var second = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(Story.Replace("1042", "1043", StringComparison.Ordinal))).Item!;
-        var bare = AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes("""{"id":5,"fields":{"System.Title":"bare"}}"""), ["Custom.StrategicOutcome"]).Item!;
+        var reader = new AzureDevOpsItemReader(["Custom.StrategicOutcome"]);
+        var first = reader.Map(Encoding.UTF8.GetBytes(Story)).Item!;
+        var second = reader.Map(Encoding.UTF8.GetBytes(Story.Replace("1042", "1043", StringComparison.Ordinal))).Item!;
+        var bare = reader.Map(Encoding.UTF8.GetBytes("""{"id":5,"fields":{"System.Title":"bare"}}""")).Item!;
 
         Assert.Same(first.State, second.State);
         Assert.Same(first.Scope, second.Scope);

@@ -18,9 +18,10 @@ public sealed class BacklogReaderTests
         }
 
         json.Append("]}");
-        var entries = new List<BacklogEntry>();
+        var sink = new WorkItemSink("big.json", new AzureDevOpsReaders([]));
 
-        BacklogReader.Read("big.json", new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), [], entries);
+        BacklogReader.Read("big.json", new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), sink);
+        var entries = sink.Entries.ToList();
 
         Assert.Equal(2500, entries.Count);
         Assert.Equal(Enumerable.Range(0, 2500).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), entries.Select(e => e.Id));
@@ -40,10 +41,10 @@ public sealed class BacklogReaderTests
         }
 
         json.Append("{\"id\":1200,\"fie");
-        var entries = new List<BacklogEntry>();
+        var sink = new WorkItemSink("cut.json", new AzureDevOpsReaders([]));
 
         var error = Assert.Throws<BacklogFileException>(() =>
-            BacklogReader.Read("cut.json", new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), [], entries));
+            BacklogReader.Read("cut.json", new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), sink));
 
         Assert.Contains("cut.json", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,4 @@
 using AnatomyBot.Cli.Commands.Check;
-using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.Cli.Tests.Checking;
 
@@ -8,39 +7,69 @@ public sealed class BatchedItemMapperTests
     [Fact]
     public void AllWorkersBusy_TheReaderMapsTheNextBatchItself_AndOrderHolds()
     {
-        var reader = Environment.CurrentManagedThreadId;
-        using var release = new ManualResetEventSlim();
-        var onReader = 0;
-        var entries = new List<BacklogEntry>();
-        using (var mapper = new BatchedItemMapper((utf8, index) =>
-        {
-            if (Environment.CurrentManagedThreadId == reader)
-            {
-                Interlocked.Increment(ref onReader);
-            }
-            else
-            {
-                // Workers hold their batches until the reader has had to map one itself (bounded: never hangs).
-                release.Wait(TimeSpan.FromSeconds(10));
-            }
-
-            return new BacklogEntry(null, $"{index}:{utf8.Length}", ItemSource.AzureDevOps, null);
-        }))
+        var sink = new RecordingSink(Environment.CurrentManagedThreadId);
+        using (var mapper = new BatchedItemMapper(sink))
         {
             for (var i = 0; i < 20 * 512; i++)
             {
                 mapper.Add(new byte[1 + (i % 7)]);
-                if (Volatile.Read(ref onReader) > 0)
+                if (Volatile.Read(ref sink.OnReader) > 0)
                 {
-                    release.Set();
+                    sink.Release.Set();
                 }
             }
 
-            release.Set();
-            mapper.CompleteInto(entries);
+            sink.Release.Set();
+            mapper.Complete();
         }
 
-        Assert.True(onReader > 0, "the reader never mapped a batch itself");
-        Assert.Equal(Enumerable.Range(0, 20 * 512).Select(i => $"{i}:{1 + (i % 7)}"), entries.Select(e => e.Id));
+        Assert.True(sink.OnReader > 0, "the reader never mapped a batch itself");
+        Assert.All(sink.Parts, part => Assert.True(part.Disposed));
+        Assert.Equal(Enumerable.Range(0, 20 * 512).Select(i => $"{i}:{1 + (i % 7)}"), sink.Parts.SelectMany(p => p.Entries));
+        sink.Release.Dispose();
+    }
+
+    /// <summary>Records each part's entries; workers hold their parts until the reader has had to map one itself
+    /// (bounded: never hangs).</summary>
+    private sealed class RecordingSink(int readerThread) : IBacklogSink
+    {
+        /// <summary>Entries mapped on the reader's own thread.</summary>
+        public int OnReader;
+
+        public int ReaderThread { get; } = readerThread;
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public List<Part> Parts { get; } = [];
+
+        public IBacklogSinkPart StartPart()
+        {
+            var part = new Part(this);
+            Parts.Add(part);
+            return part;
+        }
+
+        internal sealed class Part(RecordingSink sink) : IBacklogSinkPart
+        {
+            public List<string> Entries { get; } = [];
+
+            public bool Disposed { get; private set; }
+
+            public void Add(ReadOnlyMemory<byte> utf8, int index)
+            {
+                if (Environment.CurrentManagedThreadId == sink.ReaderThread)
+                {
+                    Interlocked.Increment(ref sink.OnReader);
+                }
+                else
+                {
+                    sink.Release.Wait(TimeSpan.FromSeconds(10));
+                }
+
+                Entries.Add($"{index}:{utf8.Length}");
+            }
+
+            public void Dispose() => Disposed = true;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 using static AnatomyBot.Core.Tests.Linkage.TestAnatomy;
 
@@ -54,56 +55,23 @@ public sealed class ClosureTests
     }
 
     [Fact]
-    public void PreparedWithBodyApart_EvaluatesAsTheWholeItems_AndKeepsOnlyTheIdentity()
-    {
-        var items = new[]
-        {
-            Ado("3", ItemKind.Story, "<p>Check the pricing rules</p>", parent: "2", title: "Price the order"),
-            Ado("2", ItemKind.Feature, "<p>Stage: S-ACTIVATE</p>", parent: "1") with { IsOpen = false },
-            Ado("1", ItemKind.Epic, "<p>Outcome: O-UNUSED</p><p>Logic: L-NOPE</p>") with { Url = "https://dev.azure.com/contoso/_workitems/edit/1", Scope = "Contoso\\Team" },
-        };
-        var engine = new LinkageEngine(Create());
-
-        var whole = engine.Evaluate(items);
-        var prepared = items.Select(i => engine.Prepare(i with { Body = "" }, i.Body)).ToArray();
-        var apart = engine.Evaluate(prepared);
-
-        for (var i = 0; i < items.Length; i++)
-        {
-            Assert.Equal(
-                (whole[i].Layer, Joined(whole[i].Trace)),
-                (apart[i].Layer, Joined(apart[i].Trace)));
-            Assert.Equal(
-                whole[i].Gaps.Select(g => (g.Code, g.Message, g.Fix, string.Join(",", g.Suggestions))),
-                apart[i].Gaps.Select(g => (g.Code, g.Message, g.Fix, string.Join(",", g.Suggestions))));
-            var identity = apart[i].Item;
-            Assert.Same(identity, prepared[i].Item);
-            Assert.Equal(
-                (items[i].Id, items[i].Source, items[i].Kind, items[i].Title, items[i].BodyFormat, items[i].IsOpen),
-                (identity.Id, identity.Source, identity.Kind, identity.Title, identity.BodyFormat, identity.IsOpen));
-            Assert.Equal(("", null, null), (identity.Body, identity.Url, identity.Scope));
-        }
-
-        Assert.Contains(apart[0].Gaps, g => g.Suggestions.Count > 0);
-        Assert.Contains(apart[2].Gaps, g => g.Code == GapCodes.UnknownRef);
-
-        static string Joined(Trace trace) => string.Join("|", trace.Outcomes, trace.Stages, trace.Logic, trace.Components);
-    }
-
-    [Fact]
     public void ItemWhoseOwnLinksMeetItsRule_IsNotReadForRankingTerms_OthersAre()
     {
         var engine = new LinkageEngine(Create());
-        var complete = engine.Prepare(Story("acme/shop#1", "Component: C-PRICING-RULES\n\npricing rules and discounts"));
-        var noComponent = engine.Prepare(Story("acme/shop#2", "Stage: S-PRICE\n\npricing rules and discounts"));
-        var unknown = engine.Prepare(Story("acme/shop#3", "Component: C-PRICING-RULES, C-NOPE\n\npricing rules"));
-        var inheritsOnly = engine.Prepare(Ado("4", ItemKind.Story, "<p>Component: C-AUDIT-LOG</p><p>pricing rules</p>", parent: "5"));
+        var scratch = engine.Scratch.Rent();
+        var complete = Prepare(Story("acme/shop#1", "Component: C-PRICING-RULES\n\npricing rules and discounts"));
+        var noComponent = Prepare(Story("acme/shop#2", "Stage: S-PRICE\n\npricing rules and discounts"));
+        var unknown = Prepare(Story("acme/shop#3", "Component: C-PRICING-RULES, C-NOPE\n\npricing rules"));
+        var inheritsOnly = Prepare(Ado("4", ItemKind.Story, "<p>Component: C-AUDIT-LOG</p><p>pricing rules</p>", parent: "5"));
+        var exempt = Prepare(Story("acme/shop#6", "pricing rules", "anatomy:exempt"));
 
         Assert.Equal(0, complete.Terms.Length);
         Assert.NotEqual(0, noComponent.Terms.Length);
         Assert.NotEqual(0, unknown.Terms.Length);
         Assert.NotEqual(0, inheritsOnly.Terms.Length);
-        Assert.Empty(engine.Evaluate([complete])[0].Gaps);
+        Assert.Equal(0, exempt.Terms.Length);
+
+        PreparedItem Prepare(WorkItem item) => engine.Prepare(scratch.Draft.From(item), item.Body, scratch);
     }
 
     [Fact]

@@ -90,29 +90,6 @@ public sealed class SuggestionTests
     }
 
     [Fact]
-    public void PreparedOneByOne_EvaluatesAsTheWholeItems_KeepingOnlyIdentity()
-    {
-        var items = Enumerable.Range(0, 3000).Select(i => (i % 6) switch
-        {
-            0 => Ado($"{i}", ItemKind.Epic, "<p>pricing discount</p>", title: "Quote accuracy " + i),
-            1 => Ado($"{i}", ItemKind.Feature, "<p>Stage: S-PRICE</p>", parent: $"{i - 1}"),
-            2 => Ado($"{i}", ItemKind.Story, "<p>Component: C-KYC-SERVICE, C-BOGUS</p>", parent: $"{i - 1}"),
-            3 => Ado($"{i}", ItemKind.Story, "identity verification", parent: $"{i + 7}") with { Labels = ["anatomy:exempt"] },
-            4 => Pr($"pr{i}", $"Fixes #{i - 2}\nComponent: C-PRICING-RULES") with { Id = $"{i}", Source = ItemSource.AzureDevOps, LinkedItemIds = [$"{i - 2}"] },
-            _ => Ado($"{i}", ItemKind.Other, "<p>Logic: L-NOPE</p>", parent: $"{i}"),
-        }).ToArray();
-        var engine = new LinkageEngine(Create());
-
-        var whole = engine.Evaluate(items);
-        var prepared = engine.Evaluate([.. items.AsParallel().AsOrdered().Select(engine.Prepare)]);
-
-        Assert.Equal(Render(whole), Render(prepared));
-        Assert.Equal(whole.Select(e => (e.ExemptReason, string.Join(",", e.LinkedItems))), prepared.Select(e => (e.ExemptReason, string.Join(",", e.LinkedItems))));
-        Assert.All(prepared, e => Assert.Equal(("", null, null, 0), (e.Item.Body, e.Item.Author, e.Item.Scope, e.Item.Labels.Count)));
-        Assert.Equal(items.Select(i => (i.Id, i.Source, i.Kind, i.Title)), prepared.Select(e => (e.Item.Id, e.Item.Source, e.Item.Kind, e.Item.Title)));
-    }
-
-    [Fact]
     public void Ranking_CommonAndRareTerms_ScoreAsBm25()
     {
         // 40 components: "ledger" in all (kept as a dense row), "audit" in one in four (dense), "zebra" in one (sparse).

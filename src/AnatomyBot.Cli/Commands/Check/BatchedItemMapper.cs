@@ -1,19 +1,19 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Maps the items the reader cuts out on the thread pool, a batch at a time, while the reader goes on cutting
 /// (the reader is one sequential pass; parsing and mapping each item is the larger share of the work and needs no
-/// order). Results come back in file order. At most a few batches are in flight, so memory stays flat: when all are
-/// busy, the reader maps the batch itself instead of waiting (a waiting reader spins, taking a core from the workers).</summary>
-internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogEntry> map) : IDisposable
+/// order). Each batch is one part of <paramref name="sink"/>, started in file order. At most a few batches are in
+/// flight, so memory stays flat: when all are busy, the reader maps the batch itself instead of waiting (a waiting
+/// reader spins, taking a core from the workers).</summary>
+internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
 {
     private const int BatchBytes = 1 << 20;
     private const int MaxItemsPerBatch = 512;
 
     private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount * 2));
-    private readonly List<Task<BacklogEntry[]>> _batches = [];
+    private readonly List<Task> _batches = [];
     private readonly List<(int Start, int Length)> _ranges = [];
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
     private int _used;
@@ -47,35 +47,18 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         }
     }
 
-    /// <summary>Maps what is left and appends every mapped item to <paramref name="entries"/> in file order.</summary>
-    public void CompleteInto(List<BacklogEntry> entries)
+    /// <summary>Maps what is left and waits for every batch (an error of one is thrown here). A file of one batch is
+    /// mapped on the reading thread: no worker is worth starting for it.</summary>
+    public void Complete()
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        if (_batches.Count == 0)
-        {
-            entries.AddRange(MapBatch(_bytes, CollectionsMarshal.AsSpan(_ranges), _firstIndex));
-            _ranges.Clear();
-            return;
-        }
-
         if (_ranges.Count > 0)
         {
-            Dispatch();
+            Dispatch(onThisThread: _batches.Count == 0);
         }
 
-        // Sized once: growing the list by doubling copied all the entries read so far at every doubling.
-        var mapped = new BacklogEntry[_batches.Count][];
-        var total = 0;
-        for (var b = 0; b < mapped.Length; b++)
+        foreach (var batch in _batches)
         {
-            mapped[b] = _batches[b].GetAwaiter().GetResult();
-            total += mapped[b].Length;
-        }
-
-        entries.EnsureCapacity(entries.Count + total);
-        foreach (var batch in mapped)
-        {
-            entries.AddRange(batch);
+            batch.GetAwaiter().GetResult();
         }
 
         _batches.Clear();
@@ -93,20 +76,21 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         _slots.Dispose();
     }
 
-    private void Dispatch()
+    private void Dispatch(bool onThisThread = false)
     {
         var bytes = _bytes;
         var count = _ranges.Count;
         var ranges = ArrayPool<(int Start, int Length)>.Shared.Rent(count); // a batch's ranges, not an array each
         _ranges.CopyTo(ranges);
         var first = _firstIndex;
-        if (_slots.Wait(0))
+        var part = sink.StartPart();
+        if (!onThisThread && _slots.Wait(0))
         {
             _batches.Add(Task.Run(() =>
             {
                 try
                 {
-                    return MapBatch(bytes, ranges.AsSpan(0, count), first);
+                    MapBatch(part, bytes, ranges.AsSpan(0, count), first);
                 }
                 finally
                 {
@@ -121,7 +105,7 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         {
             try
             {
-                _batches.Add(Task.FromResult(MapBatch(bytes, ranges.AsSpan(0, count), first)));
+                MapBatch(part, bytes, ranges.AsSpan(0, count), first);
             }
             finally
             {
@@ -134,14 +118,14 @@ internal sealed class BatchedItemMapper(Func<ReadOnlyMemory<byte>, int, BacklogE
         _firstIndex = _count;
     }
 
-    private BacklogEntry[] MapBatch(byte[] bytes, ReadOnlySpan<(int Start, int Length)> ranges, int first)
+    private static void MapBatch(IBacklogSinkPart part, byte[] bytes, ReadOnlySpan<(int Start, int Length)> ranges, int first)
     {
-        var result = new BacklogEntry[ranges.Length];
-        for (var i = 0; i < ranges.Length; i++)
+        using (part)
         {
-            result[i] = map(bytes.AsMemory(ranges[i].Start, ranges[i].Length), first + i);
+            for (var i = 0; i < ranges.Length; i++)
+            {
+                part.Add(bytes.AsMemory(ranges[i].Start, ranges[i].Length), first + i);
+            }
         }
-
-        return result;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
 
@@ -12,7 +13,7 @@ internal sealed class CheckReport
 {
     /// <param name="items">The report's items in any order; the report sorts and keeps this array.</param>
     /// <param name="failOn">The severity that fails the check.</param>
-    public CheckReport(EvaluatedItem[] items, FailOn failOn)
+    public CheckReport(BacklogItemEvaluation[] items, FailOn failOn)
     {
         ArgumentNullException.ThrowIfNull(items);
         var total = new Tally();
@@ -83,7 +84,7 @@ internal sealed class CheckReport
         }
     }
 
-    public IReadOnlyList<EvaluatedItem> Items { get; }
+    public IReadOnlyList<BacklogItemEvaluation> Items { get; }
 
     public FailOn FailOn { get; }
 
@@ -133,7 +134,7 @@ internal sealed class CheckReport
 
         public bool OutOfOrder { get; set; }
 
-        public void Count(in EvaluatedItem item)
+        public void Count(in BacklogItemEvaluation item)
         {
             Layers[(int)item.Layer]++;
             Exempt += item.ExemptReason is null ? 0 : 1;
@@ -172,8 +173,8 @@ internal sealed class CheckReport
         }
     }
 
-    private static (string Source, ItemIdComparer.SortKey Id) KeyOf(in EvaluatedItem item) =>
-        (CheckCodes.Source(item.Item.Source), new ItemIdComparer.SortKey(item.Item.Id));
+    private static (string Source, ItemIdComparer.SortKey Id) KeyOf(in BacklogItemEvaluation item) =>
+        (CheckCodes.Source(item.Source), new ItemIdComparer.SortKey(item.Id));
 
     private sealed class KeyComparer : IComparer<(string Source, ItemIdComparer.SortKey Id)>
     {

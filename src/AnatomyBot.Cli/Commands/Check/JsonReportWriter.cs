@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AnatomyBot.Core.Anatomy;
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Cli.Commands.Check;
@@ -33,7 +33,7 @@ internal static class JsonReportWriter
         output.WriteByte((byte)'\n');
     }
 
-    private static void WriteItem(Utf8JsonWriter json, in EvaluatedItem item)
+    private static void WriteItem(Utf8JsonWriter json, in BacklogItemEvaluation item)
     {
         json.WriteStartObject();
         json.WriteString("id", item.Id);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AnatomyBot.Core.Anatomy;
-using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Cli.Commands.Check;
@@ -13,7 +13,7 @@ internal static class MarkdownStoryMapWriter
     public static void Write(CheckReport report, EnterpriseAnatomy anatomy, TextWriter output)
     {
         var placeable = report.Items.Where(i => i.Kind is ItemKind.Epic or ItemKind.Feature or ItemKind.Story).ToList();
-        var byStage = new Dictionary<string, List<EvaluatedItem>>(StringComparer.OrdinalIgnoreCase);
+        var byStage = new Dictionary<string, List<BacklogItemEvaluation>>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in placeable)
         {
             foreach (var stage in item.Trace.Stages)
@@ -52,7 +52,7 @@ internal static class MarkdownStoryMapWriter
         WriteGaps(report, output);
     }
 
-    private static void WriteTable(List<EvaluatedItem> items, TextWriter output, string empty)
+    private static void WriteTable(List<BacklogItemEvaluation> items, TextWriter output, string empty)
     {
         if (items.Count == 0)
         {

@@ -19,7 +19,10 @@ internal sealed class DenseTermTables
 
     private readonly int _elements;
 
-    /// <summary>Per term id: its group, or −1 for a rare term.</summary>
+    /// <summary>The group of a term summed from its postings instead of a table.</summary>
+    private const int RareTerm = -1;
+
+    /// <summary>Per term id: its group, or <see cref="RareTerm"/>.</summary>
     private readonly int[] _groupOf;
 
     /// <summary>Per term id: the term's bit within its group's subset index.</summary>
@@ -42,21 +45,21 @@ internal sealed class DenseTermTables
     public int GroupSize { get; }
 
     /// <summary>Whether <paramref name="term"/> is summed here (and so must not be added again from its postings).</summary>
-    public bool Contains(int term) => (uint)term < (uint)_groupOf.Length && _groupOf[term] >= 0;
+    public bool Contains(int term) => (uint)term < (uint)_groupOf.Length && _groupOf[term] != RareTerm;
 
     /// <summary>Writes the sum of the query's dense terms into <paramref name="scores"/>: per group the row of the
     /// subset asked for, a block of elements at a time held in registers across all rows (groups in a fixed order, so a
-    /// score does not depend on the query's term order); false when the query has no common term. <paramref name="third"/>
-    /// is the third-highest of these sums (0 when there are fewer): rare terms only add, so it is a lower bound of the
-    /// third-highest final score.</summary>
-    public bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, out double third)
+    /// score does not depend on the query's term order); false when the query has no common term.
+    /// <paramref name="lastPlaceBound"/> is the <see cref="SuggestionRanker.Count"/>-th highest of these sums (0 when
+    /// there are fewer elements): rare terms only add, so no element scoring below it can take a place.</summary>
+    public bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, out double lastPlaceBound)
     {
         // Per group the subset asked for, then (in place) the row offsets of the groups touched, and their indices.
         var rented = _groups.Length > 256 ? ArrayPool<int>.Shared.Rent(2 * _groups.Length) : null;
         try
         {
             var scratch = rented is null ? stackalloc int[2 * _groups.Length] : rented.AsSpan(0, 2 * _groups.Length);
-            return Sum(queryTerms, scores, scratch[.._groups.Length], scratch[_groups.Length..], out third);
+            return Sum(queryTerms, scores, scratch[.._groups.Length], scratch[_groups.Length..], out lastPlaceBound);
         }
         finally
         {
@@ -67,20 +70,20 @@ internal sealed class DenseTermTables
         }
     }
 
-    private bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, Span<int> masks, Span<int> rowGroups, out double third)
+    private bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, Span<int> masks, Span<int> rowGroups, out double lastPlaceBound)
     {
         masks.Clear();
         var any = false;
         foreach (var term in queryTerms)
         {
-            if ((uint)term < (uint)_groupOf.Length && _groupOf[term] is var group and >= 0)
+            if ((uint)term < (uint)_groupOf.Length && _groupOf[term] is var group and not RareTerm)
             {
                 masks[group] |= _bitOf[term];
                 any = true;
             }
         }
 
-        third = 0;
+        lastPlaceBound = 0;
         if (!any)
         {
             return false;
@@ -98,11 +101,12 @@ internal sealed class DenseTermTables
             }
         }
 
-        // Each lane also keeps its three highest sums (a sorting network of min/max, no branches): the third highest
-        // of those (three per lane) and of the tail is the third-highest sum, which the pick starts from.
+        // Each lane also keeps its highest sums, as many as there are places (a network of min and max, no branches):
+        // the last place among those of all lanes and the tail is the bound the pick starts from.
         var at = 0;
         ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
-        Vector256<double> firsts = Vector256<double>.Zero, seconds = firsts, thirds = firsts;
+        Span<Vector256<double>> laneBest = stackalloc Vector256<double>[SuggestionRanker.Count];
+        laneBest.Clear();
         var width = Vector256<double>.Count;
         for (; Vector256.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
         {
@@ -117,17 +121,18 @@ internal sealed class DenseTermTables
 
             sum0.StoreUnsafe(ref target, (nuint)at);
             sum1.StoreUnsafe(ref target, (nuint)(at + width));
-            Keep(sum0, ref firsts, ref seconds, ref thirds);
-            Keep(sum1, ref firsts, ref seconds, ref thirds);
+            Keep(sum0, laneBest);
+            Keep(sum1, laneBest);
         }
 
-        Span<double> top = stackalloc double[3];
+        Span<double> top = stackalloc double[SuggestionRanker.Count];
         top.Clear();
         for (var lane = 0; lane < width && at > 0; lane++)
         {
-            TopScores.Insert(top, firsts[lane]);
-            TopScores.Insert(top, seconds[lane]);
-            TopScores.Insert(top, thirds[lane]);
+            foreach (var best in laneBest)
+            {
+                TopScores.Insert(top, best[lane]);
+            }
         }
 
         for (; at < n; at++)
@@ -142,15 +147,18 @@ internal sealed class DenseTermTables
             TopScores.Insert(top, sum);
         }
 
-        third = top[2];
+        lastPlaceBound = top[^1];
         return true;
 
-        static void Keep(Vector256<double> sums, ref Vector256<double> first, ref Vector256<double> second, ref Vector256<double> third)
+        // Inserts each lane's sum among its highest: the higher of each pair stays, the lower moves down a place.
+        static void Keep(Vector256<double> sums, Span<Vector256<double>> best)
         {
-            var lower = Vector256.Min(first, sums);
-            first = Vector256.Max(first, sums);
-            third = Vector256.Max(third, Vector256.Min(second, lower));
-            second = Vector256.Max(second, lower);
+            for (var place = 0; place < best.Length; place++)
+            {
+                var higher = Vector256.Max(best[place], sums);
+                sums = Vector256.Min(best[place], sums);
+                best[place] = higher;
+            }
         }
     }
 
@@ -175,7 +183,7 @@ internal sealed class DenseTermTables
 
         var groupOf = new int[postings.Length];
         var bitOf = new int[postings.Length];
-        Array.Fill(groupOf, -1);
+        Array.Fill(groupOf, RareTerm);
         var groups = new double[(denseTerms.Count + groupSize - 1) / groupSize][];
         for (var g = 0; g < groups.Length; g++)
         {

@@ -1,15 +1,14 @@
 using System.Buffers;
+using AnatomyBot.Core.Linkage.Text;
 
 namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>The terms of the anatomy's text, numbered once so items can be ranked without allocating strings. Looked up
 /// millions of times per backlog (every word of every title and description), so the table is its own: open addressing
-/// on a hash that the reader of an item's text computes while it lower-cases each word, instead of hashing it again.</summary>
+/// on a hash (<see cref="Fnv1a"/>) that the reader of an item's text computes while it lower-cases each word, instead
+/// of hashing it again.</summary>
 internal sealed class TermVocabulary
 {
-    /// <summary>FNV-1a over the term's characters.</summary>
-    private const uint HashSeed = 2166136261;
-
     /// <summary>ASCII that cannot start a word: words start at a letter, a digit or any non-ASCII character.</summary>
     private static readonly SearchValues<char> NotWordStart = SearchValues.Create(AsciiExcept(tag: false));
 
@@ -26,7 +25,7 @@ internal sealed class TermVocabulary
     public int Add(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        var hash = Hash(term);
+        var hash = Fnv1a.Of(term);
         if (TryFind(term, hash, out var id))
         {
             return id;
@@ -86,7 +85,7 @@ internal sealed class TermVocabulary
             }
 
             var length = 0;
-            var hash = HashSeed;
+            var hash = Fnv1a.Seed;
             prefixHashes[0] = hash;
             while (position < text.Length)
             {
@@ -112,7 +111,7 @@ internal sealed class TermVocabulary
                 if (length < buffer.Length)
                 {
                     buffer[length] = lower;
-                    hash = Step(hash, lower);
+                    hash = Fnv1a.Step(hash, lower);
                     prefixHashes[length + 1] = hash;
                 }
 
@@ -131,19 +130,6 @@ internal sealed class TermVocabulary
                 terms.Add(id);
             }
         }
-    }
-
-    private static uint Step(uint hash, char c) => (hash ^ c) * 16777619;
-
-    private static uint Hash(ReadOnlySpan<char> term)
-    {
-        var hash = HashSeed;
-        foreach (var c in term)
-        {
-            hash = Step(hash, c);
-        }
-
-        return hash;
     }
 
     private bool TryFind(ReadOnlySpan<char> term, uint hash, out int id)

@@ -9,13 +9,12 @@ internal static class BodyLines
     /// <summary>Past this many tags a full HTML parser can take seconds (deep nesting is quadratic).</summary>
     private const int MaxTagsForFullParser = 2048;
 
-    public static TextLines Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics) =>
-        Read(body, format, diagnostics, new TextLines());
-
-    /// <summary>As <see cref="Read(ReadOnlySpan{char}, BodyFormat, List{string})"/>, into <paramref name="lines"/>
-    /// (cleared first; a reader of many bodies reuses one).</summary>
-    public static TextLines Read(ReadOnlySpan<char> body, BodyFormat format, List<string> diagnostics, TextLines lines)
+    /// <summary>The lines of <paramref name="body"/>, in <paramref name="scratch"/>'s lines (valid until its next
+    /// item); problems go to its diagnostics.</summary>
+    public static TextLines Read(ReadOnlySpan<char> body, BodyFormat format, TextScratch scratch)
     {
+        var lines = scratch.Lines;
+        var diagnostics = scratch.Diagnostics;
         lines.Clear();
         try
         {
@@ -25,12 +24,12 @@ internal static class BodyLines
             }
             else if (LightHtmlLines.Handles(body))
             {
-                LightHtmlLines.Read(body, lines);
+                LightHtmlLines.Read(body, scratch.Line(), lines);
             }
             else if (body.Count('<') > MaxTagsForFullParser)
             {
                 diagnostics.Add("the description has too many HTML tags for a full parser; it was read as simple HTML");
-                LightHtmlLines.Read(body, lines);
+                LightHtmlLines.Read(body, scratch.Line(), lines);
             }
             else
             {

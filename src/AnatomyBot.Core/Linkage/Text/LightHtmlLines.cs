@@ -14,29 +14,11 @@ internal static class LightHtmlLines
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the light reader gives the same lines a full HTML parser would.</summary>
-    /// <summary>The line being built, kept by each thread between bodies (it holds a body's longest line at most).</summary>
-    [ThreadStatic]
-    private static StringBuilder? t_line;
-
     public static bool Handles(ReadOnlySpan<char> html) => html.IndexOfAny(NeedsFullParser) < 0;
 
-    public static void Read(ReadOnlySpan<char> html, TextLines lines)
-    {
-        var text = html;
-        var line = t_line ?? new StringBuilder(256);
-        t_line = null;
-        try
-        {
-            Read(text, line, lines);
-        }
-        finally
-        {
-            line.Clear();
-            t_line = line.Capacity <= 16 * 1024 ? line : null;
-        }
-    }
-
-    private static void Read(ReadOnlySpan<char> text, StringBuilder line, TextLines lines)
+    /// <summary>Appends the lines of <paramref name="text"/> to <paramref name="lines"/>, building each in
+    /// <paramref name="line"/> (empty on entry).</summary>
+    public static void Read(ReadOnlySpan<char> text, StringBuilder line, TextLines lines)
     {
         var skipUntil = (string?)null;
         var href = (string?)null;

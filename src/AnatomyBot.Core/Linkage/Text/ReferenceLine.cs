@@ -15,14 +15,14 @@ internal static class ReferenceLine
     ];
 
     /// <summary>Adds the ids of a reference line to <paramref name="references"/>; false when the line is not one.</summary>
-    public static bool TryRead(ReadOnlySpan<char> line, List<ElementReference> references)
+    public static bool TryRead(ReadOnlySpan<char> line, List<ElementReference> references, IdStrings ids)
     {
         line = line.TrimStart();
         foreach (var (keyword, layer) in Keywords)
         {
             if (TryValue(line, keyword, out var value))
             {
-                AddIds(value, layer, references);
+                AddIds(value, layer, references, ids);
                 return true;
             }
         }
@@ -36,7 +36,7 @@ internal static class ReferenceLine
 
     /// <summary>Splits a comma- (or semicolon-) separated list of ids; each id ends at the first blank, so
     /// <c>C-PRICING-RULES (the pricing engine)</c> reads as <c>C-PRICING-RULES</c>.</summary>
-    public static void AddIds(ReadOnlySpan<char> value, Layer layer, List<ElementReference> references)
+    public static void AddIds(ReadOnlySpan<char> value, Layer layer, List<ElementReference> references, IdStrings ids)
     {
         foreach (var range in value.SplitAny(",;"))
         {
@@ -50,7 +50,7 @@ internal static class ReferenceLine
             part = part.Trim("()[]<>.:*_`\"'");
             if (part.Length > 0)
             {
-                references.Add(new ElementReference(layer, IdStrings.Of(part)));
+                references.Add(new ElementReference(layer, ids.Of(part)));
             }
         }
     }

@@ -1,5 +1,6 @@
-using AnatomyBot.Core.Linkage.Text;
+using System.Text;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Text;
 
 namespace AnatomyBot.Core.Tests.Linkage.Text;
 
@@ -20,7 +21,7 @@ public sealed class HtmlLinesTests
 
         HtmlLines.Read(html, full);
         Assert.True(LightHtmlLines.Handles(html));
-        LightHtmlLines.Read(html, light);
+        LightHtmlLines.Read(html, new StringBuilder(), light);
 
         Assert.Equal(full.ToStrings(), light.ToStrings());
     }
@@ -32,7 +33,7 @@ public sealed class HtmlLinesTests
         var light = new TextLines();
         var full = new TextLines();
 
-        LightHtmlLines.Read(Html, light);
+        LightHtmlLines.Read(Html, new StringBuilder(), light);
         HtmlLines.Read(Html, full);
 
         Assert.Equal(["Stage: S-1", "See #12", "https://x/y"], light.ToStrings());
@@ -55,11 +56,11 @@ public sealed class HtmlLinesTests
     public void DeeplyNestedHtml_IsReadLinearly_WithADiagnostic()
     {
         var html = "<script>x</script>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "Stage: S-APPLY";
-        var diagnostics = new List<string>();
+        var scratch = new TextScratch();
 
-        var lines = BodyLines.Read(html, BodyFormat.Html, diagnostics);
+        var lines = BodyLines.Read(html, BodyFormat.Html, scratch);
 
         Assert.Equal(["Stage: S-APPLY"], lines.ToStrings());
-        Assert.Single(diagnostics);
+        Assert.Single(scratch.Diagnostics);
     }
 }

@@ -3,7 +3,7 @@ using AnatomyBot.Core.Linkage.Ranking;
 
 namespace AnatomyBot.Core.Tests.Linkage.Ranking;
 
-public sealed class Bm25RankerTests
+public sealed class Bm25IndexTests
 {
     private static readonly string[] Words =
         ["alpha", "bravo", "delta", "kilo", "lima", "metro", "omega", "pivot", "quota", "radar", "sigma", "tango", "ultra", "zulu"];
@@ -20,9 +20,9 @@ public sealed class Bm25RankerTests
             Kind = ComponentKind.Data,
         }).ToArray();
         var vocabulary = new TermVocabulary();
-        var four = new Bm25Ranker(components, vocabulary);
-        var two = new Bm25Ranker(components, vocabulary, maxTableBytes: 16L * 4 * components.Length * sizeof(double) - 1);
-        var one = new Bm25Ranker(components, vocabulary, maxTableBytes: 0);
+        var four = new Bm25Index(components, vocabulary);
+        var two = new Bm25Index(components, vocabulary, maxTableBytes: 16L * 4 * components.Length * sizeof(double) - 1);
+        var one = new Bm25Index(components, vocabulary, maxTableBytes: 0);
         Assert.Equal((4, 2, 1), (four.GroupSize, two.GroupSize, one.GroupSize));
 
         var scores = new double[components.Length];
@@ -30,11 +30,11 @@ public sealed class Bm25RankerTests
         for (var q = 0; q < 200; q++)
         {
             var terms = Words.Append("xylophone").Where(_ => random.Next(4) == 0).Select(vocabulary.Add).ToArray();
-            var expected = four.Top(terms, 3, scores, touched);
+            var expected = four.Top(terms, scores, touched);
 
-            Assert.Equal(expected, two.Top(terms, 3, scores, touched));
-            Assert.Equal(expected, one.Top(terms, 3, scores, touched));
-            Assert.Equal(expected, four.Top([.. terms.Reverse()], 3, scores, touched));
+            Assert.Equal(expected, two.Top(terms, scores, touched));
+            Assert.Equal(expected, one.Top(terms, scores, touched));
+            Assert.Equal(expected, four.Top([.. terms.Reverse()], scores, touched));
             Assert.All(scores, s => Assert.Equal(0, s));
         }
     }
@@ -49,10 +49,10 @@ public sealed class Bm25RankerTests
             Kind = ComponentKind.Data,
         }).ToArray();
         var vocabulary = new TermVocabulary();
-        var ranker = new Bm25Ranker(components, vocabulary);
+        var ranker = new Bm25Index(components, vocabulary);
         var scores = new double[components.Length];
 
-        var top = ranker.Top([vocabulary.Add("zebra"), vocabulary.Add("yak")], 3, scores, []);
+        var top = ranker.Top([vocabulary.Add("zebra"), vocabulary.Add("yak")], scores, []);
 
         Assert.Equal(["C-12", "C-07", "C-30"], top.Select(s => s.Id));
         Assert.Equal(top[1].Score, top[2].Score);

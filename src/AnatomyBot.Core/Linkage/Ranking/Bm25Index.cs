@@ -4,9 +4,10 @@ using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Core.Linkage.Ranking;
 
-/// <summary>Ranks the elements of one layer against an item's text with BM25 (k1 = 1.2, b = 0.75) over each element's
-/// name, aliases and description. Deterministic: scores rounded to three decimals, ties broken by id.</summary>
-internal sealed class Bm25Ranker
+/// <summary>One layer's elements indexed for BM25 (k1 = 1.2, b = 0.75) over each element's name, aliases and
+/// description: ranks them against an item's terms. Deterministic: scores rounded to three decimals, ties broken by id.
+/// Immutable and shared; the working arrays of a ranking belong to the <see cref="SuggestionRanker"/> that asks.</summary>
+internal sealed class Bm25Index
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
@@ -23,7 +24,7 @@ internal sealed class Bm25Ranker
     /// <summary>Terms per group table (see <see cref="DenseTermTables.GroupSize"/>).</summary>
     internal int GroupSize => _dense.GroupSize;
 
-    public Bm25Ranker(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary)
+    public Bm25Index(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary)
         : this(elements, vocabulary, DenseTermTables.MaxTableBytes)
     {
     }
@@ -31,7 +32,7 @@ internal sealed class Bm25Ranker
     /// <param name="elements">The layer's elements.</param>
     /// <param name="vocabulary">Numbers the terms; shared by every layer.</param>
     /// <param name="maxTableBytes">The most the group tables may take (tests shrink it to exercise smaller groups).</param>
-    internal Bm25Ranker(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary, long maxTableBytes)
+    internal Bm25Index(IEnumerable<AnatomyElement> elements, TermVocabulary vocabulary, long maxTableBytes)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         _elements = [.. elements.OrderBy(e => e.Id, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id, StringComparer.Ordinal)];
@@ -74,21 +75,19 @@ internal sealed class Bm25Ranker
 
     public int Count => _elements.Length;
 
-    /// <summary>The <paramref name="count"/> best elements for <paramref name="queryTerms"/> (distinct term ids).
-    /// <paramref name="scores"/> (one per element) must be all zero on entry and is left so; <paramref name="touched"/>
-    /// is scratch space. Common terms are summed first, a group's table row at a time, then the rare ones, which touch
-    /// few elements: only those are scored, rounded and cleared when no common term is asked for.</summary>
-    public IReadOnlyList<Suggestion> Top(ReadOnlySpan<int> queryTerms, int count, double[] scores, List<int> touched)
+    /// <summary>The <see cref="SuggestionRanker.Count"/> best elements for <paramref name="queryTerms"/> (distinct term
+    /// ids). <paramref name="scores"/> (one per element) must be all zero on entry and is left so; <paramref name="touched"/>
+    /// is room for the elements scored. Common terms are summed first, a group's table row at a time, then the rare
+    /// ones, which touch few elements: only those are scored, rounded and cleared when no common term is asked for.</summary>
+    public IReadOnlyList<Suggestion> Top(ReadOnlySpan<int> queryTerms, double[] scores, List<int> touched)
     {
-        ArgumentNullException.ThrowIfNull(scores);
-        ArgumentNullException.ThrowIfNull(touched);
         if (_elements.Length == 0 || queryTerms.IsEmpty)
         {
             return [];
         }
 
         touched.Clear();
-        var dense = _dense.Sum(queryTerms, scores, out var third);
+        var dense = _dense.Sum(queryTerms, scores, out var lastPlaceBound);
         foreach (var term in queryTerms)
         {
             if ((uint)term >= (uint)_postings.Length || _dense.Contains(term) || _postings[term] is not { } postings)
@@ -107,15 +106,14 @@ internal sealed class Bm25Ranker
             }
         }
 
-        Span<int> best = stackalloc int[count];
-        Span<double> bestScores = stackalloc double[count];
+        Span<int> best = stackalloc int[SuggestionRanker.Count];
+        Span<double> bestScores = stackalloc double[SuggestionRanker.Count];
         if (!dense)
         {
             return Suggestions(best, bestScores, TopScores.Pick(scores, CollectionsMarshal.AsSpan(touched), best, bestScores));
         }
 
-        // The third-highest sum bounds the count-th highest score from below only when count is at most three.
-        var found = TopScores.PickAll(scores, _elements.Length, count <= 3 ? third : 0, best, bestScores);
+        var found = TopScores.PickAll(scores, _elements.Length, lastPlaceBound, best, bestScores);
         Array.Clear(scores, 0, _elements.Length);
         return Suggestions(best, bestScores, found);
     }

@@ -1,8 +1,8 @@
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>Reusable room for one item's body text: a reader of many items copies each body here instead of
 /// allocating a string per body (a backlog's descriptions are most of its bytes). One per reading thread.</summary>
-public sealed class BodyBuffer
+internal sealed class BodyBuffer
 {
     private char[] _chars = new char[4096];
 

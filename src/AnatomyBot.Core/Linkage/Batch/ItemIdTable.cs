@@ -1,12 +1,18 @@
 using System.Numerics;
 
-namespace AnatomyBot.Core.Linkage;
+namespace AnatomyBot.Core.Linkage.Batch;
 
 /// <summary>Finds items by id (case-insensitive) among a batch, with each id's hash computed ahead (on the workers that
 /// prepared the items) so that the one sequential pass over a large backlog only probes: an open-addressing table of
 /// item indices, linear probing, twice as many slots as items.</summary>
 internal sealed class ItemIdTable
 {
+    /// <summary>What <see cref="Find"/> answers for an id no item has.</summary>
+    public const int NotFound = -1;
+
+    /// <summary>A slot holding no item (slots hold an item's index + 1).</summary>
+    private const int EmptySlot = 0;
+
     private readonly PreparedItem[] _items;
     private readonly int[] _slots;
     private readonly int _mask;
@@ -27,7 +33,7 @@ internal sealed class ItemIdTable
     {
         var item = _items[index];
         var slot = item.IdHash & _mask;
-        while (_slots[slot] != 0)
+        while (_slots[slot] != EmptySlot)
         {
             if (Matches(_slots[slot] - 1, item.Id, item.IdHash))
             {
@@ -42,11 +48,11 @@ internal sealed class ItemIdTable
     }
 
     /// <summary>The index of the first item added with <paramref name="id"/> (whose <see cref="Hash"/> is
-    /// <paramref name="hash"/>), or −1.</summary>
+    /// <paramref name="hash"/>), or <see cref="NotFound"/>.</summary>
     public int Find(string id, int hash)
     {
         var slot = hash & _mask;
-        while (_slots[slot] != 0)
+        while (_slots[slot] != EmptySlot)
         {
             if (Matches(_slots[slot] - 1, id, hash))
             {
@@ -56,7 +62,7 @@ internal sealed class ItemIdTable
             slot = (slot + 1) & _mask;
         }
 
-        return -1;
+        return NotFound;
     }
 
     private bool Matches(int index, string id, int hash) =>

@@ -1,0 +1,45 @@
+using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.Core.Linkage.Batch;
+
+namespace AnatomyBot.Cli.Commands.Check;
+
+/// <summary><c>check</c>'s items go straight into the engine's <see cref="BacklogBatch"/>: an Azure DevOps work item from
+/// its bytes through the worker's draft and description buffer (no work item, no description string), a GitHub issue
+/// as a work item, and an entry that is neither as an unreadable line.</summary>
+internal sealed class CheckSink(BacklogBatch batch, string displayName, AzureDevOpsReaders readers) : IBacklogSink
+{
+    public IBacklogSinkPart StartPart() => new Part(batch.StartPart(), displayName, readers);
+
+    private sealed class Part(BacklogPart part, string displayName, AzureDevOpsReaders readers) : IBacklogSinkPart
+    {
+        private readonly AzureDevOpsItemReader _azureDevOps = readers.Rent();
+
+        public void Add(ReadOnlyMemory<byte> utf8, int index)
+        {
+            var valid = BacklogEntryJson.Valid(utf8, out var wasValid);
+            if (_azureDevOps.TryRead(valid.Span, out var failure))
+            {
+                var draft = _azureDevOps.Draft;
+                draft.Diagnostics = wasValid ? draft.Diagnostics : [.. draft.Diagnostics, BacklogEntryJson.NotUtf8];
+                part.Add(draft, _azureDevOps.Body);
+                return;
+            }
+
+            var (item, id, source, error) = BacklogEntryJson.GitHubOr(failure, valid, displayName, index);
+            if (item is null)
+            {
+                part.AddUnreadable(id, source, error ?? "unreadable");
+            }
+            else
+            {
+                part.Add(BacklogEntryJson.Noting(item, wasValid));
+            }
+        }
+
+        public void Dispose()
+        {
+            readers.Return(_azureDevOps);
+            part.Dispose();
+        }
+    }
+}

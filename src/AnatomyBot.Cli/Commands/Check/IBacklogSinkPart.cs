@@ -1,0 +1,8 @@
+namespace AnatomyBot.Cli.Commands.Check;
+
+/// <summary>A run of consecutive entries of a backlog file, filled by one worker; disposed when its last entry is in.</summary>
+internal interface IBacklogSinkPart : IDisposable
+{
+    /// <summary>Reads one entry of the file: its JSON, and its position in the file's array of items.</summary>
+    void Add(ReadOnlyMemory<byte> utf8, int index);
+}
