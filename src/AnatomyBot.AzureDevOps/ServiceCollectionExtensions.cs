@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace AnatomyBot.AzureDevOps;
 
@@ -42,10 +43,21 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitGate>();
         services.TryAddSingleton<IAzureDevOpsCredential>(CreateCredential);
-        services.AddTransient<ResilienceHandler>();
+        services.AddTransient<TransientFailureHandler>();
+        services.AddTransient<AttemptHandler>();
         services.AddTransient<AuthenticationHandler>();
         services.AddHttpClient(AzureDevOpsClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .AddHttpMessageHandler<ResilienceHandler>()
+            .AddHttpMessageHandler<TransientFailureHandler>()
+            .AddResilienceHandler("retry", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
+                if (RetryRules.Strategy(options, context.ServiceProvider.GetRequiredService<RateLimitGate>()) is { } retry)
+                {
+                    pipeline.AddRetry(retry);
+                }
+            }).Services
+            .AddHttpClient(AzureDevOpsClient.HttpClientName)
+            .AddHttpMessageHandler<AttemptHandler>()
             .AddHttpMessageHandler<AuthenticationHandler>();
         services.TryAddSingleton<AzureDevOpsClient>();
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();

@@ -5,18 +5,25 @@ using AnatomyBot.GitHub.Anatomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 
 namespace AnatomyBot.Hosting;
 
 /// <summary>The platform channels, registered the same way for the Functions app and for <c>serve</c>, <c>replay</c> and
 /// <c>demo</c>: each one whose section (<c>GitHub</c>, <c>AzureDevOps</c>) exists. Each channel validates its own options at
-/// start-up and refuses to start without its webhook secret. An Azure DevOps anatomy kept on GitHub
-/// (<c>AzureDevOps:Anatomy:GitHub</c>) is read by the GitHub project's reader, over the GitHub channel's HTTP pipeline.</summary>
+/// start-up and refuses to start without its webhook secret; Polly's line per API call is logged at Debug. An Azure DevOps
+/// anatomy kept on GitHub (<c>AzureDevOps:Anatomy:GitHub</c>) is read by the GitHub project's reader, over the GitHub
+/// channel's HTTP pipeline.</summary>
 public static class ChannelServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // Both channels' HTTP pipelines run on Polly, which reports every attempt of every call at Information; those
+        // lines are Debug here. Retries and handled failures keep their Warning.
+        services.Configure<TelemetryOptions>(o => o.SeverityProvider = args =>
+            args.Event.Severity == ResilienceEventSeverity.Information ? ResilienceEventSeverity.Debug : args.Event.Severity);
         if (configuration.GetSection("GitHub").Exists())
         {
             services.AddAnatomyBotGitHub(configuration);

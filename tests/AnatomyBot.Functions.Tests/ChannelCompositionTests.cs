@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
 using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Functions.Configuration;
 using AnatomyBot.GitHub.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace AnatomyBot.Functions.Tests;
 
@@ -29,10 +32,41 @@ public sealed class ChannelCompositionTests
                 outcomes: [O-ACT]
         """;
 
+    private const string ContentsAddress = "https://ghes.contoso.test/api/v3/repos/contoso/architecture/contents/docs/anatomy.yml?ref=main";
+
     [Fact]
     public async Task AzureDevOpsAnatomyOnGitHub_IsReadThroughTheGitHubPipeline_AndCountedForTheDelivery()
     {
-        var github = new ContentsApi("https://ghes.contoso.test/api/v3/repos/contoso/architecture/contents/docs/anatomy.yml?ref=main", Yaml);
+        var github = new OneAnswerApi(ContentsAddress, Yaml);
+        using var host = Build(github, new OneAnswerApi("https://unused.test/", ""));
+
+        using var calls = ApiCallTally.Begin();
+        var loaded = await host.Services.GetRequiredService<IAnatomyProvider>().GetAsync(null, CancellationToken.None);
+
+        Assert.Equal("S-VERIFY", loaded.Anatomy.ValueStreams.Single().Stages.Single().Id);
+        Assert.Equal(1, github.Served);
+        Assert.Equal("Bearer ghp-token", github.Authorization);
+        Assert.Equal((1, 0), (calls.Tally.Calls, calls.Tally.Writes));
+    }
+
+    [Fact]
+    public async Task SuccessfulCalls_OnBothPlatformsPipelines_LogNothingFromPollyAboveDebug()
+    {
+        var github = new OneAnswerApi(ContentsAddress, Yaml);
+        var boards = new OneAnswerApi("https://dev.azure.test/contoso/Fabrikam/_apis/wit/workitems/7?$expand=relations&api-version=7.1", """{ "id": 7, "rev": 1, "fields": {} }""", "application/json");
+        using var host = Build(github, boards);
+
+        await host.Services.GetRequiredService<IAnatomyProvider>().GetAsync(null, CancellationToken.None);
+        var item = await host.Services.GetRequiredService<AzureDevOpsClient>().GetWorkItemAsync(7, CancellationToken.None);
+
+        Assert.Equal(7, item?.Id);
+        var polly = host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot().Where(r => r.Category?.StartsWith("Polly", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(polly);
+        Assert.All(polly, r => Assert.True(r.Level <= LogLevel.Debug, $"{r.Level}: {r.Message}"));
+    }
+
+    private static IHost Build(OneAnswerApi github, OneAnswerApi boards)
+    {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -49,21 +83,15 @@ public sealed class ChannelCompositionTests
             ["AzureDevOps:Anatomy:Path"] = "/docs/anatomy.yml",
             ["AzureDevOps:Anatomy:Branch"] = "main",
         });
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
         builder.Services.AddAnatomyBotFunctions(builder.Configuration);
         builder.Services.AddHttpClient(GitHubClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => github);
-        using var host = builder.Build();
-
-        using var calls = ApiCallTally.Begin();
-        var loaded = await host.Services.GetRequiredService<IAnatomyProvider>().GetAsync(null, CancellationToken.None);
-
-        Assert.Equal("S-VERIFY", loaded.Anatomy.ValueStreams.Single().Stages.Single().Id);
-        Assert.Equal(1, github.Served);
-        Assert.Equal("Bearer ghp-token", github.Authorization);
-        Assert.Equal((1, 0), (calls.Tally.Calls, calls.Tally.Writes));
+        builder.Services.AddHttpClient(AzureDevOpsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => boards);
+        return builder.Build();
     }
 
-    /// <summary>Serves one file at one address; any other request fails the test.</summary>
-    private sealed class ContentsApi(string address, string text) : HttpMessageHandler
+    /// <summary>Answers one address; any other request fails the test.</summary>
+    private sealed class OneAnswerApi(string address, string text, string mediaType = "application/vnd.github.raw") : HttpMessageHandler
     {
         public int Served { get; private set; }
 
@@ -75,7 +103,7 @@ public sealed class ChannelCompositionTests
             Assert.Equal(address, request.RequestUri!.AbsoluteUri);
             Served++;
             Authorization = request.Headers.Authorization?.ToString();
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, "application/vnd.github.raw") });
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, mediaType) });
         }
     }
 }

@@ -10,7 +10,8 @@ namespace AnatomyBot.AzureDevOps.Rest;
 
 /// <summary>The small typed Azure DevOps REST client (api-version 7.1) the bot needs. Reads return null for 404 (an item
 /// deleted between event and read is an expected outcome); other error answers throw <see cref="AzureDevOpsApiException"/>;
-/// throttling and 5xx are handled by <see cref="ResilienceHandler"/>.</summary>
+/// throttling, 5xx and network failures are retried by the HTTP pipeline (<see cref="RetryRules"/>) and end the delivery
+/// transiently when retrying stops (<see cref="TransientFailureHandler"/>).</summary>
 public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFactory, IOptions<AzureDevOpsOptions> options)
 {
     /// <summary>Name of the <see cref="HttpClient"/>; the demo can swap its primary handler for a local fake.</summary>

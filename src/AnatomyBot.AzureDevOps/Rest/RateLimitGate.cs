@@ -49,7 +49,7 @@ public sealed class RateLimitGate(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(headers);
         var now = timeProvider.GetUtcNow();
-        var retryAfter = ReadRetryAfter(headers, now);
+        var retryAfter = RetryAfter(headers, now);
         if (retryAfter is { } delay)
         {
             Push(now + delay);
@@ -78,8 +78,10 @@ public sealed class RateLimitGate(TimeProvider timeProvider)
         }
     }
 
-    private static TimeSpan? ReadRetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
+    /// <summary>The wait a response's <c>Retry-After</c> asks for at <paramref name="now"/> (never negative), or null without one.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         if (headers.RetryAfter is not { } value)
         {
             return null;
