@@ -3,7 +3,7 @@ namespace AnatomyBot.Storage;
 /// <summary>Where the ledgers live: exactly one of a SQLite file (the embedded default) or an Azure Storage connection
 /// string (Table Storage). Config keys: <c>Storage:SqlitePath</c>, <c>Storage:AzureStorageConnectionString</c>,
 /// <c>Storage:TablePrefix</c>.</summary>
-public sealed class StorageOptions
+public sealed class LedgerStorageOptions
 {
     public const string SectionName = "Storage";
 
@@ -16,12 +16,12 @@ public sealed class StorageOptions
 
     /// <summary>Reads a <c>--store</c> value: an Azure Storage connection string (it holds <c>AccountName=</c>,
     /// <c>TableEndpoint=</c> or <c>UseDevelopmentStorage=true</c>) or else a SQLite file path.</summary>
-    public static StorageOptions Parse(string store)
+    public static LedgerStorageOptions Parse(string store)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(store);
         return IsConnectionString(store)
-            ? new StorageOptions { AzureStorageConnectionString = store }
-            : new StorageOptions { SqlitePath = store };
+            ? new LedgerStorageOptions { AzureStorageConnectionString = store }
+            : new LedgerStorageOptions { SqlitePath = store };
     }
 
     public static bool IsConnectionString(string value) =>

@@ -8,7 +8,7 @@ namespace AnatomyBot.Storage;
 /// <summary>Registers <see cref="IDeliveryLedger"/> and <see cref="IEvaluationLedger"/> as singletons on one backend.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, StorageOptions options)
+    public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, LedgerStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Storage.Tests;
 
-public sealed class StorageOptionsTests
+public sealed class LedgerStorageOptionsTests
 {
     [Theory]
     [InlineData("ledger.db", false)]
@@ -14,7 +14,7 @@ public sealed class StorageOptionsTests
     [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5;EndpointSuffix=core.windows.net", true)]
     public void Parse_StoreValue_PicksTheBackend(string store, bool azure)
     {
-        var options = StorageOptions.Parse(store);
+        var options = LedgerStorageOptions.Parse(store);
 
         Assert.Equal(azure, options.AzureStorageConnectionString is not null);
         Assert.Equal(!azure, options.SqlitePath is not null);
@@ -24,17 +24,17 @@ public sealed class StorageOptionsTests
     [Fact]
     public void Validate_NeitherOrBoth_AndBadPrefix_AreReported()
     {
-        Assert.Single(new StorageOptions().Validate());
-        Assert.Single(new StorageOptions { SqlitePath = "a.db", AzureStorageConnectionString = "UseDevelopmentStorage=true" }.Validate());
-        Assert.Single(new StorageOptions { SqlitePath = "a.db", TablePrefix = "1-bad" }.Validate());
-        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddAnatomyBotStorage(new StorageOptions()));
+        Assert.Single(new LedgerStorageOptions().Validate());
+        Assert.Single(new LedgerStorageOptions { SqlitePath = "a.db", AzureStorageConnectionString = "UseDevelopmentStorage=true" }.Validate());
+        Assert.Single(new LedgerStorageOptions { SqlitePath = "a.db", TablePrefix = "1-bad" }.Validate());
+        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddAnatomyBotStorage(new LedgerStorageOptions()));
     }
 
     [Fact]
     public void AddAnatomyBotStorage_SqlitePath_RegistersSqliteLedgersOnOneDatabase()
     {
         using var folder = new TempFolder();
-        using var provider = new ServiceCollection().AddAnatomyBotStorage(StorageOptions.Parse(folder.File("l.db"))).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAnatomyBotStorage(LedgerStorageOptions.Parse(folder.File("l.db"))).BuildServiceProvider();
 
         Assert.IsType<SqliteDeliveryLedger>(provider.GetRequiredService<IDeliveryLedger>());
         Assert.IsType<SqliteEvaluationLedger>(provider.GetRequiredService<IEvaluationLedger>());
@@ -44,7 +44,7 @@ public sealed class StorageOptionsTests
     [Fact]
     public void AddAnatomyBotStorage_ConnectionString_RegistersTableLedgers()
     {
-        using var provider = new ServiceCollection().AddAnatomyBotStorage(StorageOptions.Parse("UseDevelopmentStorage=true")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAnatomyBotStorage(LedgerStorageOptions.Parse("UseDevelopmentStorage=true")).BuildServiceProvider();
 
         Assert.IsType<TableDeliveryLedger>(provider.GetRequiredService<IDeliveryLedger>());
         Assert.IsType<TableEvaluationLedger>(provider.GetRequiredService<IEvaluationLedger>());

@@ -19,7 +19,7 @@ public sealed partial class OpenItemLister(AzureDevOpsClient client, IOptions<Az
     /// <summary>Pull requests per listing call.</summary>
     public const int PullRequestPageSize = 100;
 
-    public async Task<OpenItems> ListAsync(CancellationToken cancellationToken)
+    public async Task<OpenItemListing> ListAsync(CancellationToken cancellationToken)
     {
         var (ids, idsCut) = await ListWorkItemsAsync(options.Value.MaxSweepWorkItems, cancellationToken).ConfigureAwait(false);
         var (prs, prsCut) = await ListPullRequestsAsync(options.Value.MaxSweepPullRequests, cancellationToken).ConfigureAwait(false);
@@ -28,7 +28,7 @@ public sealed partial class OpenItemLister(AzureDevOpsClient client, IOptions<Az
             Log.Truncated(logger, ids.Count, prs.Count);
         }
 
-        return new OpenItems(ids, prs, idsCut || prsCut);
+        return new OpenItemListing(ids, prs, idsCut || prsCut);
     }
 
     /// <summary>The WIQL of one page: open backlog items of the project with an id above <paramref name="afterId"/>.</summary>

@@ -21,7 +21,7 @@ public static class ReconcileDeliveries
     /// <summary>The prefix of the re-evaluation caused by the push notification <paramref name="pushDeliveryId"/>.</summary>
     public static string AnatomyChangePrefix(string pushDeliveryId) => "anatomy:" + pushDeliveryId;
 
-    public static IReadOnlyList<Delivery> Create(string prefix, OpenItems items, string? anatomyVersion, DateTimeOffset at)
+    public static IReadOnlyList<Delivery> Create(string prefix, OpenItemListing items, string? anatomyVersion, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(items);
         var deliveries = new List<Delivery>();

@@ -137,7 +137,7 @@ internal sealed record DigestInvocation(
 
     private async Task<ServiceProvider?> OpenLedgerAsync(TextWriter stderr)
     {
-        var options = StorageOptions.Parse(Store!);
+        var options = LedgerStorageOptions.Parse(Store!);
         if (options.SqlitePath is { } path && !File.Exists(path))
         {
             await stderr.WriteLineAsync($"digest: no ledger at '{path}' (a SQLite file written by `anatomybot serve`).").ConfigureAwait(false);

@@ -29,7 +29,7 @@ internal static class PipelineComposition
 
     public static IServiceCollection AddAnatomyBotLocal(this IServiceCollection services, IConfiguration configuration, PipelineSettings settings)
     {
-        var store = StorageOptions.Parse(settings.Store);
+        var store = LedgerStorageOptions.Parse(settings.Store);
         if (store.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
         {
             Directory.CreateDirectory(folder);

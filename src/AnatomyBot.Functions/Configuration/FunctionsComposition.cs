@@ -16,7 +16,7 @@ public static class FunctionsComposition
     public static IServiceCollection AddAnatomyBotFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>().Configure(o => StorageOptions.Read(o, configuration)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebJobsStorageOptions>().Configure(o => WebJobsStorageOptions.Read(o, configuration)).ValidateDataAnnotations().ValidateOnStart();
         foreach (var timer in new[] { ScheduleOptions.Digest, ScheduleOptions.Sweep })
         {
             services.AddOptions<ScheduleOptions>(timer).Bind(configuration.GetSection(timer)).ValidateDataAnnotations().ValidateOnStart();
@@ -26,8 +26,8 @@ public static class FunctionsComposition
         services.AddAnatomyBotWeeklyDigest(configuration);
         services.AddAnatomyBotChannels(configuration);
         AddDigestSinks(services, configuration);
-        var storage = new StorageOptions();
-        StorageOptions.Read(storage, configuration);
+        var storage = new WebJobsStorageOptions();
+        WebJobsStorageOptions.Read(storage, configuration);
         if (!storage.IsIdentityBased || (storage.QueueEndpoint is not null && storage.TableEndpoint is not null))
         {
             // Without a usable connection, start-up validation above stops the app with a clear message instead.

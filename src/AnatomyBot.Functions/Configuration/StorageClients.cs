@@ -6,11 +6,11 @@ using Azure.Storage.Queues;
 
 namespace AnatomyBot.Functions.Configuration;
 
-/// <summary>The queue and table clients of <see cref="StorageOptions"/>: from the connection string, or from the service
+/// <summary>The queue and table clients of <see cref="WebJobsStorageOptions"/>: from the connection string, or from the service
 /// endpoints with the managed identity (so the account can refuse shared keys).</summary>
 public static class StorageClients
 {
-    public static TableServiceClient Tables(StorageOptions options)
+    public static TableServiceClient Tables(WebJobsStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.IsIdentityBased
@@ -18,7 +18,7 @@ public static class StorageClients
             : new TableServiceClient(options.ConnectionString);
     }
 
-    public static StorageQueueScheduler Queue(StorageOptions options, string queueName)
+    public static StorageQueueScheduler Queue(WebJobsStorageOptions options, string queueName)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsIdentityBased)
@@ -30,7 +30,7 @@ public static class StorageClients
         return new StorageQueueScheduler(service.GetQueueClient(queueName), service.GetQueueClient(queueName + "-poison"));
     }
 
-    private static TokenCredential Credential(StorageOptions options) =>
+    private static TokenCredential Credential(WebJobsStorageOptions options) =>
         string.Equals(options.Credential, "managedidentity", StringComparison.OrdinalIgnoreCase)
             ? new ManagedIdentityCredential(string.IsNullOrWhiteSpace(options.ClientId)
                 ? ManagedIdentityId.SystemAssigned

@@ -7,7 +7,7 @@ namespace AnatomyBot.Functions.Configuration;
 /// connection, either a connection string (Azurite, or a Key Vault reference to one) or identity-based, the way the host
 /// itself reads it: <c>AzureWebJobsStorage__queueServiceUri</c> + <c>__tableServiceUri</c> (or <c>__accountName</c>),
 /// <c>__credential</c> = <c>managedidentity</c> and, for a user-assigned identity, <c>__clientId</c>.</summary>
-public sealed class StorageOptions : IValidatableObject
+public sealed class WebJobsStorageOptions : IValidatableObject
 {
     public const string ConnectionName = "AzureWebJobsStorage";
 
@@ -34,7 +34,7 @@ public sealed class StorageOptions : IValidatableObject
     public Uri? TableEndpoint => TableServiceUri ?? Endpoint("table");
 
     /// <summary>Reads the connection as the Functions host does: the value of <c>AzureWebJobsStorage</c>, or its children.</summary>
-    public static void Read(StorageOptions options, IConfiguration configuration)
+    public static void Read(WebJobsStorageOptions options, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);

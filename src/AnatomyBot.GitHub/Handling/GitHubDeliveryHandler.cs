@@ -153,7 +153,7 @@ public sealed partial class GitHubDeliveryHandler(
     /// delivery (the sweep's kind), so a large repository fans out over the queue instead of running in this one.</summary>
     private async Task QueueOpenItemsAsync(Delivery delivery, IGitHubClient client, RepositoryId repository, CancellationToken cancellationToken)
     {
-        var open = await OpenItems.ListAsync(client, repository).ConfigureAwait(false);
+        var open = await RepositoryOpenItems.ListAsync(client, repository).ConfigureAwait(false);
         var installation = connections.InstallationOf(repository);
         foreach (var (item, isPullRequest) in open)
         {

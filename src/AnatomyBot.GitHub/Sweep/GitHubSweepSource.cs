@@ -30,7 +30,7 @@ public sealed partial class GitHubSweepSource(
             {
                 var client = await connections.ForAsync(repository).ConfigureAwait(false);
                 var installation = connections.InstallationOf(repository);
-                foreach (var (item, isPullRequest) in await OpenItems.ListAsync(client, repository).ConfigureAwait(false))
+                foreach (var (item, isPullRequest) in await RepositoryOpenItems.ListAsync(client, repository).ConfigureAwait(false))
                 {
                     deliveries.Add(SweepDelivery.Create(SweepDelivery.NightlyId(at, item), item, isPullRequest, installation, "nightly sweep", at));
                 }
@@ -56,7 +56,7 @@ public sealed partial class GitHubSweepSource(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var installed = await connections.ForInstallation(installation).GitHubApps.Installation
-                    .GetAllRepositoriesForCurrent(new ApiOptions { PageSize = OpenItems.PageSize }).ConfigureAwait(false);
+                    .GetAllRepositoriesForCurrent(new ApiOptions { PageSize = RepositoryOpenItems.PageSize }).ConfigureAwait(false);
                 foreach (var repository in installed.Repositories.Select(r => new RepositoryId(r.Owner.Login, r.Name)))
                 {
                     connections.Remember(repository, installation);

@@ -6,7 +6,7 @@ namespace AnatomyBot.GitHub.Sweep;
 /// <summary>Lists a repository's open issues and pull requests in one paginated listing (<c>GET
 /// /repos/{owner}/{repo}/issues?state=open</c> returns both; pull requests carry <c>pull_request</c>), 100 per page,
 /// following GitHub's <c>Link: rel="next"</c> pages.</summary>
-public static class OpenItems
+public static class RepositoryOpenItems
 {
     public const int PageSize = 100;
 

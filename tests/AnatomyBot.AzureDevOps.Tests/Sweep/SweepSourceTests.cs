@@ -156,7 +156,7 @@ public sealed class SweepSourceTests : IDisposable
     public void ReconcileEventType_IsNeverAcceptedFromAServiceHook()
     {
         var ingress = Assert.Single(_host.Get<IEnumerable<IWebhookIngress>>());
-        var body = ReconcileDeliveries.Create("x", new OpenItems([1], [], false), null, DateTimeOffset.UnixEpoch).Single().Body;
+        var body = ReconcileDeliveries.Create("x", new OpenItemListing([1], [], false), null, DateTimeOffset.UnixEpoch).Single().Body;
 
         var result = ingress.Accept(Payloads.Basic(TestHost.Secret), System.Text.Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch);
 
