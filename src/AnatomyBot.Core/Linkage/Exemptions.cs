@@ -41,7 +41,8 @@ internal static class Exemptions
     /// <summary>Iterative wildcard match with single-star backtracking: linear in practice, never exponential.</summary>
     internal static bool WildcardMatch(string pattern, string text)
     {
-        int p = 0, t = 0, star = -1, mark = 0;
+        const int NoStar = -1;
+        int p = 0, t = 0, star = NoStar, mark = 0;
         while (t < text.Length)
         {
             if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(text[t])))
@@ -54,7 +55,7 @@ internal static class Exemptions
                 star = p++;
                 mark = t;
             }
-            else if (star >= 0)
+            else if (star != NoStar)
             {
                 p = star + 1;
                 t = ++mark;

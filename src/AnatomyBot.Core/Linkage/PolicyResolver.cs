@@ -8,6 +8,9 @@ namespace AnatomyBot.Core.Linkage;
 /// else the policy's own rule for the kind, else the built-in default.</summary>
 internal sealed class PolicyResolver(AnatomyPolicy policy)
 {
+    /// <summary>The match length of a scope that does not apply to the item.</summary>
+    private const int NoMatch = -1;
+
     private readonly ConcurrentDictionary<(ItemSource, string, ItemKind), PolicyRule> _cache = new();
 
     public PolicyRule Resolve(WorkItemDraft item)
@@ -19,7 +22,7 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
     private PolicyRule Find(ItemSource source, string scope, ItemKind kind)
     {
         PolicyRule? best = null;
-        var bestLength = -1;
+        var bestLength = NoMatch;
         foreach (var candidate in policy.Scopes)
         {
             var length = MatchLength(candidate, source, scope);
@@ -40,7 +43,7 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
     {
         if (source == ItemSource.GitHub && candidate.Repository is { } repository)
         {
-            return string.Equals(repository.Trim('/'), scope, StringComparison.OrdinalIgnoreCase) ? repository.Length : -1;
+            return string.Equals(repository.Trim('/'), scope, StringComparison.OrdinalIgnoreCase) ? repository.Length : NoMatch;
         }
 
         if (source == ItemSource.AzureDevOps && candidate.AreaPath is { } areaPath)
@@ -48,9 +51,9 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
             var prefix = areaPath.TrimEnd('\\', '/');
             var under = scope.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
                 && (scope.Length == prefix.Length || scope[prefix.Length] is '\\' or '/');
-            return under ? prefix.Length : -1;
+            return under ? prefix.Length : NoMatch;
         }
 
-        return -1;
+        return NoMatch;
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using AnatomyBot.Core.Anatomy;
-using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Cli.Commands.Check;

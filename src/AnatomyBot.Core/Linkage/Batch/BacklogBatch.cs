@@ -46,7 +46,8 @@ public sealed class BacklogBatch
         }
 
         _completed = true;
-        var (unreadable, items) = (new List<PreparedItem>(), new PreparedItem[_parts.Sum(p => p.Items.Count)]);
+        var unreadable = new List<PreparedItem>();
+        var items = new PreparedItem[Count];
         var next = 0;
         foreach (var part in _parts)
         {

@@ -115,8 +115,12 @@ internal sealed class PreparedItem
 
     /// <summary>The line of an item that could not be read: its id and platform as far as they could be told, and why.
     /// An item of no kind that links nothing and that nothing links to; never evaluated.</summary>
-    public static PreparedItem Unreadable(string id, ItemSource source, string reason) =>
-        new(id, source, ItemKind.Other, "") { RareData = { Diagnostics = [reason] } };
+    public static PreparedItem Unreadable(string id, ItemSource source, string reason)
+    {
+        var item = new PreparedItem(id, source, ItemKind.Other, "");
+        item.AddDiagnostic(reason);
+        return item;
+    }
 
     /// <summary>Notes an id the anatomy does not know (once per id, whatever its case).</summary>
     public void AddUnknown(ElementReference reference)

@@ -15,6 +15,12 @@ internal sealed class TermVocabulary
     /// <summary>As <see cref="NotWordStart"/>, but stopping at <c>&lt;</c> too (an HTML tag to skip).</summary>
     private static readonly SearchValues<char> NotWordOrTagStart = SearchValues.Create(AsciiExcept(tag: true));
 
+    /// <summary>A slot of <see cref="_slots"/> holding no term (a slot holds a term's id + 1).</summary>
+    private const int EmptySlot = 0;
+
+    /// <summary>What <see cref="AsciiWordChars"/> gives for a character that is not a letter or a digit.</summary>
+    private const char NotAWordChar = '\0';
+
     private readonly List<string> _terms = [];
     private readonly List<uint> _hashes = [];
     private int[] _slots = new int[64];
@@ -94,7 +100,7 @@ internal sealed class TermVocabulary
                 if (next <= 0x7F)
                 {
                     lower = (char)AsciiWordChars[next];
-                    if (lower == 0)
+                    if (lower == NotAWordChar)
                     {
                         break;
                     }
@@ -135,7 +141,7 @@ internal sealed class TermVocabulary
     private bool TryFind(ReadOnlySpan<char> term, uint hash, out int id)
     {
         var mask = _slots.Length - 1;
-        for (var slot = SlotOf(hash, mask); _slots[slot] != 0; slot = (slot + 1) & mask)
+        for (var slot = SlotOf(hash, mask); _slots[slot] != EmptySlot; slot = (slot + 1) & mask)
         {
             id = _slots[slot] - 1;
             if (_hashes[id] == hash && term.SequenceEqual(_terms[id]))
@@ -152,7 +158,7 @@ internal sealed class TermVocabulary
     {
         var mask = _slots.Length - 1;
         var slot = SlotOf(_hashes[id], mask);
-        while (_slots[slot] != 0)
+        while (_slots[slot] != EmptySlot)
         {
             slot = (slot + 1) & mask;
         }
