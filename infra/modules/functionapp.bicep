@@ -64,7 +64,8 @@ var platformSettings = [
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: tags
+  // `azd deploy` finds the app by this tag: the value is the service's name in azure.yaml.
+  tags: union(tags, { 'azd-service-name': 'functions' })
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'

@@ -154,7 +154,7 @@ public sealed partial class AppSettingsTests
     [GeneratedRegex(@"^\[extensionResourceId\('[^']*/providers/[^/]+/(?<type>[^/]+)/[^/']+',")]
     private static partial Regex ScopeType();
 
-    private static IHost FunctionsHost(Dictionary<string, string?> settings)
+    internal static IHost FunctionsHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
