@@ -1,10 +1,11 @@
 using System.Text;
 using AnatomyBot.Core.Pipeline;
 
-namespace AnatomyBot.Functions.Tests;
+namespace AnatomyBot.Testing;
 
 /// <summary>A channel ingress for the hosting tests: accepts a request that carries <c>X-GitHub-Delivery</c>, rejects one
-/// without it with 401 (the real channels' authentication is tested in their own projects).</summary>
+/// without it with 401 (the real channels' authentication is tested in their own projects). Link this file into a test
+/// project with <c>&lt;Compile Include="../Shared/HeaderIngress.cs" Link="Shared/HeaderIngress.cs" /&gt;</c>.</summary>
 internal sealed class HeaderIngress(long maxBodyBytes = 1024) : IWebhookIngress
 {
     public string Platform => Platforms.GitHub;

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace AnatomyBot.Functions.Tests;
+namespace AnatomyBot.Hosting.Tests.Processing;
 
 public sealed class ReconcileSweepTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 3, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task RunAsync_OnePlatformFailsWithAnyError_TheOthersAreStillQueuedAndTheFailureLogged()
+    public async Task RunAsync_OnePlatformFails_QueuesTheOthersAndLogsTheFailure()
     {
         var failing = Source("azure-devops", new InvalidOperationException("401 Unauthorized"));
         var healthy = Source("github", null, Delivery("sweep:1"), Delivery("sweep:2"));
