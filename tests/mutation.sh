@@ -26,6 +26,7 @@ files=(
 )
 if [ "$#" -gt 0 ]; then files=("$@"); fi
 
+break_at="${STRYKER_BREAK_AT:-90}"
 mutate=()
 for glob in "${files[@]}"; do mutate+=(--mutate "$glob"); done
 
@@ -37,8 +38,7 @@ dotnet stryker \
   --test-runner mtp \
   --project AnatomyBot.Core.csproj \
   --concurrency "${STRYKER_CONCURRENCY:-1}" \
-  --break-at "${STRYKER_BREAK_AT:-90}" \
-  --threshold-low 80 --threshold-high 90 \
+  --break-at "$break_at" --threshold-low "$break_at" --threshold-high 100 \
   --reporter progress --reporter cleartext --reporter json --reporter html \
   --output "$root/StrykerOutput/$(date -u +%Y-%m-%dT%H-%M-%S)" \
   "${mutate[@]}"
