@@ -32,17 +32,17 @@ public static class ReferenceExtractor
     /// <c>Parent: #N</c> (resolved against the item's repository on GitHub); null when there is none.</summary>
     public static string? ParentOf(WorkItem item) => Extract(item).ParentId;
 
-    /// <summary>Everything <paramref name="item"/> references by itself, ids as written.</summary>
-    public static ItemReferences Extract(WorkItem item, AnatomyPolicy? policy = null)
+    /// <summary>What <paramref name="item"/> references by itself under the default policy (the parent and linked work
+    /// items do not depend on the policy).</summary>
+    private static ItemReferences Extract(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var references = Extract(new WorkItemDraft().From(item), item.Body, policy ?? AnatomyPolicy.Default, new TextScratch());
-        return references with { Elements = [.. references.Elements] };
+        return Extract(new WorkItemDraft().From(item), item.Body, AnatomyPolicy.Default, new TextScratch());
     }
 
-    /// <summary>As <see cref="Extract(WorkItem, AnatomyPolicy)"/>, for an item read as a draft with its body apart, in
-    /// <paramref name="scratch"/>: <see cref="ItemReferences.Elements"/> is the scratch's list, valid until its next
-    /// item (the engine resolves the references at once and keeps none of them).</summary>
+    /// <summary>Everything <paramref name="item"/> references by itself (ids as written), for an item read as a draft
+    /// with its body apart, in <paramref name="scratch"/>: <see cref="ItemReferences.Elements"/> is the scratch's list,
+    /// valid until its next item (the engine resolves the references at once and keeps none of them).</summary>
     internal static ItemReferences Extract(WorkItemDraft item, ReadOnlySpan<char> body, AnatomyPolicy policy, TextScratch scratch)
     {
         var elements = scratch.References;

@@ -29,18 +29,6 @@ internal sealed class TextLines
     /// <summary>Adds <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>.</summary>
     public void Add(StringBuilder text, int start, int length) => text.CopyTo(start, Reserve(length), length);
 
-    /// <summary>The lines as strings (tests and diagnostics).</summary>
-    public List<string> ToStrings()
-    {
-        var strings = new List<string>(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            strings.Add(this[i].ToString());
-        }
-
-        return strings;
-    }
-
     private Span<char> Reserve(int length)
     {
         if (_used + length > _chars.Length)
