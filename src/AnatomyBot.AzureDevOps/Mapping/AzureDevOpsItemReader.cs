@@ -7,10 +7,7 @@ namespace AnatomyBot.AzureDevOps.Mapping;
 /// reusing its buffers and its cache of the values that repeat across a backlog (types, states, area paths, people).
 /// <see cref="TryRead"/> fills one <see cref="Draft"/> and one description buffer: a reader of a whole backlog then makes
 /// no work item and no description string per item. One per worker, one item at a time.</summary>
-/// <param name="keepFields">The extra fields to carry into <see cref="WorkItem.Fields"/> (the policy's reference fields);
-/// null keeps every custom (non-<c>System.</c>) field.</param>
-/// <param name="cacheSlots">The size of the cache of repeated values (a power of two).</param>
-public sealed class AzureDevOpsItemReader(IReadOnlyCollection<string>? keepFields, int cacheSlots)
+public sealed class AzureDevOpsItemReader
 {
     /// <summary>Items are read without comments first (the platforms never write any, and the reader is about 10% faster
     /// without looking for them); an item that fails is read again with <see cref="TolerantOptions"/>.</summary>
@@ -25,13 +22,24 @@ public sealed class AzureDevOpsItemReader(IReadOnlyCollection<string>? keepField
 
     private static readonly HashSet<string> DoneStates = new(AzureDevOpsWorkItemMapper.ClosedStates, StringComparer.OrdinalIgnoreCase);
 
-    private readonly WorkItemRead _read = new(cacheSlots);
+    private readonly IReadOnlyCollection<string>? _keepFields;
+    private readonly WorkItemRead _read;
     private BodyBuffer? _body;
 
     /// <summary>A reader with a cache large enough for a whole backlog's repeated values.</summary>
+    /// <param name="keepFields">The extra fields to carry into <see cref="WorkItem.Fields"/> (the policy's reference
+    /// fields); null keeps every custom (non-<c>System.</c>) field.</param>
     public AzureDevOpsItemReader(IReadOnlyCollection<string>? keepFields)
         : this(keepFields, WorkItemRead.BacklogCacheSlots)
     {
+    }
+
+    /// <param name="keepFields">As for the public constructor.</param>
+    /// <param name="cacheSlots">The size of the cache of repeated values (a power of two).</param>
+    internal AzureDevOpsItemReader(IReadOnlyCollection<string>? keepFields, int cacheSlots)
+    {
+        _keepFields = keepFields;
+        _read = new WorkItemRead(cacheSlots);
     }
 
     /// <summary>The item last read by <see cref="TryRead"/>, refilled by the next.</summary>
@@ -110,7 +118,7 @@ public sealed class AzureDevOpsItemReader(IReadOnlyCollection<string>? keepField
     private string? ReadJson(ReadOnlySpan<byte> utf8Json, JsonReaderOptions options, BodyBuffer? body, bool withUrl)
     {
         body?.Clear();
-        _read.Reset(keepFields, body, withUrl);
+        _read.Reset(_keepFields, body, withUrl);
         try
         {
             var reader = new Utf8JsonReader(utf8Json, options);

@@ -1,7 +1,8 @@
 namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>Reusable room for one item's body text: a reader of many items copies each body here instead of
-/// allocating a string per body (a backlog's descriptions are most of its bytes). One per reading thread.</summary>
+/// allocating a string per body (a backlog's descriptions are most of its bytes). Part of an
+/// <see cref="AzureDevOpsItemReader"/>.</summary>
 internal sealed class BodyBuffer
 {
     private char[] _chars = new char[4096];

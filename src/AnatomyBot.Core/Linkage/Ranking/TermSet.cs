@@ -1,7 +1,8 @@
 namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>A set of term ids (dense, 0 … vocabulary size − 1) that empties in constant time: each id holds the number
-/// of the round it was last added in. Cheaper than a hash set for the few dozen terms of every item. One per thread.</summary>
+/// of the round it was last added in. Cheaper than a hash set for the few dozen terms of every item. Part of a worker's
+/// <see cref="SuggestionRanker"/>.</summary>
 internal sealed class TermSet
 {
     private int[] _rounds = [];
