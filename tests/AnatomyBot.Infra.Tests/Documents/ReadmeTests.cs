@@ -8,6 +8,10 @@ public sealed class ReadmeTests
 {
     private const long MaxReadmeBytes = 25_000;
 
+    /// <summary>Code spans starting with one of these are paths in this repository (others, such as
+    /// <c>.github/anatomy.yml</c>, name files in the user's repositories).</summary>
+    private static readonly string[] RepositoryFolders = ["src/", "tests/", "bench/", "docs/", "infra/", "samples/", "schema/", "templates/"];
+
     private static string Readme => Path.Combine(InfraPaths.Root, "README.md");
 
     [Fact]
@@ -26,6 +30,40 @@ public sealed class ReadmeTests
         var broken = MarkdownLinks.Broken(Readme);
 
         Assert.True(broken.Count == 0, "README.md links that lead nowhere:\n" + string.Join('\n', broken));
+    }
+
+    [Fact]
+    public void Readme_RepositoryPaths_Exist()
+    {
+        var paths = MarkdownCode.Spans(Readme)
+            .Where(span => RepositoryFolders.Any(folder => span.StartsWith(folder, StringComparison.Ordinal)))
+            .Where(span => !span.Contains('*', StringComparison.Ordinal) && !span.Contains('<', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.Contains("src/AnatomyBot.Core", paths);
+
+        var missing = paths.Where(p => !File.Exists(Path.Combine(InfraPaths.Root, p)) && !Directory.Exists(Path.Combine(InfraPaths.Root, p))).ToList();
+
+        Assert.True(missing.Count == 0, "README.md names paths that do not exist (the layout must match the repository):\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Readme_FilesNamedBesideAFolder_ExistInThatFolder()
+    {
+        var rows = MarkdownCode.TableRows(Readme)
+            .Select(spans => (Folders: spans.Where(s => s.StartsWith("src/", StringComparison.Ordinal)).ToList(), Files: spans.Where(s => s.EndsWith(".cs", StringComparison.Ordinal)).ToList()))
+            .Where(row => row.Folders.Count > 0 && row.Files.Count > 0)
+            .ToList();
+        Assert.Contains(rows, row => row.Files.Contains("GapCodes.cs"));
+
+        var missing = rows
+            .SelectMany(row => row.Files
+                .Where(file => !row.Folders.Any(folder => Directory.Exists(Path.Combine(InfraPaths.Root, folder))
+                    && Directory.EnumerateFiles(Path.Combine(InfraPaths.Root, folder), file, SearchOption.AllDirectories).Any()))
+                .Select(file => $"{file} in none of {string.Join(", ", row.Folders)}"))
+            .ToList();
+
+        Assert.True(missing.Count == 0, "README.md points at files that are not where it says:\n" + string.Join('\n', missing));
     }
 
     [Fact]
