@@ -34,7 +34,10 @@ cd "$root"
 dotnet tool restore >/dev/null
 cd "$root/tests/AnatomyBot.Core.Tests"
 # The MTP runner: Stryker's default VSTest runner cannot switch mutants inside an xunit v3 test process.
+# stryker-config.json gives each mutant's test run 15 s beyond the unmutated run's time, so a busy machine does not turn
+# a surviving mutant into a "timeout" (which counts as detected); a mutant that really loops forever still times out.
 dotnet stryker \
+  --config-file ../stryker-config.json \
   --test-runner mtp \
   --project AnatomyBot.Core.csproj \
   --concurrency "${STRYKER_CONCURRENCY:-1}" \
