@@ -16,10 +16,7 @@ internal sealed class AzureAgent : IDisposable
     public AzureAgent(string agentTemp)
     {
         SourcesDirectory = Directory.CreateDirectory(Path.Combine(_root.Path, "1", "s")).FullName;
-        File.WriteAllText(Path.Combine(SourcesDirectory, "nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration><packageSources><clear /></packageSources></configuration>
-            """);
+        ToolPackage.WriteNuGetConfigWithoutSources(SourcesDirectory);
         Environment = new Dictionary<string, string>
         {
             ["TF_BUILD"] = "True",

@@ -23,7 +23,7 @@ public sealed class AzurePipelinesTemplateTests
         var step = run.Steps[1];
         Assert.True(step.ExitCode == 0, step.ToString());
         var expected = await CliRunner.RunAsync(["lint", "anatomy.yml", "--format", "azure-pipelines"], new CliRunOptions { WorkingDirectory = agent.SourcesDirectory });
-        Assert.Equal(Lines(expected.Stdout), Lines(step.Stdout).Where(l => !l.StartsWith("##vso[task.uploadsummary]", StringComparison.Ordinal)));
+        Assert.Equal(expected.StdoutLines, step.StdoutLines.Where(l => !l.StartsWith("##vso[task.uploadsummary]", StringComparison.Ordinal)));
         var summary = Assert.Single(run.Summaries);
         Assert.Equal("AnatomyBot lint.md", Path.GetFileName(summary));
         Assert.StartsWith(agent.Environment["AGENT_TEMPDIRECTORY"], summary, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class AzurePipelinesTemplateTests
 
         var step = run.Steps[1];
         Assert.True(step.ExitCode == exitCode, step.ToString());
-        Assert.Contains(Lines(step.Stdout), l => l.StartsWith("##vso[task.logissue type=error;sourcepath=architecture.yml;linenumber=9;columnnumber=9;code=stage-no-outcome]", StringComparison.Ordinal));
+        Assert.Contains(step.StdoutLines, l => l.StartsWith("##vso[task.logissue type=error;sourcepath=architecture.yml;linenumber=9;columnnumber=9;code=stage-no-outcome]", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class AzurePipelinesTemplateTests
         var run = await RunTemplateAsync(agent, new() { ["command"] = "lint" });
 
         Assert.True(run.Steps[1].ExitCode == 2, run.Steps[1].ToString());
-        Assert.Contains("##vso[task.logissue type=error]anatomy.yml: error: file not found", Lines(run.Steps[1].Stdout));
+        Assert.Contains("##vso[task.logissue type=error]anatomy.yml: error: file not found", run.Steps[1].StdoutLines);
         Assert.Empty(run.Summaries);
     }
 
@@ -81,7 +81,7 @@ public sealed class AzurePipelinesTemplateTests
 
         var step = run.Steps[1];
         Assert.True(step.ExitCode == 2, step.ToString());
-        var issue = Lint.RunnerCommand.ParseAzure(Assert.Single(Lines(step.Stdout), l => l.StartsWith("##vso[task.logissue", StringComparison.Ordinal)));
+        var issue = Lint.RunnerCommand.ParseAzure(Assert.Single(step.StdoutLines, l => l.StartsWith("##vso[task.logissue", StringComparison.Ordinal)));
         Assert.NotNull(issue);
         Assert.Equal("error", issue.Properties["type"]);
         Assert.Contains("anatomybot check --azure-devops ORGANIZATION_URL/PROJECT", issue.Data, StringComparison.Ordinal);
@@ -111,9 +111,7 @@ public sealed class AzurePipelinesTemplateTests
 
         Assert.True(run.Steps.Count == 2, string.Join("\n", run.Steps));
         Assert.True(run.Steps[0].ExitCode == 0, run.Steps[0].ToString());
-        Assert.Contains(Lines(run.Steps[0].Stdout), l => l.StartsWith(package.Version, StringComparison.Ordinal));
+        Assert.Contains(run.Steps[0].StdoutLines, l => l.StartsWith(package.Version, StringComparison.Ordinal));
         return run;
     }
-
-    private static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
 }

@@ -22,9 +22,9 @@ public sealed class GitHubActionTests
 
         Assert.True(step.ExitCode == 0, step.ToString());
         var expected = await CliRunner.RunAsync(["lint", "anatomy.yml", "--format", "github"], new CliRunOptions { WorkingDirectory = runner.Workspace });
-        Assert.Equal(Lines(expected.Stdout), Lines(step.Stdout));
+        Assert.Equal(expected.StdoutLines, step.StdoutLines);
         var version = (await ToolPackage.GetAsync()).Version;
-        Assert.Contains(Lines(install.Stdout), l => l.StartsWith(version, StringComparison.Ordinal));
+        Assert.Contains(install.StdoutLines, l => l.StartsWith(version, StringComparison.Ordinal));
         var summary = await File.ReadAllTextAsync(runner.SummaryFile);
         Assert.StartsWith("## Anatomy lint: `anatomy.yml`", summary, StringComparison.Ordinal);
         Assert.Contains("### Completeness", summary, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class GitHubActionTests
         var (_, step) = await RunActionAsync(runner, new() { ["command"] = "lint", ["anatomy"] = "architecture.yml", ["fail-on"] = failOn });
 
         Assert.True(step.ExitCode == exitCode, step.ToString());
-        Assert.Contains(Lines(step.Stdout), l => l.StartsWith("::error file=architecture.yml,line=9,col=9,title=stage-no-outcome::", StringComparison.Ordinal));
+        Assert.Contains(step.StdoutLines, l => l.StartsWith("::error file=architecture.yml,line=9,col=9,title=stage-no-outcome::", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class GitHubActionTests
         var (_, step) = await RunActionAsync(runner, new() { ["command"] = "lint" });
 
         Assert.True(step.ExitCode == 2, step.ToString());
-        Assert.Contains("::error::anatomy.yml: error: file not found", Lines(step.Stdout));
+        Assert.Contains("::error::anatomy.yml: error: file not found", step.StdoutLines);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class GitHubActionTests
         var (_, step) = await RunActionAsync(runner, new() { ["command"] = "lint", [input] = value });
 
         Assert.True(step.ExitCode == 2, step.ToString());
-        Assert.Equal(["::error title=AnatomyBot::" + message], Lines(step.Stdout));
+        Assert.Equal(["::error title=AnatomyBot::" + message], step.StdoutLines);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class GitHubActionTests
         var (_, step) = await RunActionAsync(runner, []);
 
         Assert.True(step.ExitCode == 2, step.ToString());
-        var error = Assert.Single(Lines(step.Stdout), l => l.StartsWith("::error", StringComparison.Ordinal));
+        var error = Assert.Single(step.StdoutLines, l => l.StartsWith("::error", StringComparison.Ordinal));
         Assert.Contains("anatomybot check --github OWNER/REPO", error, StringComparison.Ordinal);
         Assert.Contains("Not run: check needs live reads", await File.ReadAllTextAsync(runner.SummaryFile), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, step.Stdout + step.Stderr, StringComparison.Ordinal);
@@ -111,6 +111,4 @@ public sealed class GitHubActionTests
         Assert.True(results[0].ExitCode == 0, results[0].ToString());
         return (results[0], results[1]);
     }
-
-    private static List<string> Lines(string text) => [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
 }

@@ -15,10 +15,7 @@ internal sealed class GitHubRunner : IDisposable
     public GitHubRunner(string runnerTemp)
     {
         Workspace = Directory.CreateDirectory(Path.Combine(_root.Path, "work", "onboarding")).FullName;
-        File.WriteAllText(Path.Combine(Workspace, "nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration><packageSources><clear /></packageSources></configuration>
-            """);
+        ToolPackage.WriteNuGetConfigWithoutSources(Workspace);
         var files = Directory.CreateDirectory(Path.Combine(_root.Path, "_runner_file_commands")).FullName;
         SummaryFile = Touch(Path.Combine(files, "step_summary"));
         PathFile = Touch(Path.Combine(files, "add_path"));

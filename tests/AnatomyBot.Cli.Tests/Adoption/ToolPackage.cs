@@ -39,14 +39,7 @@ public sealed record ToolPackage(string Folder, string Version)
         ArgumentNullException.ThrowIfNull(scratch);
         var folder = Path.Combine(scratch.Path, "nuget-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNuGetConfigWithoutSources(folder);
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
             ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"),
@@ -54,6 +47,17 @@ public sealed record ToolPackage(string Folder, string Version)
         };
         return new CliRunOptions { WorkingDirectory = folder, Timeout = TimeSpan.FromMinutes(3), Unset = BuildVariables, Environment = variables };
     }
+
+    /// <summary>A <c>nuget.config</c> in <paramref name="folder"/> that clears every package source (as a repository
+    /// may have), so that only the sources given on the command line count there.</summary>
+    public static void WriteNuGetConfigWithoutSources(string folder) => File.WriteAllText(Path.Combine(folder, "nuget.config"), """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+          </packageSources>
+        </configuration>
+        """);
 
     /// <summary>The folder of the dotnet host, which an installed tool's launcher needs to find the runtime.</summary>
     public static string DotnetRoot()

@@ -44,7 +44,7 @@ public sealed class LintCiFormatTests
         var file = Place(fixture, folder);
         var expected = await JsonFindings(folder, file);
 
-        var lines = Lines((await RunLint(folder, file, "github")).Stdout);
+        var lines = (await RunLint(folder, file, "github")).StdoutLines;
 
         Assert.Equal(expected.Count + 1, lines.Count);
         for (var i = 0; i < expected.Count; i++)
@@ -74,7 +74,7 @@ public sealed class LintCiFormatTests
         var file = Place(fixture, folder);
         var expected = await JsonFindings(folder, file);
 
-        var lines = Lines((await RunLint(folder, file, "azure-pipelines")).Stdout);
+        var lines = (await RunLint(folder, file, "azure-pipelines")).StdoutLines;
 
         Assert.Equal(expected.Count + 1, lines.Count);
         for (var i = 0; i < expected.Count; i++)
@@ -145,7 +145,6 @@ public sealed class LintCiFormatTests
         return findings;
     }
 
-    private static List<string> Lines(string stdout) => [.. stdout.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
 
     private static string Plain(string text) => text.Replace("]", "%5D", StringComparison.Ordinal);
 
