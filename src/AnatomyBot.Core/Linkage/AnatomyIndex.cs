@@ -65,25 +65,36 @@ internal sealed class AnatomyIndex
         return deepest;
     }
 
-    /// <summary>Adds each component one of <paramref name="paths"/> lies under (by the component's path globs).</summary>
-    public void AddComponentsMatching(IReadOnlyList<string> paths, List<int> elements)
+    /// <summary>Adds each component one of <paramref name="paths"/> lies under (by the component's path globs); the
+    /// diagnostic of a glob that ran out of time, or null.</summary>
+    public string? AddComponentsMatching(IReadOnlyList<string> paths, List<int> elements)
     {
+        string? problem = null;
         if (paths.Count == 0)
         {
-            return;
+            return problem;
         }
 
         foreach (var (component, glob) in ComponentGlobs)
         {
             foreach (var path in paths)
             {
-                if (glob.IsMatch(path))
+                try
                 {
-                    elements.Add(component);
-                    break;
+                    if (glob.IsMatch(path))
+                    {
+                        elements.Add(component);
+                        break;
+                    }
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    problem ??= $"the path glob `{glob.Pattern}` took too long on a changed path; that path was not matched to it";
                 }
             }
         }
+
+        return problem;
     }
 
     /// <summary>The closure of <paramref name="elements"/> (sorted in place): every element they imply, sorted, each

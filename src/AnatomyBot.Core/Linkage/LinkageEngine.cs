@@ -77,7 +77,11 @@ public sealed class LinkageEngine : ILinkageEngine
             }
         }
 
-        _index.AddComponentsMatching(item.ChangedPaths, own);
+        if (_index.AddComponentsMatching(item.ChangedPaths, own) is { } problem)
+        {
+            prepared.AddDiagnostic(problem);
+        }
+
         prepared.Layer = _index.DeepestLayer(own);
         prepared.OwnClosure = _index.ClosureOf(own, scratch.Closure);
 

@@ -49,8 +49,8 @@ public static class ReferenceExtractor
         elements.Clear();
         var isPullRequest = item.Kind == ItemKind.PullRequest;
         var linked = isPullRequest ? new List<string>() : null;
-        List<string>? diagnostics = null;
         string? bodyParent = null;
+        scratch.Diagnostics.Clear();
 
         ReadLabels(item.Labels, elements, scratch.Ids);
         ReadFields(item, policy, elements, scratch.Ids);
@@ -58,16 +58,20 @@ public static class ReferenceExtractor
         if (linked is not null)
         {
             linked.AddRange(item.LinkedItemIds);
-            WorkItemMentions.Find(item.Title, item, linked);
+            WorkItemMentions.Find(item.Title, item, linked, scratch.Diagnostics);
         }
 
         if (MayReference(body, isPullRequest))
         {
-            scratch.Diagnostics.Clear();
             var lines = BodyLines.Read(body, item.BodyFormat, scratch);
             for (var l = 0; l < lines.Count; l++)
             {
                 var line = lines[l];
+                if (line.Length > WorkItemMentions.MaxLineChars)
+                {
+                    line = line[..WorkItemMentions.MaxLineChars];
+                }
+
                 if (ReferenceLine.TryRead(line, elements, scratch.Ids))
                 {
                     continue;
@@ -76,16 +80,16 @@ public static class ReferenceExtractor
                 var parent = ReferenceLine.ParentValue(line);
                 if (!parent.IsEmpty)
                 {
-                    bodyParent ??= WorkItemMentions.ResolveOne(parent, item);
+                    bodyParent ??= WorkItemMentions.ResolveOne(parent, item, scratch.Diagnostics);
                 }
                 else if (linked is not null)
                 {
-                    WorkItemMentions.Find(line.ToString(), item, linked);
+                    WorkItemMentions.Find(line.ToString(), item, linked, scratch.Diagnostics);
                 }
             }
-
-            diagnostics = scratch.Diagnostics.Count == 0 ? null : [.. scratch.Diagnostics];
         }
+
+        List<string>? diagnostics = scratch.Diagnostics.Count == 0 ? null : [.. scratch.Diagnostics];
 
         // Typed as the interfaces: `list is null ? [] : list` would make a new empty List for every item.
         return new ItemReferences(
