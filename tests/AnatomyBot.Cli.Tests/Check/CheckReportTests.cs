@@ -46,6 +46,18 @@ public sealed class CheckReportTests
         Assert.Equal(Items / 2, report.GapCounts[GapCodes.NoComponent]);
     }
 
+    [Fact]
+    public void EmptyBacklog_NoItems_EveryCountZero_Passes()
+    {
+        var report = CheckPipeline.Run(Anatomy, [("empty.json", new MemoryStream("[]"u8.ToArray()))], FailOn.Warn);
+
+        Assert.Empty(report.Items);
+        Assert.Equal((0, 0, 0), (report.WithGaps, report.Exempt, report.WithDiagnostics));
+        Assert.All(report.GapCounts.Values, count => Assert.Equal(0, count));
+        Assert.Empty(report.SeverityCounts);
+        Assert.False(report.Failed);
+    }
+
     /// <summary>Stories, every other one naming a component (the other half has a no-component gap).</summary>
     private static CheckReport Run(int[] ids)
     {

@@ -20,7 +20,11 @@ internal sealed class CheckReport
 
         // One parallel pass: whether each range is in order (each id split into its sort key once), and its counts.
         const int RangeSize = 8192;
-        Parallel.ForEach(Partitioner.Create(0, items.Length, RangeSize), () => new Tally(), (range, _, tally) =>
+        // (An empty backlog has no range: a partitioner of nothing is refused.)
+        var ranges = items.Length == 0
+            ? Partitioner.Create(Array.Empty<Tuple<int, int>>(), loadBalance: true)
+            : Partitioner.Create(0, items.Length, RangeSize);
+        Parallel.ForEach(ranges, () => new Tally(), (range, _, tally) =>
         {
             var previous = KeyOf(items[range.Item1]);
             tally.Count(items[range.Item1]);
