@@ -10,7 +10,7 @@ public sealed class AzurePipelinesTemplateTests
     private const string AccessToken = "ado-test-token-not-real";
 
     /// <summary>One agent temp folder for the class: the first run installs the tool, the next ones find it installed.</summary>
-    private static readonly Lazy<TempDirectory> AgentTemp = new(() => new TempDirectory());
+    private static readonly Lazy<TempDirectory> AgentTemp = new(TempDirectory.UntilProcessExit);
 
     [Fact]
     public async Task Lint_SampleAnatomy_LogsOneIssuePerFindingUploadsTheReportAndPasses()

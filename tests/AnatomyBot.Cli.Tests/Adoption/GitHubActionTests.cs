@@ -10,7 +10,7 @@ public sealed class GitHubActionTests
     private const string Token = "ghs_test-token-not-real";
 
     /// <summary>One RUNNER_TEMP for the class: the first run installs the tool, the next ones find it installed.</summary>
-    private static readonly Lazy<TempDirectory> RunnerTemp = new(() => new TempDirectory());
+    private static readonly Lazy<TempDirectory> RunnerTemp = new(TempDirectory.UntilProcessExit);
 
     [Fact]
     public async Task Lint_SampleAnatomy_AnnotatesTheFileWritesTheReportToTheSummaryAndPasses()

@@ -76,8 +76,7 @@ public sealed record ToolPackage(string Folder, string Version)
 
     private static async Task<ToolPackage> PackAsync()
     {
-        var root = Directory.CreateTempSubdirectory("anatomybot-tool-package-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+        var root = TempDirectory.UntilProcessExit().Path;
         var folder = Path.Combine(root, "feed");
         var configuration = typeof(ToolPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var result = await CliRunner.RunProcessAsync(
@@ -90,17 +89,5 @@ public sealed record ToolPackage(string Folder, string Version)
         Assert.True(result.ExitCode == 0, result.ToString());
         var package = Assert.Single(Directory.GetFiles(folder, Id + ".*.nupkg"));
         return new ToolPackage(folder, Path.GetFileNameWithoutExtension(package)[(Id.Length + 1)..]);
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort at process exit.
-        }
     }
 }

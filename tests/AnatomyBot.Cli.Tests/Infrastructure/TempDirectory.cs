@@ -11,6 +11,14 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A directory that lives until the test process exits (shared by the tests of a class).</summary>
+    public static TempDirectory UntilProcessExit()
+    {
+        var directory = new TempDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
+        return directory;
+    }
+
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to a file in the directory and returns its full path.</summary>
     public string File(string name, string text)
     {
