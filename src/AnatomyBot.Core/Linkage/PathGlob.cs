@@ -9,16 +9,12 @@ namespace AnatomyBot.Core.Linkage;
 /// everything beneath (<c>docs/*</c> does not reach <c>docs/a/b.md</c>). Case-sensitive, like Git.</summary>
 public sealed class PathGlob
 {
-    private readonly Regex _regex;
+    private Regex? _regex;
 
     public PathGlob(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         Pattern = pattern;
-        // Non-backtracking: a glob such as `*a*a*a*a*a*a*a*b` is a chain of `[^/]*` that a backtracking engine explores
-        // in polynomial time on a long path; this engine is linear in the path whatever the glob. The timeout is a bound
-        // that should never fire.
-        _regex = new Regex(ToRegex(pattern.Trim()), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(200));
     }
 
     public string Pattern { get; }
@@ -28,8 +24,16 @@ public sealed class PathGlob
     public bool IsMatch(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return _regex.IsMatch(path.TrimStart('/'));
+        return Regex.IsMatch(path.TrimStart('/'));
     }
+
+    /// <summary>The pattern as a regular expression, built when first matched: building a non-backtracking expression
+    /// costs far more than a backtracking one, and most evaluations (every work item, pull requests without changed
+    /// files) match no path at all. Non-backtracking because a glob such as <c>*a*a*a*a*a*a*a*b</c> is a chain of
+    /// <c>[^/]*</c> that a backtracking engine explores in polynomial time on a long path; this engine is linear in the
+    /// path whatever the glob. The timeout is a bound that should never fire.</summary>
+    private Regex Regex => LazyInitializer.EnsureInitialized(ref _regex, () =>
+        new Regex(ToRegex(Pattern.Trim()), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(200)));
 
     internal static string ToRegex(string pattern)
     {
