@@ -9,4 +9,15 @@ public sealed record Gap(
     GapSeverity Severity,
     string Message,
     string Fix,
-    IReadOnlyList<Suggestion> Suggestions);
+    IReadOnlyList<Suggestion> Suggestions)
+{
+    /// <summary>Whether the first suggestion clearly leads the others, so a fix may name it; false when there is no
+    /// suggestion or several are about as likely.</summary>
+    public bool FirstLeads { get; init; }
+
+    /// <summary>For <c>unknown-ref</c>: the id as the item wrote it; null for other gaps.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>The suggestion a fix names: the first, when it clearly leads.</summary>
+    public string? LeadingId => FirstLeads && Suggestions.Count > 0 ? Suggestions[0].Id : null;
+}

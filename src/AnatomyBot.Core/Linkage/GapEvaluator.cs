@@ -83,33 +83,40 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         GapCodes.NoWorkItem,
         item.Rule.Severity,
         text.Message(GapCodes.NoWorkItem, item.Kind, item.Source),
-        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Kind, item.Source, null),
+        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Kind, item.Source, null, undecided: false),
         []);
 
     private Gap MissingLayer(PreparedItem item, Layer layer, SuggestionRanker ranker)
     {
         var code = GapText.CodeFor(layer);
         var suggestions = ranker.Rank(layer, item.Terms);
+        var leads = SuggestionRanker.FirstLeads(suggestions);
         return new Gap(
             code,
             item.Rule.Severity,
             text.Message(code, item.Kind, item.Source),
-            text.Fix(code, layer, item.Kind, item.Source, Best(suggestions)),
-            suggestions);
+            text.Fix(code, layer, item.Kind, item.Source, suggestions.Count > 0 ? suggestions[0].Id : null, undecided: false),
+            suggestions)
+        {
+            FirstLeads = leads,
+        };
     }
 
     private static Gap UnknownReference(PreparedItem item, ElementReference reference, SuggestionRanker ranker)
     {
         var suggestions = ranker.RankFor(reference, item.Terms);
+        var leads = SuggestionRanker.FirstLeads(suggestions);
         return new Gap(
             GapCodes.UnknownRef,
             item.Rule.Severity < GapSeverity.Warn ? item.Rule.Severity : GapSeverity.Warn,
             GapText.UnknownMessage(reference.Id, reference.Layer),
-            GapText.UnknownFix(reference.Id, reference.Layer, Best(suggestions)),
-            suggestions);
+            GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null),
+            suggestions)
+        {
+            FirstLeads = leads,
+            Reference = reference.Id,
+        };
     }
-
-    private static string? Best(IReadOnlyList<Suggestion> suggestions) => suggestions.Count > 0 ? suggestions[0].Id : null;
 
     /// <summary>The gaps by code, then message, copied out at their exact count.</summary>
     private static Gap[] Sorted(List<Gap> gaps)

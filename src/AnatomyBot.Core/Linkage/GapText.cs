@@ -9,7 +9,7 @@ namespace AnatomyBot.Core.Linkage;
 internal sealed class GapText(AnatomyPolicy policy)
 {
     private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source), string> _messages = new();
-    private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source, string? Id), string> _fixes = new();
+    private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source, string? Id, bool Undecided), string> _fixes = new();
 
     public static string CodeFor(Layer layer) => layer switch
     {
@@ -39,12 +39,15 @@ internal sealed class GapText(AnatomyPolicy policy)
     public string Message(string code, ItemKind kind, ItemSource source) =>
         _messages.GetOrAdd((code, kind, source), key => BuildMessage(key.Code, key.Kind));
 
-    public string Fix(string code, Layer layer, ItemKind kind, ItemSource source, string? suggestedId) =>
-        _fixes.GetOrAdd((code, kind, source, suggestedId), static (key, state) => state.Text.BuildFix(key.Code, state.Layer, key.Source, key.Id), (Text: this, Layer: layer));
+    /// <summary>The one-line fix; <paramref name="suggestedId"/> is named when it clearly leads, and
+    /// <paramref name="undecided"/> says there are suggestions of which none leads.</summary>
+    public string Fix(string code, Layer layer, ItemKind kind, ItemSource source, string? suggestedId, bool undecided) =>
+        _fixes.GetOrAdd((code, kind, source, suggestedId, undecided), static (key, state) => state.Text.BuildFix(key.Code, state.Layer, key.Source, key.Id, key.Undecided), (Text: this, Layer: layer));
 
     public static string UnknownMessage(string id, Layer layer) =>
         $"`{id}` is not {Article(layer)} {layer.ToNoun()} in the anatomy, so this link counts for nothing.";
 
+    /// <summary>What to do about an unknown id: replace it with the suggestion that clearly leads, else correct it.</summary>
     public static string UnknownFix(string id, Layer layer, string? suggestedId) => suggestedId is null
         ? $"Correct `{id}` to {Article(layer)} {layer.ToNoun()} id from anatomy.yml, or ask the architects to add it."
         : $"Replace `{id}` with `{suggestedId}` (or another {layer.ToNoun()} id from anatomy.yml).";
@@ -66,7 +69,10 @@ internal sealed class GapText(AnatomyPolicy policy)
         };
     }
 
-    private string BuildFix(string code, Layer layer, ItemSource source, string? id)
+    /// <summary>Said instead of naming a suggestion when none clearly leads.</summary>
+    public const string NoClearLead = "no suggestion clearly leads, so pick the right one";
+
+    private string BuildFix(string code, Layer layer, ItemSource source, string? id, bool undecided)
     {
         if (code == GapCodes.NoWorkItem)
         {
@@ -76,17 +82,20 @@ internal sealed class GapText(AnatomyPolicy policy)
         }
 
         var value = id ?? $"<{layer.ToNoun()} id>";
-        if (source == ItemSource.AzureDevOps && FieldFor(layer) is { } field)
+        var choose = undecided ? $" ({NoClearLead} from the suggestions)" : "";
+        if (source == ItemSource.AzureDevOps && FieldFor(policy, layer) is { } field)
         {
-            return $"Set the field `{field}` to `{value}` (or add `{Keyword(layer)}: {value}` to the description).";
+            return $"Set the field `{field}` to `{value}` (or add `{Keyword(layer)}: {value}` to the description){choose}.";
         }
 
         var tag = source == ItemSource.GitHub ? "label" : "tag";
-        return $"Add `{Keyword(layer)}: {value}` to the description (or the {tag} `{layer.ToNoun()}:{value}`).";
+        return $"Add `{Keyword(layer)}: {value}` to the description (or the {tag} `{layer.ToNoun()}:{value}`){choose}.";
     }
 
-    private string? FieldFor(Layer layer)
+    /// <summary>The policy field an Azure DevOps item sets for <paramref name="layer"/> (the first by name), or null.</summary>
+    public static string? FieldFor(AnatomyPolicy policy, Layer layer)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         string? best = null;
         foreach (var (field, fieldLayer) in policy.Fields)
         {

@@ -58,20 +58,7 @@ public static class CheckRenderer
     private static string Summary(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions options)
     {
         var md = new MarkdownChunks();
-        if (evaluation.IsExempt)
-        {
-            md.Add($"**{MarkdownText.Escape(evaluation.Item.Title)}** is exempt from the anatomy policy: {MarkdownText.EscapeKeepingCode(evaluation.ExemptReason)}.");
-        }
-        else
-        {
-            if (evaluation.Gaps.Count == 0)
-            {
-                md.Add("All links in place: every link the policy requires is there.", "");
-            }
-
-            ReportBody.Write(md, evaluation, anatomy, options);
-        }
-
+        ReportBody.Write(md, evaluation, anatomy, options);
         return md.Build(options.MaxSummaryLength, "", omitted => ReportBody.Pointer(omitted, options.MaxSummaryLength, options)).TrimEnd('\n') + "\n";
     }
 }

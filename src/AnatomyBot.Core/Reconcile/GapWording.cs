@@ -1,6 +1,5 @@
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
-using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Reconcile;
 
@@ -25,20 +24,6 @@ internal static class GapWording
         GapCodes.NoLogic => Layer.Logic,
         GapCodes.NoComponent => Layer.Component,
         _ => Layer.Unmapped,
-    };
-
-    public static string Severity(GapSeverity severity) => severity switch
-    {
-        GapSeverity.Block => "🛑 block",
-        GapSeverity.Warn => "⚠️ warn",
-        _ => "ℹ️ info",
-    };
-
-    public static string Effect(GapSeverity severity) => severity switch
-    {
-        GapSeverity.Block => "blocks merge",
-        GapSeverity.Warn => "label",
-        _ => "info",
     };
 
     /// <summary>How the merge check is called where the item lives.</summary>

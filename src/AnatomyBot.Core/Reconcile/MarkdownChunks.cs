@@ -50,10 +50,17 @@ internal sealed class MarkdownChunks
         }
 
         var omitted = _chunks.Skip(kept).Sum(c => CountLines(c.Text));
-        return sb.Append('\n').Append(pointer(omitted)).Append(tail).ToString();
+        if (sb.Length > 0 && !EndsWithBlankLine(sb))
+        {
+            sb.Append('\n');
+        }
+
+        return sb.Append(pointer(omitted)).Append(tail).ToString();
     }
 
     private static int CountLines(string text) => text.Count(c => c == '\n');
+
+    private static bool EndsWithBlankLine(StringBuilder sb) => sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n';
 
     private MarkdownChunks Append(string[] lines, bool sticky)
     {

@@ -11,8 +11,11 @@ internal static class MarkdownAssert
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
     private static readonly string[] AllowedInlineHtml = ["<br>", "<sub>", "</sub>"];
 
+    /// <summary>The bot's marker, or the collapsed trace's fixed tags (their text is the renderer's own, never user text).</summary>
+    private const string AllowedHtmlBlock = @"^(<!-- anatomybot:[^\n]*|<details>\n<summary>Trace: [^<>\n]*</summary>|</details>)$";
+
     /// <summary>Every pipe-table delimiter line starts a real table whose rows all have the header's cell count; the only
-    /// HTML is the bot's marker and the few inline tags the renderer writes itself.</summary>
+    /// HTML is the bot's marker, the collapsed trace's tags, and the few inline tags the renderer writes itself.</summary>
     public static MarkdownDocument Valid(string markdown, int expectedTables)
     {
         var document = Markdown.Parse(markdown, Pipeline);
@@ -26,8 +29,33 @@ internal static class MarkdownAssert
             Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
         }
 
-        Assert.All(document.Descendants<HtmlBlock>(), b => Assert.StartsWith("<!-- anatomybot:", b.Lines.ToString(), StringComparison.Ordinal));
+        Assert.All(document.Descendants<HtmlBlock>(), b => Assert.Matches(AllowedHtmlBlock, b.Lines.ToString()));
         Assert.All(document.Descendants<HtmlInline>(), h => Assert.Contains(h.Tag, AllowedInlineHtml));
         return document;
+    }
+
+    /// <summary>The lines a reader sees before expanding anything: not the hidden marker, not blank, and of a
+    /// <c>&lt;details&gt;</c> block only its summary.</summary>
+    public static IReadOnlyList<string> VisibleLines(string markdown)
+    {
+        var visible = new List<string>();
+        var inDetails = false;
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (line.StartsWith("<details>", StringComparison.Ordinal))
+            {
+                inDetails = true;
+            }
+            else if (line.StartsWith("</details>", StringComparison.Ordinal))
+            {
+                inDetails = false;
+            }
+            else if (line.StartsWith("<summary>", StringComparison.Ordinal) || (!inDetails && line.Trim().Length > 0 && !line.StartsWith("<!-- anatomybot:", StringComparison.Ordinal)))
+            {
+                visible.Add(line);
+            }
+        }
+
+        return visible;
     }
 }

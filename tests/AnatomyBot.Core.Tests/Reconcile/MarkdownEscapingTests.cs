@@ -67,7 +67,7 @@ public sealed class MarkdownEscapingTests
 
         var comment = CommentRenderer.Render(evaluation, anatomy);
 
-        Assert.Contains("- `c-x` **X** (ui) — spec `javascript:alert(1)`", comment, StringComparison.Ordinal);
+        Assert.Contains("  - `c-x` X (ui) — spec `javascript:alert(1)`", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("](javascript", comment, StringComparison.Ordinal);
     }
 }

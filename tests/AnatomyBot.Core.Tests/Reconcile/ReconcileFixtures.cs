@@ -9,6 +9,14 @@ internal static class ReconcileFixtures
 {
     public static EnterpriseAnatomy Anatomy { get; } = BuildAnatomy();
 
+    /// <summary>The onboarding anatomy with 3,000 more components (<c>c-generated-0001</c>…), the trace of
+    /// <see cref="HugePullRequest"/>.</summary>
+    public static EnterpriseAnatomy HugeAnatomy { get; } = new(
+        Anatomy.Outcomes,
+        Anatomy.ValueStreams,
+        Anatomy.Logic,
+        [.. Anatomy.Components, .. Enumerable.Range(1, 3_000).Select(i => new Component { Id = $"c-generated-{i:D4}", Name = $"Generated component {i}", Kind = ComponentKind.Data })]);
+
     public static ItemEvaluation BlockedPullRequest() => Pr(
         ItemSource.GitHub,
         "acme/onboarding#45",
@@ -18,11 +26,11 @@ internal static class ReconcileFixtures
         [
             new Gap(GapCodes.NoComponent, GapSeverity.Block, "The pull request changes no file of a component and names none.",
                 "Add `Component: c-kyc-service` to the description, or change files under a component's paths.",
-                [new Suggestion("c-kyc-service", 0.82), new Suggestion("c-id-scan-ui", 0.41)]),
+                [new Suggestion("c-kyc-service", 0.82), new Suggestion("c-id-scan-ui", 0.41)]) { FirstLeads = true },
             new Gap(GapCodes.NoWorkItem, GapSeverity.Block, "No issue or work item is linked.",
                 "Link the story this implements: `Closes #12` or `AB#1207`.", []),
             new Gap(GapCodes.UnknownRef, GapSeverity.Warn, "`s-verfy` is not in the anatomy.",
-                "Fix the id; did you mean one of the suggestions?", [new Suggestion("s-verify", 0.9)]),
+                "Fix the id; did you mean one of the suggestions?", [new Suggestion("s-verify", 0.9)]) { FirstLeads = true, Reference = "s-verfy" },
         ]);
 
     public static ItemEvaluation WarningsPullRequest() => Pr(
@@ -33,7 +41,7 @@ internal static class ReconcileFixtures
         new Trace(["o-fast-onboarding"], [], ["l-kyc-rule"], ["c-kyc-service"]),
         [
             new Gap(GapCodes.NoStage, GapSeverity.Warn, "No value-stream stage is linked.",
-                "Add `Stage: s-verify` to the work item or its parent feature.", [new Suggestion("s-verify", 0.77), new Suggestion("s-apply", 0.2)]),
+                "Add `Stage: s-verify` to the work item or its parent feature.", [new Suggestion("s-verify", 0.77), new Suggestion("s-apply", 0.2)]) { FirstLeads = true },
         ]) with { LinkedItems = ["1311", "1207"] };
 
     public static ItemEvaluation GreenPullRequest() => Pr(
@@ -61,8 +69,64 @@ internal static class ReconcileFixtures
         [
             new Gap(GapCodes.NoWorkItem, GapSeverity.Block, "No issue or work item is linked.", "Link the story this implements.", []),
             .. Enumerable.Range(1, 40).Select(i => new Gap(GapCodes.UnknownRef, GapSeverity.Warn,
-                $"`x-unknown-{i:D2}` is not in the anatomy.", "Fix the id.", [new Suggestion("c-kyc-service", 0.5)])),
+                $"`x-unknown-{i:D2}` is not in the anatomy.", "Fix the id.", [new Suggestion(i % 8 == 0 ? "c-audit-log" : "c-kyc-service", 0.5)])
+            {
+                FirstLeads = true,
+                Reference = $"x-unknown-{i:D2}",
+            }),
         ]);
+
+    /// <summary>A GitHub pull request that names nothing itself and links a story of its repository, which reaches
+    /// logic but names no component: evaluated by the real engine.</summary>
+    public static ItemEvaluation PullRequestLinkedThroughWorkItem()
+    {
+        var pr = new WorkItem
+        {
+            Id = "acme/onboarding#49",
+            Source = ItemSource.GitHub,
+            Kind = ItemKind.PullRequest,
+            Title = "Send reminders for missing documents",
+            Body = "Closes #12",
+            Scope = "acme/onboarding",
+            ChangedPaths = ["src/Reminders/Scheduler.cs"],
+        };
+        var story = new WorkItem
+        {
+            Id = "acme/onboarding#12",
+            Source = ItemSource.GitHub,
+            Kind = ItemKind.Story,
+            Title = "Remind applicants of missing KYC documents",
+            Body = "Logic: l-kyc-rule\nThe KYC document check asks for what is missing.",
+            Scope = "acme/onboarding",
+        };
+        return new LinkageEngine(Anatomy).Evaluate([pr, story])[0];
+    }
+
+    /// <summary>A GitHub pull request linking an Azure Boards story (<c>AB#1207</c>) that names its component: green,
+    /// evaluated by the real engine.</summary>
+    public static ItemEvaluation PullRequestThroughAzureBoards()
+    {
+        var pr = new WorkItem
+        {
+            Id = "acme/onboarding#51",
+            Source = ItemSource.GitHub,
+            Kind = ItemKind.PullRequest,
+            Title = "Scan the ID before the KYC check",
+            Body = "Implements AB#1207",
+            Scope = "acme/onboarding",
+        };
+        var story = new WorkItem
+        {
+            Id = "1207",
+            Source = ItemSource.AzureDevOps,
+            Kind = ItemKind.Story,
+            Title = "Verify passport",
+            Body = "<p>Component: c-id-scan-ui</p>",
+            BodyFormat = BodyFormat.Html,
+            Scope = "Onboarding\\KYC",
+        };
+        return new LinkageEngine(Anatomy).Evaluate([pr, story])[0];
+    }
 
     public static ItemEvaluation Story(params Gap[] gaps) => new()
     {

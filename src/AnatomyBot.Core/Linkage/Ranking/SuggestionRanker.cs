@@ -13,6 +13,14 @@ internal sealed class SuggestionRanker(AnatomyIndex index)
     /// <summary>The most suggestions a gap gets.</summary>
     public const int Count = 3;
 
+    /// <summary>How far ahead of the second the first suggestion must score to lead clearly.</summary>
+    public const double LeadRatio = 1.25;
+
+    /// <summary>Whether the first of <paramref name="suggestions"/> clearly leads: it is the only one, or it scores at
+    /// least <see cref="LeadRatio"/> times the second.</summary>
+    public static bool FirstLeads(IReadOnlyList<Suggestion> suggestions) =>
+        suggestions.Count == 1 || (suggestions.Count > 1 && suggestions[0].Score >= LeadRatio * suggestions[1].Score);
+
     /// <summary>One score per element of the largest layer; all zero between rankings.</summary>
     private readonly double[] _scores = new double[index.Elements.Length];
 
