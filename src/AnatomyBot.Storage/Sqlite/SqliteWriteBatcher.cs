@@ -63,6 +63,11 @@ internal sealed class SqliteWriteBatcher(SqliteLedgerDatabase database)
             try
             {
                 await database.WriteAsync(connection => Task.FromResult(Write(connection, writes)), writes.Count, CancellationToken.None).ConfigureAwait(false);
+
+                // Only now, with the write gate released and any checkpoint the batch made due started, do the callers go
+                // on (a write that failed alone keeps its error): a caller that looks at the database after its write
+                // finds the database's own bookkeeping of that write done.
+                writes.ForEach(w => w.Complete());
             }
             catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException)
             {
@@ -121,8 +126,6 @@ internal sealed class SqliteWriteBatcher(SqliteLedgerDatabase database)
 
             transaction.Commit();
         }
-
-        writes.ForEach(w => w.Complete());
     }
 
     private sealed class PendingWrite<T>(Func<SqliteCommand, T> statement) : IPendingWrite
