@@ -22,7 +22,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         var gaps = scratch.Gaps;
         gaps.Clear();
         var reached = LayerSet.Of(effective, index);
-        var rule = item.Rule;
+        var rule = item.Rules.For(effective);
         for (var r = 0; r < rule.Require.Count; r++) // indexed: an interface's enumerator would be an object per item
         {
             var requirement = rule.Require[r];
@@ -30,12 +30,12 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             {
                 if (item.Linked is null)
                 {
-                    gaps.Add(NoWorkItem(item));
+                    gaps.Add(NoWorkItem(item, rule));
                 }
             }
             else if (!reached.Contains(LayerOf(requirement)))
             {
-                gaps.Add(MissingLayer(item, LayerOf(requirement), scratch.Ranker));
+                gaps.Add(MissingLayer(item, rule, LayerOf(requirement), scratch.Ranker));
             }
         }
 
@@ -43,7 +43,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         {
             foreach (var reference in unknown)
             {
-                gaps.Add(UnknownReference(item, reference, scratch.Ranker));
+                gaps.Add(UnknownReference(item, rule, reference, scratch.Ranker));
             }
         }
 
@@ -66,7 +66,24 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         }
 
         var reached = LayerSet.Of(item.OwnClosure, index);
-        var rule = item.Rule;
+        if (item.Rules.ByValueStream is null)
+        {
+            return Misses(item.Rules.Rule, reached);
+        }
+
+        foreach (var rule in item.Rules.Possible())
+        {
+            if (Misses(rule, reached))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Misses(PolicyRule rule, LayerSet reached)
+    {
         for (var r = 0; r < rule.Require.Count; r++)
         {
             var requirement = rule.Require[r];
@@ -79,21 +96,21 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         return false;
     }
 
-    private Gap NoWorkItem(PreparedItem item) => new(
+    private Gap NoWorkItem(PreparedItem item, PolicyRule rule) => new(
         GapCodes.NoWorkItem,
-        item.Rule.Severity,
+        rule.Severity,
         text.Message(GapCodes.NoWorkItem, item.Kind, item.Source),
         text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Kind, item.Source, null, undecided: false),
         []);
 
-    private Gap MissingLayer(PreparedItem item, Layer layer, SuggestionRanker ranker)
+    private Gap MissingLayer(PreparedItem item, PolicyRule rule, Layer layer, SuggestionRanker ranker)
     {
         var code = GapText.CodeFor(layer);
         var suggestions = ranker.Rank(layer, item.Terms);
         var leads = SuggestionRanker.FirstLeads(suggestions);
         return new Gap(
             code,
-            item.Rule.Severity,
+            rule.Severity,
             text.Message(code, item.Kind, item.Source),
             text.Fix(code, layer, item.Kind, item.Source, suggestions.Count > 0 ? suggestions[0].Id : null, undecided: false),
             suggestions)
@@ -102,13 +119,13 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         };
     }
 
-    private static Gap UnknownReference(PreparedItem item, ElementReference reference, SuggestionRanker ranker)
+    private static Gap UnknownReference(PreparedItem item, PolicyRule rule, ElementReference reference, SuggestionRanker ranker)
     {
         var suggestions = ranker.RankFor(reference, item.Terms);
         var leads = SuggestionRanker.FirstLeads(suggestions);
         return new Gap(
             GapCodes.UnknownRef,
-            item.Rule.Severity < GapSeverity.Warn ? item.Rule.Severity : GapSeverity.Warn,
+            rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn,
             GapText.UnknownMessage(reference.Id, reference.Layer),
             GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null),
             suggestions)

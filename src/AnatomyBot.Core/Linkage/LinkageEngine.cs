@@ -9,11 +9,12 @@ namespace AnatomyBot.Core.Linkage;
 /// <item><b>Each item on its own</b> (<see cref="Prepare"/>): the references it makes itself (labels, reference lines,
 /// policy fields) resolved against the anatomy, plus the components its changed files lie under; its layer is the
 /// deepest of those; its own closure is those elements and all the anatomy implies from them; ids the anatomy does not
-/// know are noted; its rule comes from the policy, and its exemption from its labels or author.</item>
+/// know are noted; its rule comes from the policy (or, with value-stream scopes, the rules it may take), and its
+/// exemption from its labels or author.</item>
 /// <item><b>Across the batch</b> (<see cref="Judge"/>): parents and linked work items are found among the items; each
 /// item's effective links are its own closure plus its ancestors' outcomes and stages, plus (pull requests) all of the
-/// work items it links to; its trace is those links by layer, and its gaps are what its rule requires and its links
-/// lack (<see cref="GapEvaluator"/>).</item>
+/// work items it links to; its trace is those links by layer; a value-stream scope's rule applies when the trace holds a
+/// stage of that value stream; and its gaps are what its rule requires and its links lack (<see cref="GapEvaluator"/>).</item>
 /// </list>
 /// Indexes the anatomy once; thread-safe; never throws for bad item data. A large backlog goes through a
 /// <see cref="BacklogBatch"/>, which runs the same two steps.</summary>
@@ -32,7 +33,7 @@ public sealed class LinkageEngine : ILinkageEngine
         ArgumentNullException.ThrowIfNull(anatomy);
         _policy = anatomy.Policy;
         _index = new AnatomyIndex(anatomy);
-        _rules = new PolicyResolver(anatomy.Policy);
+        _rules = new PolicyResolver(anatomy.Policy, _index);
         _gaps = new GapEvaluator(_index, new GapText(anatomy.Policy));
         _closureTraces = TraceCache.ForClosures(_index);
         Scratch = new ScratchPool(_index);
@@ -60,7 +61,7 @@ public sealed class LinkageEngine : ILinkageEngine
         var prepared = new PreparedItem(item, references)
         {
             ExemptReason = Exemptions.Reason(item, _policy),
-            Rule = _rules.Resolve(item),
+            Rules = _rules.Resolve(item),
         };
 
         var own = scratch.Own;

@@ -1,29 +1,43 @@
 using System.Collections.Concurrent;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Linkage;
 
-/// <summary>Finds the rule that applies to an item: the most specific matching scope that has a rule for the item's kind
-/// (a GitHub repository, exact and case-insensitive; an Azure DevOps area path and everything under it, longest first),
-/// else the policy's own rule for the kind, else the built-in default.</summary>
-internal sealed class PolicyResolver(AnatomyPolicy policy)
+/// <summary>Finds the rule that applies to an item, most specific first: the matching repository (GitHub, exact and
+/// case-insensitive) or area path (Azure DevOps, the path and everything under it, longest first) scope that has a rule
+/// for the item's kind; else the first value-stream scope with a rule for the kind whose value stream has a stage in the
+/// item's trace (known only once the whole batch is read, so such scopes come as a <see cref="RuleChoice"/>); else the
+/// policy's own rule for the kind; else the built-in default.</summary>
+internal sealed class PolicyResolver
 {
     /// <summary>The match length of a scope that does not apply to the item.</summary>
     private const int NoMatch = -1;
 
-    private readonly ConcurrentDictionary<(ItemSource, string, ItemKind), PolicyRule> _cache = new();
+    private readonly AnatomyPolicy _policy;
+    private readonly IReadOnlyList<(PolicyScope Scope, bool[] Stages)> _valueStreams;
+    private readonly ConcurrentDictionary<(ItemSource, string, ItemKind), RuleChoice> _cache = new();
 
-    public PolicyRule Resolve(WorkItemDraft item)
+    public PolicyResolver(AnatomyPolicy policy, AnatomyIndex index)
+    {
+        _policy = policy;
+        _valueStreams =
+        [
+            .. policy.Scopes.Where(s => s.ValueStream is not null).Select(s => (s, StagesOf(s.ValueStream!, index))),
+        ];
+    }
+
+    public RuleChoice Resolve(WorkItemDraft item)
     {
         var scope = item.Scope ?? "";
         return _cache.GetOrAdd((item.Source, scope, item.Kind), static (key, resolver) => resolver.Find(key.Item1, key.Item2, key.Item3), this);
     }
 
-    private PolicyRule Find(ItemSource source, string scope, ItemKind kind)
+    private RuleChoice Find(ItemSource source, string scope, ItemKind kind)
     {
         PolicyRule? best = null;
         var bestLength = NoMatch;
-        foreach (var candidate in policy.Scopes)
+        foreach (var candidate in _policy.Scopes)
         {
             var length = MatchLength(candidate, source, scope);
             if (length > bestLength && candidate.Rules.TryGetValue(kind, out var rule))
@@ -33,10 +47,19 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
             }
         }
 
-        return best
-            ?? policy.Rules.GetValueOrDefault(kind)
+        if (best is not null)
+        {
+            return new RuleChoice(best);
+        }
+
+        var fileWide = _policy.Rules.GetValueOrDefault(kind)
             ?? AnatomyPolicy.Defaults.GetValueOrDefault(kind)
             ?? new PolicyRule([], GapSeverity.Info);
+        var byValueStream = _valueStreams
+            .Where(v => v.Scope.Rules.ContainsKey(kind))
+            .Select(v => (v.Scope.Rules[kind], v.Stages))
+            .ToList();
+        return new RuleChoice(fileWide, byValueStream.Count == 0 ? null : byValueStream);
     }
 
     private static int MatchLength(PolicyScope candidate, ItemSource source, string scope)
@@ -55,5 +78,17 @@ internal sealed class PolicyResolver(AnatomyPolicy policy)
         }
 
         return NoMatch;
+    }
+
+    /// <summary>Which element indices are stages of the value stream <paramref name="valueStreamId"/>.</summary>
+    private static bool[] StagesOf(string valueStreamId, AnatomyIndex index)
+    {
+        var stages = new bool[index.Elements.Length];
+        for (var i = 0; i < stages.Length; i++)
+        {
+            stages[i] = index.Elements[i] is Stage stage && string.Equals(stage.ValueStreamId, valueStreamId, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return stages;
     }
 }

@@ -95,6 +95,23 @@ public sealed partial class LintCommandTests
     }
 
     [Fact]
+    public async Task ValueStreamScopeNamingNoValueStream_IsAnErrorWithTheNearestId()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("anatomy.yml", StageWithoutOutcome + "\n" + """
+            policy:
+              scopes:
+                - valueStream: VS-B
+                  rules: { story: { severity: block } }
+            """);
+
+        var result = await CliRunner.RunAsync("lint", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{file}:13:20: error unknown-id: 'policy.scopes[0]' refers to value stream 'VS-B', which is not declared (did you mean 'VS-A'?)", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ErrorFinding_Json_ExitsOne()
     {
         using var temp = new TempDirectory();

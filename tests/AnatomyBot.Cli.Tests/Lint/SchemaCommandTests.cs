@@ -49,6 +49,7 @@ public sealed class SchemaCommandTests
     [InlineData("version: 1\npolicy:\n  rules:\n    story: { severity: fatal }")]
     [InlineData("version: 1\npolicy:\n  scopes:\n    - { repository: a/b, areaPath: X, rules: {} }")]
     [InlineData("version: 1\npolicy:\n  scopes:\n    - { rules: {} }")]
+    [InlineData("version: 1\nvalueStreams:\n  - { id: VS-A, name: x }\npolicy:\n  scopes:\n    - { areaPath: X, valueStream: VS-A, rules: {} }")]
     [InlineData("version: 1\npolicy:\n  fields:\n    Custom.X: epic")]
     public void BrokenDocument_FailsBothTheSchemaAndTheParser(string yaml)
     {
@@ -60,6 +61,7 @@ public sealed class SchemaCommandTests
     [InlineData("version: 1")]
     [InlineData("version: 1\noutcomes:\n  - { id: OUT-A, name: x, target: 5 }")]
     [InlineData("version: 1\npolicy:\n  scopes:\n    - { areaPath: 'A\\B', rules: { story: { severity: info } } }")]
+    [InlineData("version: 1\nvalueStreams:\n  - { id: VS-A, name: x }\npolicy:\n  scopes:\n    - { valueStream: VS-A, rules: { story: { severity: block } } }")]
     public void ValidDocument_PassesBoth(string yaml)
     {
         Assert.True(Validates(yaml));

@@ -50,6 +50,37 @@ public sealed class PolicyParsingTests
     }
 
     [Fact]
+    public void Scopes_ValueStreamNotDeclared_IsAnUnknownIdError()
+    {
+        var result = AnatomyParser.Parse("""
+            version: 1
+            valueStreams:
+              - { id: VS-PAY, name: Payments }
+            policy:
+              scopes:
+                - valueStream: VS-PAI
+                  rules: { story: { severity: block } }
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((AnatomyDiagnosticCodes.UnknownId, 6), (error.Code, error.Position.Line));
+        Assert.Contains("refers to value stream 'VS-PAI', which is not declared (did you mean 'VS-PAY'?)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scopes_ValueStreamWithARepository_IsRefused()
+    {
+        var result = ParsePolicy("""
+              scopes:
+                - { repository: a/b, valueStream: VS-PAY, rules: { story: { severity: block } } }
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(AnatomyDiagnosticCodes.InvalidValue, error.Code);
+        Assert.Contains("give exactly one of 'repository' (owner/name), 'areaPath' or 'valueStream'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExemptAndFields_AreRead()
     {
         var result = ParsePolicy("""

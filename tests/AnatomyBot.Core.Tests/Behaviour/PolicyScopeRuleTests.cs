@@ -25,6 +25,9 @@ public sealed class PolicyScopeRuleTests
             - areaPath: acme/web
               rules:
                 story: { require: [outcome], severity: block }
+            - areaPath: 'Shop\Onboarding\Pricing\Legacy'
+              rules:
+                epic: { require: [], severity: info }
         """;
 
     [Theory]
@@ -44,6 +47,7 @@ public sealed class PolicyScopeRuleTests
     [InlineData(@"shop\onboarding\Team A", "no-stage:info")]
     [InlineData(@"Shop\Onboarding\Pricing", "no-component:block")]
     [InlineData(@"Shop\Onboarding\Pricing\Rules", "no-component:block")]
+    [InlineData(@"Shop\Onboarding\Pricing\Legacy", "no-component:block")]
     [InlineData(@"Shop\Onboarding/Pricing", "no-stage:info")]
     [InlineData(@"Shop\OnboardingX", "no-component:warn,no-outcome:warn,no-stage:warn")]
     [InlineData(@"Shop", "no-component:warn,no-outcome:warn,no-stage:warn")]

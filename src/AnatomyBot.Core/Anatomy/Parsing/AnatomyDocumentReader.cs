@@ -28,7 +28,7 @@ internal static class AnatomyDocumentReader
         var valueStreams = SectionReader.ReadList(reader, "valueStreams", (m, p) => ValueStreamReader.Read(m, p, context));
         var logic = SectionReader.ReadList(reader, "logic", (m, p) => LogicReader.Read(m, p, context));
         var components = SectionReader.ReadList(reader, "components", (m, p) => ComponentReader.Read(m, p, context));
-        var policy = reader.Mapping("policy") is { } policyMap ? PolicyReader.Read(policyMap, diagnostics) : AnatomyPolicy.Default;
+        var policy = reader.Mapping("policy") is { } policyMap ? PolicyReader.Read(policyMap, context) : AnatomyPolicy.Default;
         ReferenceResolver.Check(context);
         if (diagnostics.Count > 0)
         {

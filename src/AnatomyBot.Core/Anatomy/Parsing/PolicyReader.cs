@@ -1,26 +1,26 @@
-using System.Text.RegularExpressions;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Anatomy.Parsing;
 
 /// <summary>Reads the <c>policy</c> section: rules per item kind (unlisted kinds keep <see cref="AnatomyPolicy.Defaults"/>;
 /// a rule that omits <c>require</c> or <c>severity</c> keeps the default's), scopes (exactly one of <c>repository</c> /
-/// <c>areaPath</c>; a scope rule inherits the same way from the file-wide rule), exemptions and Azure DevOps fields.</summary>
-internal static partial class PolicyReader
+/// <c>areaPath</c> / <c>valueStream</c>, read by <see cref="ScopeReader"/>; a scope rule inherits the same way from the
+/// file-wide rule), exemptions and Azure DevOps fields.</summary>
+internal static class PolicyReader
 {
     public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields"];
     private static readonly string[] RuleKeys = ["require", "severity"];
-    private static readonly string[] ScopeKeys = ["repository", "areaPath", "rules"];
     private static readonly string[] ExemptKeys = ["labels", "authors"];
 
-    public static AnatomyPolicy Read(MappingNode map, DiagnosticBag diagnostics)
+    public static AnatomyPolicy Read(MappingNode map, ReadContext context)
     {
+        var diagnostics = context.Diagnostics;
         var reader = new MapReader(map, "policy", diagnostics, Keys);
         var rules = ReadRules(reader, "rules", AnatomyPolicy.Defaults, required: false) ?? AnatomyPolicy.Defaults;
         var policy = new AnatomyPolicy
         {
             Rules = rules,
-            Scopes = ReadScopes(reader, rules),
+            Scopes = ScopeReader.Read(reader, rules, context),
             Fields = ReadFields(reader),
         };
         if (reader.Mapping("exempt") is { } exempt)
@@ -36,7 +36,11 @@ internal static partial class PolicyReader
         return policy;
     }
 
-    private static Dictionary<ItemKind, PolicyRule>? ReadRules(MapReader parent, string key, IReadOnlyDictionary<ItemKind, PolicyRule> inherited, bool required)
+    /// <summary>The rules under <paramref name="key"/>: each listed kind's rule, its omitted fields taken from
+    /// <paramref name="inherited"/>; with <paramref name="listedOnly"/> only the kinds listed, else every kind of
+    /// <paramref name="inherited"/> as well.</summary>
+    internal static Dictionary<ItemKind, PolicyRule>? ReadRules(
+        MapReader parent, string key, IReadOnlyDictionary<ItemKind, PolicyRule> inherited, bool required, bool listedOnly = false)
     {
         var map = parent.Mapping(key, required);
         if (map is null)
@@ -44,7 +48,7 @@ internal static partial class PolicyReader
             return null;
         }
 
-        var rules = new Dictionary<ItemKind, PolicyRule>(inherited);
+        var rules = listedOnly ? [] : new Dictionary<ItemKind, PolicyRule>(inherited);
         var allowed = EnumCodes.All<ItemKind>().ToArray();
         var kinds = new MapReader(map, parent.PathPrefix + key, parent.Diagnostics, allowed);
         foreach (var kind in Enum.GetValues<ItemKind>())
@@ -91,40 +95,6 @@ internal static partial class PolicyReader
         return requirements;
     }
 
-    private static List<PolicyScope> ReadScopes(MapReader policy, IReadOnlyDictionary<ItemKind, PolicyRule> rules)
-    {
-        var scopes = SectionReader.ReadList(policy, "scopes", (map, path) => ReadScope(new MapReader(map, path, policy.Diagnostics, ScopeKeys), rules));
-        return [.. scopes];
-    }
-
-    private static PolicyScope? ReadScope(MapReader scope, IReadOnlyDictionary<ItemKind, PolicyRule> rules)
-    {
-        var repository = scope.Text("repository");
-        var areaPath = scope.Text("areaPath");
-        var scopeRules = ReadRules(scope, "rules", rules, required: true);
-        if (repository is null == areaPath is null)
-        {
-            scope.Diagnostics.Error(
-                repository is null ? AnatomyDiagnosticCodes.MissingField : AnatomyDiagnosticCodes.InvalidValue,
-                $"{scope.Path}: give exactly one of 'repository' (owner/name) or 'areaPath'",
-                scope.Map.Position);
-            return null;
-        }
-
-        if (repository is not null && !RepositoryPattern().IsMatch(repository))
-        {
-            scope.Diagnostics.Error(
-                AnatomyDiagnosticCodes.InvalidValue,
-                $"{scope.PathPrefix}repository: '{repository}' is not an owner/name repository",
-                scope.Get("repository")!.Position);
-            return null;
-        }
-
-        return scopeRules is null
-            ? null
-            : new PolicyScope { Repository = repository, AreaPath = areaPath?.TrimEnd('\\'), Rules = scopeRules };
-    }
-
     private static Dictionary<string, Layer> ReadFields(MapReader policy)
     {
         var fields = new Dictionary<string, Layer>(StringComparer.OrdinalIgnoreCase);
@@ -160,7 +130,4 @@ internal static partial class PolicyReader
         "component" => Layer.Component,
         _ => null,
     };
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex RepositoryPattern();
 }

@@ -93,7 +93,8 @@ internal sealed class PreparedItem
         }
     }
 
-    public PolicyRule Rule { get; init; } = null!;
+    /// <summary>The item's rule, or the rules it may take once its trace is known (value-stream scopes).</summary>
+    public RuleChoice Rules { get; init; } = null!;
 
     /// <summary>The item's ranking terms; empty when it cannot have a gap (see <see cref="GapEvaluator.MayHaveGap"/>).</summary>
     public TermIds Terms { get; set; }

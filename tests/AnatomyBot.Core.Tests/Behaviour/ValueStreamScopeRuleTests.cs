@@ -1,0 +1,185 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
+
+namespace AnatomyBot.Core.Tests.Behaviour;
+
+/// <summary><c>policy.scopes[].valueStream</c>: an item whose trace holds a stage of the value stream takes the scope's
+/// rule; a repository or area path scope with a rule for the kind still wins; the first value-stream scope in the file
+/// wins among several. Seen through the gaps <see cref="ILinkageEngine.Evaluate"/> gives.</summary>
+public sealed class ValueStreamScopeRuleTests
+{
+    private const string Yaml = """
+        version: 1
+        outcomes:
+          - { id: O-GROWTH, name: Growth }
+          - { id: O-SAFE, name: Safe payments }
+        valueStreams:
+          - id: VS-SALES
+            name: Sales
+            outcomes: [O-GROWTH]
+            stages:
+              - { id: ST-QUOTE, name: Quote the offer, logic: [LG-QUOTE] }
+          - id: VS-PAY
+            name: Payments
+            outcomes: [O-SAFE]
+            stages:
+              - { id: ST-AUTHORISE, name: Authorise the payment, logic: [LG-FRAUD] }
+              - { id: ST-SETTLE, name: Settle the payment }
+        logic:
+          - { id: LG-QUOTE, name: Quote rules, kind: rule, components: [C-QUOTE] }
+          - { id: LG-FRAUD, name: Fraud screening rules, kind: rule, components: [C-FRAUD] }
+        components:
+          - { id: C-QUOTE, name: Quote engine, kind: rule, paths: ["src/quote/**"] }
+          - { id: C-FRAUD, name: Fraud screening service, kind: integration, paths: ["src/fraud/**"] }
+        policy:
+          rules:
+            story: { require: [outcome, stage], severity: warn }
+            pull-request: { require: [outcome], severity: warn }
+          scopes:
+            - valueStream: vs-pay
+              rules:
+                story: { require: [outcome, stage, logic, component], severity: block }
+                pull-request: { require: [work-item, outcome], severity: block }
+            - valueStream: VS-SALES
+              rules:
+                story: { require: [component], severity: info }
+            - repository: acme/payments
+              rules:
+                pull-request: { require: [outcome], severity: info }
+            - areaPath: 'Bank\Payments'
+              rules:
+                story: { require: [outcome], severity: info }
+        """;
+
+    private static readonly Lazy<LinkageEngine> Engine = new(() =>
+    {
+        var parsed = AnatomyParser.Parse(Yaml);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
+        return new LinkageEngine(parsed.Anatomy!);
+    });
+
+    [Fact]
+    public void Parse_ValueStreamScope_KeepsTheDeclaredSpellingOfTheId()
+    {
+        var scopes = AnatomyParser.Parse(Yaml).Anatomy!.Policy.Scopes;
+
+        Assert.Equal(["VS-PAY", "VS-SALES", null, null], scopes.Select(s => s.ValueStream));
+    }
+
+    [Fact]
+    public void Evaluate_StoryNamingAStageOfTheValueStream_TakesTheValueStreamRule()
+    {
+        var result = One(Story("acme/shop#1", "Stage: ST-SETTLE"));
+
+        Assert.Equal("no-component:block,no-logic:block", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_StoryOnNoStageOfAScopedValueStream_TakesTheFileWideRule()
+    {
+        var result = One(Story("acme/shop#1", "Outcome: O-SAFE"));
+
+        Assert.Equal("no-stage:warn", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_StoryPlacedThroughItsParent_TakesTheValueStreamRuleOfTheInheritedStage()
+    {
+        var parent = Story("acme/shop#1", "Stage: ST-AUTHORISE") with { Kind = ItemKind.Feature };
+        var child = Story("acme/shop#2", "Parent: #1");
+
+        var result = Engine.Value.Evaluate([parent, child])[1];
+
+        Assert.Equal("no-component:block,no-logic:block", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_PullRequestTouchingAComponentOfTheValueStream_IsPlacedByWhatTheAnatomyImplies()
+    {
+        var pr = PullRequest("acme/shop#9", "A change") with { ChangedPaths = ["src/fraud/screen.cs"] };
+
+        var result = One(pr);
+
+        Assert.Equal("no-work-item:block", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_RepositoryScopeWithARuleForTheKind_BeatsTheValueStreamScope()
+    {
+        var pr = PullRequest("acme/payments#9", "A change") with { ChangedPaths = ["src/fraud/screen.cs"], Scope = "acme/payments" };
+
+        var result = One(pr);
+
+        Assert.Equal("", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_RepositoryScopeWithoutARuleForTheKind_LeavesTheValueStreamScopeInForce()
+    {
+        var story = Story("acme/payments#1", "Stage: ST-SETTLE") with { Scope = "acme/payments" };
+
+        var result = One(story);
+
+        Assert.Equal("no-component:block,no-logic:block", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_AreaPathScopeWithARuleForTheKind_BeatsTheValueStreamScope()
+    {
+        var story = Boards("7", "Stage: ST-SETTLE", @"Bank\Payments\Cards");
+
+        var result = One(story);
+
+        Assert.Equal("", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_AzureDevOpsItemOutsideTheAreaPath_TakesTheValueStreamRule()
+    {
+        var story = Boards("7", "Stage: ST-SETTLE", @"Bank\Lending");
+
+        var result = One(story);
+
+        Assert.Equal("no-component:block,no-logic:block", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_ItemOnStagesOfTwoScopedValueStreams_TakesTheScopeListedFirst()
+    {
+        var result = One(Story("acme/shop#1", "Stage: ST-QUOTE\nStage: ST-SETTLE"));
+
+        Assert.Equal("no-component:block,no-logic:block", Describe(result));
+    }
+
+    [Fact]
+    public void Evaluate_ItemWhoseOwnLinksMeetTheFileWideRuleButNotTheValueStreams_StillGetsSuggestions()
+    {
+        var story = Story("acme/shop#1", "Outcome: O-SAFE\nStage: ST-AUTHORISE") with { Title = "Screen card payments for fraud" };
+
+        var result = One(story);
+
+        var gap = Assert.Single(result.Gaps, g => g.Code == GapCodes.NoComponent);
+        Assert.Equal("C-FRAUD", gap.Suggestions[0].Id);
+    }
+
+    private static ItemEvaluation One(WorkItem item) => Engine.Value.Evaluate([item])[0];
+
+    private static WorkItem Story(string id, string body) => new()
+    {
+        Id = id, Source = ItemSource.GitHub, Kind = ItemKind.Story, Title = "A story", Body = body, Scope = "acme/shop",
+    };
+
+    private static WorkItem PullRequest(string id, string body) => new()
+    {
+        Id = id, Source = ItemSource.GitHub, Kind = ItemKind.PullRequest, Title = "A change", Body = body, Author = "alice", Scope = "acme/shop",
+    };
+
+    private static WorkItem Boards(string id, string body, string areaPath) => new()
+    {
+        Id = id, Source = ItemSource.AzureDevOps, Kind = ItemKind.Story, Title = "Work " + id, Body = body, Scope = areaPath,
+    };
+
+    private static string Describe(ItemEvaluation result) =>
+        string.Join(",", result.Gaps.Select(g => $"{g.Code}:{g.Severity.ToString().ToLowerInvariant()}"));
+}
