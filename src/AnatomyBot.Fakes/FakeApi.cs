@@ -123,7 +123,11 @@ public abstract class FakeApi : HttpMessageHandler
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
-        var recorded = new RecordedRequest(request.Method, uri, request.Content?.Headers.ContentType?.MediaType, body, request.Headers.Authorization?.ToString());
+        var recorded = new RecordedRequest(request.Method, uri, request.Content?.Headers.ContentType?.MediaType, body, request.Headers.Authorization?.ToString())
+        {
+            Headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+                .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
+        };
         var query = Query(uri);
         HttpResponseMessage response;
         FakeRoute route;

@@ -6,6 +6,9 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Content
 {
     public bool IsWrite { get; init; }
 
+    /// <summary>The request's headers (content headers included), each with its values joined by <c>", "</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The path, unescaped, e.g. <c>/repos/acme/shop/issues/5/labels/anatomy:no-stage</c>.</summary>
     public string Path => Uri.UnescapeDataString(Uri.AbsolutePath);
 

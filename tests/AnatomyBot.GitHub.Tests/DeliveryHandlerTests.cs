@@ -34,7 +34,7 @@ public sealed class DeliveryHandlerTests : IDisposable
         Assert.Equal(desired.OwnedLabels.Order(StringComparer.Ordinal), _github.Issue(5).Labels.Order(StringComparer.Ordinal));
         Assert.Equal(result.Writes, Api.Writes.Count);
         Assert.Equal(Api.Requests.Count, result.ApiCalls);
-        const string Comments = "GET /repos/acme/shop/issues/5/comments?sort=created&direction=asc";
+        const string Comments = "GET /repos/acme/shop/issues/5/comments";
         const string Checks = "GET /repos/acme/shop/commits/abc123/check-runs?check_name=anatomy&filter=latest";
         string[] expected =
         [
@@ -45,6 +45,7 @@ public sealed class DeliveryHandlerTests : IDisposable
             Checks, "POST /repos/acme/shop/check-runs",
         ];
         Assert.Equal(expected, _github.Sent);
+        Assert.Equal(_github.Conformance is null ? 0 : expected.Length, _github.Conformance?.Checked ?? 0);
     }
 
     [Fact]

@@ -1,20 +1,29 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace AnatomyBot.Fakes.GitHub;
 
 /// <summary>Repository contents: a file on the default branch as JSON (base64 content) or, for
-/// <c>application/vnd.github.raw+json</c>, as the raw text; with an <c>ETag</c>, and <c>304 Not Modified</c> when the
-/// request's <c>If-None-Match</c> still holds.</summary>
+/// <c>application/vnd.github.raw+json</c>, as the raw text; a folder as the list of its entries; with an <c>ETag</c>,
+/// and <c>304 Not Modified</c> when the request's <c>If-None-Match</c> still holds.</summary>
 public sealed partial class FakeGitHub
 {
     public const string RawMediaType = "application/vnd.github.raw+json";
 
+    /// <summary>Whether a file is answered raw when asked for <see cref="RawMediaType"/> (older GitHub Enterprise Server
+    /// answers JSON whatever was asked).</summary>
+    public bool ServesRawMediaType { get; set; } = true;
+
     private void MapContents() =>
         Map(HttpMethod.Get, Repo + "/contents/{path}", r => WithRepository(r, repo =>
         {
-            if (!repo.Files.TryGetValue(r.Route("path"), out var text))
+            var path = r.Route("path");
+            if (!repo.Files.TryGetValue(path, out var text))
             {
-                return NotFound();
+                var entries = repo.Files.Where(f => f.Key.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
+                return entries.Count == 0
+                    ? NotFound()
+                    : FakeResponse.Json(new JsonArray([.. entries.Select(f => (JsonNode)FakeGitHubJson.DirectoryEntry(Api, repo, f.Key, f.Value))]));
             }
 
             var etag = $"\"{FakeGitHubJson.Sha(text)}\"";
@@ -24,8 +33,8 @@ public sealed partial class FakeGitHub
                 return new FakeResponse(HttpStatusCode.NotModified).WithHeader("ETag", etag);
             }
 
-            var raw = r.Headers.Accept.Any(a => a.MediaType is RawMediaType or "application/vnd.github.raw");
-            var answer = raw ? FakeResponse.Raw(text, RawMediaType) : FakeResponse.Json(FakeGitHubJson.ContentFile(Api, repo, r.Route("path"), text));
+            var raw = ServesRawMediaType && r.Headers.Accept.Any(a => a.MediaType is RawMediaType or "application/vnd.github.raw");
+            var answer = raw ? FakeResponse.Raw(text, RawMediaType) : FakeResponse.Json(FakeGitHubJson.ContentFile(Api, repo, path, text));
             return answer.WithHeader("ETag", etag);
         }), greedyLast: true);
 }

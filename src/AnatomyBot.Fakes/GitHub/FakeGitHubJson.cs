@@ -345,6 +345,15 @@ public static class FakeGitHubJson
         };
     }
 
+    /// <summary>An entry of a folder listing (<c>content-directory</c>): a file, without its content.</summary>
+    public static JsonObject DirectoryEntry(string api, FakeGitHubRepository repo, string path, string text)
+    {
+        var entry = ContentFile(api, repo, path, text);
+        entry.Remove("content");
+        entry.Remove("encoding");
+        return entry;
+    }
+
     public static JsonObject DiffEntry(string api, FakeGitHubRepository repo, FakeIssue pr, string path) => new()
     {
         ["sha"] = Sha(pr.HeadSha + path),
@@ -369,10 +378,12 @@ public static class FakeGitHubJson
         ["source"] = new JsonObject { ["type"] = "issue", ["issue"] = Issue(api, repo, source) },
     };
 
+    /// <summary>An installation. GitHub's description of <c>GET /app/installations</c> requires the account to be both a
+    /// <c>simple-user</c> and an <c>enterprise</c> (an <c>allOf</c>), so the account carries the enterprise's fields too.</summary>
     public static JsonObject Installation(string api, long id, string account, string appSlug) => new()
     {
         ["id"] = id,
-        ["account"] = User(api, account, "Organization"),
+        ["account"] = Account(api, account),
         ["repository_selection"] = "selected",
         ["access_tokens_url"] = $"{api}app/installations/{id}/access_tokens",
         ["repositories_url"] = $"{api}installation/repositories",
@@ -429,6 +440,16 @@ public static class FakeGitHubJson
     private static string NodeId(string prefix, long id) => $"{prefix}_kw{id.ToString("x", CultureInfo.InvariantCulture)}";
 
     private static JsonObject Link(string href) => new() { ["href"] = href };
+
+    private static JsonObject Account(string api, string login)
+    {
+        var account = User(api, login, "Organization");
+        account["name"] = login;
+        account["slug"] = login;
+        account["created_at"] = Time(Epoch);
+        account["updated_at"] = Time(Epoch);
+        return account;
+    }
 
     private static JsonObject IssueType(string name) => new()
     {

@@ -49,16 +49,19 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
             await EnsureLabelAsync(client, id.Repository, label).ConfigureAwait(false);
         }
 
+        // Through the API connection rather than Issue.Labels: GitHub's description takes {"labels": [...]} (AddToIssue
+        // sends a bare array) and a DELETE without a body (RemoveFromIssue sends one).
+        var api = new ApiConnection(client.Connection);
         if (add.Length > 0)
         {
-            await client.Issue.Labels.AddToIssue(owner, name, id.Number, add).ConfigureAwait(false);
+            await api.Post<IReadOnlyList<Label>>(ApiUrls.IssueLabels(owner, name, id.Number), new { labels = add }).ConfigureAwait(false);
         }
 
         foreach (var label in plan.LabelsToRemove)
         {
             try
             {
-                await client.Issue.Labels.RemoveFromIssue(owner, name, id.Number, label).ConfigureAwait(false);
+                await client.Connection.Delete(ApiUrls.IssueLabel(owner, name, id.Number, label)).ConfigureAwait(false);
             }
             catch (NotFoundException)
             {
@@ -117,7 +120,7 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
     private static async Task KeepOneCommentAsync(IGitHubClient client, IssueId id, IssueComment created, string body)
     {
         var (owner, name) = (id.Repository.Owner, id.Repository.Name);
-        var comments = await client.Issue.Comment.GetAllForIssue(owner, name, id.Number, ApiOptions.None).ConfigureAwait(false);
+        var comments = await CurrentStateReader.ListCommentsAsync(client, id).ConfigureAwait(false);
         var mine = CurrentStateReader.BotComments(comments)
             .Where(c => string.Equals(c.User?.Login, created.User?.Login, StringComparison.OrdinalIgnoreCase))
             .ToList();

@@ -13,10 +13,16 @@ internal static class CurrentStateReader
 {
     public static async Task<ExistingComment?> FindCommentAsync(IGitHubClient client, IssueId id)
     {
-        var comments = await client.Issue.Comment.GetAllForIssue(id.Repository.Owner, id.Repository.Name, id.Number, ApiOptions.None).ConfigureAwait(false);
+        var comments = await ListCommentsAsync(client, id).ConfigureAwait(false);
         var mine = BotComments(comments).FirstOrDefault();
         return mine is null ? null : new ExistingComment(mine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), mine.Body);
     }
+
+    /// <summary>Every comment of the issue, page by page. Through the API connection rather than
+    /// <c>Issue.Comment.GetAllForIssue</c>, which also sends <c>sort</c> and <c>direction</c> (parameters of the
+    /// repository-wide comment list, not of this endpoint): only the documented parameters go out.</summary>
+    public static Task<IReadOnlyList<IssueComment>> ListCommentsAsync(IGitHubClient client, IssueId id) =>
+        new ApiConnection(client.Connection).GetAll<IssueComment>(ApiUrls.IssueComments(id.Repository.Owner, id.Repository.Name, id.Number), ApiOptions.None);
 
     /// <summary>The bot's comments, oldest first: one, unless two processes created one at the same moment.</summary>
     public static IEnumerable<IssueComment> BotComments(IEnumerable<IssueComment> comments) =>

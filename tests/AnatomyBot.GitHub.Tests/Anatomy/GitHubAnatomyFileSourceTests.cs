@@ -1,36 +1,45 @@
 using System.Globalization;
-using System.Text;
+using System.Net;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Anatomy;
 using AnatomyBot.GitHub.Auth;
+using AnatomyBot.Testing.Conformance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Time.Testing;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
 
 namespace AnatomyBot.GitHub.Tests.Anatomy;
 
 /// <summary>An anatomy read from a GitHub (Enterprise Server) repository through the contents API on behalf of another
-/// channel, over the GitHub channel's HTTP pipeline, against WireMock on loopback: exact requests, ETag revalidation,
-/// both answer forms, rate limits, retries and refusals.</summary>
+/// channel, over the GitHub channel's HTTP pipeline, against the GitHub fake: exact requests, ETag revalidation, both
+/// answer forms, rate limits, retries and refusals.</summary>
 public sealed class GitHubAnatomyFileSourceTests : IDisposable
 {
     private const string ContentsPath = "/api/v3/repos/contoso/architecture/contents/docs/anatomy.yml";
     private const string Token = "ghp-test-token";
     private const string Key = "test";
     private const string Text = "version: 1\noutcomes: []\n";
-    private readonly WireMockServer _server = WireMockServer.Start();
+    private static readonly Uri Server = new("https://ghe.contoso.test/api/v3/");
+    private readonly FakeGitHub _api = new(Server);
+    private readonly ExchangeValidator? _conformance;
+    private readonly FakeGitHubRepository _repo;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly List<ServiceProvider> _providers = [];
 
+    public GitHubAnatomyFileSourceTests()
+    {
+        _repo = _api.Repository("contoso", "architecture");
+        _conformance = ExchangeValidator.ForGitHub()?.Attach(_api);
+    }
+
     public void Dispose()
     {
-        _server.Stop();
-        _server.Dispose();
         _providers.ForEach(p => p.Dispose());
+        _api.AssertAllServed();
+        _conformance?.AssertConforms();
+        _api.Dispose();
     }
 
     private IAnatomyFileSource Source(string? token = Token, string? branch = "main", TimeSpan? maxInlineWait = null)
@@ -38,11 +47,12 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_time);
-        services.AddGitHubAnatomyFileSource(Key, _ => new GitHubAnatomyFile(new Uri(_server.Url + "/api/v3/"), "contoso", "architecture", "/docs/anatomy.yml", branch, token)
+        services.AddGitHubAnatomyFileSource(Key, _ => new GitHubAnatomyFile(Server, "contoso", "architecture", "/docs/anatomy.yml", branch, token)
         {
             SettingsName = "AzureDevOps:Anatomy:GitHub",
             MaxInlineWait = maxInlineWait,
         });
+        services.AddHttpClient(GitHubClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _api);
 
         // The channel's retries without their back-off, so a test never waits on the clock.
         services.Configure<HttpStandardResilienceOptions>(GitHubClientFactory.HttpClientName + "-standard", o => o.Retry.Delay = TimeSpan.Zero);
@@ -51,41 +61,30 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
         return provider.GetRequiredKeyedService<IAnatomyFileSource>(Key);
     }
 
-    private void Serves(int status, string? body = null, string contentType = "application/vnd.github.raw", params (string Name, string Value)[] headers)
-    {
-        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType);
-        foreach (var (name, value) in headers)
-        {
-            response = response.WithHeader(name, value);
-        }
-
-        _server.Given(Request.Create().WithPath(ContentsPath).UsingGet()).AtPriority(10).RespondWith(body is null ? response : response.WithBody(body));
-    }
+    private void Fails(HttpStatusCode status, params (string Name, string Value)[] headers) =>
+        _api.Fail(HttpMethod.Get, "^" + ContentsPath + "$", status, headers);
 
     [Fact]
     public async Task ReadAsync_FirstRead_AsksForTheRawFileAtTheBranchWithTokenApiVersionAndUserAgent()
     {
-        Serves(200, Text, headers: ("ETag", "\"v1\""));
+        _repo.Files["docs/anatomy.yml"] = Text;
 
         var text = await Source().ReadAsync(CancellationToken.None);
 
         Assert.Equal(Text, text);
-        var request = Assert.Single(_server.LogEntries).RequestMessage;
-        Assert.Equal(ContentsPath, request.AbsolutePath);
-        Assert.Equal("?ref=main", request.RawQuery);
-        Assert.Equal("application/vnd.github.raw+json", request.Headers!["Accept"].Single());
-        Assert.Equal("Bearer " + Token, request.Headers["Authorization"].Single());
-        Assert.Equal("2022-11-28", request.Headers["X-GitHub-Api-Version"].Single());
-        Assert.StartsWith("AnatomyBot", request.Headers["User-Agent"].Single(), StringComparison.Ordinal);
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal($"GET {ContentsPath}?ref=main", request.ToString());
+        Assert.Equal("application/vnd.github.raw+json", request.Headers["Accept"]);
+        Assert.Equal("Bearer " + Token, request.Authorization);
+        Assert.Equal("2022-11-28", request.Headers["X-GitHub-Api-Version"]);
+        Assert.StartsWith("AnatomyBot", request.Headers["User-Agent"], StringComparison.Ordinal);
         Assert.False(request.Headers.ContainsKey("If-None-Match"));
     }
 
     [Fact]
     public async Task ReadAsync_SecondRead_RevalidatesWithIfNoneMatchAndA304GivesTheSameText()
     {
-        Serves(200, Text, headers: ("ETag", "W/\"v1\""));
-        _server.Given(Request.Create().WithPath(ContentsPath).UsingGet().WithHeader("If-None-Match", "W/\"v1\"")).AtPriority(1)
-            .RespondWith(Response.Create().WithStatusCode(304).WithHeader("ETag", "W/\"v1\""));
+        _repo.Files["docs/anatomy.yml"] = Text;
         var source = Source();
 
         var first = await source.ReadAsync(CancellationToken.None);
@@ -93,17 +92,16 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
 
         Assert.Equal(Text, first);
         Assert.Equal(Text, second);
-        Assert.Equal(2, _server.LogEntries.Count);
-        Assert.Equal(304, _server.LogEntries[^1].ResponseMessage.StatusCode);
-        Assert.Equal("W/\"v1\"", _server.LogEntries[^1].RequestMessage.Headers!["If-None-Match"].Single());
+        Assert.Equal(2, _api.Requests.Count);
+        Assert.Equal(1, _api.NotModified);
+        Assert.Equal($"\"{FakeGitHubJson.Sha(Text)}\"", _api.Requests[^1].Headers["If-None-Match"]);
     }
 
     [Fact]
     public async Task ReadAsync_JsonContentsAnswer_IsBase64Decoded()
     {
-        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(Text));
-        var wrapped = string.Join("\\n", base64.Chunk(8).Select(c => new string(c)));
-        Serves(200, $$"""{ "type": "file", "encoding": "base64", "path": "docs/anatomy.yml", "content": "{{wrapped}}" }""", "application/json; charset=utf-8");
+        _api.ServesRawMediaType = false;
+        _repo.Files["docs/anatomy.yml"] = Text;
 
         var text = await Source().ReadAsync(CancellationToken.None);
 
@@ -113,7 +111,7 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
     [Fact]
     public async Task ReadAsync_JsonAnswerForADirectory_IsUnavailable()
     {
-        Serves(200, """[{ "type": "file", "path": "docs/anatomy.yml/x" }]""", "application/json");
+        _repo.Files["docs/anatomy.yml/x"] = Text;
 
         var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => Source().ReadAsync(CancellationToken.None));
 
@@ -123,20 +121,18 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
     [Fact]
     public async Task ReadAsync_NoTokenAndNoBranch_ReadsThePublicRepositoryAtItsDefaultBranch()
     {
-        Serves(200, Text);
+        _repo.Files["docs/anatomy.yml"] = Text;
 
         await Source(token: null, branch: null).ReadAsync(CancellationToken.None);
 
-        var request = Assert.Single(_server.LogEntries).RequestMessage;
-        Assert.False(request.Headers!.ContainsKey("Authorization"));
-        Assert.Equal(ContentsPath, request.AbsolutePath);
-        Assert.True(string.IsNullOrEmpty(request.RawQuery));
+        var request = Assert.Single(_api.Requests);
+        Assert.Null(request.Authorization);
+        Assert.Equal($"GET {ContentsPath}", request.ToString());
     }
 
     [Fact]
     public async Task ReadAsync_NotFound_IsNullAndTheDescriptionNamesTheRepositoryAndPath()
     {
-        Serves(404, """{ "message": "Not Found" }""", "application/json");
         var source = Source();
 
         var text = await source.ReadAsync(CancellationToken.None);
@@ -148,7 +144,7 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
     [Fact]
     public async Task ReadAsync_Unauthorized_FailsAsConfigurationNamingTheSettingWithoutTheToken()
     {
-        Serves(401, """{ "message": "Bad credentials" }""", "application/json");
+        Fails(HttpStatusCode.Unauthorized);
 
         var exception = await Assert.ThrowsAsync<AnatomyUnavailableException>(() => Source().ReadAsync(CancellationToken.None));
 
@@ -161,38 +157,38 @@ public sealed class GitHubAnatomyFileSourceTests : IDisposable
     public async Task ReadAsync_RateLimitExhausted_FailsTransientlyUntilJustAfterTheReset_CountedAsOneRead()
     {
         var reset = _time.GetUtcNow().AddSeconds(120).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        Serves(403, """{ "message": "API rate limit exceeded" }""", "application/json", ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset));
+        Fails(HttpStatusCode.Forbidden, ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset));
         var source = Source();
 
         using var calls = ApiCallTally.Begin();
         var exception = await Assert.ThrowsAsync<TransientDeliveryException>(() => source.ReadAsync(CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(121), exception.RetryAfter);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(_api.Requests);
         Assert.Equal((1, 0), (calls.Tally.Calls, calls.Tally.Writes));
     }
 
     [Fact]
     public async Task ReadAsync_RetryAfterLongerThanTheCallersInlineLimit_FailsTransientlyWithThatRetryAfter()
     {
-        Serves(429, "", "text/plain", ("Retry-After", "3"));
+        Fails(HttpStatusCode.TooManyRequests, ("Retry-After", "3"));
 
         var exception = await Assert.ThrowsAsync<TransientDeliveryException>(() => Source(maxInlineWait: TimeSpan.FromSeconds(2)).ReadAsync(CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(3), exception.RetryAfter);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(_api.Requests);
     }
 
     [Fact]
     public async Task ReadAsync_ServerErrors_AreRetriedByTheChannelsPipelineThenFailTransiently()
     {
-        Serves(503, "", "text/plain");
+        Fails(HttpStatusCode.ServiceUnavailable);
 
         using var calls = ApiCallTally.Begin();
         var exception = await Assert.ThrowsAsync<TransientDeliveryException>(() => Source().ReadAsync(CancellationToken.None));
 
         Assert.Contains("503", exception.Message, StringComparison.Ordinal);
-        Assert.Equal(4, _server.LogEntries.Count);
+        Assert.Equal(4, _api.Requests.Count);
         Assert.Equal(4, calls.Tally.Calls);
     }
 

@@ -6,6 +6,7 @@ using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Digest;
+using AnatomyBot.Testing.Conformance;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.GitHub.Tests.Digest;
@@ -18,7 +19,13 @@ public sealed class GitHubIssueDigestSinkTests : IDisposable
     private readonly FakeGitHubRepository _repo;
     private ServiceProvider? _provider;
 
-    public GitHubIssueDigestSinkTests() => _repo = _api.Repository("contoso", "governance");
+    private readonly ExchangeValidator? _conformance;
+
+    public GitHubIssueDigestSinkTests()
+    {
+        _repo = _api.Repository("contoso", "governance");
+        _conformance = ExchangeValidator.ForGitHub()?.Attach(_api);
+    }
 
     [Fact]
     public async Task FirstRunOfWeek_CreatesLabelledIssueAndClosesLastWeeksIssue()
@@ -79,6 +86,7 @@ public sealed class GitHubIssueDigestSinkTests : IDisposable
     {
         _provider?.Dispose();
         _api.AssertAllServed();
+        _conformance?.AssertConforms();
         _api.Dispose();
     }
 

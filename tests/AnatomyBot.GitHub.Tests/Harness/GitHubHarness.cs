@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Seams;
+using AnatomyBot.Testing.Conformance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace AnatomyBot.GitHub.Tests.Harness;
 
 /// <summary>The channel as the hosts wire it (<c>AddAnatomyBotGitHub</c>), with the fake GitHub API as primary HTTP handler
-/// and repository <c>acme/shop</c> in it. Disposing it fails the test when the channel made a request the fake does not serve.</summary>
+/// and repository <c>acme/shop</c> in it. Every exchange is held to GitHub's OpenAPI description as it happens. Disposing
+/// it fails the test when the channel made a request the fake does not serve, or one the description does not allow,
+/// or the fake answered in a way the description does not allow.</summary>
 public sealed class GitHubHarness : IDisposable
 {
     public const string Owner = "acme";
@@ -21,6 +24,7 @@ public sealed class GitHubHarness : IDisposable
     public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false)
     {
         Api = new FakeGitHub { Clock = Time };
+        Conformance = ExchangeValidator.ForGitHub()?.Attach(Api);
         Repository = Api.Repository(Owner, Repo);
         var settings = new Dictionary<string, string?>
         {
@@ -53,6 +57,9 @@ public sealed class GitHubHarness : IDisposable
     });
 
     public FakeGitHub Api { get; }
+
+    /// <summary>Checks every exchange against GitHub's description; null when the corpus is not in this checkout.</summary>
+    internal ExchangeValidator? Conformance { get; }
 
     /// <summary><c>acme/shop</c> in the fake.</summary>
     public FakeGitHubRepository Repository { get; }
@@ -133,5 +140,6 @@ public sealed class GitHubHarness : IDisposable
     {
         Services.Dispose();
         Api.AssertAllServed();
+        Conformance?.AssertConforms();
     }
 }

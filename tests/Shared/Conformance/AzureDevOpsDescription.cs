@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace AnatomyBot.Testing.Conformance;
+
+/// <summary>The published Azure DevOps REST specifications (Swagger 2.0, api-version 7.1) for work item tracking and Git
+/// (<c>azure-devops/rest-specs/{wit,git}/7.1</c> in the conformance corpus), read once per test assembly: every operation
+/// by method and path template, the template also without each optional segment (<c>x-ms-required: false</c>, e.g.
+/// WIQL's <c>{team}</c>), with its query parameters, body schema and answer.</summary>
+internal sealed class AzureDevOpsDescription
+{
+    private static readonly Lazy<AzureDevOpsDescription?> Instance = new(Load);
+    private readonly List<(DescribedOperation Operation, string[] RequiredQuery)> _operations = [];
+
+    private AzureDevOpsDescription(IEnumerable<JsonDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            var root = document.RootElement;
+            var translator = new SchemaTranslator(root, "#/definitions/", objectMeansAny: true);
+            var paths = root.GetProperty("paths").EnumerateObject()
+                .Concat(root.TryGetProperty("x-ms-paths", out var extra) ? extra.EnumerateObject() : Enumerable.Empty<JsonProperty>());
+            foreach (var path in paths)
+            {
+                var template = path.Name.Split('?')[0];
+                string[] requiredQuery = [.. path.Name.Contains('?', StringComparison.Ordinal)
+                    ? path.Name.Split('?')[1].Split('&').Select(q => q.Split('=')[0])
+                    : []];
+                foreach (var method in path.Value.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object && m.Value.TryGetProperty("parameters", out _)))
+                {
+                    foreach (var variant in Variants(template, method.Value))
+                    {
+                        _operations.Add((Operation(root, translator, variant, method.Name.ToUpperInvariant(), method.Value), requiredQuery));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The specifications, or null when the corpus is not in this checkout (throws under <c>CI=true</c>).</summary>
+    public static AzureDevOpsDescription? Current => Instance.Value;
+
+    public IEnumerable<DescribedOperation> Operations => _operations.Select(o => o.Operation);
+
+    /// <summary>The operation with this method and template (literal segments in any case); among operations sharing
+    /// both, the one whose required query parameters (<c>items?path=</c>) the request carries.</summary>
+    public DescribedOperation? Find(string method, string template, IReadOnlyCollection<string>? query = null)
+    {
+        var candidates = _operations.Where(o => string.Equals(o.Operation.Method, method, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(o.Operation.Template, template, StringComparison.OrdinalIgnoreCase)).ToList();
+        return (query is null ? candidates.FirstOrDefault() : candidates.OrderByDescending(c => c.RequiredQuery.Length)
+            .FirstOrDefault(c => c.RequiredQuery.All(query.Contains))).Operation;
+    }
+
+    private static AzureDevOpsDescription? Load()
+    {
+        if (ConformanceCorpus.Find("azure-devops/rest-specs") is not { } folder)
+        {
+            return null;
+        }
+
+        // The spec files start with a UTF-8 byte-order mark, which File.ReadAllText strips.
+        return new AzureDevOpsDescription(new[] { "wit/7.1/workItemTracking.json", "git/7.1/git.json" }
+            .Select(f => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, f)))));
+    }
+
+    private static DescribedOperation Operation(JsonElement root, SchemaTranslator translator, string template, string method, JsonElement operation)
+    {
+        var parameters = operation.GetProperty("parameters").EnumerateArray().Select(p => Resolve(root, p)).ToList();
+        var query = parameters.Where(p => DescribedOperation.StringOf(p, "in") == "query")
+            .ToDictionary(p => DescribedOperation.StringOf(p, "name"), p => new Lazy<JsonSchema>(() => translator.Compile(Simple(p))), StringComparer.Ordinal);
+        var body = parameters.FirstOrDefault(p => DescribedOperation.StringOf(p, "in") == "body");
+        var responses = new Dictionary<string, IReadOnlyDictionary<string, Lazy<JsonSchema>?>>(StringComparer.Ordinal);
+        foreach (var response in operation.GetProperty("responses").EnumerateObject())
+        {
+            responses[response.Name] = response.Value.TryGetProperty("schema", out var schema)
+                ? new Dictionary<string, Lazy<JsonSchema>?> { ["application/json"] = new(() => translator.Compile(schema)) }
+                : new Dictionary<string, Lazy<JsonSchema>?>();
+        }
+
+        return new DescribedOperation(
+            DescribedOperation.StringOf(operation, "operationId"), method, template, DescribedOperation.StringOf(operation, "description"), query,
+            body.ValueKind == JsonValueKind.Object ? new Lazy<JsonSchema>(() => translator.Compile(body.GetProperty("schema"))) : null,
+            body.ValueKind == JsonValueKind.Object && body.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True,
+            responses);
+    }
+
+    /// <summary>A non-body parameter's own schema keywords (<c>type</c>, <c>format</c>, <c>enum</c>, …).</summary>
+    private static JsonElement Simple(JsonElement parameter)
+    {
+        var schema = new JsonObject();
+        foreach (var keyword in parameter.EnumerateObject().Where(k => k.Name is "type" or "format" or "enum" or "items" or "minimum" or "maximum"))
+        {
+            schema[keyword.Name] = JsonNode.Parse(keyword.Value.GetRawText());
+        }
+
+        return JsonDocument.Parse(schema.ToJsonString()).RootElement;
+    }
+
+    private static JsonElement Resolve(JsonElement root, JsonElement parameter) =>
+        parameter.TryGetProperty("$ref", out var reference) && reference.GetString() is { } pointer && pointer.StartsWith("#/parameters/", StringComparison.Ordinal)
+            ? root.GetProperty("parameters").GetProperty(pointer["#/parameters/".Length..])
+            : parameter;
+
+    /// <summary>The template as written, and without every combination of its optional path segments.</summary>
+    private static IEnumerable<string> Variants(string template, JsonElement operation)
+    {
+        var optional = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => DescribedOperation.StringOf(p, "in") == "path" && p.TryGetProperty("x-ms-required", out var r) && r.ValueKind == JsonValueKind.False)
+            .Select(p => DescribedOperation.StringOf(p, "name")).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var mask = 0; mask < 1 << optional.Count; mask++)
+        {
+            var variant = template;
+            for (var i = 0; i < optional.Count; i++)
+            {
+                if ((mask & (1 << i)) != 0)
+                {
+                    variant = variant.Replace("/{" + optional[i] + "}", "", StringComparison.Ordinal);
+                }
+            }
+
+            if (seen.Add(variant))
+            {
+                yield return variant;
+            }
+        }
+    }
+}
