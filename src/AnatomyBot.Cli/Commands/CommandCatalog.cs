@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         yield return ReplayCommand.Create();
         yield return DemoCommand.Create();
+        yield return FormsCommand.Create();
     }
 }

@@ -101,7 +101,8 @@ public static class ReferenceExtractor
 
     /// <summary>A cheap, conservative test that spares most bodies the line reader: true when a keyword is followed by
     /// a colon, allowing a plural <c>s</c>, blanks, emphasis marks and tags in between (<c>**Outcome**:</c>,
-    /// <c>&lt;b&gt;Stage&lt;/b&gt;:</c>), or by an entity; for pull requests also any mention marker.</summary>
+    /// <c>&lt;b&gt;Stage&lt;/b&gt;:</c>), or by an entity, or a keyword heading of a filled issue form (<c>### Outcomes</c>);
+    /// for pull requests also any mention marker.</summary>
     private static bool MayReference(ReadOnlySpan<char> body, bool isPullRequest)
     {
         if (body.IsEmpty)
@@ -125,7 +126,7 @@ public static class ReferenceExtractor
             }
 
             at += offset;
-            if (ColonFollows(span, at + KeywordLength(span[at..])))
+            if (ColonFollows(span, at + KeywordLength(span[at..])) || FormFieldHeading.StartsHeading(span, at))
             {
                 return true;
             }

@@ -6,7 +6,8 @@ using Markdig.Syntax.Inlines;
 namespace AnatomyBot.Core.Linkage.Text;
 
 /// <summary>The text lines of a Markdown body as a reader sees them: code blocks, code spans and raw HTML left out,
-/// emphasis removed, link targets kept after their text (so issue URLs can be found).</summary>
+/// emphasis removed, link targets kept after their text (so issue URLs can be found). A filled issue form's field
+/// (<c>### Outcomes</c>, then its value) reads as one line <c>outcomes: value</c> (see <see cref="FormFieldHeading"/>).</summary>
 internal static class MarkdownLines
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
@@ -15,17 +16,40 @@ internal static class MarkdownLines
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var line = new StringBuilder();
+        string? field = null;
         foreach (var block in document.Descendants<LeafBlock>())
         {
-            if (block is CodeBlock || block.Inline is null)
+            var prefix = field;
+            field = null;
+            if (block is CodeBlock || block.Inline is null || (prefix is not null && IsNoResponse(block.Inline)))
             {
                 continue;
             }
 
+            if (prefix is not null && block is ParagraphBlock)
+            {
+                line.Append(prefix);
+            }
+
             ReadInlines(block.Inline, line, lines);
+            if (block is HeadingBlock { Level: FormFieldHeading.Level } && FormFieldHeading.Prefix(Text(line)) is { } next)
+            {
+                field = next;
+                line.Clear();
+            }
+
             Flush(line, lines);
         }
     }
+
+    private static ReadOnlySpan<char> Text(StringBuilder line) => line.Length == 0 ? [] : line.ToString().AsSpan();
+
+    /// <summary>Exactly <c>_No response_</c>: what GitHub writes for a form field left empty.</summary>
+    private static bool IsNoResponse(ContainerInline inline) =>
+        inline.FirstChild is EmphasisInline { FirstChild: LiteralInline literal } emphasis
+        && inline.FirstChild == inline.LastChild
+        && emphasis.FirstChild == emphasis.LastChild
+        && literal.Content.AsSpan().SequenceEqual(FormFieldHeading.NoResponse);
 
     private static void ReadInlines(ContainerInline root, StringBuilder line, TextLines lines)
     {
