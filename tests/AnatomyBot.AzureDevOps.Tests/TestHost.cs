@@ -8,12 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using AnatomyBot.Fakes.AzureDevOps;
+using AnatomyBot.Testing.Conformance;
 
 namespace AnatomyBot.AzureDevOps.Tests;
 
 /// <summary>The channel as production wires it (<c>AddAnatomyBotAzureDevOps</c>), with the HTTP primary handler swapped
-/// for <see cref="FakeAzureDevOps"/>, an instant clock and a collecting logger. Disposing it fails the test when the
-/// channel made a request the fake does not serve.</summary>
+/// for <see cref="FakeAzureDevOps"/>, an instant clock and a collecting logger. Every exchange is held to the published
+/// Azure DevOps REST specification as it happens. Disposing it fails the test when the channel made a request the fake
+/// does not serve, or one the specification does not allow, or the fake answered in a way it does not allow.</summary>
 internal sealed class TestHost : IDisposable
 {
     public const string Secret = "s3cret-hook";
@@ -53,10 +55,14 @@ internal sealed class TestHost : IDisposable
         services.AddAnatomyBotAzureDevOps(configuration);
         services.AddHttpClient(AzureDevOpsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Fake);
         configure?.Invoke(services);
+        Conformance = ExchangeValidator.ForAzureDevOps()?.Attach(Fake);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public FakeAzureDevOps Fake { get; } = new();
+
+    /// <summary>Checks every exchange against the specification; null when the corpus is not in this checkout.</summary>
+    public ExchangeValidator? Conformance { get; }
 
     /// <summary>The repository the anatomy is read from (<c>AzureDevOps:Anatomy:Repository</c>).</summary>
     public FakeGitRepository Anatomy => Fake.Repository("Architecture");
@@ -76,6 +82,7 @@ internal sealed class TestHost : IDisposable
         _provider.Dispose();
         Logs.Dispose();
         Fake.AssertAllServed();
+        Conformance?.AssertConforms();
     }
 
     private sealed class FixedAnatomyProvider(EnterpriseAnatomy anatomy) : IAnatomyProvider

@@ -63,10 +63,11 @@ public sealed partial class AzureDevOpsClient
     public Task<ThreadDto?> GetThreadAsync(PullRequestRef pr, int threadId, CancellationToken cancellationToken) =>
         SendAsync<ThreadDto>(AzureDevOpsOperations.GetThread, PrRoute(pr, ("threadId", Text(threadId))), null, null, cancellationToken);
 
-    /// <summary>Creates a thread with one Markdown comment (<c>commentType</c> 1 = text) and the given status.</summary>
+    /// <summary>Creates a thread with one Markdown comment (<c>commentType</c> <c>text</c>, as the specification names it)
+    /// and the given status.</summary>
     public async Task<ThreadDto> CreateThreadAsync(PullRequestRef pr, string content, string status, CancellationToken cancellationToken)
     {
-        var body = new { comments = new[] { new { parentCommentId = 0, content, commentType = 1 } }, status };
+        var body = new { comments = new[] { new { parentCommentId = 0, content, commentType = "text" } }, status };
         return await SendAsync<ThreadDto>(AzureDevOpsOperations.CreateThread, PrRoute(pr), null, JsonContent.Create(body, options: AzureDevOpsJson.Options), cancellationToken).ConfigureAwait(false)
             ?? throw new AzureDevOpsApiException(AzureDevOpsOperations.CreateThread, System.Net.HttpStatusCode.NotFound, "pull request not found");
     }

@@ -99,7 +99,7 @@ public sealed class AzureDevOpsClientTests : IDisposable
 
         var request = Assert.Single(Fake.Requests);
         Assert.Equal("/contoso/Fabrikam/_apis/git/repositories/Web/pullRequests/5/threads?api-version=7.1", request.PathAndQuery);
-        Assert.Equal("""{"comments":[{"parentCommentId":0,"content":"\u003C!-- anatomybot:trace --\u003E\nbody","commentType":1}],"status":"active"}""", request.Body);
+        Assert.Equal("""{"comments":[{"parentCommentId":0,"content":"\u003C!-- anatomybot:trace --\u003E\nbody","commentType":"text"}],"status":"active"}""", request.Body);
         Assert.Equal(thread.Id, Fake.PullRequests[0].Threads.Single().Id);
     }
 

@@ -12,6 +12,7 @@ internal sealed class AzureDevOpsDescription
 {
     private static readonly Lazy<AzureDevOpsDescription?> Instance = new(Load);
     private readonly List<(DescribedOperation Operation, string[] RequiredQuery)> _operations = [];
+    private readonly Dictionary<DescribedOperation, IReadOnlyList<string>> _apiVersions = [];
 
     private AzureDevOpsDescription(IEnumerable<JsonDocument> documents)
     {
@@ -29,9 +30,12 @@ internal sealed class AzureDevOpsDescription
                     : []];
                 foreach (var method in path.Value.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object && m.Value.TryGetProperty("parameters", out _)))
                 {
+                    var versions = ApiVersions(root, method.Value);
                     foreach (var variant in Variants(template, method.Value))
                     {
-                        _operations.Add((Operation(root, translator, variant, method.Name.ToUpperInvariant(), method.Value), requiredQuery));
+                        var operation = Operation(root, translator, variant, method.Name.ToUpperInvariant(), method.Value);
+                        _operations.Add((operation, requiredQuery));
+                        _apiVersions[operation] = versions;
                     }
                 }
             }
@@ -42,6 +46,14 @@ internal sealed class AzureDevOpsDescription
     public static AzureDevOpsDescription? Current => Instance.Value;
 
     public IEnumerable<DescribedOperation> Operations => _operations.Select(o => o.Operation);
+
+    /// <summary>Every operation with this method and template (literal segments in any case).</summary>
+    public IEnumerable<DescribedOperation> FindAll(string method, string template) =>
+        _operations.Select(o => o.Operation).Where(o => string.Equals(o.Method, method, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(o.Template, template, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The api-versions an operation takes, as its <c>api-version</c> parameter says ("… set to '7.1' …").</summary>
+    public IReadOnlyList<string> ApiVersionsOf(DescribedOperation operation) => _apiVersions.GetValueOrDefault(operation, []);
 
     /// <summary>The operation with this method and template (literal segments in any case); among operations sharing
     /// both, the one whose required query parameters (<c>items?path=</c>) the request carries.</summary>
@@ -85,6 +97,13 @@ internal sealed class AzureDevOpsDescription
             body.ValueKind == JsonValueKind.Object && body.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True,
             responses);
     }
+
+    private static List<string> ApiVersions(JsonElement root, JsonElement operation) =>
+        [.. operation.GetProperty("parameters").EnumerateArray().Select(p => Resolve(root, p))
+            .Where(p => DescribedOperation.StringOf(p, "name") == "api-version")
+            .Select(p => DescribedOperation.StringOf(p, "description"))
+            .Select(d => d.IndexOf("set to '", StringComparison.Ordinal) is var start and >= 0 ? d[(start + 8)..d.IndexOf('\'', start + 8)] : null)
+            .OfType<string>()];
 
     /// <summary>A non-body parameter's own schema keywords (<c>type</c>, <c>format</c>, <c>enum</c>, …).</summary>
     private static JsonElement Simple(JsonElement parameter)

@@ -39,6 +39,11 @@ internal static class ConformanceCorpus
             : throw new FileNotFoundException($"The conformance corpus at {root} has no {relative}.", path);
     }
 
+    /// <summary>The corpus files under <paramref name="relative"/> matching <paramref name="pattern"/>, in name order;
+    /// none when there is no corpus here (throws under <c>CI=true</c>).</summary>
+    public static IEnumerable<string> Files(string relative, string pattern, SearchOption option = SearchOption.TopDirectoryOnly) =>
+        Find(relative) is { } folder ? Directory.EnumerateFiles(folder, pattern, option).Order(StringComparer.Ordinal) : [];
+
     private static string? Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -8,7 +8,9 @@ namespace AnatomyBot.Testing.Conformance;
 /// evaluates: the named schemas it reaches through <c>$ref</c> become its <c>$defs</c> (only those), OpenAPI 3.0's
 /// <c>nullable: true</c> admits <c>null</c>, and keywords JSON Schema does not know (<c>discriminator</c>, <c>example</c>,
 /// <c>x-*</c>, …) are dropped. In Swagger documents generated from .NET (Azure DevOps), <c>type: object</c> without
-/// properties stands for any value and is translated so.</summary>
+/// properties stands for any value, a property of <c>format: T</c> is a generic type parameter (any value), and a
+/// collection class (<c>type: object</c> whose <c>allOf</c> is an array, e.g. <c>JsonPatchDocument</c>) is that array;
+/// they are translated so.</summary>
 internal sealed class SchemaTranslator(JsonElement root, string definitionsPointer, bool objectMeansAny)
 {
     private static readonly HashSet<string> SchemaMaps = ["properties", "patternProperties", "$defs", "definitions"];
@@ -87,14 +89,21 @@ internal sealed class SchemaTranslator(JsonElement root, string definitionsPoint
             }
         }
 
-        if (objectMeansAny && result["type"]?.GetValue<string>() == "object" && !result.ContainsKey("properties")
-            && !result.ContainsKey("additionalProperties") && !result.ContainsKey("allOf"))
+        if (objectMeansAny && (IsAnyObject(result) || IsCollectionClass(result) || result["format"]?.GetValue<string>() == "T"))
         {
             result.Remove("type");
+            result.Remove("format");
         }
 
         return schema.TryGetProperty("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True ? Nullable(result) : result;
     }
+
+    private static bool IsAnyObject(JsonObject schema) =>
+        schema["type"]?.GetValue<string>() == "object" && !schema.ContainsKey("properties") && !schema.ContainsKey("additionalProperties") && !schema.ContainsKey("allOf");
+
+    private static bool IsCollectionClass(JsonObject schema) =>
+        schema["type"]?.GetValue<string>() == "object" && schema["properties"] is not JsonObject { Count: > 0 }
+        && schema["allOf"] is JsonArray allOf && allOf.Any(s => s?["type"]?.GetValue<string>() == "array");
 
     /// <summary>OpenAPI 3.0's <c>nullable: true</c>: the value may also be <c>null</c>.</summary>
     private static JsonObject Nullable(JsonObject schema)
