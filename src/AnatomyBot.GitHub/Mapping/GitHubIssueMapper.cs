@@ -5,7 +5,8 @@ using AnatomyBot.Core.Policy;
 namespace AnatomyBot.GitHub.Mapping;
 
 /// <summary>Maps one GitHub issue object as <c>GET /repos/{owner}/{repo}/issues</c> returns it (pull requests carry a
-/// <c>pull_request</c> key) to a <see cref="WorkItem"/> with id <c>owner/repo#N</c>. Pure.</summary>
+/// <c>pull_request</c> key), or as <c>gh issue list --json</c> / <c>gh pr list --json</c> write it
+/// (<see cref="GitHubCliFields"/>), to a <see cref="WorkItem"/> with id <c>owner/repo#N</c>. Pure.</summary>
 public static class GitHubIssueMapper
 {
     private static readonly (string Label, ItemKind Kind)[] KindLabels =
@@ -22,7 +23,8 @@ public static class GitHubIssueMapper
         }
 
         var number = ItemJson.Text(json, "number", diagnostics);
-        var repository = RepositoryOf(ItemJson.Text(json, "repository_url", diagnostics), ItemJson.Text(json, "html_url", diagnostics));
+        var htmlUrl = ItemJson.Text(json, "html_url", diagnostics) ?? GitHubCliFields.WebUrl(ItemJson.Text(json, "url", diagnostics));
+        var repository = RepositoryOf(ItemJson.Text(json, "repository_url", diagnostics), htmlUrl);
         if (string.IsNullOrEmpty(number) || repository is null)
         {
             return WorkItemMapResult.Failure(
@@ -31,8 +33,9 @@ public static class GitHubIssueMapper
         }
 
         var labels = Labels(json, diagnostics);
-        var isPullRequest = json.TryGetProperty("pull_request", out var pr) && pr.ValueKind != JsonValueKind.Null;
+        var isPullRequest = (json.TryGetProperty("pull_request", out var pr) && pr.ValueKind != JsonValueKind.Null) || GitHubCliFields.IsPullRequestUrl(htmlUrl);
         var user = ItemJson.Child(json, "user");
+        var cliAuthor = user is null ? ItemJson.Child(json, "author") : null;
         var state = ItemJson.Text(json, "state", diagnostics);
         var item = new WorkItem
         {
@@ -44,12 +47,13 @@ public static class GitHubIssueMapper
             BodyFormat = BodyFormat.Markdown,
             Labels = labels,
             ParentId = ParentOf(ItemJson.Text(json, "parent_issue_url", diagnostics)),
-            Author = user is { } u ? Author(u, diagnostics) : null,
+            Author = user is { } u ? Author(u, diagnostics) : cliAuthor is { } a ? GitHubCliFields.Author(a, diagnostics) : null,
             Scope = repository,
-            Url = ItemJson.Text(json, "html_url", diagnostics),
+            Url = htmlUrl,
             State = state,
             IsOpen = !string.Equals(state, "closed", StringComparison.OrdinalIgnoreCase),
         };
+        item = isPullRequest ? GitHubCliFields.Complete(item, json, diagnostics) : item;
         return WorkItemMapResult.Success(diagnostics.Count == 0 ? item : item with { Diagnostics = diagnostics });
     }
 

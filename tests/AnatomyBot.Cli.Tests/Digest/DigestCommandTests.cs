@@ -118,6 +118,22 @@ public sealed class DigestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Stateless_GhApiPaginatePages_SameDigestAsOneArray()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Check");
+
+        var single = await RunAsync("digest", "--anatomy", Path.Combine(fixtures, "anatomy.yml"), "--backlog", Path.Combine(fixtures, "github-issues.json"));
+        var pages = await RunAsync("digest", "--anatomy", Path.Combine(fixtures, "anatomy.yml"), "--backlog", Path.Combine(fixtures, "exports", "gh-api-paginate.json"));
+        var cut = await RunAsync("digest", "--anatomy", Path.Combine(fixtures, "anatomy.yml"), "--backlog", Path.Combine(fixtures, "exports", "gh-api-paginate-cut.json"));
+
+        Assert.True(pages.Exit == 0, pages.Stderr);
+        Assert.Equal(single.Stdout, pages.Stdout);
+        Assert.Contains("From a backlog export", pages.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, cut.Exit);
+        Assert.Contains("ends inside the array of items (document 3 of the file)", cut.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stateless_MalformedBacklog_Exit2WithFilePosition()
     {
         var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Check");
