@@ -48,10 +48,10 @@ public sealed class AzureDevOpsItemReader
     /// <summary>The description (HTML) of the item last read by <see cref="TryRead"/>, valid until the next.</summary>
     public ReadOnlySpan<char> Body => _body is null ? [] : _body.Text;
 
-    /// <summary>Reads one work item's UTF-8 JSON into <see cref="Draft"/> and <see cref="Body"/>, without its url
-    /// (nothing reports it); false with the failure, the draft then undefined.</summary>
-    public bool TryRead(ReadOnlySpan<byte> utf8Json, out WorkItemMapResult failure) =>
-        Read(utf8Json, _body ??= new BodyBuffer(), withUrl: false, out failure, out _);
+    /// <summary>Reads one work item's UTF-8 JSON into <see cref="Draft"/> and <see cref="Body"/>, its web link only
+    /// when <paramref name="withUrl"/> (a report that shows links); false with the failure, the draft then undefined.</summary>
+    public bool TryRead(ReadOnlySpan<byte> utf8Json, out WorkItemMapResult failure, bool withUrl = false) =>
+        Read(utf8Json, _body ??= new BodyBuffer(), withUrl, out failure, out _);
 
     /// <summary>Maps one work item from its UTF-8 JSON text, as
     /// <see cref="AzureDevOpsWorkItemMapper.Map(ReadOnlySpan{byte}, IReadOnlyCollection{string}, bool)"/>.</summary>
@@ -106,7 +106,8 @@ public sealed class AzureDevOpsItemReader
         draft.ChangedPaths = [];
         draft.Author = read.Author(diagnostics);
         draft.Scope = read.AreaPath.Take("System.AreaPath", diagnostics);
-        var url = read.HtmlUrl(diagnostics);
+        var url = read.HasHtmlLink ? read.HtmlUrl(diagnostics) : WorkItemWebLink.From(read.HtmlUrl(diagnostics), id, draft.Scope);
+        draft.Url = url;
         draft.IsOpen = state is null || !DoneStates.Contains(state);
         draft.Diagnostics = diagnostics.Count == 0 ? [] : [.. diagnostics];
         rest = (description, url, state);

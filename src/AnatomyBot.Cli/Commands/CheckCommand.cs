@@ -55,7 +55,7 @@ internal static class CheckCommand
 
                 var totalBytes = files.Sum(f => f.Content.Length);
                 var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
-                var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(failOnText, ignoreCase: true), progress);
+                var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(failOnText, ignoreCase: true), progress, withUrls: format == "markdown");
                 Write(report, anatomy, format);
                 return report.Failed ? GapsFound : Passed;
             }

@@ -42,6 +42,9 @@ public sealed class WorkItemDraft
     /// <inheritdoc cref="WorkItem.Scope"/>
     public string? Scope { get; set; }
 
+    /// <inheritdoc cref="WorkItem.Url"/>
+    public string? Url { get; set; }
+
     public bool IsOpen { get; set; } = true;
 
     /// <inheritdoc cref="WorkItem.Diagnostics"/>
@@ -63,12 +66,14 @@ public sealed class WorkItemDraft
         ChangedPaths = item.ChangedPaths;
         Author = item.Author;
         Scope = item.Scope;
+        Url = item.Url;
         IsOpen = item.IsOpen;
         Diagnostics = item.Diagnostics;
         return this;
     }
 
-    /// <summary>The work item the draft describes, with what a draft has no room for: its body, link and state.</summary>
+    /// <summary>The work item the draft describes, with what a draft has no room for: its body and state (and its link
+    /// when given, else the draft's).</summary>
     public WorkItem ToWorkItem(string body = "", string? url = null, string? state = null) => new()
     {
         Id = Id,
@@ -84,7 +89,7 @@ public sealed class WorkItemDraft
         ChangedPaths = ChangedPaths,
         Author = Author,
         Scope = Scope,
-        Url = url,
+        Url = url ?? Url,
         State = state,
         IsOpen = IsOpen,
         Diagnostics = Diagnostics,

@@ -329,7 +329,15 @@ public sealed class AzureDevOpsWorkItemMapperTests
     [InlineData("""{"id":1,"fields":{"System.Title":"t"},"_links":{"html":{"other":1}},"url":"https://u"}""", null)]
     [InlineData("""{"id":1,"fields":{"System.Title":"t"},"_links":{"html":"text"},"url":"https://u"}""", "https://u")]
     [InlineData("""{"id":1,"fields":{"System.Title":"t"},"url":"https://u"}""", "https://u")]
-    public void Map_Url_IsTheHtmlLinkWhenThereIsOne(string json, string? url) =>
+    [InlineData("""{"id":101,"fields":{"System.Title":"t","System.AreaPath":"Contoso\\Onboarding"},"url":"https://dev.azure.com/contoso/_apis/wit/workItems/101"}""",
+        "https://dev.azure.com/contoso/Contoso/_workitems/edit/101")]
+    [InlineData("""{"id":101,"fields":{"System.Title":"t"},"url":"https://dev.azure.com/contoso/_apis/wit/workItems/101"}""",
+        "https://dev.azure.com/contoso/_workitems/edit/101")]
+    [InlineData("""{"id":7,"fields":{"System.Title":"t","System.AreaPath":"My Project"},"url":"https://dev.azure.com/contoso/My%20Project/_apis/wit/workItems/7"}""",
+        "https://dev.azure.com/contoso/My%20Project/_workitems/edit/7")]
+    [InlineData("""{"id":8,"fields":{"System.Title":"t","System.AreaPath":"Shop"},"url":"https://dev.azure.com/contoso/_apis/wit/workItems/8?api-version=7.1"}""",
+        "https://dev.azure.com/contoso/Shop/_workitems/edit/8")]
+    public void Map_Url_IsTheHtmlLinkWhenThereIsOneElseTheWebPageOfTheRestUrl(string json, string? url) =>
         Assert.Equal(url, AzureDevOpsWorkItemMapper.Map(Encoding.UTF8.GetBytes(json)).Item!.Url);
 
     [Theory]

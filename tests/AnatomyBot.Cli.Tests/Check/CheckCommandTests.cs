@@ -172,7 +172,7 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public void Markdown_StoryMapPerStreamAndStage_ThenGapsByCode()
+    public void Markdown_StoryMapPerStreamAndStage_ThenGapsByItem()
     {
         var (exit, stdout, _) = Check("--backlog", Fixture("ado-backlog.json"), "--format", "markdown");
 
@@ -181,13 +181,15 @@ public sealed class CheckCommandTests
         var headings = document.Descendants<HeadingBlock>().Select(h => (h.Level, Text: stdout.Substring(h.Span.Start, h.Span.Length))).ToList();
         Assert.Equal(
             ["# Story map", "## Customer onboarding (`VS-ONBOARDING`)", "### 1. Customer qualified (`ST-QUALIFIED`)", "### 2. Offer priced (`ST-PRICED`)",
-             "### 3. Service activated (`ST-ACTIVATED`)", "## Not on any stage", "## Gaps", "### `no-component` (1)"],
+             "### 3. Service activated (`ST-ACTIVATED`)", "## Not on any stage", "### Healthy", "### Needs links", "## Pull requests", "## Exempt",
+             "## Not read", "## Gaps by item"],
             headings.Select(h => h.Text));
         var priced = stdout[stdout.IndexOf("(`ST-PRICED`)", StringComparison.Ordinal)..stdout.IndexOf("(`ST-ACTIVATED`)", StringComparison.Ordinal)];
-        Assert.Contains("| 102 | feature | P2 |", priced, StringComparison.Ordinal);
-        Assert.Contains("| 103 | story | P4 |", priced, StringComparison.Ordinal);
-        Assert.DoesNotContain("| 101 |", priced, StringComparison.Ordinal);
-        Assert.Contains("- **104** (story, warn)", stdout, StringComparison.Ordinal);
+        Assert.Contains("| [102](https://dev.azure.com/contoso/Contoso/_workitems/edit/102) | feature | P1 ✅ P2 ✅ P3 ⬜ P4 ⬜ |", priced, StringComparison.Ordinal);
+        Assert.Contains("| [103](https://dev.azure.com/contoso/Contoso/_workitems/edit/103) | story | P1 ✅ P2 ✅ P3 ✅ P4 ✅ |", priced, StringComparison.Ordinal);
+        Assert.DoesNotContain("[101]", priced, StringComparison.Ordinal);
+        var gaps = stdout[stdout.IndexOf("## Gaps by item", StringComparison.Ordinal)..];
+        Assert.Contains("| [104](https://dev.azure.com/contoso/Contoso/_workitems/edit/104) story: Show the credit bureau score to the seller | warn | `no-component` |", gaps, StringComparison.Ordinal);
     }
 
     [Fact]

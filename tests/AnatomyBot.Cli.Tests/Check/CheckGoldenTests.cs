@@ -34,7 +34,7 @@ public sealed class CheckGoldenTests
     }
 
     [Fact]
-    public async Task Check_MarkdownFormat_ParsesAsAStoryMapWithOneTableRowPerPlacedItem()
+    public async Task Check_MarkdownFormat_ListsEveryCountedItemOnceAsALinkAndEachItemWithGapsInOneRow()
     {
         var markdown = (await CheckAsync("markdown")).Stdout;
 
@@ -42,16 +42,29 @@ public sealed class CheckGoldenTests
 
         Assert.Equal(
             ["Story map", "Customer onboarding (VS-ONBOARDING)", "1. Customer qualified (ST-QUALIFIED)", "2. Offer priced (ST-PRICED)",
-             "3. Service activated (ST-ACTIVATED)", "Not on any stage", "Gaps", "no-component (3)", "no-logic (1)", "no-outcome (3)",
-             "no-stage (2)", "no-work-item (1)", "unknown-ref (1)"],
+             "3. Service activated (ST-ACTIVATED)", "Not on any stage", "Healthy", "Needs links", "Pull requests", "Exempt", "Not read",
+             "Gaps by item"],
             document.Descendants<HeadingBlock>().Select(PlainText));
         var tables = document.Descendants<Table>().ToList();
-        Assert.All(tables, t => Assert.All(t.OfType<TableRow>(), r => Assert.Equal(5, r.Count)));
-        var rows = tables.SelectMany(t => t.OfType<TableRow>().Where(r => !r.IsHeader)).Select(r => PlainText((TableCell)r[0])).ToList();
-        // Escaped for Markdown in the file, the GitHub id reads back as it is.
-        Assert.Equal(["306", "303", "305", "contoso/shop#21", "301", "302", "304", "307", "308"], rows);
-        // One list item per gap: the summary's 3 block and 8 warn.
-        Assert.Equal(11, document.Descendants<ListItemBlock>().Count());
+        var gapTable = tables[^1];
+        var mapRows = tables[..^1].SelectMany(t => t.OfType<TableRow>().Where(r => !r.IsHeader)).Select(r => (TableCell)r[0]).ToList();
+        var listed = document.Descendants<ListItemBlock>().Select(b => b.Descendants<ParagraphBlock>().First()).ToList();
+        // Every item the header counts (15), once: map rows, then the exempt and unreadable lists.
+        var ids = mapRows.Select(PlainText).Concat(listed.Select(p => PlainText(p).Split(' ')[0])).ToList();
+        Assert.Equal(15, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("307", ids);
+        Assert.Contains("contoso/shop#23", ids);
+        // Ids are links to web pages, never to the REST API.
+        var links = document.Descendants<LinkInline>().Select(l => l.Url ?? "").ToList();
+        Assert.Contains("https://dev.azure.com/contoso/Onboarding/_workitems/edit/306", links);
+        Assert.Contains("https://github.com/contoso/shop/pull/23", links);
+        Assert.DoesNotContain(links, l => l.Contains("/_apis/", StringComparison.Ordinal));
+        Assert.All(mapRows, c => Assert.Single(c.Descendants<LinkInline>()));
+        // One row per item with gaps (5), most severe first.
+        var gapRows = gapTable.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
+        Assert.Equal(["contoso/shop#23", "302", "304", "306", "308"], gapRows.Select(r => PlainText((TableCell)r[0]).Split(' ')[0]));
+        Assert.Equal(["block", "warn", "warn", "warn", "warn"], gapRows.Select(r => PlainText((TableCell)r[1])));
     }
 
     private static Task<CliResult> CheckAsync(string format) =>

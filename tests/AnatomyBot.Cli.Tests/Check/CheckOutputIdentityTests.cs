@@ -20,7 +20,7 @@ public sealed class CheckOutputIdentityTests : IClassFixture<CheckOutputIdentity
     [Theory]
     [InlineData("json", "06ff65b1ec31c016ea471eedda705dfa4c9d2eff8160b464050bfdcb22c1fc08")]
     [InlineData("text", "3ef489053f2b76a99f6cafa1b88e642cd95acf3f42051402847e888528152f28")]
-    [InlineData("markdown", "ef8e91aad14f05c803d4dfde0da214f415a5968af3184481cf3710b91521e722")]
+    [InlineData("markdown", "670efb1b1816e658ca55463b6056dddb617739ec2d5cba89ee35a032ef3f92b0")]
     public void Check_SyntheticBacklogs_OutputUnchangedByteForByte(string format, string expectedSha256)
     {
         var (exit, stdout, stderr) = Run(_inputs.Folder, "check", "--anatomy", "anatomy.yml", "--backlog", "backlog.json",

@@ -6,14 +6,15 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>The core of <c>check</c>, shared by the command and its benchmark: read every backlog (streamed, item by
 /// item) into one batch of the engine, each item mapped and read for the engine on the reader's workers, then evaluate
-/// the batch and build the report.</summary>
+/// the batch and build the report. Items carry their web links only <c>withUrls</c> (the story map shows them).</summary>
 internal static class CheckPipeline
 {
     public static CheckReport Run(
         EnterpriseAnatomy anatomy,
         IEnumerable<(string Name, Stream Content)> backlogs,
         FailOn failOn,
-        ICheckProgress? progress = null)
+        ICheckProgress? progress = null,
+        bool withUrls = false)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(backlogs);
@@ -22,7 +23,7 @@ internal static class CheckPipeline
         foreach (var (name, content) in backlogs)
         {
             progress?.Reading(name, content.CanSeek ? content.Length : 0);
-            BacklogReader.Read(name, content, new CheckSink(batch, name, readers), progress is null ? null : progress.Read);
+            BacklogReader.Read(name, content, new CheckSink(batch, name, readers, withUrls), progress is null ? null : progress.Read);
         }
 
         progress?.Evaluating(batch.Count);

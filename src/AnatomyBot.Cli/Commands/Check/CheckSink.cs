@@ -5,19 +5,20 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary><c>check</c>'s items go straight into the engine's <see cref="BacklogBatch"/>: an Azure DevOps work item from
 /// its bytes through the worker's draft and description buffer (no work item, no description string), a GitHub issue
-/// as a work item, and an entry that is neither as an unreadable line.</summary>
-internal sealed class CheckSink(BacklogBatch batch, string displayName, AzureDevOpsReaders readers) : IBacklogSink
+/// as a work item, and an entry that is neither as an unreadable line. Azure DevOps web links are read only
+/// <paramref name="withUrls"/> (a report that shows them).</summary>
+internal sealed class CheckSink(BacklogBatch batch, string displayName, AzureDevOpsReaders readers, bool withUrls = false) : IBacklogSink
 {
-    public IBacklogSinkPart StartPart() => new Part(batch.StartPart(), displayName, readers);
+    public IBacklogSinkPart StartPart() => new Part(batch.StartPart(), displayName, readers, withUrls);
 
-    private sealed class Part(BacklogPart part, string displayName, AzureDevOpsReaders readers) : IBacklogSinkPart
+    private sealed class Part(BacklogPart part, string displayName, AzureDevOpsReaders readers, bool withUrls) : IBacklogSinkPart
     {
         private readonly AzureDevOpsItemReader _azureDevOps = readers.Rent();
 
         public void Add(ReadOnlyMemory<byte> utf8, int index)
         {
             var valid = BacklogEntryJson.Valid(utf8, out var wasValid);
-            if (_azureDevOps.TryRead(valid.Span, out var failure))
+            if (_azureDevOps.TryRead(valid.Span, out var failure, withUrls))
             {
                 var draft = _azureDevOps.Draft;
                 draft.Diagnostics = wasValid ? draft.Diagnostics : [.. draft.Diagnostics, BacklogEntryJson.NotUtf8];

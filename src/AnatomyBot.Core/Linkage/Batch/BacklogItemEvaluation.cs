@@ -26,6 +26,12 @@ public readonly struct BacklogItemEvaluation
 
     public string Title => _item.Title;
 
+    /// <summary>The item's web page, when the backlog was read with links; else null.</summary>
+    public string? Url => _item.Url;
+
+    /// <summary>True for an entry that could not be read as an item: it has its id, platform and why, nothing else.</summary>
+    public bool IsUnreadable => _item.IsUnreadable;
+
     /// <inheritdoc cref="ItemEvaluation.Layer"/>
     public Layer Layer => _item.Layer;
 

@@ -25,6 +25,7 @@ internal sealed class PreparedItem
     public PreparedItem(WorkItemDraft item, in ItemReferences references)
         : this(item.Id, item.Source, item.Kind, item.Title)
     {
+        Url = item.Url;
         ParentId = references.ParentId;
         ParentHash = references.ParentId is null ? 0 : ItemIdTable.Hash(references.ParentId);
         if (references.LinkedItemIds.Count > 0)
@@ -55,6 +56,12 @@ internal sealed class PreparedItem
     public ItemKind Kind => (ItemKind)_kind;
 
     public string Title { get; }
+
+    /// <inheritdoc cref="WorkItem.Url"/>
+    public string? Url { get; }
+
+    /// <summary>True for the line of an entry that could not be read as an item (<see cref="Unreadable"/>).</summary>
+    public bool IsUnreadable { get; private init; }
 
     /// <summary>The deepest layer the item reaches by its own references.</summary>
     public Layer Layer
@@ -118,7 +125,7 @@ internal sealed class PreparedItem
     /// An item of no kind that links nothing and that nothing links to; never evaluated.</summary>
     public static PreparedItem Unreadable(string id, ItemSource source, string reason)
     {
-        var item = new PreparedItem(id, source, ItemKind.Other, "");
+        var item = new PreparedItem(id, source, ItemKind.Other, "") { IsUnreadable = true };
         item.AddDiagnostic(reason);
         return item;
     }
