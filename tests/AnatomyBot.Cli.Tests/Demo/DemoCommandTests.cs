@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using AnatomyBot.Cli.Tests.Infrastructure;
 
 namespace AnatomyBot.Cli.Tests.Demo;
 
 /// <summary>`anatomybot demo`, the README's first command, run as a process on the embedded sample.</summary>
-public sealed class DemoCommandTests
+public sealed partial class DemoCommandTests
 {
     [Fact]
     public async Task Demo_RunsTheWeek_BlocksThePullRequestThenPassesAfterTheFixAndWritesTheDigest()
@@ -13,6 +14,7 @@ public sealed class DemoCommandTests
         var result = await CliRunner.RunAsync(["demo", "--out", folder.Path], new CliRunOptions { Timeout = TimeSpan.FromMinutes(3) });
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        AssertNoErrorLogged(result);
         var failing = result.AllLines.ToList().FindIndex(l => l.Contains("check 'anatomy' on #4: failure", StringComparison.Ordinal));
         var passing = result.AllLines.ToList().FindLastIndex(l => l.Contains("check 'anatomy' on #4: success", StringComparison.Ordinal));
         Assert.True(failing >= 0 && passing > failing, result.ToString());
@@ -31,6 +33,7 @@ public sealed class DemoCommandTests
         var result = await CliRunner.RunAsync(["demo", "--out", folder.Path], new CliRunOptions { Timeout = TimeSpan.FromMinutes(3) });
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        AssertNoErrorLogged(result);
         var lines = result.AllLines.ToList();
         Assert.Contains(lines, l => l.Contains("Azure DevOps  http://127.0.0.1:", StringComparison.Ordinal) && l.Contains("/contoso/", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("webhook workitem.created", StringComparison.Ordinal) && l.EndsWith("→ 202 accepted", StringComparison.Ordinal));
@@ -46,4 +49,13 @@ public sealed class DemoCommandTests
         var digest = await File.ReadAllTextAsync(Path.Combine(folder.Path, "anatomy-digest-2026-W47.md"));
         Assert.Contains("Account created<br/>3 items", digest, StringComparison.Ordinal);
     }
+
+    /// <summary>The demo's hosts log to the console at Warning and above (single-line format after a timestamp, "fail:" for
+    /// Error and "crit:" for Critical): an error logged anywhere during the scripted week fails the test, whatever the demo
+    /// printed.</summary>
+    private static void AssertNoErrorLogged(CliResult result) =>
+        Assert.DoesNotContain(result.AllLines, l => LoggedError().IsMatch(l));
+
+    [GeneratedRegex(@"^(\d\d:\d\d:\d\d )?(fail|crit): ")]
+    private static partial Regex LoggedError();
 }
