@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Applying;
 using AnatomyBot.AzureDevOps.Configuration;
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<RateLimitGate>();
         services.TryAddSingleton<IAzureDevOpsCredential>(CreateCredential);
         services.AddTransient<TransientFailureHandler>();
+        services.TryAddSingleton(sp => new AnatomyBotTelemetry(sp.GetService<IMeterFactory>()));
         services.AddTransient<AttemptHandler>();
         services.AddTransient<AuthenticationHandler>();
         services.AddHttpClient(AzureDevOpsClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))

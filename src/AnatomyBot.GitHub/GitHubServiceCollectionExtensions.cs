@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
@@ -78,6 +79,7 @@ public static class GitHubServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<RateLimitHandler>();
+        services.TryAddSingleton(sp => new AnatomyBotTelemetry(sp.GetService<IMeterFactory>()));
         services.AddTransient<ApiCallCountingHandler>();
         services.TryAddSingleton<ConditionalGetHandlerCache>();
         services.AddHttpClient(GitHubClientFactory.HttpClientName)

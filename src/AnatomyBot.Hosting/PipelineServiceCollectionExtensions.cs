@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Pipeline;
@@ -32,7 +33,9 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IEvaluationLedger>(),
             sp.GetRequiredService<IDeliveryScheduler>(),
             sp.GetRequiredService<IOptions<DeliveryProcessorOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AnatomyBotTelemetry>()));
+        services.TryAddSingleton(sp => new AnatomyBotTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<ProcessingRunner>();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<ReconcileSweep>();

@@ -12,10 +12,11 @@ public sealed class FunctionsMetadataTests
         var functions = ReadMetadata();
 
         Assert.Equal(
-            ["AzureDevOpsWebhook", "GitHubWebhook", "ProcessDelivery", "ReconcileSweep", "WeeklyDigest"],
+            ["AzureDevOpsWebhook", "GitHubWebhook", "Healthz", "ProcessDelivery", "ReconcileSweep", "WeeklyDigest"],
             functions.Keys.Order(StringComparer.Ordinal));
         AssertHttp(functions["GitHubWebhook"], "github/webhooks");
         AssertHttp(functions["AzureDevOpsWebhook"], "azure-devops/webhooks");
+        AssertHttp(functions["Healthz"], "healthz", "get");
         var queue = Trigger(functions["ProcessDelivery"]);
         Assert.Equal("queueTrigger", queue.GetProperty("type").GetString());
         Assert.Equal("anatomybot-deliveries", queue.GetProperty("queueName").GetString());
@@ -38,12 +39,12 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
     }
 
-    private static void AssertHttp(JsonElement function, string route)
+    private static void AssertHttp(JsonElement function, string route, string method = "post")
     {
         var trigger = Trigger(function);
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(route, trigger.GetProperty("route").GetString());
-        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 

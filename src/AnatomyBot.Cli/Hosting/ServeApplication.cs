@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Hosting;
 using AnatomyBot.Hosting.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -48,11 +49,13 @@ internal static class ServeApplication
         }
 
         builder.Services.AddAnatomyBotLocal(builder.Configuration, settings);
+        builder.Services.AddAnatomyBotTelemetry(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPost("/api/github/webhooks", (HttpRequest request, WebhookReceiver receiver, CancellationToken ct) => ReceiveAsync(Platforms.GitHub, request, receiver, ct));
         app.MapPost("/api/azure-devops/webhooks", (HttpRequest request, WebhookReceiver receiver, CancellationToken ct) => ReceiveAsync(Platforms.AzureDevOps, request, receiver, ct));
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/api/healthz", () => Results.Text("ok"));
         return app;
     }
 

@@ -6,22 +6,51 @@ namespace AnatomyBot.Core.Pipeline;
 /// platform's handler, record the evaluations and their gap transitions, and mark the delivery processed. A transient
 /// failure is queued again after the platform's <c>Retry-After</c> (or a back-off) until the retry budget is spent; then
 /// the delivery is parked as poison. The same code runs in the Functions queue trigger, <c>serve</c>, <c>replay</c> and
-/// <c>demo</c>.</summary>
+/// <c>demo</c>. Each delivery is a span and is counted in <see cref="AnatomyBotTelemetry"/>.</summary>
 public sealed class DeliveryProcessor(
     IEnumerable<IDeliveryHandler> handlers,
     IDeliveryLedger deliveries,
     IEvaluationLedger evaluations,
     IDeliveryScheduler scheduler,
     DeliveryProcessorOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    AnatomyBotTelemetry? telemetry = null)
 {
     private readonly Dictionary<string, IDeliveryHandler> _handlers =
         handlers.ToDictionary(h => h.Platform, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Processes a delivery from the queue or the inbox. Processed and poison deliveries are not done again.</summary>
-    public async Task<ProcessingOutcome> ProcessAsync(Delivery delivery, CancellationToken cancellationToken)
+    public Task<ProcessingOutcome> ProcessAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        return ObservedAsync(delivery, "process", () => ProcessOnceAsync(delivery, cancellationToken));
+    }
+
+    /// <summary>Re-drives a delivery whatever its status (failed, poison, or never seen): the retry budget starts again.</summary>
+    public Task<ProcessingOutcome> ReplayAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return ObservedAsync(delivery, "replay", async () =>
+        {
+            await deliveries.TryAddAsync(delivery, cancellationToken);
+            return await RunAsync(delivery with { Attempts = 0 }, cancellationToken);
+        });
+    }
+
+    private async Task<ProcessingOutcome> ObservedAsync(Delivery delivery, string operation, Func<Task<ProcessingOutcome>> process)
+    {
+        using var activity = AnatomyBotTelemetry.Tracing.StartActivity("anatomybot.delivery");
+        activity?.SetTag("anatomybot.platform", delivery.Platform);
+        activity?.SetTag("anatomybot.event", delivery.EventName);
+        activity?.SetTag("anatomybot.operation", operation);
+        var outcome = await process();
+        activity?.SetTag("anatomybot.outcome", outcome.Status.ToString());
+        telemetry?.Processed(outcome, time.GetUtcNow());
+        return outcome;
+    }
+
+    private async Task<ProcessingOutcome> ProcessOnceAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
         var known = await deliveries.GetAsync(delivery.Platform, delivery.Id, cancellationToken);
         if (known is { Status: DeliveryStatus.Processed or DeliveryStatus.Poison })
         {
@@ -34,14 +63,6 @@ public sealed class DeliveryProcessor(
         }
 
         return await RunAsync(delivery, cancellationToken);
-    }
-
-    /// <summary>Re-drives a delivery whatever its status (failed, poison, or never seen): the retry budget starts again.</summary>
-    public async Task<ProcessingOutcome> ReplayAsync(Delivery delivery, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        await deliveries.TryAddAsync(delivery, cancellationToken);
-        return await RunAsync(delivery with { Attempts = 0 }, cancellationToken);
     }
 
     private async Task<ProcessingOutcome> RunAsync(Delivery delivery, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using AnatomyBot.Hosting;
 using AnatomyBot.Storage;
 using AnatomyBot.Storage.Tables;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Functions.Configuration;
@@ -23,6 +24,7 @@ public static class FunctionsComposition
         }
 
         services.AddAnatomyBotPipeline(configuration);
+        services.AddAnatomyBotTelemetry(configuration).UseFunctionsWorkerDefaults();
         services.AddAnatomyBotWeeklyDigest(configuration);
         services.AddAnatomyBotChannels(configuration);
         AddDigestSinks(services, configuration);

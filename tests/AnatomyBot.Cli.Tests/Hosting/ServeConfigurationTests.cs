@@ -37,6 +37,20 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
     }
 
+    [Fact]
+    public async Task Serve_ApiHealthz_AnswersOkWithoutCredentials()
+    {
+        await using var app = BuildServe();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var response = await http.GetAsync(new Uri("/api/healthz", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        await app.StopAsync();
+    }
+
     private WebApplication BuildServe() => ServeApplication.Build(
         new PipelineSettings { Store = Path.Combine(_folder, "ledger.db") },
         port: 0,

@@ -36,6 +36,7 @@ public sealed class GitHubHarness : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IDeliveryScheduler>(Scheduler);
         if (!realParser)
