@@ -70,7 +70,7 @@ public static class GitHubServiceCollectionExtensions
     /// <summary>The HTTP client every GitHub call goes through (<see cref="GitHubClientFactory.HttpClientName"/>), registered
     /// once whoever asks first: standard resilience with retries for safe methods only → rate-limit handler → ETag cache →
     /// call counter.</summary>
-    private static void AddHttpPipeline(IServiceCollection services)
+    internal static void AddHttpPipeline(IServiceCollection services)
     {
         if (services.Any(d => d.ServiceType == typeof(ConditionalGetHandlerCache)))
         {

@@ -3,9 +3,10 @@ using AnatomyBot.Cli.Commands.Check;
 
 namespace AnatomyBot.Cli.Commands;
 
-/// <summary><c>anatomybot check --anatomy FILE --backlog FILE [--backlog FILE…] [--format text|json|markdown]
-/// [--fail-on block|warn|never]</c>: places every item of the backlogs on the anatomy and reports the gaps.
-/// Exit 0 when no gap reaches <c>--fail-on</c>, 1 when one does, 2 for invalid input.</summary>
+/// <summary><c>anatomybot check [--anatomy FILE] [--backlog FILE…] [--github OWNER/REPO…] [--azure-devops URL]
+/// [--format text|json|markdown] [--fail-on block|warn|never]</c>: places every item of the backlogs (exported files and
+/// live reads) on the anatomy and reports the gaps. Exit 0 when no gap reaches <c>--fail-on</c>, 1 when one does, 2 for
+/// invalid input (a file that is not a backlog, credentials refused, no anatomy).</summary>
 internal static class CheckCommand
 {
     public const int Passed = 0;
@@ -14,119 +15,42 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var anatomy = new Option<string>("--anatomy") { Description = "The anatomy file (anatomy.yml).", HelpName = "FILE" };
+        var anatomy = new Option<string>("--anatomy") { Description = "The anatomy file (anatomy.yml). With --github or --azure-devops it may be left out: the anatomy is then read from the repository, as the bot reads it.", HelpName = "FILE" };
         var backlogs = new Option<string[]>("--backlog")
         {
-            Description = "A backlog file as the platform API returns it: Azure DevOps work items ({\"count\",\"value\"} or an array) or a GitHub issues array. Repeatable.",
+            Description = "A backlog export: gh issue list / gh pr list --json, GitHub REST issues (gh api [--paginate]), or Azure DevOps work items ({\"count\",\"value\"} or an array). Repeatable.",
             HelpName = "FILE",
             AllowMultipleArgumentsPerToken = true,
+        };
+        var github = new Option<string[]>("--github")
+        {
+            Description = "Read a repository's open issues and pull requests live (token: GITHUB_TOKEN, else `gh auth token`; API: GITHUB_API_URL, else api.github.com). Repeatable.",
+            HelpName = "OWNER/REPO",
+        };
+        var pullRequest = new Option<int?>("--pull-request")
+        {
+            Description = "With one --github: read this pull request (whatever its state) instead of every open one, with the open issues.",
+            HelpName = "NUMBER",
+        };
+        var azureDevOps = new Option<string>("--azure-devops")
+        {
+            Description = "Read a project's open epics, features, stories and active pull requests live (token: AZURE_DEVOPS_EXT_PAT, else SYSTEM_ACCESSTOKEN).",
+            HelpName = "https://dev.azure.com/ORG/PROJECT",
         };
         var format = new Option<string>("--format") { Description = "Output: text, json or markdown (a story map).", DefaultValueFactory = _ => "text" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a gap reaches this severity: block, warn or never.", DefaultValueFactory = _ => "block" };
         var command = new Command("check", "Check a backlog against the anatomy: trace P1 → P4, layer and gaps of every epic, feature, story and pull request.")
         {
-            anatomy, backlogs, format, failOn,
+            anatomy, backlogs, github, pullRequest, azureDevOps, format, failOn,
         };
-        command.SetAction(parse => Run(
+        command.SetAction((parse, cancellationToken) => new CheckInvocation(
             parse.GetValue(anatomy),
             parse.GetValue(backlogs) ?? [],
+            parse.GetValue(github) ?? [],
+            parse.GetValue(pullRequest),
+            parse.GetValue(azureDevOps),
             parse.GetValue(format) ?? "text",
-            parse.GetValue(failOn) ?? "block"));
+            parse.GetValue(failOn) ?? "block").RunAsync(cancellationToken));
         return command;
-    }
-
-    private static int Run(string? anatomyPath, string[] backlogPaths, string format, string failOnText)
-    {
-        if (Usage(anatomyPath, backlogPaths, format, failOnText) is { } usage)
-        {
-            return Fail(usage);
-        }
-
-        try
-        {
-            var anatomy = AnatomyFile.Load(anatomyPath!);
-            var files = new List<(string Name, Stream Content)>();
-            try
-            {
-                foreach (var path in backlogPaths)
-                {
-                    files.Add((path, OpenBacklog(path)));
-                }
-
-                var totalBytes = files.Sum(f => f.Content.Length);
-                var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
-                var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(failOnText, ignoreCase: true), progress, withUrls: format == "markdown");
-                Write(report, anatomy, format);
-                return report.Failed ? GapsFound : Passed;
-            }
-            finally
-            {
-                files.ForEach(f => f.Content.Dispose());
-            }
-        }
-        catch (BacklogFileException ex)
-        {
-            return Fail(ex.Message);
-        }
-    }
-
-    private static string? Usage(string? anatomyPath, string[] backlogPaths, string format, string failOn)
-    {
-        if (string.IsNullOrWhiteSpace(anatomyPath))
-        {
-            return "check: --anatomy FILE is required";
-        }
-
-        if (backlogPaths.Length == 0)
-        {
-            return "check: at least one --backlog FILE is required";
-        }
-
-        if (format is not ("text" or "json" or "markdown"))
-        {
-            return $"check: --format must be text, json or markdown, not '{format}'";
-        }
-
-        return failOn is "block" or "warn" or "never" ? null : $"check: --fail-on must be block, warn or never, not '{failOn}'";
-    }
-
-    private static FileStream OpenBacklog(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new BacklogFileException($"{path}: cannot read the backlog file: {ex.Message}");
-        }
-    }
-
-    private static void Write(CheckReport report, Core.Anatomy.EnterpriseAnatomy anatomy, string format)
-    {
-        if (format == "json")
-        {
-            using var stdout = Console.OpenStandardOutput();
-            JsonReportWriter.Write(report, stdout);
-            return;
-        }
-
-        var output = Console.Out;
-        if (format == "markdown")
-        {
-            MarkdownStoryMapWriter.Write(report, anatomy, output);
-        }
-        else
-        {
-            TextReportWriter.Write(report, output);
-        }
-
-        output.Flush();
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return InvalidInput;
     }
 }

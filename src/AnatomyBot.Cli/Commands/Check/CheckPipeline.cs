@@ -4,9 +4,10 @@ using AnatomyBot.Core.Linkage.Batch;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
-/// <summary>The core of <c>check</c>, shared by the command and its benchmark: read every backlog (streamed, item by
-/// item) into one batch of the engine, each item mapped and read for the engine on the reader's workers, then evaluate
-/// the batch and build the report. Items carry their web links only <c>withUrls</c> (the story map shows them).</summary>
+/// <summary>The core of <c>check</c>, shared by the command and its benchmark: the items of the live reads, if any, and
+/// every backlog (streamed, item by item) into one batch of the engine, each item mapped and read for the engine on the
+/// reader's workers, then evaluate the batch and build the report. Items carry their web links only <c>withUrls</c> (the
+/// story map shows them).</summary>
 internal static class CheckPipeline
 {
     public static CheckReport Run(
@@ -14,12 +15,23 @@ internal static class CheckPipeline
         IEnumerable<(string Name, Stream Content)> backlogs,
         FailOn failOn,
         ICheckProgress? progress = null,
-        bool withUrls = false)
+        bool withUrls = false,
+        Live.LiveBacklog? live = null)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(backlogs);
         var batch = new BacklogBatch(new LinkageEngine(anatomy));
         var readers = new AzureDevOpsReaders(anatomy.Policy.Fields.Keys.ToArray());
+        if (live is not null)
+        {
+            using var part = batch.StartPart();
+            live.Items.ToList().ForEach(part.Add);
+            foreach (var (id, source, reason) in live.Unreadable)
+            {
+                part.AddUnreadable(id, source, reason);
+            }
+        }
+
         foreach (var (name, content) in backlogs)
         {
             progress?.Reading(name, content.CanSeek ? content.Length : 0);

@@ -4,7 +4,7 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>A progress bar on standard error, for large inputs on an interactive terminal only; the report itself goes
 /// to standard output untouched.</summary>
-internal sealed class SpectreCheckProgress : ICheckProgress
+internal sealed class SpectreCheckProgress : ICheckProgress, Live.ILiveProgress
 {
     /// <summary>Below this many bytes a check is quick enough that a bar would only flicker.</summary>
     public const long LargeInputBytes = 8L * 1024 * 1024;
@@ -15,6 +15,18 @@ internal sealed class SpectreCheckProgress : ICheckProgress
 
     public static bool ShouldShow(long totalBytes) =>
         totalBytes >= LargeInputBytes && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
+
+    /// <summary>Live reads show the bar on any interactive terminal: their time goes to the network, whatever the size.</summary>
+    public static bool ShouldShowLive() => !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
+
+    public void Fetched(string source, int read, int? total)
+    {
+        Start();
+        _task!.Description = $"Reading {source} ({read:N0} items)";
+        _task.IsIndeterminate = total is null;
+        _task.MaxValue = Math.Max(1, total ?? 1);
+        _task.Value = Math.Min(read, _task.MaxValue);
+    }
 
     public void Reading(string file, long bytes)
     {

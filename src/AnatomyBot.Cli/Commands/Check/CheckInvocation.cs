@@ -1,0 +1,158 @@
+using AnatomyBot.Cli.Commands.Check.Live;
+using AnatomyBot.Core.Anatomy;
+
+namespace AnatomyBot.Cli.Commands.Check;
+
+/// <summary>One run of <c>anatomybot check</c>: validates the flags, reads the live sources (which may supply the
+/// anatomy) and the files, evaluates them in one batch and writes the report.</summary>
+internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPaths, string[] GitHub, int? PullRequest, string? AzureDevOps, string Format, string FailOn)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        if (Usage() is { } usage)
+        {
+            return Fail(usage);
+        }
+
+        try
+        {
+            var anatomy = AnatomyPath is null ? null : AnatomyFile.Load(AnatomyPath);
+            var live = await ReadLiveAsync(cancellationToken).ConfigureAwait(false);
+            anatomy ??= live?.Anatomy ?? throw new LiveReadException("check: --anatomy FILE is required");
+            var files = new List<(string Name, Stream Content)>();
+            try
+            {
+                foreach (var path in BacklogPaths)
+                {
+                    files.Add((path, OpenBacklog(path)));
+                }
+
+                var totalBytes = files.Sum(f => f.Content.Length);
+                var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
+                var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live);
+                Write(report, anatomy);
+                return report.Failed ? CheckCommand.GapsFound : CheckCommand.Passed;
+            }
+            finally
+            {
+                files.ForEach(f => f.Content.Dispose());
+            }
+        }
+        catch (BacklogFileException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (LiveReadException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return CheckCommand.InvalidInput;
+        }
+    }
+
+    /// <summary>Every repository and project named, as one backlog; null when none is.</summary>
+    private async Task<LiveBacklog?> ReadLiveAsync(CancellationToken cancellationToken)
+    {
+        var readAnatomy = AnatomyPath is null;
+        if (GitHub.Length == 0 && AzureDevOps is null)
+        {
+            return null;
+        }
+
+        var progress = SpectreCheckProgress.ShouldShowLive() ? new SpectreCheckProgress() : null;
+        var shown = (ILiveProgress?)progress ?? NoLiveProgress.Instance;
+        try
+        {
+            var parts = new List<LiveBacklog>();
+            if (GitHub.Length > 0)
+            {
+                parts.Add(await GitHubLiveReader.ReadAsync(GitHub, PullRequest, readAnatomy, shown, Console.Error, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (AzureDevOps is not null)
+            {
+                parts.Add(await AzureDevOpsLiveReader.ReadAsync(AzureDevOps, AnatomyPath, shown, Console.Error, cancellationToken).ConfigureAwait(false));
+            }
+
+            return new LiveBacklog([.. parts.SelectMany(p => p.Items)], [.. parts.SelectMany(p => p.Unreadable)], parts.Select(p => p.Anatomy).FirstOrDefault(a => a is not null));
+        }
+        finally
+        {
+            progress?.Done();
+        }
+    }
+
+    private string? Usage()
+    {
+        if (string.IsNullOrWhiteSpace(AnatomyPath) && AnatomyPath is not null)
+        {
+            return "check: --anatomy needs a FILE";
+        }
+
+        if (BacklogPaths.Length == 0 && GitHub.Length == 0 && AzureDevOps is null)
+        {
+            return "check: give at least one --backlog FILE, --github OWNER/REPO or --azure-devops URL";
+        }
+
+        if (AnatomyPath is null && GitHub.Length == 0 && AzureDevOps is null)
+        {
+            return "check: --anatomy FILE is required";
+        }
+
+        if (AnatomyPath is null && GitHub.Length > 0 && AzureDevOps is not null)
+        {
+            return "check: give --anatomy FILE when reading both GitHub and Azure DevOps";
+        }
+
+        if (PullRequest is { } number && (GitHub.Length != 1 || number < 1))
+        {
+            return "check: --pull-request NUMBER goes with exactly one --github OWNER/REPO";
+        }
+
+        if (Format is not ("text" or "json" or "markdown"))
+        {
+            return $"check: --format must be text, json or markdown, not '{Format}'";
+        }
+
+        return FailOn is "block" or "warn" or "never" ? null : $"check: --fail-on must be block, warn or never, not '{FailOn}'";
+    }
+
+    private static FileStream OpenBacklog(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BacklogFileException($"{path}: cannot read the backlog file: {ex.Message}");
+        }
+    }
+
+    private void Write(CheckReport report, EnterpriseAnatomy anatomy)
+    {
+        if (Format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            JsonReportWriter.Write(report, stdout);
+            return;
+        }
+
+        var output = Console.Out;
+        if (Format == "markdown")
+        {
+            MarkdownStoryMapWriter.Write(report, anatomy, output);
+        }
+        else
+        {
+            TextReportWriter.Write(report, output);
+        }
+
+        output.Flush();
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return CheckCommand.InvalidInput;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json;
+using AnatomyBot.Cli.Tests.Infrastructure;
+using AnatomyBot.Fakes;
+using AnatomyBot.Fakes.AzureDevOps;
+using AnatomyBot.Fakes.GitHub;
+
+namespace AnatomyBot.Cli.Tests.Checking;
+
+/// <summary><c>check --github</c> and <c>check --azure-devops</c>: the built CLI reads the fakes over loopback through the
+/// bot's own clients; every request is asserted.</summary>
+public sealed class LiveCheckTests
+{
+    private const string Token = "ghp_fake_for_tests";
+    private const string Pat = "ado-pat-for-tests";
+
+    [Fact]
+    public async Task CheckGitHub_TwoRepositoriesAcrossPages_EveryOpenItemReadAnatomyFromTheOrganizationWithAnETag304()
+    {
+        var hub = new FakeGitHub();
+        hub.Repository("contoso", ".github").Files[".github/anatomy.yml"] = await File.ReadAllTextAsync(CheckCli.Fixture("anatomy.yml"));
+        var shop = hub.Repository("contoso", "shop");
+        for (var n = 1; n <= 205; n++)
+        {
+            shop.Issues[n] = Story(n, n == 3 ? "closed" : "open");
+        }
+
+        var pr = new FakeIssue { Number = 206, IsPullRequest = true, Title = "Regional limits", Body = "Fixes #12", HeadSha = "a1b2c3" };
+        pr.Files.AddRange(["src/Pricing/Limits.cs", "README.md"]);
+        shop.Issues[206] = pr;
+        hub.Repository("contoso", "billing").Issues[1] = Story(1, "open");
+        await using var server = await FakeApiServer.StartAsync(hub, "/", CancellationToken.None);
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--github", "contoso/shop", "--github", "contoso/billing", "--format", "json", "--fail-on", "never"],
+            new CliRunOptions { Environment = GitHubEnvironment(server.BaseUrl), Unset = ["GITHUB_*", "GH_*"] });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        Assert.Equal(206, items.Count);
+        Assert.DoesNotContain("contoso/shop#3", items.Keys);
+        Assert.Equal("pull-request", items["contoso/shop#206"].GetProperty("kind").GetString());
+        Assert.Equal(["C-PRICING-RULES"], items["contoso/shop#206"].GetProperty("trace").GetProperty("components").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("read 206 open items from contoso/shop, contoso/billing with 9 GitHub API calls (GITHUB_TOKEN)", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "GET /repos/contoso/shop/contents/.github/anatomy.yml",
+                "GET /repos/contoso/.github/contents/.github/anatomy.yml",
+                "GET /repos/contoso/shop/issues?state=open&per_page=100&page=1",
+                "GET /repos/contoso/shop/issues?state=open&per_page=100&page=2",
+                "GET /repos/contoso/shop/issues?state=open&per_page=100&page=3",
+                "GET /repos/contoso/shop/pulls/206/files?per_page=100",
+                "GET /repos/contoso/billing/contents/.github/anatomy.yml",
+                "GET /repos/contoso/.github/contents/.github/anatomy.yml",
+                "GET /repos/contoso/billing/issues?state=open&per_page=100&page=1",
+            ],
+            hub.Requests.Select(r => r.ToString()));
+        Assert.All(hub.Requests, r => Assert.Equal($"token {Token}", r.Authorization, ignoreCase: true));
+        Assert.Equal(1, hub.NotModified);
+        hub.AssertAllServed();
+    }
+
+    [Fact]
+    public async Task CheckGitHub_TokenRefused_ExitsTwoWithAClearMessageAndNoReport()
+    {
+        var hub = new FakeGitHub();
+        hub.Repository("contoso", "shop").Issues[1] = Story(1, "open");
+        hub.Fail(HttpMethod.Get, "^/repos/contoso/shop/issues$", HttpStatusCode.Unauthorized);
+        await using var server = await FakeApiServer.StartAsync(hub, "/", CancellationToken.None);
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--anatomy", CheckCli.Fixture("anatomy.yml"), "--github", "contoso/shop"],
+            new CliRunOptions { Environment = GitHubEnvironment(server.BaseUrl), Unset = ["GITHUB_*", "GH_*"] });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(
+            "check: GitHub refused the credentials (401 Unauthorized) reading contoso/shop with GITHUB_TOKEN: set GITHUB_TOKEN to a valid token that can read its issues and pull requests, or sign in with `gh auth login`",
+            result.Stderr.Trim());
+        Assert.Equal(["GET /repos/contoso/shop/issues?state=open&per_page=100&page=1"], hub.Requests.Select(r => r.ToString()));
+    }
+
+    [Fact]
+    public async Task CheckAzureDevOps_OpenItemsWithAncestorsAndPullRequests_ReadWithThePat()
+    {
+        var ado = new FakeAzureDevOps();
+        ado.WorkItems[1] = new FakeWorkItem { Id = 1, Type = "Epic", Title = "Pricing", State = "Done", Description = "Outcome: OUT-FEWER-PRICING-ERRORS" };
+        ado.WorkItems[2] = new FakeWorkItem { Id = 2, Type = "Feature", Title = "Regional limits", Description = "Stage: ST-PRICED", Parent = 1 };
+        ado.WorkItems[3] = new FakeWorkItem { Id = 3, Type = "User Story", Title = "Limit per region", Description = "Component: C-PRICING-RULES", Parent = 2 };
+        ado.Repository(FakeAzureDevOps.DefaultRepository, FakeAzureDevOps.DefaultRepositoryId);
+        var pr = new FakePullRequest { Number = 7, Title = "Limits" };
+        pr.WorkItemIds.Add(3);
+        pr.ChangedPaths.Add("/src/Pricing/Limits.cs");
+        ado.PullRequests.Add(pr);
+        await using var server = await FakeApiServer.StartAsync(ado, $"/{ado.Organization}/", CancellationToken.None);
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--anatomy", CheckCli.Fixture("anatomy.yml"), "--azure-devops", $"{server.BaseUrl}{ado.Project}", "--format", "json", "--fail-on", "never"],
+            new CliRunOptions { Environment = new Dictionary<string, string> { ["AZURE_DEVOPS_EXT_PAT"] = Pat }, Unset = ["SYSTEM_ACCESSTOKEN", "AzureDevOps__*"] });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        Assert.Equal(["1", "2", "3"], items.Keys.Where(k => !k.Contains('!', StringComparison.Ordinal)).Order());
+        Assert.Contains("OUT-FEWER-PRICING-ERRORS", items["3"].GetProperty("trace").GetProperty("outcomes").EnumerateArray().Select(e => e.GetString()));
+        Assert.Single(items.Keys, k => k.Contains('!', StringComparison.Ordinal));
+        var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(":" + Pat));
+        Assert.All(ado.Requests, r => Assert.Equal(basic, r.Authorization));
+        Assert.DoesNotContain(ado.Requests, r => r.IsWrite);
+        Assert.Equal(
+            [
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
+                "POST /contoso/Fabrikam/_apis/wit/workitemsbatch?api-version=7.1",
+                "POST /contoso/Fabrikam/_apis/wit/workitemsbatch?api-version=7.1",
+                $"GET /contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullrequests/7?api-version=7.1",
+                $"GET /contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullRequests/7/workitems?api-version=7.1",
+                $"GET /contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullRequests/7/iterations?api-version=7.1",
+                $"GET /contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullRequests/7/iterations/1/changes?$top=1000&$skip=0&api-version=7.1",
+            ],
+            ado.Requests.Select(r => Uri.UnescapeDataString(r.ToString())));
+        ado.AssertAllServed();
+    }
+
+    [Fact]
+    public async Task CheckAzureDevOps_TokenRefused_ExitsTwoWithAClearMessage()
+    {
+        var ado = new FakeAzureDevOps();
+        ado.Fail(HttpMethod.Post, "/_apis/wit/wiql$", HttpStatusCode.Unauthorized);
+        await using var server = await FakeApiServer.StartAsync(ado, $"/{ado.Organization}/", CancellationToken.None);
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--anatomy", CheckCli.Fixture("anatomy.yml"), "--azure-devops", $"{server.BaseUrl}{ado.Project}"],
+            new CliRunOptions { Environment = new Dictionary<string, string> { ["SYSTEM_ACCESSTOKEN"] = Pat }, Unset = ["AZURE_DEVOPS_EXT_PAT", "AzureDevOps__*"] });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith($"check: Azure DevOps refused the credentials (401 Unauthorized) for {server.BaseUrl}{ado.Project} with SYSTEM_ACCESSTOKEN", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal($"Bearer {Pat}", Assert.Single(ado.Requests).Authorization);
+    }
+
+    private static Dictionary<string, string> GitHubEnvironment(Uri api) => new()
+    {
+        ["GITHUB_TOKEN"] = Token,
+        ["GITHUB_API_URL"] = api.ToString(),
+    };
+
+    private static FakeIssue Story(int number, string state)
+    {
+        var issue = new FakeIssue { Number = number, Title = $"Story {number}", Body = "Stage: ST-PRICED\nComponent: C-PRICING-RULES", State = state };
+        issue.Labels.Add("story");
+        return issue;
+    }
+}
