@@ -4,7 +4,8 @@
 #   ANATOMYBOT_ANATOMY  the anatomy file, relative to the repository root (default anatomy.yml)
 #   ANATOMYBOT_FAIL_ON  block | warn | never (default block)
 #   GITHUB_TOKEN        what check reads the repository's issues and pull requests with
-# Runner variables read: GITHUB_WORKSPACE, GITHUB_REPOSITORY, GITHUB_STEP_SUMMARY.
+# Runner variables read: GITHUB_WORKSPACE, GITHUB_REPOSITORY, GITHUB_REF, GITHUB_API_URL (by anatomybot check),
+# GITHUB_STEP_SUMMARY.
 # Exit codes: 0 passed, 1 findings or gaps that reach fail-on, 2 invalid input or configuration.
 set -uo pipefail
 
@@ -57,15 +58,17 @@ if [ "$command" = lint ]; then
   exit 0
 fi
 
-# check reads the repository's open issues and pull requests (the current pull request among them) live.
-if ! anatomybot check --help 2>/dev/null | grep -q -- '--github'; then
-  message="check needs live reads of the repository's issues and pull requests (anatomybot check --github OWNER/REPO), which anatomybot $(anatomybot --version) does not offer yet; use command: lint meanwhile"
-  printf '## AnatomyBot check\n\nNot run: %s.\n' "$message" >>"$summary"
-  fail "$message"
-fi
-
-anatomybot check --github "${GITHUB_REPOSITORY:?GITHUB_REPOSITORY is not set}" --anatomy "$anatomy" \
-  --format markdown --fail-on "$fail_on" >"$work/report.md"
+# check reads the repository's open issues live and, on a pull request (GITHUB_REF refs/pull/N/merge), that pull
+# request; elsewhere (push, schedule) every open pull request.
+check=(check --github "${GITHUB_REPOSITORY:?GITHUB_REPOSITORY is not set}" --anatomy "$anatomy" --format markdown --fail-on "$fail_on")
+if [[ "${GITHUB_REF:-}" =~ ^refs/pull/([0-9]+)/ ]]; then check+=(--pull-request "${BASH_REMATCH[1]}"); fi
+anatomybot "${check[@]}" >"$work/report.md" 2>"$work/errors"
 status=$?
+cat "$work/errors" >&2
+if [ "$status" -eq 2 ]; then
+  message=$(grep -v '^check: read ' "$work/errors" | head -c 4000)
+  printf '## AnatomyBot check\n\nNot run: %s\n' "${message:-anatomybot check failed}" >>"$summary"
+  fail "${message:-anatomybot check failed}"
+fi
 append_summary "$work/report.md"
 exit "$status"

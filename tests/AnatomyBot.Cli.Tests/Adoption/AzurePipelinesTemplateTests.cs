@@ -1,10 +1,12 @@
 using AnatomyBot.Cli.Tests.Infrastructure;
+using AnatomyBot.Fakes;
+using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.Cli.Tests.Adoption;
 
 /// <summary><c>templates/anatomybot.yml</c> run locally as the agent would run it (<see cref="PipelineTemplate"/>), with
 /// the tool installed from the package under test: <c>lint</c> logs one issue per finding and uploads its report as a
-/// summary; <c>check</c> says plainly that it cannot run while the CLI has no live reads.</summary>
+/// summary; <c>check</c> reads the Azure DevOps fake on loopback with the job's access token and uploads the story map.</summary>
 public sealed class AzurePipelinesTemplateTests
 {
     private const string AccessToken = "ado-test-token-not-real";
@@ -71,21 +73,30 @@ public sealed class AzurePipelinesTemplateTests
         Assert.Empty(run.Summaries);
     }
 
-    [Fact]
-    public async Task Check_WhileTheCliHasNoLiveReads_FailsWithAMessageNamingTheMissingFlag()
+    [Theory]
+    [InlineData("warn", 1)]
+    [InlineData("never", 0)]
+    public async Task Check_ReadsTheProjectWithTheJobsAccessTokenAndUploadsTheStoryMap(string failOn, int exitCode)
     {
         using var agent = new AzureAgent(AgentTemp.Value.Path);
         agent.WriteFile("anatomy.yml", await File.ReadAllTextAsync(RepoPaths.SampleAnatomy));
+        var ado = new FakeAzureDevOps(project: AzureAgent.TeamProject);
+        ado.WorkItems[1] = new FakeWorkItem { Id = 1, Type = "User Story", Title = "Capture leads", Description = "Stage: ST-LEAD-CAPTURED" };
+        ado.WorkItems[2] = new FakeWorkItem { Id = 2, Type = "User Story", Title = "Unlinked story" };
+        await using var server = await FakeApiServer.StartAsync(ado, "/contoso/", CancellationToken.None);
+        var variables = new Dictionary<string, string>(AzureAgent.Variables(AccessToken)) { ["System.CollectionUri"] = server.BaseUrl.ToString() };
 
-        var run = await RunTemplateAsync(agent, []);
+        var run = await RunTemplateAsync(agent, new() { ["failOn"] = failOn }, variables);
 
         var step = run.Steps[1];
-        Assert.True(step.ExitCode == 2, step.ToString());
-        var issue = Lint.RunnerCommand.ParseAzure(Assert.Single(step.StdoutLines, l => l.StartsWith("##vso[task.logissue", StringComparison.Ordinal)));
-        Assert.NotNull(issue);
-        Assert.Equal("error", issue.Properties["type"]);
-        Assert.Contains("anatomybot check --azure-devops ORGANIZATION_URL/PROJECT", issue.Data, StringComparison.Ordinal);
-        Assert.Contains("Not run: check needs live reads", await File.ReadAllTextAsync(Assert.Single(run.Summaries)), StringComparison.Ordinal);
+        Assert.True(step.ExitCode == exitCode, step.ToString());
+        Assert.Equal(
+            ["POST /contoso/Onboarding/_apis/wit/wiql", "GET /contoso/Onboarding/_apis/git/pullrequests", "POST /contoso/Onboarding/_apis/wit/workitemsbatch"],
+            ado.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.All(ado.Requests, r => Assert.Equal($"Bearer {AccessToken}", r.Authorization));
+        var summary = await File.ReadAllTextAsync(Assert.Single(run.Summaries));
+        Assert.StartsWith("# Story map", summary, StringComparison.Ordinal);
+        Assert.Contains("Unlinked story", summary, StringComparison.Ordinal);
         Assert.DoesNotContain(AccessToken, step.Stdout + step.Stderr, StringComparison.Ordinal);
     }
 
@@ -101,13 +112,16 @@ public sealed class AzurePipelinesTemplateTests
     }
 
     /// <summary>Runs the template with the tool installed from the package under test and checks the install step.</summary>
-    private static async Task<AgentRun> RunTemplateAsync(AzureAgent agent, Dictionary<string, string> parameters)
+    private static Task<AgentRun> RunTemplateAsync(AzureAgent agent, Dictionary<string, string> parameters) =>
+        RunTemplateAsync(agent, parameters, AzureAgent.Variables(AccessToken));
+
+    private static async Task<AgentRun> RunTemplateAsync(AzureAgent agent, Dictionary<string, string> parameters, IReadOnlyDictionary<string, string> variables)
     {
         var package = await ToolPackage.GetAsync();
         parameters["version"] = package.Version;
         parameters["source"] = package.Folder;
 
-        var run = await PipelineTemplate.Load().RunAsync(parameters, AzureAgent.Variables(AccessToken), agent);
+        var run = await PipelineTemplate.Load().RunAsync(parameters, variables, agent);
 
         Assert.True(run.Steps.Count == 2, string.Join("\n", run.Steps));
         Assert.True(run.Steps[0].ExitCode == 0, run.Steps[0].ToString());

@@ -1,10 +1,12 @@
 using AnatomyBot.Cli.Tests.Infrastructure;
+using AnatomyBot.Fakes;
+using AnatomyBot.Fakes.GitHub;
 
 namespace AnatomyBot.Cli.Tests.Adoption;
 
 /// <summary><c>action.yml</c> and its scripts run locally as the runner would run them (<see cref="CompositeAction"/>),
 /// with the tool installed from the package under test: <c>lint</c> annotates the anatomy and writes its report to the
-/// job summary; <c>check</c> says plainly that it cannot run while the CLI has no live reads.</summary>
+/// job summary; <c>check</c> reads the GitHub fake on loopback and writes the story map to the job summary.</summary>
 public sealed class GitHubActionTests
 {
     private const string Token = "ghs_test-token-not-real";
@@ -82,18 +84,55 @@ public sealed class GitHubActionTests
         Assert.Equal(["::error title=AnatomyBot::" + message], step.StdoutLines);
     }
 
-    [Fact]
-    public async Task Check_WhileTheCliHasNoLiveReads_FailsWithAMessageNamingTheMissingFlag()
+    [Theory]
+    [InlineData("block", 1)]
+    [InlineData("never", 0)]
+    public async Task Check_OnAPullRequest_ReadsTheOpenIssuesAndThatPullRequestAndWritesTheStoryMapToTheSummary(string failOn, int exitCode)
     {
         using var runner = new GitHubRunner(RunnerTemp.Value.Path);
         runner.WriteFile("anatomy.yml", await File.ReadAllTextAsync(RepoPaths.SampleAnatomy));
+        var hub = new FakeGitHub();
+        var repository = hub.Repository("contoso", "onboarding");
+        repository.Issues[1] = new FakeIssue { Number = 1, Title = "Capture leads from the web form", Body = "Stage: ST-LEAD-CAPTURED", Labels = { "story" } };
+        var current = new FakeIssue { Number = 7, IsPullRequest = true, Title = "Lead form", Body = "No link yet", HeadSha = "c0ffee" };
+        current.Files.Add("src/Leads/Form.cs");
+        repository.Issues[7] = current;
+        repository.Issues[8] = new FakeIssue { Number = 8, IsPullRequest = true, Title = "Another change", HeadSha = "beef" };
+        await using var server = await FakeApiServer.StartAsync(hub, "/", CancellationToken.None);
+        runner.Environment["GITHUB_API_URL"] = server.BaseUrl.ToString().TrimEnd('/');
+
+        var (_, step) = await RunActionAsync(runner, new() { ["fail-on"] = failOn });
+
+        Assert.True(step.ExitCode == exitCode, step.ToString());
+        Assert.Equal(
+            ["GET /repos/contoso/onboarding/issues?state=open&per_page=100&page=1", "GET /repos/contoso/onboarding/pulls/7/files?per_page=100"],
+            hub.Requests.Select(r => r.ToString()));
+        Assert.All(hub.Requests, r => Assert.Equal($"token {Token}", r.Authorization, ignoreCase: true));
+        var summary = await File.ReadAllTextAsync(runner.SummaryFile);
+        Assert.StartsWith("# Story map", summary, StringComparison.Ordinal);
+        Assert.Contains("Lead form", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Another change", summary, StringComparison.Ordinal);
+        Assert.Contains("read 2 open items from contoso/onboarding with 2 GitHub API calls (GITHUB_TOKEN)", step.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, step.Stdout + step.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_TokenRefused_FailsWithExitTwoAnErrorAnnotationAndTheReasonInTheSummary()
+    {
+        using var runner = new GitHubRunner(RunnerTemp.Value.Path);
+        runner.WriteFile("anatomy.yml", await File.ReadAllTextAsync(RepoPaths.SampleAnatomy));
+        var hub = new FakeGitHub();
+        hub.Repository("contoso", "onboarding");
+        hub.Fail(HttpMethod.Get, "^/repos/contoso/onboarding/issues$", System.Net.HttpStatusCode.Unauthorized);
+        await using var server = await FakeApiServer.StartAsync(hub, "/", CancellationToken.None);
+        runner.Environment["GITHUB_API_URL"] = server.BaseUrl.ToString().TrimEnd('/');
 
         var (_, step) = await RunActionAsync(runner, []);
 
         Assert.True(step.ExitCode == 2, step.ToString());
         var error = Assert.Single(step.StdoutLines, l => l.StartsWith("::error", StringComparison.Ordinal));
-        Assert.Contains("anatomybot check --github OWNER/REPO", error, StringComparison.Ordinal);
-        Assert.Contains("Not run: check needs live reads", await File.ReadAllTextAsync(runner.SummaryFile), StringComparison.Ordinal);
+        Assert.Contains("GitHub refused the credentials (401 Unauthorized) reading contoso/onboarding", error, StringComparison.Ordinal);
+        Assert.Contains("Not run: check: GitHub refused the credentials", await File.ReadAllTextAsync(runner.SummaryFile), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, step.Stdout + step.Stderr, StringComparison.Ordinal);
     }
 

@@ -28,6 +28,7 @@ internal sealed class GitHubRunner : IDisposable
             ["GITHUB_ACTION_PATH"] = RepoPaths.Root,
             ["GITHUB_WORKSPACE"] = Workspace,
             ["GITHUB_REPOSITORY"] = Repository,
+            ["GITHUB_API_URL"] = "https://api.github.com",
             ["GITHUB_EVENT_NAME"] = "pull_request",
             ["GITHUB_EVENT_PATH"] = eventFile,
             ["GITHUB_REF"] = "refs/pull/7/merge",
