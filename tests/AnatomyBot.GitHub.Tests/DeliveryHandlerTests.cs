@@ -274,7 +274,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("pull_request", """{"action":"closed","number":5,"pull_request":{"number":5},"repository":{"name":"shop","owner":{"login":"acme"}}}""")]
+    [InlineData("pull_request", """{"action":"assigned","number":5,"pull_request":{"number":5},"repository":{"name":"shop","owner":{"login":"acme"}}}""")]
     [InlineData("issue_comment", """{"action":"created","issue":{"number":5},"repository":{"name":"shop","owner":{"login":"acme"}}}""")]
     [InlineData("star", """{"action":"created"}""")]
     [InlineData("pull_request", """{"action":"opened","number":""")]

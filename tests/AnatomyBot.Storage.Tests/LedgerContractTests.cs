@@ -125,6 +125,24 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Record_ItemClosedThenReopened_StoresGapsClosedWithTheItemApartFromFixes()
+    {
+        var (_, evaluations) = Open();
+        var open = Evaluation("o/r#2", T0, GapCodes.NoOutcome);
+        var closed = open with { IsOpen = false, MergedAt = T0.AddHours(1), EvaluatedAt = T0.AddHours(1) };
+        var reopened = open with { EvaluatedAt = T0.AddHours(2) };
+
+        await evaluations.RecordAsync([open], None);
+        var closing = await evaluations.RecordAsync([closed], None);
+        var reopening = await evaluations.RecordAsync([reopened], None);
+
+        Assert.Equal([(GapCodes.NoOutcome, GapEventKind.ItemClosed, "item-closed")], closing.Select(e => (e.Code, e.Kind, e.Reason)));
+        Assert.Equal([(GapCodes.NoOutcome, GapEventKind.Opened)], reopening.Select(e => (e.Code, e.Kind)));
+        var stored = await ToListAsync(evaluations.ListGapEventsAsync(T0.AddMinutes(30), T0.AddMinutes(90), None));
+        Assert.Equal(closing, stored);
+    }
+
+    [Fact]
     public async Task Record_Latest_RoundTripsEveryField_AndKeepsFirstSeen()
     {
         var (_, evaluations) = Open();

@@ -75,12 +75,12 @@ internal sealed partial class DigestAccumulator
 
     public IReadOnlyList<TrendPoint> Trend()
     {
-        if (_window is null || (_opened.Sum() == 0 && _closed.Sum() == 0))
+        if (_window is null || (_opened.Sum() == 0 && _closed.Sum() == 0 && _closedWithItem.Sum() == 0))
         {
             return [];
         }
 
-        return [.. _window.Weeks.Select((week, i) => new TrendPoint(week, _opened[i], _closed[i]))];
+        return [.. _window.Weeks.Select((week, i) => new TrendPoint(week, _opened[i], _closed[i], _closedWithItem[i]))];
     }
 
     public (IReadOnlyList<AttentionGap> Listed, int More) OldestGaps(int limit)

@@ -21,6 +21,7 @@ internal sealed partial class DigestAccumulator
     private readonly List<EscapedPullRequest> _escaped = [];
     private readonly int[] _opened;
     private readonly int[] _closed;
+    private readonly int[] _closedWithItem;
     private int _items;
     private int _prsThisWeek;
     private int _prsThisWeekTraced;
@@ -39,6 +40,7 @@ internal sealed partial class DigestAccumulator
 
         _opened = new int[window?.Weeks.Length ?? 0];
         _closed = new int[_opened.Length];
+        _closedWithItem = new int[_opened.Length];
     }
 
     public void AddItem(StoredEvaluation item)
@@ -82,7 +84,7 @@ internal sealed partial class DigestAccumulator
         var week = _window.IndexOf(at);
         if (week >= 0)
         {
-            (gapEvent.Kind == GapEventKind.Opened ? _opened : _closed)[week]++;
+            (gapEvent.Kind switch { GapEventKind.Opened => _opened, GapEventKind.ItemClosed => _closedWithItem, _ => _closed })[week]++;
         }
 
         if (!_tracked.TryGetValue(new ItemKey(gapEvent.Source, gapEvent.ItemId), out var tracked))
@@ -146,7 +148,7 @@ internal sealed partial class DigestAccumulator
         {
             if (_stages.TryGetValue(stage, out var tally))
             {
-                tally.Add(item.Layer, item.Gaps.Count);
+                tally.Add(item.Layer, item.Gaps.Count, item.IsOpen);
             }
         }
 

@@ -13,11 +13,13 @@ internal sealed class StageTally
 
     public int FullyLinked { get; private set; }
 
-    public void Add(Layer layer, int gaps)
+    /// <summary>Counts an item with its gaps; the gaps of a closed item (a pull request merged this week) closed with it,
+    /// so they count against its being fully linked but not as open gaps.</summary>
+    public void Add(Layer layer, int gaps, bool isOpen)
     {
         Items++;
         ByLayer[(int)layer]++;
-        OpenGaps += gaps;
+        OpenGaps += isOpen ? gaps : 0;
         if (gaps == 0)
         {
             FullyLinked++;

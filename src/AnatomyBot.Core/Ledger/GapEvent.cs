@@ -10,4 +10,13 @@ public sealed record GapEvent(
     string Code,
     GapSeverity Severity,
     GapEventKind Kind,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>Why a closed gap closed: <c>fixed</c> or <c>item-closed</c>; null for an opened gap.</summary>
+    public string? Reason => Kind switch
+    {
+        GapEventKind.Closed => "fixed",
+        GapEventKind.ItemClosed => "item-closed",
+        _ => null,
+    };
+}

@@ -51,6 +51,10 @@ public sealed record WorkItem
 
     public bool IsOpen { get; init; } = true;
 
+    /// <summary>For pull requests: when the platform merged it (GitHub <c>merged_at</c>, Azure DevOps <c>closedDate</c> of a
+    /// completed pull request); null while it is not merged.</summary>
+    public DateTimeOffset? MergedAt { get; init; }
+
     /// <summary>Problems the platform mapper found while reading the item (a truncated title, an unreadable field);
     /// the engine reports them with its own diagnostics.</summary>
     public IReadOnlyList<string> Diagnostics { get; init; } = [];

@@ -104,6 +104,14 @@ public sealed class DeliveryProcessor(
             stored.Add(LedgerEvaluations.From(evaluation, previous, now));
         }
 
+        foreach (var gone in result.Gone)
+        {
+            if (await evaluations.GetLatestAsync(gone.Source, gone.Id, cancellationToken) is { IsOpen: true } previous)
+            {
+                stored.Add(previous with { IsOpen = false, EvaluatedAt = now });
+            }
+        }
+
         var events = stored.Count == 0 ? [] : await evaluations.RecordAsync(stored, cancellationToken);
         await deliveries.MarkAsync(delivery.Platform, delivery.Id, DeliveryStatus.Processed, now, null, cancellationToken);
         return new ProcessingOutcome(ProcessingStatus.Processed, delivery) { Result = result, GapEvents = events };

@@ -7,6 +7,9 @@ public sealed record DeliveryResult
 {
     public IReadOnlyList<ItemEvaluation> Evaluations { get; init; } = [];
 
+    /// <summary>Items found deleted: recorded as closed, their open gaps closed with them.</summary>
+    public IReadOnlyList<GoneItem> Gone { get; init; } = [];
+
     public int ApiCalls { get; init; }
 
     public int Writes { get; init; }

@@ -5,7 +5,8 @@ using AnatomyBot.Core.Policy;
 namespace AnatomyBot.Core.Pipeline;
 
 /// <summary>Turns the engine's evaluation into the ledger's record (the digest's mapping), keeping what the ledger
-/// already knew: when the item was first seen and when a pull request was merged.</summary>
+/// already knew: when the item was first seen and when a pull request was merged. The merge time is the platform's own
+/// (<see cref="WorkItem.MergedAt"/>); only a merged state without one falls back to the time of evaluation.</summary>
 public static class LedgerEvaluations
 {
     public static StoredEvaluation From(ItemEvaluation evaluation, StoredEvaluation? previous, DateTimeOffset at)
@@ -13,7 +14,7 @@ public static class LedgerEvaluations
         var stored = Digest.StoredEvaluations.From(evaluation, at);
         return stored with
         {
-            MergedAt = previous?.MergedAt ?? (IsMerged(evaluation.Item) ? at : null),
+            MergedAt = evaluation.Item.MergedAt ?? previous?.MergedAt ?? (IsMerged(evaluation.Item) ? at : null),
             FirstSeen = previous?.FirstSeen ?? at,
         };
     }

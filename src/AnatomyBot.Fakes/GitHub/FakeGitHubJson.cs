@@ -157,7 +157,7 @@ public static class FakeGitHubJson
             ["locked"] = false,
             ["active_lock_reason"] = null,
             ["comments"] = issue.Comments.Count,
-            ["closed_at"] = closed ? Time(issue.CreatedAt.AddDays(1)) : null,
+            ["closed_at"] = closed ? Time(issue.ClosedTime) : null,
             ["created_at"] = Time(issue.CreatedAt),
             ["updated_at"] = Time(issue.CreatedAt),
             ["timeline_url"] = url + "/timeline",
@@ -173,7 +173,7 @@ public static class FakeGitHubJson
                 ["html_url"] = pull,
                 ["diff_url"] = pull + ".diff",
                 ["patch_url"] = pull + ".patch",
-                ["merged_at"] = issue.State == "merged" ? Time(issue.CreatedAt.AddDays(1)) : null,
+                ["merged_at"] = issue.State == "merged" ? Time(issue.ClosedTime) : null,
             };
         }
         else
@@ -226,8 +226,8 @@ public static class FakeGitHubJson
             ["active_lock_reason"] = null,
             ["created_at"] = Time(pr.CreatedAt),
             ["updated_at"] = Time(pr.CreatedAt),
-            ["closed_at"] = closed ? Time(pr.CreatedAt.AddDays(1)) : null,
-            ["merged_at"] = merged ? Time(pr.CreatedAt.AddDays(1)) : null,
+            ["closed_at"] = closed ? Time(pr.ClosedTime) : null,
+            ["merged_at"] = merged ? Time(pr.ClosedTime) : null,
             ["merge_commit_sha"] = merged ? Sha("merge " + pr.HeadSha) : null,
             ["assignee"] = null,
             ["assignees"] = new JsonArray(),

@@ -38,4 +38,9 @@ public sealed class FakeIssue
     public bool Deleted { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; } = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When a closed item was closed (a merged pull request: merged); a day after <see cref="CreatedAt"/> unless set.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    internal DateTimeOffset ClosedTime => ClosedAt ?? CreatedAt.AddDays(1);
 }

@@ -1,13 +1,15 @@
 namespace AnatomyBot.GitHub.Events;
 
-/// <summary>Pure: which subjects a webhook changed. Actions not listed are skipped with a reason, never an error.</summary>
+/// <summary>Pure: which subjects a webhook changed. Actions not listed are skipped with a reason, never an error. Closing
+/// and reopening are routed like any change (the reconciler records a closed item without writing to it); a deleted issue
+/// has nothing left to read.</summary>
 public static class SubjectRouter
 {
     private static readonly HashSet<string> PullRequestActions =
-        ["opened", "edited", "synchronize", "reopened", "ready_for_review", "labeled", "unlabeled"];
+        ["opened", "edited", "synchronize", "reopened", "ready_for_review", "labeled", "unlabeled", "closed"];
 
     private static readonly HashSet<string> IssueActions =
-        ["opened", "edited", "labeled", "unlabeled", "reopened", "transferred"];
+        ["opened", "edited", "labeled", "unlabeled", "reopened", "transferred", "closed"];
 
     public static Route Route(WebhookFacts facts, string anatomyPath)
     {
@@ -25,6 +27,8 @@ public static class SubjectRouter
             GitHubEvents.Issues when facts.Action == "transferred" => facts.TransferredTo is { } moved
                 ? One(new IssueSubject(moved))
                 : Events.Route.Skip($"{what}: no new issue in the payload"),
+            GitHubEvents.Issues when facts.Action == "deleted" && facts.Number is { } n =>
+                One(new DeletedIssueSubject(new IssueId(facts.Repository!, n))),
             GitHubEvents.Issues when IssueActions.Contains(facts.Action ?? "") && facts.Number is { } n =>
                 One(new IssueSubject(new IssueId(facts.Repository!, n))),
             GitHubEvents.SubIssues when facts.SubIssue is { } child => One(new IssueSubject(child)),

@@ -50,15 +50,23 @@ public sealed partial class GitHubDeliveryHandler(
 
         connections.Remember(facts.Repository!, facts.InstallationId);
         var evaluations = new List<ItemEvaluation>();
+        var gone = new List<GoneItem>();
         var problems = new List<string>();
         foreach (var subject in route.Subjects)
         {
+            if (subject is DeletedIssueSubject deleted)
+            {
+                gone.Add(new GoneItem(ItemSource.GitHub, deleted.Issue.ToString()));
+                continue;
+            }
+
             await ReconcileAsync(delivery, subject, evaluations, problems, cancellationToken).ConfigureAwait(false);
         }
 
         return calls.Tally.Stamp(new DeliveryResult
         {
             Evaluations = evaluations,
+            Gone = gone,
             Skipped = problems.Count == 0 ? null : string.Join("; ", problems),
         });
     }

@@ -12,7 +12,8 @@ using Octokit;
 namespace AnatomyBot.GitHub.Handling;
 
 /// <summary>Reconciles one subject: re-read, evaluate, desire, then apply only the difference (<see cref="DifferenceApplier"/>)
-/// — under the repository's write lock so concurrent deliveries for one pull request serialise.</summary>
+/// — under the repository's write lock so concurrent deliveries for one pull request serialise. A closed or merged item
+/// is evaluated for the ledger (its verdict at closure, its merge time) and nothing is written to it.</summary>
 public sealed class SubjectReconciler(
     AnatomySource anatomySource,
     GitHubSnapshotReader snapshots,
@@ -23,17 +24,23 @@ public sealed class SubjectReconciler(
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.GitHub);
 
-    /// <summary>Evaluates and reconciles a pull request; null when it is gone or closed.</summary>
+    /// <summary>Evaluates and reconciles a pull request; a closed one is only evaluated; null when it is gone or there is
+    /// no valid anatomy for a closed one.</summary>
     public async Task<ItemEvaluation?> ReconcilePullRequestAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
     {
         using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
         var snapshot = await snapshots.ReadPullRequestAsync(client, id, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null || !snapshot.Item.IsOpen)
+        if (snapshot is null)
         {
             return null;
         }
 
         var anatomy = await anatomySource.LoadAsync(client, id.Repository).ConfigureAwait(false);
+        if (!snapshot.Item.IsOpen)
+        {
+            return anatomy.Anatomy is { } closedIn ? engines.For(closedIn).Evaluate([snapshot.Item, .. snapshot.Linked])[0] : null;
+        }
+
         var existingComment = await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
         var run = await CurrentStateReader.FindCheckRunAsync(client, id.Repository, snapshot.HeadSha).ConfigureAwait(false);
         var current = new CurrentState { Labels = snapshot.Item.Labels, Comment = existingComment, Check = run?.State };
@@ -56,13 +63,13 @@ public sealed class SubjectReconciler(
         return evaluation;
     }
 
-    /// <summary>Evaluates an issue and reconciles its gap labels; null when it is gone, a pull request, or there is no
-    /// valid anatomy (issues get no comment, so there is nothing to report on them).</summary>
+    /// <summary>Evaluates an issue and reconciles its gap labels (a closed issue is only evaluated); null when it is gone,
+    /// a pull request, or there is no valid anatomy (issues get no comment, so there is nothing to report on them).</summary>
     public async Task<ItemEvaluation?> ReconcileIssueAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
     {
         using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
         var items = await snapshots.ReadIssueWithAncestorsAsync(client, id, cancellationToken).ConfigureAwait(false);
-        if (items.Count == 0 || !items[0].IsOpen)
+        if (items.Count == 0)
         {
             return null;
         }
@@ -74,6 +81,11 @@ public sealed class SubjectReconciler(
         }
 
         var evaluation = engines.For(model).Evaluate(items)[0];
+        if (!items[0].IsOpen)
+        {
+            return evaluation;
+        }
+
         var desired = DesiredStateBuilder.Build(evaluation, model);
         await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, new CurrentState { Labels = items[0].Labels }, cancellationToken)
             .ConfigureAwait(false);

@@ -52,6 +52,7 @@ public static class GitHubIssueMapper
             Url = htmlUrl,
             State = state,
             IsOpen = !string.Equals(state, "closed", StringComparison.OrdinalIgnoreCase),
+            MergedAt = MergedAt(json, pr, diagnostics),
         };
         item = isPullRequest ? GitHubCliFields.Complete(item, json, diagnostics) : item;
         return WorkItemMapResult.Success(diagnostics.Count == 0 ? item : item with { Diagnostics = diagnostics });
@@ -143,6 +144,25 @@ public static class GitHubIssueMapper
         }
 
         return labels;
+    }
+
+    /// <summary><c>merged_at</c> of a pull request object (<c>GET /pulls/{n}</c>) or of an issue's <c>pull_request</c>
+    /// member (<c>GET /issues</c>); a value that is not an ISO 8601 time is a diagnostic.</summary>
+    private static DateTimeOffset? MergedAt(JsonElement json, JsonElement pullRequest, List<string> diagnostics)
+    {
+        var text = ItemJson.Text(json, "merged_at", diagnostics) ?? ItemJson.Text(pullRequest, "merged_at", diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at.ToUniversalTime();
+        }
+
+        diagnostics.Add("`merged_at` is not a time and was ignored");
+        return null;
     }
 
     private static string? TypeName(JsonElement json, List<string> diagnostics) =>

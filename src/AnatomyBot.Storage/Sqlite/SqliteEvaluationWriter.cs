@@ -15,7 +15,7 @@ internal sealed class SqliteEvaluationWriter : IDisposable
     public SqliteEvaluationWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         select = Prepare(connection, transaction, """
-            SELECT gaps, first_seen, evaluated_at FROM evaluations WHERE source = $source AND item_id = $item_id;
+            SELECT gaps, first_seen, evaluated_at, is_open FROM evaluations WHERE source = $source AND item_id = $item_id;
             """, "$source", "$item_id");
         upsert = Prepare(connection, transaction, $"""
             INSERT INTO evaluations ({SqliteEvaluationLedger.EvaluationColumns})
@@ -46,6 +46,7 @@ internal sealed class SqliteEvaluationWriter : IDisposable
             Gaps = EvaluationCodec.DecodeGaps(reader.GetString(0)),
             FirstSeen = SqliteTicks.To(reader.GetInt64(1)),
             EvaluatedAt = SqliteTicks.To(reader.GetInt64(2)),
+            IsOpen = reader.GetInt32(3) != 0,
         };
     }
 

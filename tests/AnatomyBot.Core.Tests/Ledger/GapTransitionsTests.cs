@@ -41,6 +41,50 @@ public sealed class GapTransitionsTests
         Assert.Empty(GapTransitions.Between(previous, previous with { EvaluatedAt = At.AddHours(1) }));
     }
 
+    [Fact]
+    public void Between_ItemClosedWithGaps_ClosesEveryGapWithTheItem()
+    {
+        var previous = Evaluation(("no-component", GapSeverity.Block), ("no-stage", GapSeverity.Warn));
+        var current = previous with { IsOpen = false, EvaluatedAt = At.AddHours(1) };
+
+        var events = GapTransitions.Between(previous, current);
+
+        Assert.Equal(
+            [("no-component", GapEventKind.ItemClosed, "item-closed"), ("no-stage", GapEventKind.ItemClosed, "item-closed")],
+            events.Select(e => (e.Code, e.Kind, e.Reason)));
+    }
+
+    [Fact]
+    public void Between_ClosedItemClosedAgain_NoEvents()
+    {
+        var closed = Evaluation(("no-component", GapSeverity.Block)) with { IsOpen = false };
+
+        Assert.Empty(GapTransitions.Between(closed, closed with { EvaluatedAt = At.AddHours(1) }));
+        Assert.Empty(GapTransitions.Between(null, closed));
+    }
+
+    [Fact]
+    public void Between_ItemReopened_OpensItsGapsAgain()
+    {
+        var closed = Evaluation(("no-component", GapSeverity.Block)) with { IsOpen = false };
+        var reopened = Evaluation(("no-component", GapSeverity.Block), ("no-stage", GapSeverity.Warn)) with { EvaluatedAt = At.AddHours(1) };
+
+        var events = GapTransitions.Between(closed, reopened);
+
+        Assert.Equal([("no-component", GapEventKind.Opened), ("no-stage", GapEventKind.Opened)], events.Select(e => (e.Code, e.Kind)));
+        Assert.All(events, e => Assert.Null(e.Reason));
+    }
+
+    [Fact]
+    public void Between_GapFixed_ClosesItWithReasonFixed()
+    {
+        var previous = Evaluation(("no-component", GapSeverity.Block));
+
+        var closed = Assert.Single(GapTransitions.Between(previous, Evaluation()));
+
+        Assert.Equal((GapEventKind.Closed, "fixed"), (closed.Kind, closed.Reason));
+    }
+
     private static StoredEvaluation Evaluation(params (string Code, GapSeverity Severity)[] gaps) => new()
     {
         Source = ItemSource.GitHub,

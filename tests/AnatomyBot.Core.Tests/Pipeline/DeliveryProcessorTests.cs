@@ -69,6 +69,26 @@ public sealed class DeliveryProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_GoneItem_RecordsItClosedAndClosesItsGapsWithIt()
+    {
+        _handler.SetupSequence(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DeliveryResult { Evaluations = [Evaluation("octo/app#7", GapCodes.NoComponent)] })
+            .ReturnsAsync(new DeliveryResult { Gone = [new GoneItem(ItemSource.GitHub, "octo/app#7"), new GoneItem(ItemSource.GitHub, "octo/app#8")] });
+        var processor = Processor();
+
+        await processor.ProcessAsync(Delivery("d1"), default);
+        _time.Advance(TimeSpan.FromHours(3));
+        var outcome = await processor.ProcessAsync(Delivery("d2"), default);
+
+        var stored = await _evaluations.GetLatestAsync(ItemSource.GitHub, "octo/app#7", default);
+        Assert.False(stored!.IsOpen);
+        Assert.Equal(Start.AddHours(3), stored.EvaluatedAt);
+        Assert.Null(await _evaluations.GetLatestAsync(ItemSource.GitHub, "octo/app#8", default));
+        var closed = Assert.Single(outcome.GapEvents);
+        Assert.Equal((GapCodes.NoComponent, GapEventKind.ItemClosed, Start.AddHours(3)), (closed.Code, closed.Kind, closed.At));
+    }
+
+    [Fact]
     public async Task ProcessAsync_TransientFailureWithRetryAfter_MarksFailedAndRequeuesAfterThatDelay()
     {
         _handler.Setup(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()))
