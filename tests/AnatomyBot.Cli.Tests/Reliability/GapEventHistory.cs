@@ -8,7 +8,7 @@ namespace AnatomyBot.Cli.Tests.Reliability;
 internal static class GapEventHistory
 {
     /// <summary>All gap events in the file; problems lists every (item, gap code) whose events do not alternate
-    /// opened, closed, opened… starting with opened.</summary>
+    /// opened, closed, opened… starting with opened (closed by a fix or with the item alike).</summary>
     public static async Task<(int Events, IReadOnlyList<string> Problems)> CheckAsync(string path, CancellationToken cancellationToken)
     {
         using var database = new SqliteLedgerDatabase(path);
@@ -20,7 +20,7 @@ internal static class GapEventHistory
 
         var problems = events
             .GroupBy(e => (e.ItemId, e.Code))
-            .Where(g => g.Select((e, i) => e.Kind == (i % 2 == 0 ? GapEventKind.Opened : GapEventKind.Closed)).Contains(false))
+            .Where(g => g.Select((e, i) => (e.Kind == GapEventKind.Opened) == (i % 2 == 0)).Contains(false))
             .Select(g => $"{g.Key.ItemId} {g.Key.Code}: {string.Join(" ", g.Select(e => e.Kind))}")
             .ToList();
         return (events.Count, problems);
