@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return ReplayCommand.Create();
         yield return DemoCommand.Create();
         yield return FormsCommand.Create();
+        yield return DoctorCommand.Create();
     }
 }

@@ -14,6 +14,9 @@ public sealed class FakeGitHubRepository(string owner, string name, long id)
 
     public string DefaultBranch { get; set; } = "main";
 
+    /// <summary>The status checks branch protection requires on <see cref="DefaultBranch"/>; null when it is not protected.</summary>
+    public List<string>? RequiredStatusChecks { get; set; }
+
     /// <summary>Files on the default branch: path (no leading slash) → text.</summary>
     public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 

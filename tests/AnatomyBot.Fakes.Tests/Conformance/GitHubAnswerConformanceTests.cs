@@ -67,6 +67,7 @@ public sealed class GitHubAnswerConformanceTests
         repo.Issues[6] = new FakeIssue { Number = 6, IsPullRequest = true, State = "merged", HeadSha = "def456" };
         fake.AddComment(repo.Issues[2], "a person's comment", "dana");
         fake.Installations[77] = ["acme/shop"];
+        repo.RequiredStatusChecks = ["ci/build", "anatomy"];
         return fake;
     }
 
@@ -124,6 +125,13 @@ public sealed class GitHubAnswerConformanceTests
         await SendAsync(http, HttpMethod.Get, "app/installations", null);
         await SendAsync(http, HttpMethod.Get, "installation/repositories?per_page=100", null);
         await SendAsync(http, HttpMethod.Get, "installation/repositories", null, "Token");
+        await SendAsync(http, HttpMethod.Get, "app", null, "Bearer");
+        await SendAsync(http, HttpMethod.Get, "app", null);
+        await SendAsync(http, HttpMethod.Get, "app/hook/config", null, "Bearer");
+        await SendAsync(http, HttpMethod.Get, "repos/acme/shop", null);
+        await SendAsync(http, HttpMethod.Get, "repos/acme/gone", null);
+        await SendAsync(http, HttpMethod.Get, "repos/acme/shop/branches/main/protection/required_status_checks", null);
+        await SendAsync(http, HttpMethod.Get, "repos/acme/shop/branches/dev/protection/required_status_checks", null);
     }
 
     /// <summary>Sends one request, authorized by <c>scheme</c>: <c>Bearer</c> (the App's JWT), <c>Token</c> with an unknown
