@@ -140,6 +140,33 @@ public sealed class LiveCheckTests
         Assert.Equal($"Bearer {Pat}", Assert.Single(ado.Requests).Authorization);
     }
 
+    [Fact]
+    public async Task CheckWiqlResult_WithAPat_FetchesTheListedItemsWithWorkItemsBatch()
+    {
+        var ado = new FakeAzureDevOps();
+        ado.WorkItems[1] = new FakeWorkItem { Id = 1, Type = "Feature", Title = "Regional limits", Description = "Stage: ST-PRICED" };
+        ado.WorkItems[2] = new FakeWorkItem { Id = 2, Type = "User Story", Title = "Limit per region", Description = "Component: C-PRICING-RULES", Parent = 1 };
+        await using var server = await FakeApiServer.StartAsync(ado, $"/{ado.Organization}/", CancellationToken.None);
+        using var folder = new TempDirectory();
+        var itemUrl = $"{server.BaseUrl}{FakeAzureDevOps.DefaultProjectId}/_apis/wit/workItems/2";
+        var wiql = folder.File("wiql.json", "{\"queryType\":\"flat\",\"queryResultType\":\"workItem\",\"columns\":[],\"workItems\":[{\"id\":2,\"url\":\"" + itemUrl + "\"}]}");
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--anatomy", CheckCli.Fixture("anatomy.yml"), "--backlog", wiql, "--format", "json", "--fail-on", "never"],
+            new CliRunOptions { Environment = new Dictionary<string, string> { ["AZURE_DEVOPS_EXT_PAT"] = Pat }, Unset = ["SYSTEM_ACCESSTOKEN", "AzureDevOps__*"] });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(["1", "2"], json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(
+            [
+                $"POST /contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/wit/workitemsbatch?api-version=7.1",
+                $"POST /contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/wit/workitemsbatch?api-version=7.1",
+            ],
+            ado.Requests.Select(r => r.ToString()));
+        Assert.Contains("fetched 2 work items of the WIQL result (2)", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> GitHubEnvironment(Uri api) => new()
     {
         ["GITHUB_TOKEN"] = Token,

@@ -118,7 +118,7 @@ internal sealed class BacklogDocuments(string displayName, BatchedItemMapper map
 
             if (isWiql && reader.TokenType == JsonTokenType.StartArray)
             {
-                throw new BacklogFileException($"{displayName}{At(start)}: {BacklogFormats.WiqlHint}");
+                throw new BacklogFileException($"{displayName}{At(start)}: {BacklogFormats.WiqlHint}") { WiqlResultFile = displayName };
             }
 
             if (!reader.TrySkip())

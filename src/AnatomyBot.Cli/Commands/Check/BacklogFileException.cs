@@ -17,4 +17,7 @@ internal sealed class BacklogFileException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The file is an Azure DevOps WIQL result (ids only): <c>check</c> can fetch its items with credentials.</summary>
+    public string? WiqlResultFile { get; init; }
 }

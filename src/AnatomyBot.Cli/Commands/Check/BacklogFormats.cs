@@ -12,6 +12,7 @@ internal static class BacklogFormats
     public const string WiqlHint =
         "an Azure DevOps WIQL result lists work-item ids, not the items: turn the ids into items with " +
         "`POST https://dev.azure.com/ORG/PROJECT/_apis/wit/workitemsbatch?api-version=7.1` and the body " +
-        "{\"ids\":[…],\"$expand\":\"relations\"} (at most 200 ids per call) and check that file, or set AZURE_DEVOPS_EXT_PAT " +
-        "and run `anatomybot check --azure-devops https://dev.azure.com/ORG/PROJECT` to read the open items live";
+        "{\"ids\":[…],\"$expand\":\"relations\"} (at most 200 ids per call) and check that file; or set AZURE_DEVOPS_EXT_PAT " +
+        "and run check again with --anatomy, which then fetches the listed items itself; or run " +
+        "`anatomybot check --azure-devops https://dev.azure.com/ORG/PROJECT` to read the open items live";
 }

@@ -19,23 +19,21 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
             var anatomy = AnatomyPath is null ? null : AnatomyFile.Load(AnatomyPath);
             var live = await ReadLiveAsync(cancellationToken).ConfigureAwait(false);
             anatomy ??= live?.Anatomy ?? throw new LiveReadException("check: --anatomy FILE is required");
-            var files = new List<(string Name, Stream Content)>();
-            try
+            var paths = BacklogPaths.ToList();
+            while (true)
             {
-                foreach (var path in BacklogPaths)
+                try
                 {
-                    files.Add((path, OpenBacklog(path)));
+                    return Evaluate(anatomy, paths, live);
                 }
-
-                var totalBytes = files.Sum(f => f.Content.Length);
-                var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
-                var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live);
-                Write(report, anatomy);
-                return report.Failed ? CheckCommand.GapsFound : CheckCommand.Passed;
-            }
-            finally
-            {
-                files.ForEach(f => f.Content.Dispose());
+                catch (BacklogFileException ex) when (ex.WiqlResultFile is { } wiql && paths.Contains(wiql) && AnatomyPath is not null && AzureDevOpsLiveReader.HasCredential)
+                {
+                    // A WIQL result lists ids only: with credentials at hand, fetch its items and evaluate them with the rest.
+                    var (ids, projectUrl) = WiqlResult.Read(wiql);
+                    var fetched = await AzureDevOpsLiveReader.ReadWorkItemsAsync(projectUrl, ids, AnatomyPath, Console.Error, cancellationToken).ConfigureAwait(false);
+                    paths.Remove(wiql);
+                    live = live is null ? fetched : new LiveBacklog([.. live.Items, .. fetched.Items], [.. live.Unreadable, .. fetched.Unreadable], live.Anatomy);
+                }
             }
         }
         catch (BacklogFileException ex)
@@ -46,6 +44,28 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
         {
             Console.Error.WriteLine(ex.Message);
             return CheckCommand.InvalidInput;
+        }
+    }
+
+    private int Evaluate(EnterpriseAnatomy anatomy, List<string> paths, LiveBacklog? live)
+    {
+        var files = new List<(string Name, Stream Content)>();
+        try
+        {
+            foreach (var path in paths)
+            {
+                files.Add((path, OpenBacklog(path)));
+            }
+
+            var totalBytes = files.Sum(f => f.Content.Length);
+            var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
+            var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live);
+            Write(report, anatomy);
+            return report.Failed ? CheckCommand.GapsFound : CheckCommand.Passed;
+        }
+        finally
+        {
+            files.ForEach(f => f.Content.Dispose());
         }
     }
 

@@ -3,6 +3,7 @@ using AnatomyBot.AzureDevOps;
 using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Backlog;
 using AnatomyBot.AzureDevOps.Configuration;
+using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
@@ -18,26 +19,39 @@ namespace AnatomyBot.Cli.Commands.Check.Live;
 /// <c>--anatomy</c> is not given, comes from where the bot reads it: the <c>AzureDevOps__Anatomy__*</c> settings.</summary>
 internal static class AzureDevOpsLiveReader
 {
+    /// <summary>Whether a token for Azure DevOps is in the environment.</summary>
+    public static bool HasCredential =>
+        Environment.GetEnvironmentVariable("AZURE_DEVOPS_EXT_PAT") is { Length: > 0 } || Environment.GetEnvironmentVariable("SYSTEM_ACCESSTOKEN") is { Length: > 0 };
+
+    /// <summary>The work items a WIQL result lists, with their ancestors, fetched with <c>workitemsbatch</c>.</summary>
+    public static async Task<LiveBacklog> ReadWorkItemsAsync(string projectUrl, IReadOnlyList<int> ids, string anatomyPath, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var (organization, project) = AzureDevOpsProject.Parse(projectUrl);
+        var (credential, origin) = Credential();
+        await using var provider = Services(organization, project, anatomyPath, credential);
+        using var tally = ApiCallTally.Begin();
+        try
+        {
+            var found = await provider.GetRequiredService<AzureDevOpsSnapshotReader>().ReadWithAncestorsAsync(ids, cancellationToken).ConfigureAwait(false);
+            var mapped = found.Values.OrderBy(d => d.Id).Select(d => (Dto: d, Result: AzureDevOpsSnapshotReader.Map(d))).ToList();
+            await stderr.WriteLineAsync($"check: fetched {found.Count:N0} work items of the WIQL result ({WiqlResult.Describe(ids)}) from {organization}{project} with {tally.Tally.Calls:N0} Azure DevOps API calls ({origin})").ConfigureAwait(false);
+            return new LiveBacklog(
+                [.. mapped.Select(m => m.Result.Item).OfType<WorkItem>()],
+                [.. mapped.Where(m => m.Result.Item is null).Select(m => (m.Dto.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ItemSource.AzureDevOps, m.Result.Error ?? "unreadable"))],
+                null);
+        }
+        catch (Exception e) when (Explain(e, organization, project, origin) is { } message)
+        {
+            throw new LiveReadException(message, e);
+        }
+    }
+
     public static async Task<LiveBacklog> ReadAsync(string projectUrl, string? anatomyPath, ILiveProgress progress, TextWriter stderr, CancellationToken cancellationToken)
     {
         var (organization, project) = AzureDevOpsProject.Parse(projectUrl);
         var readAnatomy = anatomyPath is null;
         var (credential, origin) = Credential();
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(credential);
-        services.AddAnatomyBotAzureDevOps(configuration, o =>
-        {
-            (o.OrganizationUrl, o.Project, o.AuthMode) = (organization, project, AzureDevOpsAuthMode.Pat);
-            o.PersonalAccessToken = "supplied by the credential above";
-            // check receives no service hooks: the webhook secret the channel's validation asks for guards nothing here.
-            o.AllowUnauthenticatedWebhooks = true;
-            if (anatomyPath is not null && o.Anatomy.Kind is AnatomySourceKind.None)
-            {
-                o.Anatomy.LocalPath = Path.GetFullPath(anatomyPath);
-            }
-        });
-        services.AddSingleton<AzureDevOpsOpenBacklog>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Services(organization, project, anatomyPath, credential);
         using var tally = ApiCallTally.Begin();
         try
         {
@@ -56,6 +70,26 @@ internal static class AzureDevOpsLiveReader
         {
             throw new LiveReadException(message, e);
         }
+    }
+
+    /// <summary>The bot's Azure DevOps services for one project, with <paramref name="credential"/>.</summary>
+    private static ServiceProvider Services(Uri organization, string project, string? anatomyPath, IAzureDevOpsCredential credential)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(credential);
+        services.AddAnatomyBotAzureDevOps(configuration, o =>
+        {
+            (o.OrganizationUrl, o.Project, o.AuthMode) = (organization, project, AzureDevOpsAuthMode.Pat);
+            o.PersonalAccessToken = "supplied by the credential above";
+            // check receives no service hooks: the webhook secret the channel's validation asks for guards nothing here.
+            o.AllowUnauthenticatedWebhooks = true;
+            if (anatomyPath is not null && o.Anatomy.Kind is AnatomySourceKind.None)
+            {
+                o.Anatomy.LocalPath = Path.GetFullPath(anatomyPath);
+            }
+        });
+        services.AddSingleton<AzureDevOpsOpenBacklog>();
+        return services.BuildServiceProvider();
     }
 
     private static (IAzureDevOpsCredential Credential, string Origin) Credential()
