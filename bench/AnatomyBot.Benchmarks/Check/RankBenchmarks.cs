@@ -32,7 +32,7 @@ public class RankBenchmarks
         {
             foreach (var layer in (ReadOnlySpan<Layer>)[Layer.Outcome, Layer.Stage, Layer.Component])
             {
-                var top = _ranker.Rank(layer, query);
+                var (top, _) = _ranker.Rank(layer, query, []);
                 sum += top.Count > 0 ? top[0].Score : 0;
             }
         }

@@ -4,8 +4,9 @@ using AnatomyBot.Core.Linkage.Ranking;
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>The anatomy indexed once for the engine: every element numbered in (layer, id) order, the upward closure
-/// of each element (component → logic using it → stages listing that logic → their and their value stream's outcomes),
-/// compiled component path globs, and one BM25 index per layer.</summary>
+/// of each element (component → logic using it → stages listing that logic → their and their value stream's outcomes)
+/// and the elements below each (its closure's inverse), compiled component path globs, one BM25 index per layer and the
+/// abbreviations of the anatomy's words.</summary>
 internal sealed class AnatomyIndex
 {
     private readonly Dictionary<string, int> _byId = new(StringComparer.OrdinalIgnoreCase);
@@ -26,6 +27,7 @@ internal sealed class AnatomyIndex
         }
 
         Closures = BuildClosures(anatomy);
+        Below = BuildBelow(Closures);
         ComponentGlobs =
         [
             .. anatomy.Components
@@ -33,10 +35,22 @@ internal sealed class AnatomyIndex
                 .SelectMany(c => c.Paths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => (_byId[c.Id], new PathGlob(p)))),
         ];
         Vocabulary = new TermVocabulary();
+        foreach (var element in Elements)
+        {
+            foreach (var term in TextTerms.All(string.Join(' ', [element.Name, .. element.Aliases, element.Description ?? ""])))
+            {
+                Vocabulary.Add(term);
+            }
+        }
+
+        Vocabulary.FindRoots();
         foreach (var layer in (Layer[])[Layer.Outcome, Layer.Stage, Layer.Logic, Layer.Component])
         {
-            _bm25[(int)layer] = new Bm25Index(Elements.Where(e => e.Layer == layer), Vocabulary);
+            _bm25[(int)layer] = new Bm25Index(Elements.Where(e => e.Layer == layer), Vocabulary, layer == Layer.Component ? LogicText(anatomy) : null);
         }
+
+        RankPosition = [.. Elements.Select(e => _bm25[(int)e.Layer].PositionOf(e.Id))];
+        Abbreviations = Abbreviations.Build(Vocabulary, Elements.SelectMany(e => (IEnumerable<string>)[e.Name, .. e.Aliases, e.Description ?? ""]));
     }
 
     /// <summary>Elements sorted by layer, then id (ordinal): sorting indices sorts ids.</summary>
@@ -44,6 +58,15 @@ internal sealed class AnatomyIndex
 
     /// <summary>For each element, itself and every element it implies upward, sorted.</summary>
     public int[][] Closures { get; }
+
+    /// <summary>For each element, the elements below it (those whose closure holds it), sorted: a stage's logic and
+    /// their components, a logic's components.</summary>
+    public int[][] Below { get; }
+
+    /// <summary>For each element, its position in its layer's BM25 index.</summary>
+    public int[] RankPosition { get; }
+
+    public Abbreviations Abbreviations { get; }
 
     public (int Component, PathGlob Glob)[] ComponentGlobs { get; }
 
@@ -202,6 +225,43 @@ internal sealed class AnatomyIndex
         }
 
         return closures;
+    }
+
+    /// <summary>A component's context for ranking: the names, aliases and descriptions of the logic it makes real.</summary>
+    private static Func<AnatomyElement, string> LogicText(EnterpriseAnatomy anatomy)
+    {
+        var text = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var logic in anatomy.Logic)
+        {
+            foreach (var component in logic.Components)
+            {
+                (text.TryGetValue(component, out var list) ? list : text[component] = []).AddRange([logic.Name, .. logic.Aliases, logic.Description ?? ""]);
+            }
+        }
+
+        return component => text.TryGetValue(component.Id, out var list) ? string.Join(' ', list) : "";
+    }
+
+    private static int[][] BuildBelow(int[][] closures)
+    {
+        var below = new List<int>[closures.Length];
+        for (var i = 0; i < below.Length; i++)
+        {
+            below[i] = [];
+        }
+
+        for (var element = 0; element < closures.Length; element++) // ascending: each list comes out sorted
+        {
+            foreach (var above in closures[element])
+            {
+                if (above != element)
+                {
+                    below[above].Add(element);
+                }
+            }
+        }
+
+        return [.. below.Select(b => b.ToArray())];
     }
 
     private void Link(int from, IReadOnlyList<string> outcomeIds, List<int>[] up)

@@ -35,7 +35,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             }
             else if (!reached.Contains(LayerOf(requirement)))
             {
-                gaps.Add(MissingLayer(item, rule, LayerOf(requirement), scratch.Ranker));
+                gaps.Add(MissingLayer(item, rule, LayerOf(requirement), effective, scratch.Ranker));
             }
         }
 
@@ -103,16 +103,15 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Kind, item.Source, null, undecided: false),
         []);
 
-    private Gap MissingLayer(PreparedItem item, PolicyRule rule, Layer layer, SuggestionRanker ranker)
+    private Gap MissingLayer(PreparedItem item, PolicyRule rule, Layer layer, int[] effective, SuggestionRanker ranker)
     {
         var code = GapText.CodeFor(layer);
-        var suggestions = ranker.Rank(layer, item.Terms);
-        var leads = SuggestionRanker.FirstLeads(suggestions);
+        var (suggestions, leads) = ranker.Rank(layer, item.Terms, effective);
         return new Gap(
             code,
             rule.Severity,
             text.Message(code, item.Kind, item.Source),
-            text.Fix(code, layer, item.Kind, item.Source, suggestions.Count > 0 ? suggestions[0].Id : null, undecided: false),
+            text.Fix(code, layer, item.Kind, item.Source, leads ? suggestions[0].Id : null, undecided: !leads && suggestions.Count > 0),
             suggestions)
         {
             FirstLeads = leads,
@@ -127,7 +126,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             GapCodes.UnknownRef,
             rule.Severity < GapSeverity.Warn ? rule.Severity : GapSeverity.Warn,
             GapText.UnknownMessage(reference.Id, reference.Layer),
-            GapText.UnknownFix(reference.Id, reference.Layer, suggestions.Count > 0 ? suggestions[0].Id : null),
+            GapText.UnknownFix(reference.Id, reference.Layer, leads ? suggestions[0].Id : null),
             suggestions)
         {
             FirstLeads = leads,

@@ -25,7 +25,25 @@ internal sealed class TermVocabulary
     private readonly List<uint> _hashes = [];
     private int[] _slots = new int[64];
 
+    /// <summary>Per term id: the term it is derived from (see <see cref="Derived"/>), or -1; set by
+    /// <see cref="FindRoots"/> once every term is numbered.</summary>
+    private int[] _roots = [];
+
     public int Count => _terms.Count;
+
+    /// <summary>The term numbered <paramref name="id"/>.</summary>
+    public string this[int id] => _terms[id];
+
+    /// <summary>The term <paramref name="id"/> is derived from, or -1.</summary>
+    public int RootOf(int id) => (uint)id < (uint)_roots.Length ? _roots[id] : -1;
+
+    public bool Contains(string term) => TryFind(term, Fnv1a.Of(term), out _);
+
+    /// <summary>Whether <paramref name="term"/>, whose hash is <paramref name="hash"/>, is numbered.</summary>
+    public bool Contains(ReadOnlySpan<char> term, uint hash) => TryFind(term, hash, out _);
+
+    /// <summary>The number of <paramref name="term"/>, which must be numbered.</summary>
+    public int IdOf(string term) => TryFind(term, Fnv1a.Of(term), out var id) ? id : throw new KeyNotFoundException(term);
 
     /// <summary>Numbers a term; only terms of <see cref="TextTerms.All"/> (never a stop word) may be added.</summary>
     public int Add(string term)
@@ -58,8 +76,9 @@ internal sealed class TermVocabulary
 
     /// <summary>The distinct known terms of <paramref name="text"/>, appended to <paramref name="terms"/>: the words
     /// <see cref="TextTerms.Next"/> reads (HTML tags skipped when <paramref name="skipTags"/>), each looked up once it is
-    /// lower-cased and stemmed. Stop words are never in the vocabulary, so the lookup rejects them.</summary>
-    public void Collect(ReadOnlySpan<char> text, bool skipTags, List<int> terms, TermSet seen)
+    /// lower-cased and stemmed. Stop words are never in the vocabulary, so the lookup rejects them. A short word that
+    /// is not a term is looked up in <paramref name="abbreviations"/>, when given, for the terms it stands for.</summary>
+    public void Collect(ReadOnlySpan<char> text, bool skipTags, List<int> terms, TermSet seen, Abbreviations? abbreviations = null)
     {
         Span<char> buffer = stackalloc char[TextTerms.MaxTermLength];
 
@@ -93,6 +112,10 @@ internal sealed class TermVocabulary
             var length = 0;
             var hash = Fnv1a.Seed;
             prefixHashes[0] = hash;
+
+            // Lower-case letters written, and whether the last one was the word's last character (a plural s).
+            var lowers = 0;
+            var lowerLast = false;
             while (position < text.Length)
             {
                 var next = text[position];
@@ -104,10 +127,15 @@ internal sealed class TermVocabulary
                     {
                         break;
                     }
+
+                    lowerLast = next >= 'a';
+                    lowers += lowerLast ? 1 : 0;
                 }
                 else if (char.IsLetterOrDigit(next))
                 {
                     lower = char.ToLowerInvariant(next);
+                    lowerLast = lower == next;
+                    lowers++;
                 }
                 else
                 {
@@ -131,14 +159,75 @@ internal sealed class TermVocabulary
             }
 
             var stemmed = TextTerms.Stem(buffer[..length]);
-            if (stemmed > 1 && TryFind(buffer[..stemmed], prefixHashes[stemmed], out var id) && seen.Add(id))
+            if (stemmed > 1 && TryFind(buffer[..stemmed], prefixHashes[stemmed], out var id))
+            {
+                if (seen.Add(id))
+                {
+                    terms.Add(id);
+                    if (abbreviations is not null && (uint)id < (uint)_roots.Length && _roots[id] >= 0 && seen.Add(_roots[id]))
+                    {
+                        terms.Add(_roots[id]);
+                    }
+                }
+            }
+            else if (abbreviations is not null && length is > 1 and <= Abbreviations.MaxWordLength)
+            {
+                // In capitals: no lower-case letter but a plural s after at least two others.
+                var capitals = lowers == 0 || (lowers == 1 && lowerLast && buffer[length - 1] == 's' && length > 2);
+                abbreviations.Collect(buffer[..length], stemmed, prefixHashes[..(length + 1)], capitals, terms, seen);
+            }
+            else if (abbreviations is not null && stemmed >= MinDerived && Derived(buffer[..stemmed], prefixHashes, out id) && seen.Add(id))
             {
                 terms.Add(id);
             }
         }
     }
 
-    private bool TryFind(ReadOnlySpan<char> term, uint hash, out int id)
+    /// <summary>Records for each term the term it is derived from, if any, so that an item's text naming the one (an
+    /// auditor) also reads as naming the other (audit). Called once every term is numbered.</summary>
+    public void FindRoots()
+    {
+        var roots = new int[_terms.Count];
+        for (var id = 0; id < roots.Length; id++)
+        {
+            var term = _terms[id];
+            var hashes = new uint[term.Length + 1];
+            hashes[0] = Fnv1a.Seed;
+            for (var i = 0; i < term.Length; i++)
+            {
+                hashes[i + 1] = Fnv1a.Step(hashes[i], term[i]);
+            }
+
+            roots[id] = term.Length >= MinDerived && Derived(term, hashes, out var root) ? root : -1;
+        }
+
+        _roots = roots;
+    }
+
+    /// <summary>The shortest stem a word is read as a form derived from (<c>auditor</c> from <c>audit</c>,
+    /// <c>approval</c> from <c>approv</c>, <c>reminder</c> from <c>remind</c>).</summary>
+    private const int MinDerived = 6;
+
+    /// <summary>The most letters a derived form adds to its term.</summary>
+    private const int MaxDerivedSuffix = 3;
+
+    /// <summary>The term <paramref name="stem"/> is derived from: the longest term of at least four letters it
+    /// extends by one to <see cref="MaxDerivedSuffix"/> letters.</summary>
+    private bool Derived(ReadOnlySpan<char> stem, ReadOnlySpan<uint> prefixHashes, out int id)
+    {
+        for (var length = stem.Length - 1; length >= Math.Max(4, stem.Length - MaxDerivedSuffix); length--)
+        {
+            if (TryFind(stem[..length], prefixHashes[length], out id))
+            {
+                return true;
+            }
+        }
+
+        id = -1;
+        return false;
+    }
+
+    internal bool TryFind(ReadOnlySpan<char> term, uint hash, out int id)
     {
         var mask = _slots.Length - 1;
         for (var slot = SlotOf(hash, mask); _slots[slot] != EmptySlot; slot = (slot + 1) & mask)

@@ -16,6 +16,9 @@ internal static class TextTerms
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
         StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Whether <paramref name="word"/> (lower-case) is a stop word: never a term.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordLookup.Contains(word);
+
     /// <summary>Writes the next term into <paramref name="buffer"/> and returns its length, or 0 at the end. Callers that
     /// look terms up in a <see cref="TermVocabulary"/> pass <paramref name="skipStopWords"/> false: stop words never
     /// enter the vocabulary, so the lookup already rejects them and one hash lookup per word is saved.</summary>

@@ -61,14 +61,15 @@ public sealed class BacklogBatchTests
         Assert.Equal("Replace `C-NOPE` with `C-PRICING-RULES` (or another component id from anatomy.yml).", story.Gaps[1].Fix);
         Assert.Equal(GapSeverity.Warn, story.Verdict);
 
-        // The pull request takes all of the story's links; what it still lacks is a component, which blocks.
+        // The pull request takes all of the story's links; what it still lacks is a component, which blocks. Its text
+        // matches the audit log best, but the component below its stage that its text matches (price) leads.
         var pr = results[4];
         Assert.Equal(["3"], pr.LinkedItems);
         AssertTrace(pr.Trace, outcomes: ["O-FASTER-ONBOARDING", "O-FEWER-PRICING-ERRORS", "O-UNUSED"], stages: ["S-PRICE"]);
         var gap = Assert.Single(pr.Gaps);
         Assert.Equal((GapCodes.NoComponent, GapSeverity.Block), (gap.Code, gap.Severity));
-        Assert.Equal("Add `Component: C-AUDIT-LOG` to the description (or the label `component:C-AUDIT-LOG`).", gap.Fix);
-        Assert.Equal("C-AUDIT-LOG", gap.Suggestions[0].Id);
+        Assert.Equal("Add `Component: C-PRICING-RULES` to the description (or the label `component:C-PRICING-RULES`).", gap.Fix);
+        Assert.Equal(["C-PRICING-RULES", "C-AUDIT-LOG"], gap.Suggestions.Select(s => s.Id));
         Assert.Null(pr.ExemptReason);
         Assert.Empty(pr.Diagnostics);
     }
