@@ -4,8 +4,10 @@ using System.Text;
 namespace AnatomyBot.Core.Reconcile;
 
 /// <summary>Turns text the bot does not control (titles, names, messages, ids from a PR body) into inline Markdown that
-/// renders as the same text: no emphasis, links, HTML, table breaks or math, no line breaks, and no <c>@</c> mentions
-/// (a zero-width space after <c>@</c>, as Dependabot does).</summary>
+/// renders as the same text: no emphasis, links, HTML, table breaks or math, no line breaks, no <c>@</c> mentions and no
+/// item references (<c>#12</c>, <c>owner/repo#12</c>, <c>AB#12</c>): a zero-width space after the <c>@</c> or the <c>#</c>,
+/// as Dependabot does, so neither GitHub nor Azure DevOps links, notifies or cross-references anyone. The PR comment, the
+/// check summary and the weekly digest all escape through here.</summary>
 internal static class MarkdownText
 {
     private const string Backslashed = "\\`*_[]|~$";
@@ -24,6 +26,7 @@ internal static class MarkdownText
                 '>' => sb.Append("&gt;"),
                 '&' => sb.Append("&amp;"),
                 '@' => sb.Append("@&#8203;"),
+                '#' when i + 1 < flat.Length && char.IsAsciiDigit(flat[i + 1]) => sb.Append(i == 0 ? "\\#&#8203;" : "#&#8203;"),
                 '#' when i == 0 => sb.Append("\\#"),
                 _ when Backslashed.Contains(c, StringComparison.Ordinal) => sb.Append('\\').Append(c),
                 _ => sb.Append(c),

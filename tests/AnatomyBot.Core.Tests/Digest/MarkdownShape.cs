@@ -37,6 +37,7 @@ internal sealed record MarkdownShape(
     {
         LiteralInline literal => literal.Content.ToString(),
         CodeInline code => code.Content,
+        HtmlEntityInline entity => entity.Transcoded.ToString(),
         _ => "",
     };
 }

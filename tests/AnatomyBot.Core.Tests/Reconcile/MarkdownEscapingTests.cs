@@ -10,6 +10,8 @@ public sealed class MarkdownEscapingTests
     [Theory]
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     [InlineData("ping @octocat and @acme/team", "ping @&#8203;octocat and @&#8203;acme/team")]
+    [InlineData("fixes #12, acme/api#3 and AB#7", "fixes #&#8203;12, acme/api#&#8203;3 and AB#&#8203;7")]
+    [InlineData("#12 first", "\\#&#8203;12 first")]
     [InlineData("a | b", "a \\| b")]
     [InlineData("**bold** _it_ ~~s~~ $x$", "\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\$x\\$")]
     [InlineData("![img](https://e.vil/x.png) [link](javascript:alert(1))", "!\\[img\\](https://e.vil/x.png) \\[link\\](javascript:alert(1))")]

@@ -1,47 +1,23 @@
 using System.Globalization;
-using System.Text;
+
+using Escaping = AnatomyBot.Core.Reconcile.MarkdownText;
 
 namespace AnatomyBot.Core.Digest.Rendering;
 
-/// <summary>Escaping and formatting for text that users wrote (titles, names) placed into Markdown and tables.</summary>
+/// <summary>Formatting for the digest. Text that users wrote (titles, names) is escaped by the same code as the PR
+/// comment, so the digest defuses mentions and item references exactly as the comment does.</summary>
 internal static class MarkdownText
 {
-    private const string Special = "\\`*_[]<>|~&";
+    private const int MaxText = 1024;
 
-    /// <summary>Inline text: every Markdown-active character backslash-escaped, line breaks folded to spaces.</summary>
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
+    /// <summary>Inline text rendered as that text: no Markdown, HTML, mentions or item references; one line.</summary>
+    public static string Escape(string? text) => Escaping.Escape(text, MaxText);
 
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n' or '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (Special.Contains(c, StringComparison.Ordinal))
-            {
-                builder.Append('\\').Append(c);
-            }
-            else if (!char.IsControl(c))
-            {
-                builder.Append(c);
-            }
-        }
+    /// <summary>A code span for ids and codes, or escaped text when a span cannot hold it safely.</summary>
+    public static string Code(string? text) => Escaping.Code(text);
 
-        return builder.ToString();
-    }
-
-    /// <summary>A code span for ids and codes; backticks inside are dropped (ids never need them).</summary>
-    public static string Code(string? text) => $"`{(text ?? "").Replace("`", "", StringComparison.Ordinal).Replace('|', '/')}`";
-
-    /// <summary>A link when there is a URL, else the escaped text.</summary>
-    public static string Link(string text, string? url) =>
-        url is null || !IsSafeUrl(url) ? Escape(text) : $"[{Escape(text)}]({Destination(url)})";
+    /// <summary>A link when there is an absolute http(s) URL, else the escaped text.</summary>
+    public static string Link(string text, string? url) => Escaping.Link(text, url);
 
     public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
@@ -55,27 +31,4 @@ internal static class MarkdownText
         < 0 => "▼ −" + (-points).ToString("0.#", CultureInfo.InvariantCulture) + " pts",
         _ => "no change",
     };
-
-    private static bool IsSafeUrl(string url) =>
-        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
-
-    private static string Destination(string url)
-    {
-        var builder = new StringBuilder(url.Length);
-        foreach (var c in url)
-        {
-            builder.Append(c switch
-            {
-                ' ' => "%20",
-                '(' => "%28",
-                ')' => "%29",
-                '<' => "%3C",
-                '>' => "%3E",
-                '|' => "%7C",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.ToString();
-    }
 }
