@@ -2,8 +2,10 @@ using AnatomyBot.AzureDevOps;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.GitHub;
 using AnatomyBot.GitHub.Anatomy;
+using AnatomyBot.Hosting.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
 
@@ -11,7 +13,8 @@ namespace AnatomyBot.Hosting;
 
 /// <summary>The platform channels, registered the same way for the Functions app and for <c>serve</c>, <c>replay</c> and
 /// <c>demo</c>: each one whose section (<c>GitHub</c>, <c>AzureDevOps</c>) exists. Each channel validates its own options at
-/// start-up and refuses to start without its webhook secret; Polly's line per API call is logged at Debug. An Azure DevOps
+/// start-up and refuses to start without its webhook secret; the lines per API call (Polly's and one of the bot's own) are
+/// logged at Debug, and the HTTP client factory's Information lines are not written. An Azure DevOps
 /// anatomy kept on GitHub (<c>AzureDevOps:Anatomy:GitHub</c>) is read by the GitHub project's reader, over the GitHub
 /// channel's HTTP pipeline.</summary>
 public static class ChannelServiceCollectionExtensions
@@ -24,6 +27,8 @@ public static class ChannelServiceCollectionExtensions
         // lines are Debug here. Retries and handled failures keep their Warning.
         services.Configure<TelemetryOptions>(o => o.SeverityProvider = args =>
             args.Event.Severity == ResilienceEventSeverity.Information ? ResilienceEventSeverity.Debug : args.Event.Severity);
+        services.TryAddSingleton<ApiCallLogger>();
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<ApiCallLogger>(wrapHandlersPipeline: true));
         if (configuration.GetSection("GitHub").Exists())
         {
             services.AddAnatomyBotGitHub(configuration);

@@ -65,6 +65,30 @@ public sealed class ChannelCompositionTests
         Assert.All(polly, r => Assert.True(r.Level <= LogLevel.Debug, $"{r.Level}: {r.Message}"));
     }
 
+    [Fact]
+    public async Task ApiCalls_OnBothPlatformsPipelines_OneDebugLineEachAndNothingAboveDebug()
+    {
+        var github = new OneAnswerApi(ContentsAddress, Yaml);
+        var boards = new OneAnswerApi("https://dev.azure.test/contoso/Fabrikam/_apis/wit/workitems/7?$expand=relations&api-version=7.1", """{ "id": 7, "rev": 1, "fields": {} }""", "application/json");
+        using var host = Build(github, boards);
+
+        await host.Services.GetRequiredService<IAnatomyProvider>().GetAsync(null, CancellationToken.None);
+        await host.Services.GetRequiredService<AzureDevOpsClient>().GetWorkItemAsync(7, CancellationToken.None);
+
+        var records = host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        var perCall = records.Where(r => r.Category is { } c && (c.StartsWith("Polly", StringComparison.Ordinal)
+            || c.StartsWith("System.Net.Http", StringComparison.Ordinal) || c.EndsWith(".ApiCallLogger", StringComparison.Ordinal))).ToList();
+        Assert.All(perCall, r => Assert.True(r.Level <= LogLevel.Debug, $"{r.Category} {r.Level}: {r.Message}"));
+        var calls = perCall.Where(r => r.Id.Id == 7001).ToList();
+        Assert.Equal(
+            ["GET ghes.contoso.test/api/v3/repos/contoso/architecture/contents/docs/anatomy.yml 200", "GET dev.azure.test/contoso/Fabrikam/_apis/wit/workitems/7 200"],
+            calls.Select(r => $"{Value(r, "Method")} {Value(r, "Host")}{Value(r, "Path")} {Value(r, "Status")}"));
+        Assert.All(calls, r => Assert.Equal(LogLevel.Debug, r.Level));
+    }
+
+    private static string? Value(FakeLogRecord record, string key) =>
+        record.StructuredState?.FirstOrDefault(p => p.Key == key).Value;
+
     private static IHost Build(OneAnswerApi github, OneAnswerApi boards)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
