@@ -1,6 +1,8 @@
 // AnatomyBot in production: the Functions app (Flex Consumption, isolated .NET 10 worker), its storage account
 // (AzureWebJobsStorage: queue anatomybot-deliveries + -poison, ledger tables), Application Insights on Log Analytics,
-// and a Key Vault with the secrets, read by the app's system-assigned identity through Key Vault references.
+// and a Key Vault with the secrets, read by the app's system-assigned identity through Key Vault references. The vault
+// and the storage account refuse public networks (unless allowedIpRanges names some); the app reaches them through
+// private endpoints in a virtual network it is integrated into.
 // App settings are the configuration keys (docs/hosting.md) with ':' written '__' (Digest:Schedule -> Digest__Schedule).
 // Deploy: az deployment group create -g RG -f infra/main.bicep -p infra/main.bicepparam (see infra/README.md).
 
@@ -120,6 +122,20 @@ param instanceMemoryMB int = 2048
 @minValue(30)
 @maxValue(730)
 param logRetentionInDays int = 30
+
+// ---- Network -------------------------------------------------------------------------------------------------------
+
+@description('Public IPv4 addresses or CIDR ranges allowed to reach the Key Vault and the storage account besides their private endpoints (operators, a build agent). Empty (the default): both refuse every public network.')
+param allowedIpRanges array = []
+
+@description('Address space of the virtual network holding the app\'s subnet and the private endpoints.')
+param virtualNetworkAddressPrefix string = '10.40.0.0/16'
+
+@description('Subnet the Functions app is integrated into (at least /27).')
+param appSubnetPrefix string = '10.40.0.0/24'
+
+@description('Subnet holding the private endpoints of the Key Vault and the storage account.')
+param privateEndpointSubnetPrefix string = '10.40.1.0/24'
 
 // ---- Secrets (never in a parameters file: pass them on the command line or from the environment, or set them in the
 // vault afterwards; empty ones are not written) ------------------------------------------------------------------------
@@ -275,6 +291,7 @@ module storage 'modules/storage.bicep' = {
     queueName: queueName
     tablePrefix: tablePrefix
     deploymentContainerName: 'app-package'
+    allowedIpRanges: allowedIpRanges
     tags: allTags
   }
 }
@@ -292,6 +309,21 @@ module vault 'modules/keyvault.bicep' = {
       '${secretNames.azureDevOpsWebhookSecret}': azureDevOpsWebhookSecret
       '${secretNames.azureDevOpsPersonalAccessToken}': azureDevOpsPersonalAccessToken
     }
+    allowedIpRanges: allowedIpRanges
+    tags: allTags
+  }
+}
+
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    location: location
+    baseName: baseName
+    addressPrefix: virtualNetworkAddressPrefix
+    appSubnetPrefix: appSubnetPrefix
+    endpointSubnetPrefix: privateEndpointSubnetPrefix
+    keyVaultId: vault.outputs.id
+    storageAccountId: storage.outputs.id
     tags: allTags
   }
 }
@@ -307,6 +339,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appSettings: appSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    subnetId: network.outputs.appSubnetId
     tags: allTags
   }
 }

@@ -1,6 +1,8 @@
 // The Functions app on a Flex Consumption plan: isolated .NET 10 worker, system-assigned managed identity, HTTPS only,
 // TLS 1.2+, no FTP and no basic-auth publishing. The deployment package is read from a blob container with the same
-// identity, so the storage account needs no shared key.
+// identity, so the storage account needs no shared key. The app is integrated into a subnet and routes all its outbound
+// traffic through the virtual network, where private endpoints reach the Key Vault and the storage account (network.bicep);
+// its own endpoint stays public, because GitHub and Azure DevOps deliver webhooks to it.
 
 @description('Azure region (must offer the Flex Consumption plan).')
 param location string
@@ -32,6 +34,9 @@ param maximumInstanceCount int
   4096
 ])
 param instanceMemoryMB int
+
+@description('Subnet the app is integrated into (delegated to Microsoft.App/environments).')
+param subnetId string
 
 param tags object
 
@@ -76,11 +81,13 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     clientCertEnabled: false
     publicNetworkAccess: 'Enabled'
     keyVaultReferenceIdentity: 'SystemAssigned'
+    virtualNetworkSubnetId: subnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      vnetRouteAllEnabled: true
       appSettings: concat(platformSettings, appSettings)
     }
     functionAppConfig: {

@@ -2,6 +2,9 @@
 // gets Key Vault Secrets User on this vault (roles.bicep) and reads the secrets through the app settings'
 // @Microsoft.KeyVault(SecretUri=…) references. Secrets whose value is left empty here are not written: put them in the
 // vault afterwards (az keyvault secret set), the references pick them up.
+// Public network access is disabled unless allowedIpRanges names networks, and then only they are let in: the app reads
+// the vault through its private endpoint (network.bicep). Secrets set at deployment go through Azure Resource Manager,
+// which the firewall does not stop; setting them afterwards needs an allowed network or a machine in the virtual network.
 
 @description('Azure region.')
 param location string
@@ -17,6 +20,9 @@ param secretNames array
 @description('Secret name -> value. Empty values are skipped.')
 @secure()
 param secrets object
+
+@description('Public IPv4 addresses or CIDR ranges allowed to reach the vault besides the private endpoint (for an operator setting secrets); none by default, and then public network access is disabled.')
+param allowedIpRanges array = []
 
 param tags object
 
@@ -34,10 +40,12 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: empty(allowedIpRanges) ? 'Disabled' : 'Enabled'
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: 'None'
+      defaultAction: 'Deny'
+      ipRules: [for range in allowedIpRanges: { value: range }]
+      virtualNetworkRules: []
     }
   }
 }

@@ -1,7 +1,8 @@
 // The storage account behind AzureWebJobsStorage: the delivery queue and its poison sibling, the ledger tables, the
 // Functions host's own blobs (timer locks) and the Flex Consumption deployment container. Shared keys are disabled:
 // every client (the Functions host, the queue scheduler, the Table Storage ledgers) authenticates with the app's managed
-// identity.
+// identity. Public network access is disabled unless allowedIpRanges names networks, and then only they are let in: the
+// app reaches the blob, queue and table services through private endpoints (network.bicep).
 
 @description('Azure region.')
 param location string
@@ -19,6 +20,9 @@ param tablePrefix string
 
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
+
+@description('Public IPv4 addresses or CIDR ranges (storage accepts neither /31 nor /32: give a single address) allowed to reach the account besides the private endpoints; none by default, and then public network access is disabled.')
+param allowedIpRanges array = []
 
 param tags object
 
@@ -38,10 +42,12 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: empty(allowedIpRanges) ? 'Disabled' : 'Enabled'
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: 'None'
+      defaultAction: 'Deny'
+      ipRules: [for range in allowedIpRanges: { value: range, action: 'Allow' }]
+      virtualNetworkRules: []
     }
     encryption: {
       keySource: 'Microsoft.Storage'
