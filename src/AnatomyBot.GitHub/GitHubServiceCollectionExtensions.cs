@@ -38,6 +38,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<GitHubTokenSource>();
         services.TryAddSingleton<IInstallationTokenSource>(sp => sp.GetRequiredService<GitHubTokenSource>());
         services.TryAddSingleton<GitHubConnections>();
+        services.AddTransient<InstallationTokenHandler>().AddHttpClient(GitHubClientFactory.HttpClientName).AddHttpMessageHandler<InstallationTokenHandler>();
         services.TryAddSingleton<AnatomySource>();
         services.TryAddSingleton<RawJson>();
         services.TryAddSingleton<GitHubSnapshotReader>();

@@ -111,11 +111,15 @@ public sealed class SweepSourceTests : IDisposable
         var deliveries = await github.Services.GetRequiredService<ISweepSource>().CreateSweepDeliveriesAsync(github.Time.GetUtcNow(), default);
 
         Assert.Equal(
-            ["GET /app/installations?per_page=100", "POST /app/installations/77/access_tokens", "GET /installation/repositories?per_page=100", FirstPage],
+            ["GET /app/installations?per_page=100", "POST /app/installations/77/access_tokens", "GET /installation/repositories?per_page=100",
+             "POST /app/installations/77/access_tokens", FirstPage],
             github.Sent);
+        Assert.Equal(
+            ["""{"permissions":{"metadata":"read"}}""", """{"repositories":["shop"],"permissions":{"issues":"read","pull_requests":"read"}}"""],
+            github.Api.Requests.Where(r => r.Path.EndsWith("/access_tokens", StringComparison.Ordinal)).Select(r => r.Body));
         var delivery = Assert.Single(deliveries);
         Assert.Equal(77, (long)JsonNode.Parse(delivery.Body)!["installation"]!["id"]!);
-        Assert.All(github.Api.Requests.Where(r => !r.Path.StartsWith("/app/", StringComparison.Ordinal)), r => Assert.Equal("Token inst-token-1", r.Authorization));
+        Assert.Equal(["Token inst-token-1", "Token inst-token-2"], github.Api.Requests.Where(r => !r.Path.StartsWith("/app/", StringComparison.Ordinal)).Select(r => r.Authorization));
         Assert.All(github.Api.Requests.Where(r => r.Path.StartsWith("/app/", StringComparison.Ordinal)), r => Assert.StartsWith("Bearer ey", r.Authorization, StringComparison.Ordinal));
     }
 

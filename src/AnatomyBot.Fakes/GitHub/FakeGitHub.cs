@@ -127,7 +127,7 @@ public sealed partial class FakeGitHub : FakeApi
     private static FakeResponse Created(JsonNode body) => FakeResponse.Json(body, HttpStatusCode.Created);
 
     private FakeResponse WithRepository(FakeRequest request, Func<FakeGitHubRepository, FakeResponse> answer) =>
-        _repositories.TryGetValue($"{request.Route("owner")}/{request.Route("repo")}", out var repo) ? answer(repo) : NotFound();
+        _repositories.TryGetValue($"{request.Route("owner")}/{request.Route("repo")}", out var repo) ? RefusedByToken(request, repo) ?? answer(repo) : NotFound();
 
     /// <summary>The issue or pull request <paramref name="parameter"/> names: 404 when there is none, 410 when it was deleted.</summary>
     private FakeResponse WithIssue(FakeRequest request, string parameter, Func<FakeGitHubRepository, FakeIssue, FakeResponse> answer) =>

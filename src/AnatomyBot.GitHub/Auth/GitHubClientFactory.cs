@@ -23,6 +23,11 @@ public sealed class GitHubClientFactory(IHttpMessageHandlerFactory handlers, IOp
         return new GitHubClient(connection);
     }
 
+    /// <summary>A client acting as one App installation: its requests carry the installation's placeholder credential,
+    /// which <see cref="InstallationTokenHandler"/> swaps for a token scoped to each call.</summary>
+    public IGitHubClient CreateForInstallation(long installationId) =>
+        Create(_ => new ValueTask<string?>(InstallationTokenHandler.Placeholder(installationId)));
+
     private sealed class TokenCredentialStore(Func<CancellationToken, ValueTask<string?>> token, AuthenticationType type) : ICredentialStore
     {
         public async Task<Credentials> GetCredentials()

@@ -31,7 +31,7 @@ public sealed class GitHubConnections(GitHubClientFactory factory, GitHubTokenSo
         ArgumentNullException.ThrowIfNull(repository);
         if (!options.Value.UsesApp)
         {
-            return _tokenClient ??= factory.Create(ct => tokens.GetTokenAsync(null, ct));
+            return _tokenClient ??= factory.Create(ct => tokens.GetTokenAsync(null, null, ct));
         }
 
         if (InstallationOf(repository) is not { } id)
@@ -43,7 +43,7 @@ public sealed class GitHubConnections(GitHubClientFactory factory, GitHubTokenSo
         return ForInstallation(id);
     }
 
-    /// <summary>The client acting as one installation of the App.</summary>
+    /// <summary>The client acting as one installation of the App, with a token per repository and kind of call.</summary>
     public IGitHubClient ForInstallation(long installationId) =>
-        _clients.GetOrAdd(installationId, installation => factory.Create(ct => tokens.GetTokenAsync(installation, ct)));
+        _clients.GetOrAdd(installationId, installation => factory.CreateForInstallation(installation));
 }

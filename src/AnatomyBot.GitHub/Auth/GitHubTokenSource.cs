@@ -6,8 +6,9 @@ using Octokit;
 
 namespace AnatomyBot.GitHub.Auth;
 
-/// <summary>App mode: installation tokens minted with the App JWT, cached per installation and re-minted five minutes
-/// before they expire or after GitHub refused one. Token mode: the configured token. Neither: anonymous.</summary>
+/// <summary>App mode: installation tokens minted with the App JWT for one repository and the permissions of one kind of
+/// call (<see cref="TokenScope"/>), cached per installation and scope and re-minted five minutes before they expire or
+/// after GitHub refused one. Token mode: the configured token. Neither: anonymous.</summary>
 public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
@@ -15,7 +16,7 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
     private readonly TimeProvider _time;
     private readonly Func<string, IGitHubClient> _appClient;
     private readonly Lazy<RSA>? _key;
-    private readonly ConcurrentDictionary<long, AccessToken> _tokens = new();
+    private readonly ConcurrentDictionary<(long Installation, TokenScope Scope), AccessToken> _tokens = new();
     private readonly SemaphoreSlim _mint = new(1, 1);
 
     public GitHubTokenSource(IOptions<GitHubOptions> options, TimeProvider time, GitHubClientFactory clients)
@@ -31,19 +32,20 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
         }
     }
 
-    public async ValueTask<string?> GetTokenAsync(long? installationId, CancellationToken cancellationToken)
+    public async ValueTask<string?> GetTokenAsync(long? installationId, TokenScope? scope, CancellationToken cancellationToken)
     {
         if (!_options.UsesApp)
         {
             return string.IsNullOrWhiteSpace(_options.Token) ? null : _options.Token;
         }
 
-        if (installationId is not { } id)
+        if (installationId is not { } id || scope is null)
         {
-            throw new InvalidOperationException("GitHub App mode needs the installation id of the delivery.");
+            throw new InvalidOperationException("GitHub App mode needs the installation id of the delivery and the scope of the call.");
         }
 
-        if (Fresh(id) is { } cached)
+        var key = (id, scope);
+        if (Fresh(key) is { } cached)
         {
             return cached;
         }
@@ -51,14 +53,20 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
         await _mint.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Fresh(id) is { } minted)
+            if (Fresh(key) is { } minted)
             {
                 return minted;
             }
 
-            var token = await _appClient(AppCredentials()).GitHubApps.CreateInstallationToken(id).ConfigureAwait(false);
-            _tokens[id] = token;
-            return token.Token;
+            var response = await _appClient(AppCredentials()).Connection.Post<AccessToken>(
+                new Uri($"app/installations/{id}/access_tokens", UriKind.Relative),
+                scope.RequestBody(),
+                "application/vnd.github+json",
+                "application/json",
+                (IDictionary<string, string>?)null,
+                cancellationToken).ConfigureAwait(false);
+            _tokens[key] = response.Body;
+            return response.Body.Token;
         }
         finally
         {
@@ -84,7 +92,10 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
     {
         if (installationId is { } id)
         {
-            _tokens.TryRemove(id, out _);
+            foreach (var key in _tokens.Keys.Where(k => k.Installation == id))
+            {
+                _tokens.TryRemove(key, out _);
+            }
         }
     }
 
@@ -99,6 +110,6 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
 
     private string AppCredentials() => AppJwt.Create(_options.AppId!, _key!.Value, _time.GetUtcNow());
 
-    private string? Fresh(long id) =>
-        _tokens.TryGetValue(id, out var token) && token.ExpiresAt - _time.GetUtcNow() > RefreshMargin ? token.Token : null;
+    private string? Fresh((long, TokenScope) key) =>
+        _tokens.TryGetValue(key, out var token) && token.ExpiresAt - _time.GetUtcNow() > RefreshMargin ? token.Token : null;
 }

@@ -182,5 +182,46 @@ public sealed class FakeGitHubTests : IDisposable
         Assert.Equal(77, _fake.InstallationOf("inst-token-1"));
     }
 
+    [Fact]
+    public async Task InstallationToken_LimitedToARepositoryAndPermission_AnswersLikeGitHubOutsideThem()
+    {
+        _fake.Installations[77] = ["acme/shop", "acme/other"];
+        _fake.Repository("acme", "other").Issues[1] = new FakeIssue { Number = 1 };
+        _repo.Issues[1] = new FakeIssue { Number = 1 };
+        using var mint = new HttpRequestMessage(HttpMethod.Post, new Uri("app/installations/77/access_tokens", UriKind.Relative))
+        {
+            Content = new StringContent("""{"repositories":["shop"],"permissions":{"issues":"read"}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        mint.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "eyJ.jwt");
+        using var minted = await _http.SendAsync(mint);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", "inst-token-1");
+
+        using var read = await _http.GetAsync(new Uri("repos/acme/shop/issues/1", UriKind.Relative));
+        using var otherRepository = await _http.GetAsync(new Uri("repos/acme/other/issues/1", UriKind.Relative));
+        using var write = await _http.PostAsJsonAsync(new Uri("repos/acme/shop/issues/1/comments", UriKind.Relative), new { body = "x" });
+        using var files = await _http.GetAsync(new Uri("repos/acme/shop/contents/README.md", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Created, minted.StatusCode);
+        Assert.Equal(
+            (HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            (read.StatusCode, otherRepository.StatusCode, write.StatusCode, files.StatusCode));
+        Assert.Equal(["shop"], _fake.GrantOf("inst-token-1")!.Repositories);
+    }
+
+    [Fact]
+    public async Task InstallationToken_ForARepositoryOutsideTheInstallation_Answers422()
+    {
+        _fake.Installations[77] = ["acme/shop"];
+        using var mint = new HttpRequestMessage(HttpMethod.Post, new Uri("app/installations/77/access_tokens", UriKind.Relative))
+        {
+            Content = new StringContent("""{"repositories":["elsewhere"]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        mint.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "eyJ.jwt");
+
+        using var minted = await _http.SendAsync(mint);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, minted.StatusCode);
+    }
+
     private static int[] Numbers(JsonArray? items) => [.. items!.Select(i => (int)i!["number"]!)];
 }
