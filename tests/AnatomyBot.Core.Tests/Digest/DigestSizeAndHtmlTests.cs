@@ -44,7 +44,7 @@ public sealed class DigestSizeAndHtmlTests
     }
 
     [Fact]
-    public void Html_IsWellFormedPageWithMermaidPreAndScript()
+    public void Html_IsWellFormedPageWithMermaidPreAndAPinnedScriptWithIntegrity()
     {
         var digest = DigestBuilder.Build(DigestFixture.Request(), DigestFixture.Items, DigestFixture.Events);
 
@@ -62,8 +62,13 @@ public sealed class DigestSizeAndHtmlTests
         Assert.Contains("s0[\"Apply<br/>3 items", pictures[0].TextContent, StringComparison.Ordinal);
         Assert.StartsWith("xychart-beta", pictures[2].TextContent, StringComparison.Ordinal);
         Assert.Equal(MarkdownShape.Parse(DigestMarkdownRenderer.Render(digest)).Tables.Count, document.QuerySelectorAll("table").Length);
-        var script = Assert.Single(document.QuerySelectorAll("script[type=module]"));
-        Assert.Contains(DigestHtmlRenderer.MermaidScriptUrl, script.TextContent, StringComparison.Ordinal);
+        var loaded = Assert.Single(document.QuerySelectorAll("script[src]"));
+        Assert.Matches(@"^https://cdn\.jsdelivr\.net/npm/mermaid@\d+\.\d+\.\d+/dist/mermaid\.min\.js$", loaded.GetAttribute("src"));
+        Assert.Matches(@"^sha384-[A-Za-z0-9+/]{64}$", loaded.GetAttribute("integrity"));
+        Assert.Equal(48, Convert.FromBase64String(loaded.GetAttribute("integrity")!["sha384-".Length..]).Length);
+        Assert.Equal("anonymous", loaded.GetAttribute("crossorigin"));
+        Assert.Empty(document.QuerySelectorAll("script[type=module]"));
+        Assert.All(document.QuerySelectorAll("script:not([src])"), s => Assert.DoesNotContain("import", s.TextContent, StringComparison.Ordinal));
         Assert.Empty(document.QuerySelectorAll("main script"));
         Assert.Contains(document.QuerySelectorAll("td"), td => td.TextContent == "Self-service portal | <beta> 103");
     }

@@ -6,10 +6,16 @@ using Markdig.Renderers.Html;
 namespace AnatomyBot.Core.Digest.Rendering;
 
 /// <summary>The same Markdown as a standalone HTML page (for e-mail or a static site), rendered with Markdig; Mermaid
-/// pictures are drawn in the browser by the mermaid script.</summary>
+/// pictures are drawn in the browser by the mermaid script, loaded from the CDN at one pinned version and only if its
+/// bytes match the Subresource Integrity hash (the npm package's <c>dist/mermaid.min.js</c>, which the CDN serves as is).</summary>
 public static class DigestHtmlRenderer
 {
-    public const string MermaidScriptUrl = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs";
+    public const string MermaidVersion = "11.17.2";
+
+    public const string MermaidScriptUrl = "https://cdn.jsdelivr.net/npm/mermaid@" + MermaidVersion + "/dist/mermaid.min.js";
+
+    /// <summary>SHA-384 of <c>dist/mermaid.min.js</c> in the npm package <c>mermaid</c> at <see cref="MermaidVersion"/>.</summary>
+    public const string MermaidIntegrity = "sha384-EOXBFmc3gx5mb+vn0vPvvGqACToJD24hhacX5Yx+8NUUQrHIle/Qi5Bg9o3zKwW2";
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
@@ -43,8 +49,8 @@ public static class DigestHtmlRenderer
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n<main>\n"
             + writer.ToString()
-            + "</main>\n<script type=\"module\">\n"
-            + $"import mermaid from \"{MermaidScriptUrl}\";\n"
-            + "mermaid.initialize({ startOnLoad: true });\n</script>\n</body>\n</html>\n";
+            + "</main>\n"
+            + $"<script src=\"{MermaidScriptUrl}\" integrity=\"{MermaidIntegrity}\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\"></script>\n"
+            + "<script>mermaid.initialize({ startOnLoad: true });</script>\n</body>\n</html>\n";
     }
 }
