@@ -18,6 +18,9 @@ public sealed partial class TokenScopeTests
     [InlineData("GET", "repos/acme/shop/commits/0123abc/check-runs", "checks:read")]
     [InlineData("POST", "repos/acme/shop/check-runs", "checks:write")]
     [InlineData("PATCH", "repos/acme/shop/check-runs/77", "checks:write")]
+    [InlineData("GET", "repos/acme/shop/branches/main/protection/required_status_checks", "administration:read")]
+    [InlineData("GET", "repos/acme/shop/collaborators/octocat/permission", "metadata:read")]
+    [InlineData("GET", "repos/acme/shop", "metadata:read")]
     public void For_RepositoryCall_OneRepositoryAndThePermissionOfItsKind(string method, string path, string permissions)
     {
         Assert.Equal(new TokenScope("shop", permissions), TokenScopes.For(new HttpMethod(method), path));

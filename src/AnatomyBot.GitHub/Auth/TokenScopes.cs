@@ -29,6 +29,8 @@ public static class TokenScopes
             "pulls" => $"pull_requests:{level}",
             "check-runs" or "check-suites" => $"checks:{level}",
             "statuses" or "status" => $"statuses:{level}",
+            "branches" => $"administration:{level}",
+            "collaborators" => Installation,
             var family => throw new InvalidOperationException(
                 $"No installation token scope is defined for {method} {path} ({family}); add one to {nameof(TokenScopes)}."),
         };
