@@ -23,7 +23,8 @@ internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOption
         {
             var evaluation = byId[id.ToString(CultureInfo.InvariantCulture)];
             results.Add(evaluation);
-            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions);
+            // Work items carry their tags here; their discussion comment is not written on Azure DevOps.
+            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { Comment = null };
             var rev = snapshot.WorkItems[id].Rev.ToString(CultureInfo.InvariantCulture);
             var target = new ReconcileTarget(ItemSource.AzureDevOps, evaluation.Item.Id, evaluation.Item.Kind, rev);
             await applier.ApplyAsync(target, desired, new CurrentState { Labels = evaluation.Item.Labels }, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,9 @@ public sealed record AnatomyPolicy
     /// e.g. <c>Custom.StrategicOutcome: outcome</c>.</summary>
     public IReadOnlyDictionary<string, Anatomy.Layer> Fields { get; init; } = new Dictionary<string, Anatomy.Layer>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether epics, features, stories and other backlog items get a sticky comment with the fix.</summary>
+    public ItemComments ItemComments { get; init; } = ItemComments.OnGaps;
+
     public static IReadOnlyDictionary<ItemKind, PolicyRule> Defaults { get; } = new Dictionary<ItemKind, PolicyRule>
     {
         [ItemKind.Epic] = new([LinkRequirement.Outcome], GapSeverity.Warn),

@@ -4,13 +4,15 @@ using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Reconcile;
 
-/// <summary>Evaluation → what the item should look like: gap labels for every item; for pull requests also the sticky
-/// comment and the merge check. Pure and deterministic.</summary>
+/// <summary>Evaluation → what the item should look like: gap labels and the sticky comment for every item; for pull
+/// requests also the merge check. Pure and deterministic.</summary>
 public static class DesiredStateBuilder
 {
     /// <summary>
     /// Labels: <c>anatomy:&lt;code&gt;</c> for each <c>warn</c> or <c>block</c> gap (<c>info</c> gaps are shown, not
-    /// labelled; exempt items carry none). Pull requests also get the comment (exempt: only corrected if one exists,
+    /// labelled; exempt items carry none). Backlog items get their sticky comment with <c>policy.itemComments: on-gaps</c>
+    /// (the default): created only while a labelled gap is open, otherwise only corrected if one exists (to "all links
+    /// in place"); <c>never</c> leaves comments alone. Pull requests also get the comment (exempt: only corrected if one exists,
     /// never created) and the check. <see cref="DesiredState.CommentResolved"/> is true when no gaps remain (or exempt),
     /// on Azure DevOps only: GitHub comments have no resolved state.
     /// </summary>
@@ -24,7 +26,14 @@ public static class DesiredStateBuilder
                 .Select(g => GapCodes.ToLabel(g.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (evaluation.Item.Kind != ItemKind.PullRequest)
         {
-            return new DesiredState { OwnedLabels = labels };
+            return anatomy.Policy.ItemComments == ItemComments.Never
+                ? new DesiredState { OwnedLabels = labels }
+                : new DesiredState
+                {
+                    OwnedLabels = labels,
+                    Comment = ItemCommentRenderer.Render(evaluation, anatomy, options),
+                    CommentOnlyIfExisting = !ItemCommentRenderer.NeedsLinks(evaluation),
+                };
         }
 
         return new DesiredState

@@ -63,8 +63,8 @@ public sealed class SubjectReconciler(
         return evaluation;
     }
 
-    /// <summary>Evaluates an issue and reconciles its gap labels (a closed issue is only evaluated); null when it is gone,
-    /// a pull request, or there is no valid anatomy (issues get no comment, so there is nothing to report on them).</summary>
+    /// <summary>Evaluates an issue and reconciles its gap labels and its sticky comment (a closed issue is only
+    /// evaluated); null when it is gone, a pull request, or there is no valid anatomy (nothing is reported on issues then).</summary>
     public async Task<ItemEvaluation?> ReconcileIssueAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
     {
         using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,10 @@ public sealed class SubjectReconciler(
         }
 
         var desired = DesiredStateBuilder.Build(evaluation, model);
-        await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, new CurrentState { Labels = items[0].Labels }, cancellationToken)
+        // The comments are listed only when the item may get one: policy.itemComments: never costs no request.
+        var existingComment = desired.Comment is null ? null : await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
+        var current = new CurrentState { Labels = items[0].Labels, Comment = existingComment };
+        await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, current, cancellationToken)
             .ConfigureAwait(false);
         return evaluation;
     }

@@ -78,10 +78,10 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
             return;
         }
 
-        var (color, description) = GapLabelCatalog.For(label);
+        var look = LabelAppearance.For(label);
         try
         {
-            await client.Issue.Labels.Create(repository.Owner, repository.Name, new NewLabel(label, color) { Description = description }).ConfigureAwait(false);
+            await client.Issue.Labels.Create(repository.Owner, repository.Name, new NewLabel(look.Name, look.Color) { Description = look.Description }).ConfigureAwait(false);
         }
         catch (ApiValidationException)
         {

@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
@@ -26,13 +27,63 @@ public sealed class DesiredStateBuilderTests
     }
 
     [Fact]
-    public void Build_BacklogItem_LabelsOnly()
+    public void Build_BacklogItemWithAGap_LabelAndACommentThatSaysWhatToAdd()
     {
         var desired = DesiredStateBuilder.Build(ReconcileFixtures.Story(Warn), ReconcileFixtures.Anatomy);
 
         Assert.Equal(["anatomy:no-component"], desired.OwnedLabels);
-        Assert.Null(desired.Comment);
+        Assert.StartsWith(Markers.Comment, desired.Comment, StringComparison.Ordinal);
+        Assert.Contains("### ⚠️ Anatomy: this story needs 1 link", desired.Comment, StringComparison.Ordinal);
+        Assert.Contains("- **To fix:** add `Component: <component id>` to the description of this story.", desired.Comment, StringComparison.Ordinal);
+        Assert.False(desired.CommentOnlyIfExisting);
+        Assert.False(desired.CommentResolved);
         Assert.Null(desired.Check);
+    }
+
+    [Fact]
+    public void BuildThenPlan_BacklogItem_OneCommentWhenAGapAppearsEditedInPlaceAndAllLinksInPlaceWhenFixed()
+    {
+        var anatomy = ReconcileFixtures.Anatomy;
+        var healthy = DesiredStateBuilder.Build(ReconcileFixtures.Story(), anatomy);
+        Assert.Equal(CommentChangeKind.None, ReconcilePlanner.Plan(healthy, CurrentState.Empty).Comment.Kind);
+
+        var gap = DesiredStateBuilder.Build(ReconcileFixtures.Story(Warn), anatomy);
+        var created = ReconcilePlanner.Plan(gap, CurrentState.Empty);
+        Assert.Equal(CommentChangeKind.Create, created.Comment.Kind);
+        var after = ReconcilePlanner.Simulate(CurrentState.Empty, created, "77");
+        Assert.True(ReconcilePlanner.Plan(gap, after).IsEmpty);
+
+        var two = DesiredStateBuilder.Build(ReconcileFixtures.Story(Warn, new Gap(GapCodes.NoOutcome, GapSeverity.Warn, "m", "f", [])), anatomy);
+        var edited = ReconcilePlanner.Plan(two, after);
+        Assert.Equal((CommentChangeKind.Update, "77"), (edited.Comment.Kind, edited.Comment.ExistingId));
+        after = ReconcilePlanner.Simulate(after, edited);
+
+        var fixedPlan = ReconcilePlanner.Plan(healthy, after);
+        Assert.Equal((CommentChangeKind.Update, "77"), (fixedPlan.Comment.Kind, fixedPlan.Comment.ExistingId));
+        Assert.Contains("### ✅ Anatomy: all links in place", fixedPlan.Comment.Body, StringComparison.Ordinal);
+        Assert.True(ReconcilePlanner.Plan(healthy, ReconcilePlanner.Simulate(after, fixedPlan)).IsEmpty);
+    }
+
+    [Fact]
+    public void Build_BacklogItemWithItemCommentsNever_LabelsOnly()
+    {
+        var a = ReconcileFixtures.Anatomy;
+        var anatomy = new EnterpriseAnatomy(a.Outcomes, a.ValueStreams, a.Logic, a.Components, a.Policy with { ItemComments = ItemComments.Never });
+
+        var desired = DesiredStateBuilder.Build(ReconcileFixtures.Story(Warn), anatomy);
+
+        Assert.Equal(["anatomy:no-component"], desired.OwnedLabels);
+        Assert.Null(desired.Comment);
+        Assert.True(ReconcilePlanner.Plan(desired, new CurrentState { Labels = ["anatomy:no-component"], Comment = new ExistingComment("5", "old") }).IsEmpty);
+    }
+
+    [Fact]
+    public void Build_BacklogItemWithOnlyAnInfoGap_NoCommentCreated()
+    {
+        var desired = DesiredStateBuilder.Build(ReconcileFixtures.Story(new Gap(GapCodes.NoLogic, GapSeverity.Info, "m", "f", [])), ReconcileFixtures.Anatomy);
+
+        Assert.Empty(desired.OwnedLabels);
+        Assert.True(desired.CommentOnlyIfExisting);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace AnatomyBot.Core.Anatomy.Parsing;
 /// file-wide rule), exemptions and Azure DevOps fields.</summary>
 internal static class PolicyReader
 {
-    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields"];
+    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields", "itemComments"];
     private static readonly string[] RuleKeys = ["require", "severity"];
     private static readonly string[] ExemptKeys = ["labels", "authors"];
 
@@ -22,6 +22,7 @@ internal static class PolicyReader
             Rules = rules,
             Scopes = ScopeReader.Read(reader, rules, context),
             Fields = ReadFields(reader),
+            ItemComments = SectionReader.ReadCode<ItemComments>(reader, "itemComments", required: false) ?? ItemComments.OnGaps,
         };
         if (reader.Mapping("exempt") is { } exempt)
         {
