@@ -83,18 +83,17 @@ internal sealed partial class DigestAccumulator
         return [.. _window.Weeks.Select((week, i) => new TrendPoint(week, _opened[i], _closed[i], _closedWithItem[i]))];
     }
 
-    public (IReadOnlyList<AttentionGap> Listed, int More) OldestGaps(int limit)
+    /// <summary>The items with open gaps, one each: the most severe first across every repository and area path,
+    /// then (with a ledger) the longest open, then by where they are and their id.</summary>
+    public (IReadOnlyList<AttentionItem> Listed, int More) Attention(int limit)
     {
-        var all = _tracked.Values.SelectMany(t => t.Gaps.Select(g => (Item: t, Gap: g)));
-        var ordered = _window is null
-            ? all.OrderByDescending(x => x.Gap.Severity)
-            : all.OrderBy(x => x.Gap.OpenedAt == long.MinValue ? x.Item.FirstSeen : x.Gap.OpenedAt)
-                .ThenByDescending(x => x.Gap.Severity);
-        var sorted = ordered
-            .ThenBy(x => x.Item.Reference.Id, StringComparer.Ordinal)
-            .ThenBy(x => x.Gap.Code, StringComparer.Ordinal)
+        var sorted = _tracked.Values.Where(t => t.Gaps.Length > 0).Select(ToAttention)
+            .OrderByDescending(a => a.Severity)
+            .ThenBy(a => a.OpenSince ?? DateTimeOffset.MaxValue)
+            .ThenBy(a => a.Item.Scope, StringComparer.Ordinal)
+            .ThenBy(a => a.Item.Id, StringComparer.Ordinal)
             .ToList();
-        var listed = sorted.Take(limit).Select(x => ToAttention(x.Item, x.Gap)).ToList();
+        var listed = sorted.Take(limit).ToList();
         return (listed, sorted.Count - listed.Count);
     }
 
@@ -145,20 +144,24 @@ internal sealed partial class DigestAccumulator
         return new StageDigest(stage.Id, stage.Name, tally.Items, [.. tally.ByLayer], tally.OpenGaps, tally.FullyLinked);
     }
 
-    private AttentionGap ToAttention(TrackedItem item, GapSlot gap)
+    private AttentionItem ToAttention(TrackedItem item)
     {
+        var codes = item.Gaps.OrderByDescending(g => g.Severity).ThenBy(g => g.Code, StringComparer.Ordinal).Select(g => g.Code).Distinct().ToList();
+        var severity = item.Gaps.Max(g => g.Severity);
         if (_window is null)
         {
-            return new AttentionGap(item.Reference, gap.Code, gap.Severity, null, false);
+            return new AttentionItem(item.Reference, codes, severity, null, false);
         }
 
-        if (gap.OpenedAt != long.MinValue)
+        var opened = item.Gaps.Where(g => g.OpenedAt != long.MinValue).Select(g => g.OpenedAt).DefaultIfEmpty(long.MaxValue).Min();
+        if (opened != long.MaxValue && item.Gaps.All(g => g.OpenedAt != long.MinValue))
         {
-            return new AttentionGap(item.Reference, gap.Code, gap.Severity, new DateTimeOffset(gap.OpenedAt, TimeSpan.Zero), false);
+            return new AttentionItem(item.Reference, codes, severity, new DateTimeOffset(opened, TimeSpan.Zero), false);
         }
 
+        // A gap with no opened event in the window is older than the window, or as old as the item.
         var beforeWindow = item.FirstSeen < _window.Start;
-        var since = beforeWindow ? _window.Start : item.FirstSeen;
-        return new AttentionGap(item.Reference, gap.Code, gap.Severity, new DateTimeOffset(since, TimeSpan.Zero), beforeWindow);
+        var since = beforeWindow ? _window.Start : Math.Min(item.FirstSeen, opened);
+        return new AttentionItem(item.Reference, codes, severity, new DateTimeOffset(since, TimeSpan.Zero), beforeWindow);
     }
 }

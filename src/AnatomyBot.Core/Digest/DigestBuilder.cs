@@ -70,7 +70,7 @@ public static class DigestBuilder
             accumulator.AddItem(StoredEvaluations.From(evaluation));
         }
 
-        var (gaps, moreGaps) = accumulator.OldestGaps(attentionLimit);
+        var (attention, moreAttention) = accumulator.Attention(attentionLimit);
         return new WeeklyDigest
         {
             Title = title,
@@ -78,15 +78,15 @@ public static class DigestBuilder
             Headline = accumulator.Headline(),
             ValueStreams = accumulator.ValueStreams(),
             Strategy = accumulator.Strategy(),
-            OldestGaps = gaps,
-            MoreOpenGaps = moreGaps,
+            Attention = attention,
+            MoreAttention = moreAttention,
             AnatomyDiagnostics = SortDiagnostics(diagnostics ?? []),
         };
     }
 
     private static WeeklyDigest Complete(DigestRequest request, DigestAccumulator accumulator)
     {
-        var (gaps, moreGaps) = accumulator.OldestGaps(request.AttentionLimit);
+        var (attention, moreAttention) = accumulator.Attention(request.AttentionLimit);
         var (escaped, moreEscaped) = accumulator.Escaped(request.AttentionLimit);
         return new WeeklyDigest
         {
@@ -101,8 +101,8 @@ public static class DigestBuilder
             ValueStreams = accumulator.ValueStreams(),
             Strategy = accumulator.Strategy(),
             Trend = accumulator.Trend(),
-            OldestGaps = gaps,
-            MoreOpenGaps = moreGaps,
+            Attention = attention,
+            MoreAttention = moreAttention,
             EscapedPullRequests = escaped,
             MoreEscapedPullRequests = moreEscaped,
             AnatomyDiagnostics = SortDiagnostics(request.Diagnostics),

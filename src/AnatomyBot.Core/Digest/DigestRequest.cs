@@ -19,7 +19,7 @@ public sealed record DigestRequest
     /// <summary>Weeks in the trend chart, the reported week included (at least 2).</summary>
     public int TrendWeeks { get; init; } = 8;
 
-    /// <summary>How many of the oldest open gaps, and of the escaped pull requests, to list.</summary>
+    /// <summary>How many items with open gaps, and escaped pull requests, to list; the rest are counted.</summary>
     public int AttentionLimit { get; init; } = 15;
 
     /// <summary>Title of the digest; by default "Anatomy digest 2026-W48".</summary>

@@ -30,11 +30,11 @@ public sealed record WeeklyDigest
     /// <summary>Gaps opened and closed per week, oldest first; empty for the stateless digest.</summary>
     public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
 
-    /// <summary>The oldest open gaps, oldest first.</summary>
-    public IReadOnlyList<AttentionGap> OldestGaps { get; init; } = [];
+    /// <summary>The items with open gaps, one each with all its gaps: most severe first, then the longest open.</summary>
+    public IReadOnlyList<AttentionItem> Attention { get; init; } = [];
 
-    /// <summary>Open gaps beyond <see cref="OldestGaps"/> that were not listed.</summary>
-    public int MoreOpenGaps { get; init; }
+    /// <summary>Items with open gaps beyond <see cref="Attention"/>, counted and named as not listed.</summary>
+    public int MoreAttention { get; init; }
 
     public IReadOnlyList<EscapedPullRequest> EscapedPullRequests { get; init; } = [];
 

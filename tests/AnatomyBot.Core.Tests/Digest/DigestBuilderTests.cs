@@ -96,15 +96,32 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
-    public void Attention_OldestGapFirst_GapOlderThanWindowMarkedBefore()
+    public void Attention_OneRowPerItemMostSevereFirstThenLongestOpen_GapOlderThanWindowMarkedBefore()
     {
         var digest = DigestBuilder.Build(Request(), Items, Events);
 
-        Assert.Equal("101", digest.OldestGaps[0].Item.Id);
-        Assert.True(digest.OldestGaps[0].BeforeWindow);
-        Assert.Equal("contoso/onboarding#7", digest.OldestGaps[1].Item.Id);
-        Assert.Equal(Nov(10), digest.OldestGaps[1].OpenSince);
-        Assert.DoesNotContain(digest.OldestGaps, g => g.Item.Id == "contoso/onboarding#21");
+        var ids = digest.Attention.Select(a => a.Item.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Equal(GapSeverity.Block, digest.Attention[0].Severity);
+        Assert.All(digest.Attention.Skip(1), a => Assert.True(a.Severity <= digest.Attention[0].Severity));
+        var oldest = digest.Attention.First(a => a.Severity == GapSeverity.Warn);
+        Assert.Equal("101", oldest.Item.Id);
+        Assert.True(oldest.BeforeWindow);
+        var seven = digest.Attention.Single(a => a.Item.Id == "contoso/onboarding#7");
+        Assert.Equal(Nov(10), seven.OpenSince);
+        Assert.Equal(["no-component", "no-outcome"], digest.Attention.Single(a => a.Item.Id == "102").Codes);
+        Assert.DoesNotContain(digest.Attention, a => a.Item.Id == "contoso/onboarding#21");
+    }
+
+    [Fact]
+    public void Attention_PastTheLimit_CountsTheRestAndSaysWhereToSeeThem()
+    {
+        var digest = DigestBuilder.Build(Request() with { AttentionLimit = 2 }, Items, Events);
+        var markdown = DigestMarkdownRenderer.Render(digest);
+
+        Assert.Equal(2, digest.Attention.Count);
+        Assert.True(digest.MoreAttention > 0);
+        Assert.Contains($"…and {digest.MoreAttention} more items with open gaps, not listed here: `anatomybot check --format markdown`", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,8 +148,8 @@ public sealed class DigestBuilderTests
         Assert.Empty(digest.EscapedPullRequests);
         Assert.DoesNotContain("Trend", shape.Headings);
         Assert.DoesNotContain(DigestMarkers.Prefix, markdown, StringComparison.Ordinal);
-        Assert.Contains("Open gaps, most severe first", shape.Headings);
-        Assert.Equal(GapSeverity.Block, digest.OldestGaps[0].Severity);
+        Assert.Contains("Items with open gaps, most severe first", shape.Headings);
+        Assert.Equal(GapSeverity.Block, digest.Attention[0].Severity);
         Assert.Equal(2, digest.Headline.Count);
     }
 

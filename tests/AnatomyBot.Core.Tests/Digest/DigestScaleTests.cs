@@ -34,7 +34,7 @@ public sealed class DigestScaleTests
         Assert.Equal(ItemCount, digest.ItemCount);
         Assert.Equal(ItemCount / 2, digest.Headline[1].Total);
         Assert.Equal(ItemCount / 4, digest.Headline[1].Linked);
-        Assert.Equal(ItemCount / 4, digest.OldestGaps.Count + digest.MoreOpenGaps);
+        Assert.Equal(ItemCount / 4, digest.Attention.Count + digest.MoreAttention);
     }
 
     /// <summary>Event i touches item i % ItemCount; each item's no-component gap alternately opens and closes.</summary>

@@ -45,7 +45,7 @@ public sealed class LifecycleDigestGoldenTests
         var merged = digest.Headline.Single(f => f.Label.StartsWith("Pull requests merged", StringComparison.Ordinal));
         Assert.Equal((2, 3), (merged.Linked, merged.Total));
         Assert.Equal(["contoso/onboarding#31"], digest.EscapedPullRequests.Select(p => p.Item.Id));
-        Assert.Empty(digest.OldestGaps);
+        Assert.Empty(digest.Attention);
         var week = digest.Trend.Single(p => p.Week == Week);
         Assert.Equal((2, 1, 2), (week.Opened, week.Closed, week.ClosedWithItem));
     }

@@ -4,32 +4,29 @@ internal static class AttentionSection
 {
     public static void Write(WeeklyDigest digest, DigestBlocks blocks)
     {
-        if (digest.OldestGaps.Count == 0 && digest.EscapedPullRequests.Count == 0)
+        if (digest.Attention.Count == 0 && digest.EscapedPullRequests.Count == 0)
         {
             return;
         }
 
         blocks.Add("## Needs attention");
-        if (digest.OldestGaps.Count > 0)
+        if (digest.Attention.Count > 0)
         {
             var stateless = digest.Week is null;
-            blocks.Add(stateless ? "### Open gaps, most severe first" : "### Oldest open gaps");
-            foreach (var group in digest.OldestGaps.GroupBy(g => g.Item.Scope).OrderBy(g => g.Key, StringComparer.Ordinal))
+            blocks.Add("### Items with open gaps, most severe first");
+            var lines = new List<string>
             {
-                blocks.Add($"**{MarkdownText.Escape(group.Key)}**");
-                var lines = new List<string>
-                {
-                    stateless ? "| Item | Gap | Severity |" : "| Item | Gap | Severity | Open since |",
-                    stateless ? "|---|---|---|" : "|---|---|---|---|",
-                };
-                lines.AddRange(group.Select(g => $"| {Item(g.Item)} | {MarkdownText.Code(g.Code)} | {Severity(g.Severity)} |"
-                    + (stateless ? "" : $" {Since(g)} |")));
-                blocks.AddLines(lines);
-            }
-
-            if (digest.MoreOpenGaps > 0)
+                stateless ? "| Item | Repository or area | Gaps | Severity |" : "| Item | Repository or area | Gaps | Severity | Open since |",
+                stateless ? "|---|---|---|---|" : "|---|---|---|---|---|",
+            };
+            lines.AddRange(digest.Attention.Select(a =>
+                $"| {Item(a.Item)} | {MarkdownText.Escape(a.Item.Scope)} | {string.Join(", ", a.Codes.Select(MarkdownText.Code))} | {Severity(a.Severity)} |"
+                + (stateless ? "" : $" {Since(a)} |")));
+            blocks.AddLines(lines);
+            if (digest.MoreAttention > 0)
             {
-                blocks.Add($"…and {MarkdownText.Number(digest.MoreOpenGaps)} more open gaps.");
+                blocks.Add($"…and {MarkdownText.Number(digest.MoreAttention)} more {(digest.MoreAttention == 1 ? "item" : "items")} with open gaps, not listed here: "
+                    + "`anatomybot check --format markdown` lists every item with its gaps, and the items carry `anatomy:` labels or tags to filter on.");
             }
         }
 
@@ -57,9 +54,9 @@ internal static class AttentionSection
     private static string Codes(IReadOnlyList<string> codes) =>
         codes.Count == 0 ? "no outcome or component in its trace" : string.Join(", ", codes.Select(MarkdownText.Code));
 
-    private static string Since(AttentionGap gap) => gap.OpenSince is not { } since
+    private static string Since(AttentionItem item) => item.OpenSince is not { } since
         ? "—"
-        : gap.BeforeWindow ? "before " + MarkdownText.Date(since) : MarkdownText.Date(since);
+        : item.BeforeWindow ? "before " + MarkdownText.Date(since) : MarkdownText.Date(since);
 
     private static string Severity(Policy.GapSeverity severity) => severity.ToString().ToLowerInvariant();
 }

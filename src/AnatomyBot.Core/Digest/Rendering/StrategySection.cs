@@ -24,8 +24,9 @@ internal static class StrategySection
 
         if (strategy.WorkWithoutOutcome > 0)
         {
-            var kinds = string.Join(", ", strategy.WorkWithoutOutcomeByKind.Select(k => $"{MarkdownText.Number(k.Count)} {k.Key}"));
-            blocks.Add($"**Work with no outcome**: {MarkdownText.Number(strategy.WorkWithoutOutcome)} epics, features and stories in flight ({kinds}).");
+            var kinds = string.Join(", ", strategy.WorkWithoutOutcomeByKind.Select(k => $"{MarkdownText.Number(k.Count)} {KindNoun(k.Key, k.Count)}"));
+            var total = strategy.WorkWithoutOutcome;
+            blocks.Add($"**Work with no outcome**: {MarkdownText.Number(total)} {(total == 1 ? "epic, feature or story" : "epics, features and stories")} in flight ({kinds}).");
             var lines = new List<string> { "| Repository or area | Items |", "|---|---:|" };
             lines.AddRange(strategy.WorkWithoutOutcomeByScope.Take(MaxScopes).Select(s =>
                 $"| {MarkdownText.Escape(s.Key)} | {MarkdownText.Number(s.Count)} |"));
@@ -40,4 +41,15 @@ internal static class StrategySection
     }
 
     private static string Or(string? text) => string.IsNullOrWhiteSpace(text) ? "—" : MarkdownText.Escape(text);
+
+    /// <summary>A kind code as a noun for <paramref name="count"/> items: "1 story", "2 stories".</summary>
+    private static string KindNoun(string kind, int count) => (kind, count == 1) switch
+    {
+        ("story", false) => "stories",
+        ("pull-request", true) => "pull request",
+        ("pull-request", false) => "pull requests",
+        ("other", _) => count == 1 ? "other item" : "other items",
+        (_, true) => kind,
+        _ => kind + "s",
+    };
 }
