@@ -183,7 +183,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repository_without_anatomy_gets_a_neutral_check_and_a_comment_telling_how_to_add_one()
+    public async Task A_repository_without_anatomy_nor_an_organisation_one_never_opted_in_and_gets_no_write()
     {
         _github.SetAnatomy(null);
         _github.AddPullRequest(5, "Anything");
@@ -194,11 +194,8 @@ public sealed class DeliveryHandlerTests : IDisposable
             ["GET /repos/acme/shop/contents/.github/anatomy.yml", "GET /repos/acme/.github/contents/.github/anatomy.yml"],
             _github.Sent.Where(r => r.Contains("/contents/", StringComparison.Ordinal)));
         Assert.Empty(result.Evaluations);
-        Assert.Equal("neutral", _github.Repository.CheckRuns.Single().Conclusion);
-        var body = _github.Issue(5).Comments.Single().Body;
-        Assert.StartsWith(Markers.Comment, body, StringComparison.Ordinal);
-        Assert.Contains("add `.github/anatomy.yml`", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(Api.Writes, w => w.Path.EndsWith("/labels", StringComparison.Ordinal));
+        Assert.Empty(Api.Writes);
+        Assert.Contains("acme/shop: no anatomy", result.Skipped, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed partial class GitHubDeliveryHandler(
         var evaluations = new List<ItemEvaluation>();
         var gone = new List<GoneItem>();
         var problems = new List<string>();
+        var notOptedIn = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var subject in route.Subjects)
         {
             if (subject is DeletedIssueSubject deleted)
@@ -60,7 +61,14 @@ public sealed partial class GitHubDeliveryHandler(
                 continue;
             }
 
-            await ReconcileAsync(delivery, subject, evaluations, problems, cancellationToken).ConfigureAwait(false);
+            await ReconcileAsync(delivery, subject, evaluations, problems, r => notOptedIn.Add(r.ToString()), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (notOptedIn.Count > 0)
+        {
+            var repositories = string.Join(", ", notOptedIn);
+            Log.NotOptedIn(logger, delivery.Id, repositories);
+            problems.Add($"{repositories}: no anatomy in the repository or the organisation's .github repository, not opted in");
         }
 
         return calls.Tally.Stamp(new DeliveryResult
@@ -71,7 +79,7 @@ public sealed partial class GitHubDeliveryHandler(
         });
     }
 
-    private async Task ReconcileAsync(Delivery delivery, Subject subject, List<ItemEvaluation> evaluations, List<string> problems, CancellationToken cancellationToken)
+    private async Task ReconcileAsync(Delivery delivery, Subject subject, List<ItemEvaluation> evaluations, List<string> problems, Action<RepositoryId> notOptedIn, CancellationToken cancellationToken)
     {
         var repository = subject switch
         {
@@ -85,7 +93,7 @@ public sealed partial class GitHubDeliveryHandler(
             try
             {
                 var client = await connections.ForAsync(repository).ConfigureAwait(false);
-                var done = await ReconcileSubjectAsync(delivery, client, subject, cancellationToken).ConfigureAwait(false);
+                var done = await ReconcileSubjectAsync(delivery, client, subject, notOptedIn, cancellationToken).ConfigureAwait(false);
                 evaluations.AddRange(done);
                 return;
             }
@@ -119,7 +127,7 @@ public sealed partial class GitHubDeliveryHandler(
         }
     }
 
-    private async Task<IReadOnlyList<ItemEvaluation>> ReconcileSubjectAsync(Delivery delivery, IGitHubClient client, Subject subject, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ItemEvaluation>> ReconcileSubjectAsync(Delivery delivery, IGitHubClient client, Subject subject, Action<RepositoryId> notOptedIn, CancellationToken cancellationToken)
     {
         var results = new List<ItemEvaluation>();
         IReadOnlyList<IssueId> pullRequests;
@@ -129,7 +137,7 @@ public sealed partial class GitHubDeliveryHandler(
                 pullRequests = [pr.PullRequest];
                 break;
             case IssueSubject issue:
-                if (await reconciler.ReconcileIssueAsync(client, issue.Issue, cancellationToken).ConfigureAwait(false) is { } evaluated)
+                if (await reconciler.ReconcileIssueAsync(client, issue.Issue, cancellationToken, notOptedIn).ConfigureAwait(false) is { } evaluated)
                 {
                     results.Add(evaluated);
                 }
@@ -148,7 +156,7 @@ public sealed partial class GitHubDeliveryHandler(
         foreach (var id in pullRequests)
         {
             var prClient = id.Repository == SubjectRepository(subject) ? client : await connections.ForAsync(id.Repository).ConfigureAwait(false);
-            if (await reconciler.ReconcilePullRequestAsync(prClient, id, cancellationToken).ConfigureAwait(false) is { } evaluated)
+            if (await reconciler.ReconcilePullRequestAsync(prClient, id, cancellationToken, notOptedIn).ConfigureAwait(false) is { } evaluated)
             {
                 results.Add(evaluated);
             }
@@ -184,6 +192,9 @@ public sealed partial class GitHubDeliveryHandler(
     {
         [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: {Subject} not reconciled, GitHub answered {Status}: {Reason}")]
         public static partial void SubjectFailed(ILogger logger, string deliveryId, string subject, int status, string reason);
+
+        [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Repositories} never opted in (no anatomy file of its own nor in the organisation's .github repository); nothing written")]
+        public static partial void NotOptedIn(ILogger logger, string deliveryId, string repositories);
 
         [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the anatomy of {Repository} changed; {Count} open items queued for re-evaluation")]
         public static partial void AnatomyChanged(ILogger logger, string deliveryId, RepositoryId repository, int count);

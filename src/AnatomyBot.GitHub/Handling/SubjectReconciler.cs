@@ -2,31 +2,30 @@ using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
-using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Reconcile;
 using AnatomyBot.GitHub.Snapshot;
-using Microsoft.Extensions.Options;
 using Octokit;
 
 namespace AnatomyBot.GitHub.Handling;
 
 /// <summary>Reconciles one subject: re-read, evaluate, desire, then apply only the difference (<see cref="DifferenceApplier"/>)
 /// — under the repository's write lock so concurrent deliveries for one pull request serialise. A closed or merged item
-/// is evaluated for the ledger (its verdict at closure, its merge time) and nothing is written to it.</summary>
+/// is evaluated for the ledger (its verdict at closure, its merge time) and nothing is written to it. A repository with no
+/// anatomy of its own nor in the organisation's <c>.github</c> repository never opted in: nothing is written there either,
+/// and <c>notOptedIn</c> is told.</summary>
 public sealed class SubjectReconciler(
     AnatomySource anatomySource,
     GitHubSnapshotReader snapshots,
     EngineCache engines,
     IEnumerable<IReconcileApplier> appliers,
-    RepositoryWriteLocks locks,
-    IOptions<GitHubOptions> options)
+    RepositoryWriteLocks locks)
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.GitHub);
 
     /// <summary>Evaluates and reconciles a pull request; a closed one is only evaluated; null when it is gone or there is
     /// no valid anatomy for a closed one.</summary>
-    public async Task<ItemEvaluation?> ReconcilePullRequestAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
+    public async Task<ItemEvaluation?> ReconcilePullRequestAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken, Action<RepositoryId>? notOptedIn = null)
     {
         using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
         var snapshot = await snapshots.ReadPullRequestAsync(client, id, cancellationToken).ConfigureAwait(false);
@@ -36,6 +35,12 @@ public sealed class SubjectReconciler(
         }
 
         var anatomy = await anatomySource.LoadAsync(client, id.Repository).ConfigureAwait(false);
+        if (anatomy.Status == AnatomyLoadStatus.Missing)
+        {
+            notOptedIn?.Invoke(id.Repository);
+            return null;
+        }
+
         if (!snapshot.Item.IsOpen)
         {
             return anatomy.Anatomy is { } closedIn ? engines.For(closedIn).Evaluate([snapshot.Item, .. snapshot.Linked])[0] : null;
@@ -55,7 +60,7 @@ public sealed class SubjectReconciler(
         else
         {
             var owned = snapshot.Item.Labels.Where(OwnedLabels.IsOwned).Select(OwnedLabels.Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            desired = AnatomyProblemState.For(anatomy, options.Value.AnatomyPath, owned);
+            desired = AnatomyProblemState.For(anatomy, owned);
         }
 
         await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), ItemKind.PullRequest, snapshot.HeadSha), desired, current, cancellationToken)
@@ -65,7 +70,7 @@ public sealed class SubjectReconciler(
 
     /// <summary>Evaluates an issue and reconciles its gap labels and its sticky comment (a closed issue is only
     /// evaluated); null when it is gone, a pull request, or there is no valid anatomy (nothing is reported on issues then).</summary>
-    public async Task<ItemEvaluation?> ReconcileIssueAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
+    public async Task<ItemEvaluation?> ReconcileIssueAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken, Action<RepositoryId>? notOptedIn = null)
     {
         using var held = await locks.AcquireAsync(id.Repository.ToString(), cancellationToken).ConfigureAwait(false);
         var items = await snapshots.ReadIssueWithAncestorsAsync(client, id, cancellationToken).ConfigureAwait(false);
@@ -77,6 +82,11 @@ public sealed class SubjectReconciler(
         var anatomy = await anatomySource.LoadAsync(client, id.Repository).ConfigureAwait(false);
         if (anatomy.Anatomy is not { } model)
         {
+            if (anatomy.Status == AnatomyLoadStatus.Missing)
+            {
+                notOptedIn?.Invoke(id.Repository);
+            }
+
             return null;
         }
 

@@ -4,13 +4,14 @@ using AnatomyBot.GitHub.Snapshot;
 
 namespace AnatomyBot.GitHub.Reconcile;
 
-/// <summary>What a pull request shows when its repository has no anatomy, or a broken one: a neutral check and the sticky
-/// comment saying what to do. Never a failure — a missing or broken file must not block merges. Labels are left as they are.</summary>
+/// <summary>What a pull request shows when its repository's anatomy does not parse: a neutral check and the sticky comment
+/// listing the file's errors. Never a failure — a broken file must not block merges. Labels are left as they are. (A
+/// repository with no anatomy at all never opted in and gets nothing.)</summary>
 internal static class AnatomyProblemState
 {
-    public static DesiredState For(AnatomyLoad load, string anatomyPath, IReadOnlySet<string> currentOwnedLabels)
+    public static DesiredState For(AnatomyLoad load, IReadOnlySet<string> currentOwnedLabels)
     {
-        var (title, summary) = load.Status == AnatomyLoadStatus.Missing ? Missing(anatomyPath) : Invalid(load);
+        var (title, summary) = Invalid(load);
         return new DesiredState
         {
             OwnedLabels = currentOwnedLabels,
@@ -18,17 +19,6 @@ internal static class AnatomyProblemState
             Check = new CheckState(CheckConclusion.Neutral, title, summary),
         };
     }
-
-    private static (string Title, string Summary) Missing(string path) => (
-        "No anatomy file found",
-        $"""
-        This repository has no `{path}` on its default branch, and the owner's `.github` repository has none either,
-        so there is nothing to check this pull request against. Nothing is blocked.
-
-        To start, add `{path}` (see `anatomybot lint` and the onboarding sample) with your outcomes, value-stream stages,
-        logic and components; the check runs again on the next push or edit.
-
-        """);
 
     private static (string Title, string Summary) Invalid(AnatomyLoad load)
     {

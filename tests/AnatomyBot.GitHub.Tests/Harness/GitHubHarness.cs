@@ -21,7 +21,7 @@ public sealed class GitHubHarness : IDisposable
     public const string Secret = "test-secret";
     public const string AnatomyPath = ".github/anatomy.yml";
 
-    public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false)
+    public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
     {
         Api = new FakeGitHub { Clock = Time };
         Conformance = ExchangeValidator.ForGitHub()?.Attach(Api);
@@ -35,7 +35,7 @@ public sealed class GitHubHarness : IDisposable
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(builder => logging?.Invoke(builder));
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IDeliveryScheduler>(Scheduler);
