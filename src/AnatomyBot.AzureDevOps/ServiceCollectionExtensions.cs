@@ -16,6 +16,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -75,7 +76,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweepSource, AzureDevOpsSweepSource>());
         services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
         services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
-        services.AddSingleton<IWebhookIngress, AzureDevOpsWebhookIngress>();
+        services.AddSingleton<IWebhookIngress>(sp => new AzureDevOpsWebhookIngress(
+            sp.GetRequiredService<IOptionsMonitor<AzureDevOpsOptions>>(), sp.GetRequiredService<ILogger<AzureDevOpsWebhookIngress>>()));
         services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
         return services;
     }

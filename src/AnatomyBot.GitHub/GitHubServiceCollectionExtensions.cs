@@ -47,7 +47,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<SubjectReconciler>();
         services.TryAddSingleton<GitHubApplier>();
         services.AddSingleton<IReconcileApplier>(sp => sp.GetRequiredService<GitHubApplier>());
-        services.AddSingleton<GitHubWebhookIngress>();
+        services.AddSingleton(sp => new GitHubWebhookIngress(sp.GetRequiredService<IOptionsMonitor<GitHubOptions>>()));
         services.AddSingleton<IWebhookIngress>(sp => sp.GetRequiredService<GitHubWebhookIngress>());
         services.AddSingleton<GitHubDeliveryHandler>();
         services.AddSingleton<IDeliveryHandler>(sp => sp.GetRequiredService<GitHubDeliveryHandler>());

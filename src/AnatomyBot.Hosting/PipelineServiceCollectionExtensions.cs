@@ -18,7 +18,7 @@ namespace AnatomyBot.Hosting;
 /// (<see cref="IWebhookIngress"/>, <see cref="IDeliveryHandler"/>) and one scheduler are registered by the caller.</summary>
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Processor, receiver and runner, with <c>Pipeline</c> options validated at start-up.</summary>
+    /// <summary>Processor, receiver and runner, with <c>Pipeline</c> and <c>Ingress</c> options validated at start-up.</summary>
     public static IServiceCollection AddAnatomyBotPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -37,6 +37,10 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<AnatomyBotTelemetry>()));
         services.TryAddSingleton(sp => new AnatomyBotTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<ProcessingRunner>();
+        services.AddOptions<IngressOptions>()
+            .Bind(configuration.GetSection(IngressOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<ReconcileSweep>();
         return services;

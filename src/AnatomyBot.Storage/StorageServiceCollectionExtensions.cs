@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Storage;
 
-/// <summary>Registers <see cref="IDeliveryLedger"/> and <see cref="IEvaluationLedger"/> as singletons on one backend.</summary>
+/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/> and <see cref="IDeliveryFingerprintLedger"/> as singletons on one backend.</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, LedgerStorageOptions options)
@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteLedgerDatabase(path, sp.GetService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger, SqliteDeliveryLedger>();
         services.AddSingleton<IEvaluationLedger, SqliteEvaluationLedger>();
+        services.AddSingleton<IDeliveryFingerprintLedger, SqliteDeliveryFingerprintLedger>();
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(create);
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IEvaluationLedger, TableEvaluationLedger>();
+        services.AddSingleton<IDeliveryFingerprintLedger, TableDeliveryFingerprintLedger>();
         return services;
     }
 }

@@ -15,6 +15,9 @@ public abstract class LedgerContractTests : IAsyncLifetime
     /// <summary>New ledger instances over this test's storage (calling it again is "reopening").</summary>
     protected abstract (IDeliveryLedger Deliveries, IEvaluationLedger Evaluations) Open();
 
+    /// <summary>A new fingerprint ledger over this test's storage.</summary>
+    protected abstract IDeliveryFingerprintLedger OpenFingerprints();
+
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public abstract ValueTask DisposeAsync();
@@ -31,6 +34,44 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(50, results.Count(added => added));
         var received = await deliveries.ListAsync(DeliveryStatus.Received, 1000, None);
         Assert.Equal(ids.Order(StringComparer.Ordinal), received.Select(r => r.Delivery.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fingerprints_OtherDeliveryIdWithinTheWindow_IsAReplay_SameIdOrAfterTheWindowIsNot()
+    {
+        var fingerprints = OpenFingerprints();
+        var window = TimeSpan.FromHours(24);
+
+        Assert.True(await fingerprints.TryRecordAsync(Platforms.GitHub, "f1", "d1", T0, T0 - window, None));
+        Assert.True(await fingerprints.TryRecordAsync(Platforms.GitHub, "f1", "d1", T0.AddHours(1), T0.AddHours(1) - window, None));
+        Assert.False(await fingerprints.TryRecordAsync(Platforms.GitHub, "f1", "d2", T0.AddHours(23), T0.AddHours(23) - window, None));
+        Assert.True(await fingerprints.TryRecordAsync(Platforms.AzureDevOps, "f1", "d2", T0.AddHours(23), T0.AddHours(23) - window, None));
+        Assert.True(await fingerprints.TryRecordAsync(Platforms.GitHub, "f1", "d3", T0.AddHours(25), T0.AddHours(25) - window, None));
+        Assert.False(await OpenFingerprints().TryRecordAsync(Platforms.GitHub, "f1", "d1", T0.AddHours(26), T0.AddHours(26) - window, None));
+    }
+
+    [Fact]
+    public async Task Fingerprints_OneBodyUnderManyIdsAtOnce_ExactlyOneWins()
+    {
+        var fingerprints = OpenFingerprints();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => fingerprints.TryRecordAsync(Platforms.GitHub, "same-body", $"d{i}", T0, T0.AddDays(-1), None))));
+
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task Fingerprints_Purge_ForgetsOnlyTheOlderOnes()
+    {
+        var fingerprints = OpenFingerprints();
+        await fingerprints.TryRecordAsync(Platforms.GitHub, "old", "d1", T0, T0.AddDays(-1), None);
+        await fingerprints.TryRecordAsync(Platforms.GitHub, "new", "d2", T0.AddDays(2), T0.AddDays(1), None);
+
+        Assert.Equal(1, await fingerprints.PurgeAsync(T0.AddDays(1), None));
+
+        Assert.True(await fingerprints.TryRecordAsync(Platforms.GitHub, "old", "d3", T0.AddDays(2), T0.AddDays(-5), None));
+        Assert.False(await fingerprints.TryRecordAsync(Platforms.GitHub, "new", "d4", T0.AddDays(2), T0.AddDays(-5), None));
     }
 
     [Fact]

@@ -16,6 +16,13 @@ public sealed class SqliteLedgerTests : LedgerContractTests, IDisposable
         return (new SqliteDeliveryLedger(database), new SqliteEvaluationLedger(database));
     }
 
+    protected override IDeliveryFingerprintLedger OpenFingerprints()
+    {
+        var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
+        databases.Add(database);
+        return new SqliteDeliveryFingerprintLedger(database);
+    }
+
     public override ValueTask DisposeAsync()
     {
         databases.ForEach(d => d.Dispose());

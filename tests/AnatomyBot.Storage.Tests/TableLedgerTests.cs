@@ -24,6 +24,14 @@ public sealed class TableLedgerTests : LedgerContractTests
         return (new TableDeliveryLedger(store), new TableEvaluationLedger(store));
     }
 
+    protected override IDeliveryFingerprintLedger OpenFingerprints()
+    {
+        connectionString ??= AzuriteEnvironment.RequireConnectionString();
+        var store = new TableLedgerStore(connectionString, prefix);
+        stores.Add(store);
+        return new TableDeliveryFingerprintLedger(store);
+    }
+
     [Fact]
     public async Task Record_StoppedAfterTheEvaluationsCommitted_LosesNoGapEvent()
     {
@@ -63,7 +71,7 @@ public sealed class TableLedgerTests : LedgerContractTests
         }
 
         var service = new TableServiceClient(connectionString);
-        foreach (var name in new[] { "Deliveries", "DeliveryStatus", "Evaluations", "GapEvents" })
+        foreach (var name in new[] { "Deliveries", "DeliveryStatus", "Evaluations", "GapEvents", "DeliveryFingerprints" })
         {
             await service.DeleteTableAsync(prefix + name);
         }

@@ -9,6 +9,9 @@ public sealed class AzureDevOpsOptions
     /// Environment variable <c>AzureDevOps__WebhookSecret</c>.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>The secret before the last rotation, accepted as well while it is set.</summary>
+    public string? PreviousWebhookSecret { get; set; }
+
     /// <summary>Optional HTTP header name that carries the secret instead of basic auth (e.g. <c>X-AnatomyBot-Secret</c>).</summary>
     public string? WebhookSecretHeader { get; set; }
 

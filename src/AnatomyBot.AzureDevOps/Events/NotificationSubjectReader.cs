@@ -15,7 +15,7 @@ public static class NotificationSubjectReader
         subject = null;
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = Core.Pipeline.JsonLimits.MaxDepth });
             var root = document.RootElement;
             if (!root.TryGetProperty("resource", out var resource) || resource.ValueKind != JsonValueKind.Object)
             {

@@ -6,17 +6,24 @@ namespace AnatomyBot.AzureDevOps.Ingress;
 /// <summary>Azure DevOps does not sign service-hook payloads, so each subscription carries a shared secret: as the
 /// basic-auth password (any user name) or in a configured header. Both are compared in constant time over SHA-256
 /// digests, so neither the content nor the length of the secret leaks through timing.</summary>
-public sealed class HookSecretVerifier(string? secret, string? headerName)
+public sealed class HookSecretVerifier(IEnumerable<string?> secrets, string? headerName)
 {
-    private readonly byte[]? _secretDigest = string.IsNullOrEmpty(secret) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+    private readonly byte[][] _secretDigests =
+        [.. secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => SHA256.HashData(Encoding.UTF8.GetBytes(s!)))];
 
-    public bool HasSecret => _secretDigest is not null;
+    public HookSecretVerifier(string? secret, string? headerName)
+        : this([secret], headerName)
+    {
+    }
 
-    /// <summary>True when the request carries the secret in the configured header or as the basic-auth password.</summary>
+    public bool HasSecret => _secretDigests.Length > 0;
+
+    /// <summary>True when the request carries a configured secret (the current one or the previous one) in the configured
+    /// header or as the basic-auth password.</summary>
     public bool Verify(IReadOnlyDictionary<string, string> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        if (_secretDigest is null)
+        if (!HasSecret)
         {
             return false;
         }
@@ -82,6 +89,16 @@ public sealed class HookSecretVerifier(string? secret, string? headerName)
         }
     }
 
-    private bool Matches(string candidate) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(candidate)), _secretDigest);
+    /// <summary>Every secret is compared, in constant time, whichever matches.</summary>
+    private bool Matches(string candidate)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(candidate));
+        var matched = false;
+        foreach (var secret in _secretDigests)
+        {
+            matched |= CryptographicOperations.FixedTimeEquals(digest, secret);
+        }
+
+        return matched;
+    }
 }

@@ -14,7 +14,7 @@ public sealed record NotificationEnvelope(string Id, string EventType)
         string? eventType = null;
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 128 });
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = AnatomyBot.Core.Pipeline.JsonLimits.MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 error = "the body is not a JSON object";

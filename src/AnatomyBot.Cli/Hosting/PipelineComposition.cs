@@ -51,12 +51,13 @@ internal static class PipelineComposition
     }
 
     /// <summary>Configuration as the Functions app reads it: an optional JSON file, then environment variables
-    /// (<c>GitHub__WebhookSecret</c>), then command-line overrides.</summary>
+    /// (<c>GitHub__WebhookSecret</c>), then command-line overrides. The file is watched: a rotated webhook secret written
+    /// to it applies to the next request without a restart.</summary>
     public static void AddAnatomyBotSources(this IConfigurationBuilder configuration, PipelineSettings settings)
     {
         if (settings.ConfigFile is { } file)
         {
-            configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+            configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: true);
         }
 
         configuration.AddEnvironmentVariables();

@@ -62,6 +62,11 @@ internal static class ServeApplication
     private static async Task<IResult> ReceiveAsync(string platform, HttpRequest request, WebhookReceiver receiver, CancellationToken cancellationToken)
     {
         var receipt = await receiver.ReceiveAsync(platform, request, cancellationToken);
+        if (receipt.RetryAfter is { } wait)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Results.Text(receipt.Reason, statusCode: receipt.StatusCode);
     }
 }

@@ -14,5 +14,5 @@ public sealed class AzureDevOpsWebhookFunction(WebhookReceiver receiver)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "azure-devops/webhooks")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await receiver.ReceiveAsync(Platforms.AzureDevOps, request, cancellationToken)).ToResult();
+        (await receiver.ReceiveAsync(Platforms.AzureDevOps, request, cancellationToken)).ToResult(request);
 }

@@ -13,5 +13,5 @@ public sealed class GitHubWebhookFunction(WebhookReceiver receiver)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "github/webhooks")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await receiver.ReceiveAsync(Platforms.GitHub, request, cancellationToken)).ToResult();
+        (await receiver.ReceiveAsync(Platforms.GitHub, request, cancellationToken)).ToResult(request);
 }

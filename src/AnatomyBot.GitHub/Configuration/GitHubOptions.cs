@@ -9,6 +9,14 @@ public sealed class GitHubOptions
     /// <summary>The webhook secret GitHub signs every delivery with (<c>X-Hub-Signature-256</c>). Required.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>The secret before the last rotation, accepted as well while it is set: set it to the old value, change the
+    /// secret in GitHub, then remove it once GitHub signs with the new one.</summary>
+    public string? PreviousWebhookSecret { get; set; }
+
+    /// <summary>The configured webhook secrets, current first.</summary>
+    internal IEnumerable<string> WebhookSecrets() =>
+        new[] { WebhookSecret, PreviousWebhookSecret }.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!);
+
     /// <summary>Development switch: accept deliveries without a signature when no secret is configured. Never in production.</summary>
     public bool AllowUnsignedWebhooks { get; set; }
 

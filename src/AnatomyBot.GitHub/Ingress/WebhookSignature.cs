@@ -16,22 +16,18 @@ public static class WebhookSignature
         return Prefix + Convert.ToHexStringLower(hash);
     }
 
+    /// <summary><c>sha256=</c> and 64 hexadecimal digits: a header worth reading the body for.</summary>
+    public static bool IsWellFormed(string? header)
+    {
+        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        return TryRead(header, given);
+    }
+
     public static bool IsValid(string secret, ReadOnlySpan<byte> body, string? header)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var hex = header.AsSpan(Prefix.Length).Trim();
-        if (hex.Length != HMACSHA256.HashSizeInBytes * 2)
-        {
-            return false;
-        }
-
         Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (Convert.FromHexString(hex, given, out _, out var written) != System.Buffers.OperationStatus.Done || written != given.Length)
+        if (!TryRead(header, given))
         {
             return false;
         }
@@ -39,5 +35,18 @@ public static class WebhookSignature
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    private static bool TryRead(string? header, Span<byte> given)
+    {
+        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var hex = header.AsSpan(Prefix.Length).Trim();
+        return hex.Length == HMACSHA256.HashSizeInBytes * 2
+            && Convert.FromHexString(hex, given, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == given.Length;
     }
 }

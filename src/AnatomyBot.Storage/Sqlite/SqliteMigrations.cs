@@ -30,6 +30,12 @@ internal static class SqliteMigrations
             CREATE INDEX ix_gap_events_at_cover ON gap_events (at, seq, source, item_id, code, severity, kind);
             DROP INDEX ix_gap_events_at;
             """),
+        new(4, "fingerprints of recent bodies (replays under a new delivery id)", """
+            CREATE TABLE delivery_fingerprints (
+                platform TEXT NOT NULL, fingerprint TEXT NOT NULL, delivery_id TEXT NOT NULL, seen_at INTEGER NOT NULL,
+                PRIMARY KEY (platform, fingerprint)) WITHOUT ROWID;
+            CREATE INDEX ix_delivery_fingerprints_seen ON delivery_fingerprints (seen_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

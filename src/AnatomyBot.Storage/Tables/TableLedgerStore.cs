@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace AnatomyBot.Storage.Tables;
 
 /// <summary>The ledger's tables in one storage account, created on first use. Names: <c>{prefix}Deliveries</c>,
-/// <c>{prefix}DeliveryStatus</c> (status index), <c>{prefix}Evaluations</c>, <c>{prefix}GapEvents</c>.</summary>
+/// <c>{prefix}DeliveryStatus</c> (status index), <c>{prefix}Evaluations</c>, <c>{prefix}GapEvents</c>, <c>{prefix}DeliveryFingerprints</c>.</summary>
 public sealed class TableLedgerStore : IDisposable
 {
     public const string DefaultPrefix = "anatomybot";
@@ -24,6 +24,7 @@ public sealed class TableLedgerStore : IDisposable
         DeliveryStatus = service.GetTableClient(prefix + "DeliveryStatus");
         Evaluations = service.GetTableClient(prefix + "Evaluations");
         GapEvents = service.GetTableClient(prefix + "GapEvents");
+        DeliveryFingerprints = service.GetTableClient(prefix + "DeliveryFingerprints");
     }
 
     public TableLedgerStore(string connectionString, string prefix = DefaultPrefix)
@@ -39,6 +40,8 @@ public sealed class TableLedgerStore : IDisposable
 
     internal TableClient GapEvents { get; }
 
+    internal TableClient DeliveryFingerprints { get; }
+
     /// <summary>Creates the tables when missing. Every ledger operation calls it; call it at start-up to fail early.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ public sealed class TableLedgerStore : IDisposable
         {
             if (!created)
             {
-                foreach (var table in new[] { Deliveries, DeliveryStatus, Evaluations, GapEvents })
+                foreach (var table in new[] { Deliveries, DeliveryStatus, Evaluations, GapEvents, DeliveryFingerprints })
                 {
                     await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 }

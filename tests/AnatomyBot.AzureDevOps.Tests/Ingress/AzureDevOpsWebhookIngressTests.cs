@@ -2,6 +2,7 @@ using System.Text;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Ingress;
 using Microsoft.Extensions.Logging.Abstractions;
+using AnatomyBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Tests.Ingress;
@@ -115,13 +116,64 @@ public sealed class AzureDevOpsWebhookIngressTests
     }
 
     [Fact]
-    public void Accept_OverMaxBody_Rejects413BeforeAuthentication()
+    public void Accept_OverMaxBody_Rejects401WithoutTheSecretAnd413WithIt()
     {
         var ingress = Ingress();
         var body = new byte[ingress.MaxBodyBytes + 1];
 
-        Assert.Equal(413, ingress.Accept(new Dictionary<string, string>(), body, Now).StatusCode);
+        Assert.Equal(401, ingress.Accept(new Dictionary<string, string>(), body, Now).StatusCode);
+        Assert.Equal(413, ingress.Accept(Payloads.Basic(TestHost.Secret), body, Now).StatusCode);
         Assert.Equal(25L * 1024 * 1024, ingress.MaxBodyBytes);
+    }
+
+    [Fact]
+    public void Screen_WithoutTheSecret_Is401OnTheHeadersAlone()
+    {
+        Assert.Equal(401, Ingress().Screen(new Dictionary<string, string>())!.StatusCode);
+        Assert.Null(Ingress().Screen(Payloads.Basic(TestHost.Secret)));
+    }
+
+    [Fact]
+    public void Accept_InvalidUtf8_Rejects400()
+    {
+        byte[] body = [.. Bytes(Payloads.WorkItemUpdated(1))[..^2], 0xFF, 0xFE, .. Bytes("}")];
+
+        var result = Ingress().Accept(Payloads.Basic(TestHost.Secret), body, Now);
+
+        Assert.Equal((400, "the body is not valid UTF-8"), (result.StatusCode, result.Reason));
+    }
+
+    [Theory]
+    [InlineData(62, 202)]
+    [InlineData(200, 400)]
+    public void Accept_NestedPastTheOneDepthLimit_Rejects400(int depth, int expected)
+    {
+        var body = Payloads.WorkItemUpdated(1).TrimEnd()[..^1] + ", \"deep\": " + new string('[', depth) + new string(']', depth) + "}";
+
+        Assert.Equal(expected, Ingress().Accept(Payloads.Basic(TestHost.Secret), Bytes(body), Now).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("sweep:2026-11-25:workitems:0001")]
+    [InlineData("anatomy:5f1e2d3c-0000-4000-8000-000000000001:workitems:0001")]
+    public void Accept_TheBotsOwnSyntheticIdOrAnOversizedId_Rejects400(string id)
+    {
+        Assert.Equal(400, Ingress().Accept(Payloads.Basic(TestHost.Secret), Bytes(Payloads.WorkItemUpdated(1, id)), Now).StatusCode);
+        Assert.Equal(400, Ingress().Accept(Payloads.Basic(TestHost.Secret), Bytes(Payloads.WorkItemUpdated(1, new string('a', 20 * 1024))), Now).StatusCode);
+    }
+
+    [Fact]
+    public void Accept_PreviousSecretWhileSet_AcceptedAndAChangeAppliesWithoutARestart()
+    {
+        var options = new TestOptionsMonitor<AzureDevOpsOptions>(new AzureDevOpsOptions { WebhookSecret = "new-secret", PreviousWebhookSecret = TestHost.Secret });
+        var ingress = new AzureDevOpsWebhookIngress(options, NullLogger<AzureDevOpsWebhookIngress>.Instance);
+
+        var withOld = ingress.Accept(Payloads.Basic(TestHost.Secret), Bytes(Payloads.WorkItemUpdated(1)), Now);
+        options.Set(new AzureDevOpsOptions { WebhookSecret = "new-secret" });
+        var afterRotation = ingress.Accept(Payloads.Basic(TestHost.Secret), Bytes(Payloads.WorkItemUpdated(1)), Now);
+        var withNew = ingress.Accept(Payloads.Basic("new-secret"), Bytes(Payloads.WorkItemUpdated(1)), Now);
+
+        Assert.Equal((202, 401, 202), (withOld.StatusCode, afterRotation.StatusCode, withNew.StatusCode));
     }
 
     [Fact]

@@ -156,10 +156,14 @@ public sealed class SweepSourceTests : IDisposable
     public void ReconcileEventType_IsNeverAcceptedFromAServiceHook()
     {
         var ingress = Assert.Single(_host.Get<IEnumerable<IWebhookIngress>>());
-        var body = ReconcileDeliveries.Create("x", new OpenItemListing([1], [], false), null, DateTimeOffset.UnixEpoch).Single().Body;
+        var delivery = ReconcileDeliveries.Create("x", new OpenItemListing([1], [], false), null, DateTimeOffset.UnixEpoch).Single();
+        var asIs = System.Text.Encoding.UTF8.GetBytes(delivery.Body);
+        var withPlatformId = System.Text.Encoding.UTF8.GetBytes(delivery.Body.Replace(delivery.Id, "5f1e2d3c-0000-4000-8000-000000000009", StringComparison.Ordinal));
 
-        var result = ingress.Accept(Payloads.Basic(TestHost.Secret), System.Text.Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch);
+        var synthetic = ingress.Accept(Payloads.Basic(TestHost.Secret), asIs, DateTimeOffset.UnixEpoch);
+        var result = ingress.Accept(Payloads.Basic(TestHost.Secret), withPlatformId, DateTimeOffset.UnixEpoch);
 
+        Assert.Equal((400, null), (synthetic.StatusCode, synthetic.Delivery));
         Assert.Equal(200, result.StatusCode);
         Assert.Null(result.Delivery);
     }

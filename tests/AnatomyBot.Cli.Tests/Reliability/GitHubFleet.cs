@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using AnatomyBot.Cli.Demo;
@@ -17,6 +18,8 @@ internal sealed class GitHubFleet : IAsyncDisposable
     private const int LinkedStory = 2;
     private const int StoryWithoutComponent = 3;
     private const int FirstPullRequest = 4;
+
+    private long _payloads;
 
     private GitHubFleet(FakeGitHub hub, FakeApiServer api, IReadOnlyList<FleetPullRequest> pullRequests)
     {
@@ -88,11 +91,15 @@ internal sealed class GitHubFleet : IAsyncDisposable
         lock (Hub.Gate)
         {
             var repo = Hub.Repositories[$"{pr.Owner}/{pr.Repository}"];
+            // Like GitHub's, each payload differs from the last (its time stamps move): the same body under a new delivery
+            // id is a replay, which serve acknowledges without processing.
+            var pullRequest = FakeGitHubJson.PullRequest(baseUrl, repo, repo.Issues[pr.Number]);
+            pullRequest["updated_at"] = DateTimeOffset.UnixEpoch.AddSeconds(Interlocked.Increment(ref _payloads)).ToString("O", CultureInfo.InvariantCulture);
             var payload = new JsonObject
             {
                 ["action"] = action,
                 ["number"] = pr.Number,
-                ["pull_request"] = FakeGitHubJson.PullRequest(baseUrl, repo, repo.Issues[pr.Number]),
+                ["pull_request"] = pullRequest,
                 ["repository"] = FakeGitHubJson.Repository(baseUrl, repo),
                 ["sender"] = FakeGitHubJson.User(baseUrl, "dana-dev"),
             };

@@ -19,6 +19,10 @@ internal sealed class ServeSettings(GitHubFleet fleet, IReadOnlyDictionary<strin
             ["GitHub:Token"] = _token,
             ["GitHub:BaseUrl"] = fleet.Api.BaseUrl.ToString(),
             ["GitHub:AnatomyPath"] = GitHubFleet.AnatomyPath,
+
+            // The load tests send 16 requests at once from one client; a real GitHub spreads its deliveries, and more
+            // than Ingress:MaxConcurrentBodies (8) bodies at once are answered 503, which GitHub does not retry.
+            ["Ingress:MaxConcurrentBodies"] = "32",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

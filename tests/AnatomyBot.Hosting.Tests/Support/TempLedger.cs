@@ -14,6 +14,7 @@ internal sealed class TempLedger : IDisposable
         _database = new SqliteLedgerDatabase(Path.Combine(Folder, "ledger.db"));
         Deliveries = new SqliteDeliveryLedger(_database);
         Evaluations = new SqliteEvaluationLedger(_database);
+        Fingerprints = new SqliteDeliveryFingerprintLedger(_database);
     }
 
     public string Folder { get; }
@@ -21,6 +22,8 @@ internal sealed class TempLedger : IDisposable
     public IDeliveryLedger Deliveries { get; }
 
     public IEvaluationLedger Evaluations { get; }
+
+    public IDeliveryFingerprintLedger Fingerprints { get; }
 
     public void Dispose()
     {

@@ -7,6 +7,7 @@ using AnatomyBot.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AnatomyBot.Hosting.Tests.Webhooks;
@@ -155,10 +156,66 @@ public sealed class WebhookReceiverTests : IDisposable
         Assert.Equal(LogLevel.Warning, Assert.Single(_logs.Collector.GetSnapshot()).Level);
     }
 
+    [Fact]
+    public async Task ReceiveAsync_RefusedOnItsHeaders_Answers401WithoutReadingTheBody()
+    {
+        var request = Request("{}", deliveryId: null);
+        request.Body = new UnreadableStream();
+
+        var receipt = await Receiver().ReceiveAsync(Platforms.GitHub, request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new WebhookReceipt(401, "missing signature"), receipt);
+        await AssertNothingStoredOrQueuedAsync();
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_EveryBodyPlaceTaken_Answers503WithRetryAfterWithoutReadingTheBody_ThenAcceptsAgain()
+    {
+        var receiver = Receiver(maxConcurrentBodies: 1);
+        var slow = Request("{}", "d-slow");
+        var gate = new SlowStream(Encoding.UTF8.GetBytes("{}"));
+        slow.Body = gate;
+        slow.ContentLength = null;
+        var first = receiver.ReceiveAsync(Platforms.GitHub, slow, TestContext.Current.CancellationToken);
+        await gate.Reading.WaitAsync(TestContext.Current.CancellationToken);
+        var busy = Request("{}", "d-busy");
+        busy.Body = new UnreadableStream();
+
+        var refused = await receiver.ReceiveAsync(Platforms.GitHub, busy, TestContext.Current.CancellationToken);
+        gate.Release.SetResult();
+        var accepted = await first;
+        var after = await receiver.ReceiveAsync(Platforms.GitHub, Request("{\"a\":1}", "d-after"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((503, TimeSpan.FromSeconds(5)), (refused.StatusCode, refused.RetryAfter));
+        Assert.Equal(202, accepted.StatusCode);
+        Assert.Equal(202, after.StatusCode);
+        Assert.Equal(["d-slow", "d-after"], _scheduler.Queued.Select(q => q.Delivery.Id));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_SameBodyUnderANewDeliveryIdWithin24Hours_AcknowledgesAsDuplicateAndStoresNothing()
+    {
+        var time = new FakeTimeProvider(Now);
+        var receiver = Receiver(time: time);
+        await receiver.ReceiveAsync(Platforms.GitHub, Request("""{"action":"opened"}""", "d-1"), TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromHours(23));
+
+        var replay = await receiver.ReceiveAsync(Platforms.GitHub, Request("""{"action":"opened"}""", "d-2"), TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromHours(2));
+        var later = await receiver.ReceiveAsync(Platforms.GitHub, Request("""{"action":"opened"}""", "d-3"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(new WebhookReceipt(202, "duplicate body: already received under another delivery id", "d-2", true), replay);
+        Assert.Null(await _ledger.Deliveries.GetAsync(Platforms.GitHub, "d-2", TestContext.Current.CancellationToken));
+        Assert.Equal(new WebhookReceipt(202, "accepted", "d-3", false), later);
+        Assert.Equal(["d-1", "d-3"], _scheduler.Queued.Select(q => q.Delivery.Id));
+    }
+
     public void Dispose() => _ledger.Dispose();
 
-    private WebhookReceiver Receiver(long maxBodyBytes = 1024) =>
-        new([new HeaderIngress(maxBodyBytes)], _ledger.Deliveries, _scheduler, new FakeTimeProvider(Now), _logs);
+    private WebhookReceiver Receiver(long maxBodyBytes = 1024, int maxConcurrentBodies = 8, TimeProvider? time = null) =>
+        new(
+            [new HeaderIngress(maxBodyBytes)], _ledger.Deliveries, _ledger.Fingerprints, _scheduler,
+            Options.Create(new IngressOptions { MaxConcurrentBodies = maxConcurrentBodies }), time ?? new FakeTimeProvider(Now), _logs);
 
     private async Task AssertNothingStoredOrQueuedAsync()
     {
@@ -189,6 +246,26 @@ public sealed class WebhookReceiverTests : IDisposable
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             base.ReadAsync(buffer, offset, Math.Min(count, 7), cancellationToken);
+    }
+
+    /// <summary>A body that, once read from, waits for the test to let it end.</summary>
+    private sealed class SlowStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reading => _reading.Task;
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _reading.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     /// <summary>A body that fails the test if anything reads it.</summary>
