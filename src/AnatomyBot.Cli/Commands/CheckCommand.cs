@@ -39,9 +39,10 @@ internal static class CheckCommand
         };
         var format = new Option<string>("--format") { Description = "Output: text, json or markdown (a story map).", DefaultValueFactory = _ => "text" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a gap reaches this severity: block, warn or never.", DefaultValueFactory = _ => "block" };
+        var today = TodayOption.Create();
         var command = new Command("check", "Check a backlog against the anatomy: trace P1 → P4, layer and gaps of every epic, feature, story and pull request.")
         {
-            anatomy, backlogs, github, pullRequest, azureDevOps, format, failOn,
+            anatomy, backlogs, github, pullRequest, azureDevOps, format, failOn, today,
         };
         command.SetAction((parse, cancellationToken) => new CheckInvocation(
             parse.GetValue(anatomy),
@@ -50,7 +51,8 @@ internal static class CheckCommand
             parse.GetValue(pullRequest),
             parse.GetValue(azureDevOps),
             parse.GetValue(format) ?? "text",
-            parse.GetValue(failOn) ?? "block").RunAsync(cancellationToken));
+            parse.GetValue(failOn) ?? "block",
+            parse.GetValue(today)).RunAsync(cancellationToken));
         return command;
     }
 }

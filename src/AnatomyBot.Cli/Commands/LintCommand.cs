@@ -1,11 +1,13 @@
 using System.CommandLine;
+using AnatomyBot.Cli.Commands.Check;
 using AnatomyBot.Cli.Input;
 using AnatomyBot.Cli.Output;
 using AnatomyBot.Core.Anatomy;
 
 namespace AnatomyBot.Cli.Commands;
 
-/// <summary><c>anatomybot lint [anatomy.yml] [--format text|json|markdown|github|azure-pipelines]</c>: parse errors
+/// <summary><c>anatomybot lint [anatomy.yml] [--format text|json|markdown|github|azure-pipelines] [--today YYYY-MM-DD]
+/// [--backlog FILE…]</c>: parse errors
 /// exit 2, error findings exit 1, warnings and info exit 0, whatever the format. Without a file it lints the embedded
 /// onboarding sample.</summary>
 internal static class LintCommand
@@ -23,17 +25,38 @@ internal static class LintCommand
             DefaultValueFactory = _ => LintFormat.Text,
         };
         format.AcceptOnlyFromAmong(LintFormat.All);
-        var command = new Command("lint", "Check an anatomy file: parse errors, architecture gaps (stage-no-outcome, stage-no-logic, …) and completeness per value stream.")
+        var today = TodayOption.Create();
+        var backlogs = new Option<string[]>("--backlog")
+        {
+            Description = "A backlog file (as for check): also warn about waivers that match no gap of it. Repeatable.",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("lint", "Check an anatomy file: parse errors, architecture gaps (stage-no-outcome, stage-no-logic, …), waivers and completeness per value stream.")
         {
             file,
             format,
+            today,
+            backlogs,
         };
-        command.SetAction(parse => Run(parse.GetValue(file), parse.GetValue(format) ?? LintFormat.Text, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction(parse => Run(
+            parse.GetValue(file),
+            parse.GetValue(format) ?? LintFormat.Text,
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            new LintInputs(parse.GetValue(today), parse.GetValue(backlogs) ?? [])));
         return command;
     }
 
-    internal static int Run(string? path, string format, TextWriter output, TextWriter error)
+    internal static int Run(string? path, string format, TextWriter output, TextWriter error, LintInputs? inputs = null)
     {
+        inputs ??= new LintInputs(null, []);
+        if (TodayOption.Parse(inputs.Today, "lint", out var badToday) is not { } today)
+        {
+            error.WriteLine($"error: {badToday}");
+            return ExitCodes.InvalidInput;
+        }
+
         if (path is null)
         {
             error.WriteLine($"anatomybot: no file given; linting the embedded sample {AnatomyFileLoader.SampleName}");
@@ -53,7 +76,18 @@ internal static class LintCommand
             return ExitCodes.InvalidInput;
         }
 
-        var report = AnatomyLinter.Lint(anatomy);
+        IReadOnlyList<AnatomyDiagnostic> unused;
+        try
+        {
+            unused = UnusedWaivers.Find(anatomy, inputs.Backlogs);
+        }
+        catch (BacklogFileException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var report = AnatomyLinter.Lint(anatomy, today, unused);
         switch (format)
         {
             case LintFormat.Json:

@@ -52,4 +52,21 @@ public static class AnatomyDiagnosticCodes
     public const string OutcomeUnused = "outcome-unused";
     public const string ComponentUnused = "component-unused";
     public const string ComponentNoOperations = "component-no-operations";
+
+    // Lint findings about waivers: see WaiverLinter.
+
+    /// <summary>A waiver names a gap code that does not exist.</summary>
+    public const string WaiverUnknownGap = "waiver-unknown-gap";
+
+    /// <summary>A waiver's <c>until</c> date has passed.</summary>
+    public const string WaiverExpired = "waiver-expired";
+
+    /// <summary>A waiver runs longer than <c>policy.waivers.maxDays</c> from today.</summary>
+    public const string WaiverTooLong = "waiver-too-long";
+
+    /// <summary>Two waivers share an id.</summary>
+    public const string WaiverDuplicateId = "waiver-duplicate-id";
+
+    /// <summary>A waiver matches no gap of the backlog lint was given.</summary>
+    public const string WaiverUnused = "waiver-unused";
 }

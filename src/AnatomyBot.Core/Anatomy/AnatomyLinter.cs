@@ -18,12 +18,25 @@ public static class AnatomyLinter
         [AnatomyDiagnosticCodes.OutcomeUnused] = DiagnosticSeverity.Warning,
         [AnatomyDiagnosticCodes.ComponentUnused] = DiagnosticSeverity.Warning,
         [AnatomyDiagnosticCodes.ComponentNoOperations] = DiagnosticSeverity.Info,
+        [AnatomyDiagnosticCodes.WaiverUnknownGap] = DiagnosticSeverity.Error,
+        [AnatomyDiagnosticCodes.WaiverExpired] = DiagnosticSeverity.Error,
+        [AnatomyDiagnosticCodes.WaiverTooLong] = DiagnosticSeverity.Error,
+        [AnatomyDiagnosticCodes.WaiverDuplicateId] = DiagnosticSeverity.Error,
+        [AnatomyDiagnosticCodes.WaiverUnused] = DiagnosticSeverity.Warning,
     };
 
-    public static AnatomyLintReport Lint(EnterpriseAnatomy anatomy)
+    /// <summary>Lints <paramref name="anatomy"/>; with <paramref name="today"/> its waivers too (<see cref="WaiverLinter"/>),
+    /// and with <paramref name="extra"/> findings made elsewhere (waivers matching no gap of a backlog), all in one order.</summary>
+    public static AnatomyLintReport Lint(EnterpriseAnatomy anatomy, DateOnly? today = null, IEnumerable<AnatomyDiagnostic>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         var findings = new List<AnatomyDiagnostic>();
+        if (today is { } day)
+        {
+            findings.AddRange(WaiverLinter.Lint(anatomy, day));
+        }
+
+        findings.AddRange(extra ?? []);
         LintStages(anatomy, findings);
         LintLogic(anatomy, findings);
         LintComponents(anatomy, findings);

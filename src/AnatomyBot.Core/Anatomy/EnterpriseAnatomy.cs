@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Core.Anatomy;
 
@@ -46,6 +47,10 @@ public sealed class EnterpriseAnatomy
     public IReadOnlyList<Component> Components { get; }
 
     public AnatomyPolicy Policy { get; }
+
+    /// <summary>The <c>waivers</c> section, in file order, as written (expiry and gap codes are judged by
+    /// <see cref="WaiverSet"/> and the linter, not by the parser).</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 
     /// <summary>All outcomes, stages, logic and components.</summary>
     public IEnumerable<AnatomyElement> Elements => _elements.Values;

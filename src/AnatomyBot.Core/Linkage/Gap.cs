@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Core.Linkage;
 
@@ -17,6 +18,9 @@ public sealed record Gap(
 
     /// <summary>For <c>unknown-ref</c>: the id as the item wrote it; null for other gaps.</summary>
     public string? Reference { get; init; }
+
+    /// <summary>The waiver that lets this gap pass (it stays visible but fails nothing and adds no label), or null.</summary>
+    public Waiver? Waiver { get; init; }
 
     /// <summary>The suggestion a fix names: the first, when it clearly leads.</summary>
     public string? LeadingId => FirstLeads && Suggestions.Count > 0 ? Suggestions[0].Id : null;

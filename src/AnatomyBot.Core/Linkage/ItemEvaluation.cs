@@ -29,7 +29,7 @@ public sealed record ItemEvaluation
 
     public bool IsExempt => ExemptReason is not null;
 
-    /// <summary>The highest gap severity, or null when there is no gap.</summary>
+    /// <summary>The highest severity of a gap no waiver covers, or null when there is none.</summary>
     public GapSeverity? Verdict => VerdictOf(Gaps);
 
     /// <summary>What the engine decided for <paramref name="item"/>, prepared as <paramref name="prepared"/>.</summary>
@@ -49,6 +49,11 @@ public sealed record ItemEvaluation
         GapSeverity? verdict = null;
         for (var g = 0; g < gaps.Count; g++)
         {
+            if (gaps[g].Waiver is not null)
+            {
+                continue;
+            }
+
             verdict = verdict is { } highest && highest >= gaps[g].Severity ? highest : gaps[g].Severity;
         }
 

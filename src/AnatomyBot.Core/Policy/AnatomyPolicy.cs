@@ -23,6 +23,9 @@ public sealed record AnatomyPolicy
     /// <summary>Whether epics, features, stories and other backlog items get a sticky comment with the fix.</summary>
     public ItemComments ItemComments { get; init; } = ItemComments.OnGaps;
 
+    /// <summary><c>policy.waivers</c>: the longest waiver and who may waive by command.</summary>
+    public WaiverPolicy Waivers { get; init; } = WaiverPolicy.Default;
+
     public static IReadOnlyDictionary<ItemKind, PolicyRule> Defaults { get; } = new Dictionary<ItemKind, PolicyRule>
     {
         [ItemKind.Epic] = new([LinkRequirement.Outcome], GapSeverity.Warn),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Tests.Support;
 
 namespace AnatomyBot.Core.Tests.Anatomy;
@@ -15,7 +17,9 @@ public sealed class AnatomyLintGoldenTests
         var parsed = AnatomyParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Anatomy", "Golden", "lint-findings.yml")));
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors.Select(e => e.Message)));
 
-        var report = AnatomyLinter.Lint(parsed.Anatomy!);
+        var stillOpen = GapCodes.All.Select(code => new Gap(code, GapSeverity.Warn, "m", "f", [])).ToList();
+        var unused = WaiverLinter.Unused(parsed.Anatomy!, [("contoso/web#1", stillOpen), ("4711", [])]);
+        var report = AnatomyLinter.Lint(parsed.Anatomy!, new DateOnly(2026, 12, 1), unused);
 
         var text = new StringBuilder();
         foreach (var d in report.Diagnostics)

@@ -158,6 +158,7 @@ public sealed class AnatomyLinterTests
         [
             "stage-no-outcome", "stage-no-logic", "logic-no-component", "component-no-spec",
             "outcome-no-target", "outcome-unused", "component-unused", "component-no-operations",
+            "waiver-unknown-gap", "waiver-expired", "waiver-too-long", "waiver-duplicate-id", "waiver-unused",
         ];
 
         Assert.Equal(codes.Order(StringComparer.Ordinal), AnatomyLinter.Severities.Keys.Order(StringComparer.Ordinal));

@@ -1,17 +1,23 @@
 using AnatomyBot.Cli.Commands.Check.Live;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>One run of <c>anatomybot check</c>: validates the flags, reads the live sources (which may supply the
 /// anatomy) and the files, evaluates them in one batch and writes the report.</summary>
-internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPaths, string[] GitHub, int? PullRequest, string? AzureDevOps, string Format, string FailOn)
+internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPaths, string[] GitHub, int? PullRequest, string? AzureDevOps, string Format, string FailOn, string? Today = null)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         if (Usage() is { } usage)
         {
             return Fail(usage);
+        }
+
+        if (TodayOption.Parse(Today, "check", out var badToday) is not { } today)
+        {
+            return Fail(badToday!);
         }
 
         try
@@ -24,7 +30,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
             {
                 try
                 {
-                    return Evaluate(anatomy, paths, live);
+                    return Evaluate(anatomy, paths, live, today);
                 }
                 catch (BacklogFileException ex) when (ex.WiqlResultFile is { } wiql && paths.Contains(wiql) && AnatomyPath is not null && AzureDevOpsLiveReader.HasCredential)
                 {
@@ -47,7 +53,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
         }
     }
 
-    private int Evaluate(EnterpriseAnatomy anatomy, List<string> paths, LiveBacklog? live)
+    private int Evaluate(EnterpriseAnatomy anatomy, List<string> paths, LiveBacklog? live, DateOnly today)
     {
         var files = new List<(string Name, Stream Content)>();
         try
@@ -59,7 +65,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
 
             var totalBytes = files.Sum(f => f.Content.Length);
             var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
-            var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live);
+            var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live, WaiverSet.For(anatomy, today));
             Write(report, anatomy);
             return report.Failed ? CheckCommand.GapsFound : CheckCommand.Passed;
         }
@@ -136,7 +142,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
         return FailOn is "block" or "warn" or "never" ? null : $"check: --fail-on must be block, warn or never, not '{FailOn}'";
     }
 
-    private static FileStream OpenBacklog(string path)
+    internal static FileStream OpenBacklog(string path)
     {
         try
         {

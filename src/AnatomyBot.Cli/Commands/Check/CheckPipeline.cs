@@ -1,12 +1,13 @@
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Linkage.Batch;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>The core of <c>check</c>, shared by the command and its benchmark: the items of the live reads, if any, and
 /// every backlog (streamed, item by item) into one batch of the engine, each item mapped and read for the engine on the
-/// reader's workers, then evaluate the batch and build the report. Items carry their web links only <c>withUrls</c> (the
+/// reader's workers, then evaluate the batch, mark the gaps the waivers cover, and build the report. Items carry their web links only <c>withUrls</c> (the
 /// story map shows them).</summary>
 internal static class CheckPipeline
 {
@@ -16,7 +17,8 @@ internal static class CheckPipeline
         FailOn failOn,
         ICheckProgress? progress = null,
         bool withUrls = false,
-        Live.LiveBacklog? live = null)
+        Live.LiveBacklog? live = null,
+        WaiverSet? waivers = null)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(backlogs);
@@ -40,6 +42,11 @@ internal static class CheckPipeline
 
         progress?.Evaluating(batch.Count);
         var evaluated = batch.Complete();
+        if (waivers is { IsEmpty: false })
+        {
+            Parallel.For(0, evaluated.Length, i => evaluated[i] = waivers.Apply(evaluated[i]));
+        }
+
         progress?.Done();
         return new CheckReport(evaluated, failOn);
     }

@@ -66,6 +66,7 @@ internal sealed class CheckReport
         Exempt = total.Exempt;
         WithDiagnostics = total.WithDiagnostics;
         WithGaps = total.WithGaps;
+        Waived = total.Waived;
         foreach (var (code, count) in total.Codes)
         {
             GapCounts[code] = count;
@@ -104,6 +105,9 @@ internal sealed class CheckReport
 
     public int WithDiagnostics { get; }
 
+    /// <summary>Gaps a waiver covers: shown, counted by code, but not by severity, so they never fail the check.</summary>
+    public int Waived { get; }
+
     /// <summary>True when a gap reaches <see cref="FailOn"/>: the command exits 1.</summary>
     public bool Failed => FailOn switch
     {
@@ -136,6 +140,8 @@ internal sealed class CheckReport
 
         public int WithGaps { get; private set; }
 
+        public int Waived { get; private set; }
+
         public bool OutOfOrder { get; set; }
 
         public void Count(in BacklogItemEvaluation item)
@@ -148,7 +154,15 @@ internal sealed class CheckReport
             for (var g = 0; g < gaps.Count; g++)
             {
                 var gap = gaps[g];
-                Severities[(int)gap.Severity]++;
+                if (gap.Waiver is null)
+                {
+                    Severities[(int)gap.Severity]++;
+                }
+                else
+                {
+                    Waived++;
+                }
+
                 CollectionsMarshal.GetValueRefOrAddDefault(Codes, gap.Code, out _)++;
             }
         }
@@ -173,6 +187,7 @@ internal sealed class CheckReport
             Exempt += other.Exempt;
             WithDiagnostics += other.WithDiagnostics;
             WithGaps += other.WithGaps;
+            Waived += other.Waived;
             OutOfOrder |= other.OutOfOrder;
         }
     }

@@ -3,11 +3,13 @@ using System.Text.Json;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Writes the report as JSON, streamed: <c>{"items":[{"id","source","kind","title","layer","trace",
-/// "gaps"}],"summary":{…}}</c>, plus <c>exempt</c>, <c>linkedItems</c> and <c>diagnostics</c> on items that have them.</summary>
+/// "gaps"}],"summary":{…}}</c>; a gap a waiver covers carries <c>"waiver": {"id","until","reason","approvedBy"}</c>
+/// and the summary counts such gaps as <c>waived</c>; plus <c>exempt</c>, <c>linkedItems</c> and <c>diagnostics</c> on items that have them.</summary>
 internal static class JsonReportWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -65,6 +67,16 @@ internal static class JsonReportWriter
             }
 
             json.WriteEndArray();
+            if (gap.Waiver is { } waiver)
+            {
+                json.WriteStartObject("waiver");
+                json.WriteString("id", waiver.Id);
+                json.WriteString("until", WaiverRules.Format(waiver.Until));
+                json.WriteString("reason", waiver.Reason);
+                json.WriteString("approvedBy", waiver.ApprovedBy);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 
@@ -94,6 +106,7 @@ internal static class JsonReportWriter
         json.WriteNumber("withGaps", report.WithGaps);
         json.WriteNumber("exempt", report.Exempt);
         json.WriteNumber("withDiagnostics", report.WithDiagnostics);
+        json.WriteNumber("waived", report.Waived);
         json.WriteStartObject("gaps");
         foreach (var (code, count) in report.GapCounts)
         {

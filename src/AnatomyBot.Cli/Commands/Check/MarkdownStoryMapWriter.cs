@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage.Batch;
-using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
@@ -140,8 +140,9 @@ internal static class MarkdownStoryMapWriter
         foreach (var item in withGaps)
         {
             var gaps = string.Join(", ", item.Gaps.Select(g => g.Code).Distinct().Select(c => $"`{c}`"));
-            var fixes = string.Join("<br>", item.Gaps.Select(g => Cell(g.Fix)).Distinct());
-            output.WriteLine($"| {Link(item)} {CheckCodes.Kind(item.Kind)}: {Escape(item.Title)} | {CheckCodes.Severity(item.Verdict ?? GapSeverity.Info)} | {gaps} | {fixes} |");
+            var fixes = string.Join("<br>", item.Gaps.Select(g => g.Waiver is { } waiver ? $"_Waived: {Escape(WaiverText.Line(waiver))}_" : Cell(g.Fix)).Distinct());
+            var severity = item.Verdict is { } verdict ? CheckCodes.Severity(verdict) : "waived";
+            output.WriteLine($"| {Link(item)} {CheckCodes.Kind(item.Kind)}: {Escape(item.Title)} | {severity} | {gaps} | {fixes} |");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
@@ -23,6 +24,11 @@ internal static class TextReportWriter
             foreach (var gap in item.Gaps)
             {
                 output.WriteLine($"  {CheckCodes.Severity(gap.Severity),-5}  {gap.Code}: {gap.Message}");
+                if (gap.Waiver is { } waiver)
+                {
+                    output.WriteLine($"         waived: {WaiverText.Line(waiver)}");
+                }
+
                 output.WriteLine($"         fix: {gap.Fix}");
                 if (gap.Suggestions.Count > 0)
                 {
@@ -47,7 +53,7 @@ internal static class TextReportWriter
             .Select(l => $"{l.ToCode()} {report.LayerCounts.GetValueOrDefault(l)}"));
         var gaps = string.Join(", ", report.GapCounts.Where(g => g.Value > 0).Select(g => $"{g.Key} {g.Value}"));
         output.WriteLine();
-        output.WriteLine($"{report.Items.Count} items: {report.WithGaps} with gaps ({severities}), {report.Exempt} exempt, {report.WithDiagnostics} with notes.");
+        output.WriteLine($"{report.Items.Count} items: {report.WithGaps} with gaps ({severities}), {report.Exempt} exempt, {report.WithDiagnostics} with notes{(report.Waived > 0 ? $", {report.Waived} gaps waived" : "")}.");
         output.WriteLine($"Layers: {layers}.");
         if (gaps.Length > 0)
         {

@@ -8,7 +8,7 @@ internal static class AnatomyDocumentReader
 {
     public const int SupportedVersion = 1;
 
-    public static readonly string[] Keys = ["version", "outcomes", "valueStreams", "logic", "components", "policy"];
+    public static readonly string[] Keys = ["version", "outcomes", "valueStreams", "logic", "components", "policy", "waivers"];
 
     public static EnterpriseAnatomy? Read(Node root, DiagnosticBag diagnostics)
     {
@@ -29,6 +29,7 @@ internal static class AnatomyDocumentReader
         var logic = SectionReader.ReadList(reader, "logic", (m, p) => LogicReader.Read(m, p, context));
         var components = SectionReader.ReadList(reader, "components", (m, p) => ComponentReader.Read(m, p, context));
         var policy = reader.Mapping("policy") is { } policyMap ? PolicyReader.Read(policyMap, context) : AnatomyPolicy.Default;
+        var waivers = WaiverReader.ReadAll(reader);
         ReferenceResolver.Check(context);
         if (diagnostics.Count > 0)
         {
@@ -47,6 +48,7 @@ internal static class AnatomyDocumentReader
             policy)
         {
             Version = SupportedVersion,
+            Waivers = waivers,
         };
     }
 

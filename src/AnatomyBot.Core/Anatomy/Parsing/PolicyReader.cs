@@ -8,7 +8,7 @@ namespace AnatomyBot.Core.Anatomy.Parsing;
 /// file-wide rule), exemptions and Azure DevOps fields.</summary>
 internal static class PolicyReader
 {
-    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields", "itemComments"];
+    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields", "itemComments", "waivers"];
     private static readonly string[] RuleKeys = ["require", "severity"];
     private static readonly string[] ExemptKeys = ["labels", "authors"];
 
@@ -23,6 +23,7 @@ internal static class PolicyReader
             Scopes = ScopeReader.Read(reader, rules, context),
             Fields = ReadFields(reader),
             ItemComments = SectionReader.ReadCode<ItemComments>(reader, "itemComments", required: false) ?? ItemComments.OnGaps,
+            Waivers = WaiverReader.ReadPolicy(reader),
         };
         if (reader.Mapping("exempt") is { } exempt)
         {

@@ -52,4 +52,15 @@ public readonly struct BacklogItemEvaluation
 
     /// <inheritdoc cref="ItemEvaluation.Verdict"/>
     public GapSeverity? Verdict => ItemEvaluation.VerdictOf(Gaps);
+
+    /// <summary>This evaluation with its gaps marked by waivers and the item's ignored waivers noted.</summary>
+    internal BacklogItemEvaluation Waived(IReadOnlyList<Gap> gaps, IReadOnlyList<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            _item.AddDiagnostic(problem);
+        }
+
+        return new BacklogItemEvaluation(_item, Trace, gaps);
+    }
 }
