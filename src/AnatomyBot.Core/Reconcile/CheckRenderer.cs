@@ -44,14 +44,18 @@ public static class CheckRenderer
             return evaluation.Layer == Layer.Unmapped ? "All links in place" : $"All links in place — reaches {evaluation.Layer.ToCode()} {evaluation.Layer.ToNoun()}";
         }
 
-        var verdict = evaluation.Verdict!.Value;
+        if (evaluation.Verdict is not { } verdict)
+        {
+            return $"{MarkdownText.Plural(evaluation.Gaps.Count, "gap")} waived";
+        }
+
         var what = verdict switch
         {
             GapSeverity.Block => "merge blocked",
             GapSeverity.Warn => "warning",
             _ => "for information",
         };
-        var phrases = GapWording.Ordered(evaluation.Gaps).Where(g => g.Severity == verdict).Select(g => GapWording.Phrase(g.Code)).Distinct();
+        var phrases = GapWording.Ordered(evaluation.Gaps).Where(g => g.Severity == verdict && g.Waiver is null).Select(g => GapWording.Phrase(g.Code)).Distinct();
         return MarkdownText.Clip($"{MarkdownText.Plural(evaluation.Gaps.Count, "gap")} — {what}: {string.Join(", ", phrases)}", MaxTitleLength);
     }
 

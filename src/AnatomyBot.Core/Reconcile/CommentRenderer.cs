@@ -34,6 +34,7 @@ public static class CommentRenderer
         var gaps = MarkdownText.Plural(evaluation.Gaps.Count, "gap");
         return evaluation.Verdict switch
         {
+            null when evaluation.Gaps.Count > 0 => $"✅ Anatomy: {gaps} waived",
             null => "✅ Anatomy: all links in place",
             GapSeverity.Block => $"🛑 Anatomy: {gaps} — merge blocked",
             GapSeverity.Warn => $"⚠️ Anatomy: {gaps} — warnings only",

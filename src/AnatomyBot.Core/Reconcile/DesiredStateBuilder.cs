@@ -10,7 +10,7 @@ public static class DesiredStateBuilder
 {
     /// <summary>
     /// Labels: <c>anatomy:&lt;code&gt;</c> for each <c>warn</c> or <c>block</c> gap (<c>info</c> gaps are shown, not
-    /// labelled; exempt items carry none). Backlog items get their sticky comment with <c>policy.itemComments: on-gaps</c>
+    /// labelled; a waived gap adds none; exempt items carry none). Backlog items get their sticky comment with <c>policy.itemComments: on-gaps</c>
     /// (the default): created only while a labelled gap is open, otherwise only corrected if one exists (to "all links
     /// in place"); <c>never</c> leaves comments alone. Pull requests also get the comment (exempt: only corrected if one exists,
     /// never created) and the check. <see cref="DesiredState.CommentResolved"/> is true when no gaps remain (or exempt),
@@ -22,7 +22,7 @@ public static class DesiredStateBuilder
         ArgumentNullException.ThrowIfNull(anatomy);
         var labels = evaluation.IsExempt
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-            : evaluation.Gaps.Where(g => g.Severity >= GapSeverity.Warn && GapCodes.All.Contains(g.Code))
+            : evaluation.Gaps.Where(g => g.Severity >= GapSeverity.Warn && g.Waiver is null && GapCodes.All.Contains(g.Code))
                 .Select(g => GapCodes.ToLabel(g.Code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (evaluation.Item.Kind != ItemKind.PullRequest)
         {

@@ -15,7 +15,7 @@ internal static class FixActions
     public static IReadOnlyList<string> For(ItemEvaluation evaluation, AnatomyPolicy policy)
     {
         var lines = new List<string>();
-        foreach (var group in GapGroups.Of(evaluation.Gaps).Where(g => g.Severity >= GapSeverity.Warn))
+        foreach (var group in GapGroups.Of(evaluation.Gaps).Where(g => g.Severity >= GapSeverity.Warn && g.Gaps[0].Waiver is null))
         {
             var line = $"**{Prefix(group.Severity, evaluation.Item)}** {Action(group, evaluation, policy)}";
             if (!lines.Contains(line, StringComparer.Ordinal))

@@ -1,11 +1,12 @@
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Core.Reconcile;
 
 /// <summary>The gaps as a list a comment column holds: one entry per gap code with what it does (blocks the merge, a
-/// label), what is missing, and its suggestions by id and name; unknown ids that share their suggestions are one line.</summary>
+/// label), what is missing, and its suggestions by id and name, or the waiver that lets it pass; unknown ids that share their suggestions are one line.</summary>
 internal static class GapList
 {
     /// <summary>How many lines of unknown ids an entry lists before it says how many more there are.</summary>
@@ -32,7 +33,10 @@ internal static class GapList
 
     private static string[] Entry(GapGroup group, WorkItem item, EnterpriseAnatomy anatomy)
     {
-        var head = $"- {Mark(group.Severity)} {MarkdownText.Code(group.Code)} {Effect(group, item)}: ";
+        var waiver = group.Gaps[0].Waiver;
+        var head = waiver is null
+            ? $"- {Mark(group.Severity)} {MarkdownText.Code(group.Code)} {Effect(group, item)}: "
+            : $"- ✅ {MarkdownText.Code(group.Code)} waived: ";
         if (group.Code == GapCodes.UnknownRef && group.Gaps.Count > 1)
         {
             return [head + $"{group.Gaps.Count} ids the anatomy does not know.", .. UnknownLines(group.Gaps, anatomy)];
@@ -40,6 +44,11 @@ internal static class GapList
 
         var messages = group.Gaps.Select(g => MarkdownText.EscapeKeepingCode(g.Message)).Distinct(StringComparer.Ordinal);
         var suggestions = Suggestions(group.Gaps, anatomy);
+        if (waiver is not null)
+        {
+            return [head + string.Join(" ", messages), "  - " + MarkdownText.Escape("Waiver " + WaiverText.Line(waiver))];
+        }
+
         return suggestions.Length == 0
             ? [head + string.Join(" ", messages)]
             : [head + string.Join(" ", messages), "  - Suggestions: " + suggestions];

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.Core.Waivers;
 using Markdig.Syntax;
 using AnatomyBot.Core.Tests.Support;
 
@@ -9,7 +10,7 @@ public sealed class RenderGoldenTests
 {
     private static readonly RenderOptions Options = new() { SpecBaseUrl = "https://github.com/acme/architecture/blob/main/" };
 
-    public static TheoryData<string> Comments() => ["blocked", "warnings", "green", "exempt", "linked-work-item", "azure-boards"];
+    public static TheoryData<string> Comments() => ["blocked", "warnings", "green", "exempt", "linked-work-item", "azure-boards", "waived", "partly-waived"];
 
     [Theory]
     [MemberData(nameof(Comments))]
@@ -112,6 +113,20 @@ public sealed class RenderGoldenTests
         "green" => ReconcileFixtures.GreenPullRequest(),
         "linked-work-item" => ReconcileFixtures.PullRequestLinkedThroughWorkItem(),
         "azure-boards" => ReconcileFixtures.PullRequestThroughAzureBoards(),
+        "waived" => Waive(ReconcileFixtures.BlockedPullRequest(), "*"),
+        "partly-waived" => Waive(ReconcileFixtures.BlockedPullRequest(), GapCodes.NoComponent),
         _ => ReconcileFixtures.ExemptPullRequest(),
     };
+
+    /// <summary><paramref name="evaluation"/> with a waiver of <paramref name="gaps"/> until 2026-12-31, judged on
+    /// 2026-12-01, and an expired waiver noted.</summary>
+    private static ItemEvaluation Waive(ItemEvaluation evaluation, params string[] gaps)
+    {
+        Waiver[] waivers =
+        [
+            new() { Id = "W-2026-014", Items = [evaluation.Item.Id], Gaps = gaps, Until = new DateOnly(2026, 12, 31), Reason = "Spike; the *component* spec follows in Q1", ApprovedBy = "@contoso/architects" },
+            new() { Id = "W-2026-009", Items = [evaluation.Item.Id], Gaps = ["*"], Until = new DateOnly(2026, 11, 30), Reason = "Vendor delay", ApprovedBy = "alice" },
+        ];
+        return new WaiverSet(waivers, new DateOnly(2026, 12, 1)).Apply(evaluation);
+    }
 }
