@@ -5,7 +5,7 @@ namespace AnatomyBot.GitHub.Tests;
 public sealed class AnatomySourceTests
 {
     [Fact]
-    public async Task The_anatomy_is_read_with_if_none_match_and_a_304_reuses_the_cached_file()
+    public async Task HandleAsync_AnatomyUnchanged_ReadsWithIfNoneMatchAndReusesCachedFileOn304()
     {
         using var github = new GitHubHarness();
         github.SetAnatomy(TestAnatomy.Valid);
@@ -21,7 +21,7 @@ public sealed class AnatomySourceTests
     }
 
     [Fact]
-    public async Task The_real_parser_reads_the_onboarding_sample_from_the_repository()
+    public async Task HandleAsync_RealParserWithOnboardingSample_EvaluatesTheSample()
     {
         using var github = new GitHubHarness(realParser: true);
         github.SetAnatomy(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "samples", "onboarding", "anatomy.yml")));
@@ -34,7 +34,7 @@ public sealed class AnatomySourceTests
     }
 
     [Fact]
-    public async Task A_403_without_rate_limit_headers_is_a_permission_problem_reported_not_thrown()
+    public async Task HandleAsync_403WithoutRateLimitHeaders_ReportsPermissionProblemWithoutThrowing()
     {
         using var github = new GitHubHarness();
         github.SetAnatomy(TestAnatomy.Valid);

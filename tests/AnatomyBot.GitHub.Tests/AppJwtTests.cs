@@ -8,7 +8,7 @@ namespace AnatomyBot.GitHub.Tests;
 public sealed class AppJwtTests
 {
     [Fact]
-    public void The_jwt_is_RS256_signed_with_iat_60s_back_and_exp_within_10_minutes()
+    public void Create_AppIdAndKey_Rs256SignedWithIat60sBackAndExpWithin10Minutes()
     {
         using var key = RSA.Create(2048);
         var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
@@ -29,7 +29,7 @@ public sealed class AppJwtTests
     }
 
     [Fact]
-    public void Pkcs8_keys_and_keys_with_escaped_newlines_load()
+    public void LoadKey_Pkcs8OrEscapedNewlines_LoadsTheKey()
     {
         using var key = RSA.Create(2048);
         using var pkcs8 = AppJwt.LoadKey(key.ExportPkcs8PrivateKeyPem());

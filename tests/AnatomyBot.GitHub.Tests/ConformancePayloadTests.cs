@@ -25,7 +25,7 @@ public sealed class ConformancePayloadTests
 
     [Theory]
     [MemberData(nameof(Payloads))]
-    public void Each_published_payload_parses_and_routes(string relative)
+    public void Route_EachPublishedPayload_ParsesAndRoutes(string relative)
     {
         if (relative.Length == 0)
         {

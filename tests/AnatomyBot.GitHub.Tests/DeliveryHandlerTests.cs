@@ -17,7 +17,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     private FakeGitHub Api => _github.Api;
 
     [Fact]
-    public async Task A_pull_request_without_links_gets_labels_one_comment_and_a_failing_check()
+    public async Task HandleAsync_PullRequestWithoutLinks_AddsLabelsOneCommentAndFailingCheck()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
 
@@ -49,7 +49,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_event_twice_makes_zero_writes_the_second_time()
+    public async Task HandleAsync_SameEventTwice_MakesZeroWritesTheSecondTime()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
@@ -65,7 +65,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_events_for_one_pull_request_at_once_end_in_one_comment_and_one_check()
+    public async Task HandleAsync_TwoConcurrentEventsForOnePullRequest_EndInOneCommentAndOneCheck()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
 
@@ -79,7 +79,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_comment_another_process_creates_at_the_same_moment_is_merged_into_one()
+    public async Task HandleAsync_CommentCreatedConcurrentlyByAnotherProcess_MergesIntoOne()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         var others = 0;
@@ -103,7 +103,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_fixed_link_edits_the_comment_in_place_and_removes_fixed_labels_only()
+    public async Task HandleAsync_FixedLink_EditsCommentInPlaceAndRemovesFixedLabelsOnly()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         await _github.Handler.HandleAsync(_github.PullRequestEvent(5), default);
@@ -134,7 +134,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task An_issue_change_re_evaluates_the_open_pull_requests_that_link_to_it()
+    public async Task HandleAsync_IssueChange_ReevaluatesOpenPullRequestsLinkingToIt()
     {
         _github.AddIssue(1, "Outcome: O-FAST", "story");
         _github.AddPullRequest(5, "Closes #1");
@@ -147,7 +147,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_linked_issue_that_answers_404_is_left_out_not_thrown()
+    public async Task HandleAsync_LinkedIssueAnswers404_LeavesItOutWithoutThrowing()
     {
         _github.AddPullRequest(5, "Closes #9");
 
@@ -159,7 +159,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_deleted_issue_ends_with_a_reason_and_no_writes()
+    public async Task HandleAsync_DeletedIssue_EndsWithReasonAndNoWrites()
     {
         _github.AddIssue(7, "gone").Deleted = true;
 
@@ -171,7 +171,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_pull_request_from_a_fork_is_evaluated_and_reported_on_the_base_repository()
+    public async Task HandleAsync_PullRequestFromFork_EvaluatesAndReportsOnBaseRepository()
     {
         _github.AddPullRequest(6, "Just a refactoring.", sha: "f0f0f0", headRepo: "stranger/shop");
 
@@ -183,7 +183,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repository_without_anatomy_nor_an_organisation_one_never_opted_in_and_gets_no_write()
+    public async Task HandleAsync_RepositoryWithoutAnatomyNorOrganisationOne_NeverOptedInAndGetsNoWrite()
     {
         _github.SetAnatomy(null);
         _github.AddPullRequest(5, "Anything");
@@ -199,7 +199,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_broken_anatomy_never_blocks_and_reports_the_files_errors()
+    public async Task HandleAsync_BrokenAnatomy_NeverBlocksAndReportsTheFilesErrors()
     {
         _github.SetAnatomy(TestAnatomy.Broken);
         _github.AddPullRequest(5, "Anything");
@@ -213,7 +213,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_org_dot_github_repository_is_the_fallback_anatomy()
+    public async Task HandleAsync_NoRepositoryAnatomy_FallsBackToOrgDotGitHubRepository()
     {
         _github.SetAnatomy(null);
         _github.SetAnatomy(TestAnatomy.Valid, ".github");
@@ -226,7 +226,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_server_error_on_a_write_is_transient_and_a_retry_completes_without_duplicates()
+    public async Task HandleAsync_ServerErrorOnWrite_ThrowsTransientAndRetryCompletesWithoutDuplicates()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         Api.Fail(HttpMethod.Post, "^/repos/acme/shop/check-runs$", HttpStatusCode.BadGateway);
@@ -241,7 +241,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task An_open_circuit_after_repeated_server_errors_is_transient_not_a_defect()
+    public async Task HandleAsync_OpenCircuitAfterRepeatedServerErrors_ThrowsTransientNotDefect()
     {
         _github.AddPullRequest(5, "Just a refactoring.");
         Api.Fail(HttpMethod.Post, "^/repos/acme/shop/check-runs$", HttpStatusCode.BadGateway);
@@ -259,7 +259,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_long_rate_limit_wait_is_transient_with_retry_after()
+    public async Task HandleAsync_LongRateLimitWait_ThrowsTransientWithRetryAfter()
     {
         _github.AddPullRequest(5, "x");
         Api.Fail(HttpMethod.Get, "^/repos/acme/shop/pulls/5$", HttpStatusCode.TooManyRequests, ("Retry-After", "120"));
@@ -276,7 +276,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     [InlineData("star", """{"action":"created"}""")]
     [InlineData("pull_request", """{"action":"opened","number":""")]
     [InlineData("push", """{"ref":"refs/heads/main","commits":[{"added":[],"modified":["README.md"],"removed":[]}],"repository":{"name":"shop","default_branch":"main","owner":{"login":"acme"}}}""")]
-    public async Task Events_the_bot_does_not_act_on_end_with_a_reason_and_no_api_call(string eventName, string body)
+    public async Task HandleAsync_EventTheBotDoesNotActOn_EndsWithReasonAndNoApiCall(string eventName, string body)
     {
         var result = await _github.Handler.HandleAsync(new Delivery { Platform = "github", Id = "d", EventName = eventName, Body = body, ReceivedAt = default }, default);
 
@@ -285,7 +285,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sub_issue_is_evaluated_with_its_parent_from_parent_issue_url_without_asking_the_parent_endpoint()
+    public async Task HandleAsync_SubIssueWithParentIssueUrl_EvaluatesWithParentWithoutAskingParentEndpoint()
     {
         _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");
         _github.AddIssue(2, "Component: C-KYC", "story");
@@ -307,7 +307,7 @@ public sealed class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sub_issue_on_a_server_without_parent_issue_url_asks_the_parent_endpoint()
+    public async Task HandleAsync_SubIssueOnServerWithoutParentIssueUrl_AsksTheParentEndpoint()
     {
         _github.Api.IssuesCarryParentUrl = false;
         _github.AddIssue(1, "Outcome: O-FAST\nStage: S-KYC", "feature");

@@ -6,7 +6,7 @@ namespace AnatomyBot.GitHub.Tests;
 public sealed class GitHubAppAuthTests
 {
     [Fact]
-    public async Task App_mode_mints_an_installation_token_with_the_jwt_caches_it_and_re_mints_before_expiry()
+    public async Task HandleAsync_AppMode_MintsInstallationTokenWithJwtCachesItAndRemintsBeforeExpiry()
     {
         using var key = RSA.Create(2048);
         using var github = GitHubHarness.ForApp(key);
@@ -33,7 +33,7 @@ public sealed class GitHubAppAuthTests
     }
 
     [Fact]
-    public async Task App_mode_finds_the_installation_of_a_delivery_that_names_none()
+    public async Task HandleAsync_AppModeDeliveryWithoutInstallation_FindsTheInstallation()
     {
         using var key = RSA.Create(2048);
         using var github = GitHubHarness.ForApp(key);
@@ -48,7 +48,7 @@ public sealed class GitHubAppAuthTests
     }
 
     [Fact]
-    public async Task App_mode_mints_each_token_for_the_one_repository_and_the_permissions_of_its_calls_only()
+    public async Task HandleAsync_AppMode_MintsEachTokenForTheOneRepositoryAndItsCallsPermissionsOnly()
     {
         using var key = RSA.Create(2048);
         using var github = GitHubHarness.ForApp(key);

@@ -14,7 +14,7 @@ public sealed class GitHubWebhookIngressTests
     private readonly GitHubWebhookIngress _ingress = new(Options.Create(new GitHubOptions { WebhookSecret = GitHubHarness.Secret }));
 
     [Fact]
-    public void A_signed_pull_request_event_is_accepted_as_a_delivery()
+    public void Accept_SignedPullRequestEvent_Returns202WithDelivery()
     {
         var result = _ingress.Accept(Headers("pull_request", Body), GitHubHarness.Utf8(Body), Now);
 
@@ -26,14 +26,14 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void Header_names_are_matched_case_insensitively()
+    public void Accept_LowerCaseHeaderNames_MatchedCaseInsensitively()
     {
         var headers = Headers("pull_request", Body).ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value);
         Assert.Equal(202, _ingress.Accept(headers, GitHubHarness.Utf8(Body), Now).StatusCode);
     }
 
     [Fact]
-    public void A_missing_signature_is_401()
+    public void Accept_MissingSignature_Returns401()
     {
         var headers = Headers("pull_request", Body);
         headers.Remove("X-Hub-Signature-256");
@@ -41,7 +41,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void A_signature_over_another_body_is_401()
+    public void Accept_SignatureOverAnotherBody_Returns401()
     {
         var headers = Headers("pull_request", Body);
         AssertRejected(401, _ingress.Accept(headers, GitHubHarness.Utf8(Body.Replace('1', '2')), Now));
@@ -53,11 +53,11 @@ public sealed class GitHubWebhookIngressTests
     [InlineData("[1,2,3]")]
     [InlineData("{} {}")]
     [InlineData("")]
-    public void A_valid_signature_over_garbage_or_truncated_json_is_400(string body) =>
+    public void Accept_ValidSignatureOverGarbageOrTruncatedJson_Returns400(string body) =>
         AssertRejected(400, _ingress.Accept(Headers("pull_request", body), GitHubHarness.Utf8(body), Now));
 
     [Fact]
-    public void A_valid_signature_over_json_that_is_not_utf8_is_400()
+    public void Accept_ValidSignatureOverJsonNotUtf8_Returns400()
     {
         byte[] body = [.. GitHubHarness.Utf8("{\"action\":\""), 0xFF, 0xFE, .. GitHubHarness.Utf8("\"}")];
         var headers = Headers("pull_request", Body);
@@ -69,7 +69,7 @@ public sealed class GitHubWebhookIngressTests
     [Theory]
     [InlineData("X-GitHub-Event")]
     [InlineData("X-GitHub-Delivery")]
-    public void Missing_event_or_delivery_headers_are_400(string header)
+    public void Accept_MissingEventOrDeliveryHeader_Returns400(string header)
     {
         var headers = Headers("pull_request", Body);
         headers.Remove(header);
@@ -77,7 +77,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void Bodies_over_25_MB_are_413_before_the_signature_is_computed()
+    public void Accept_BodyOver25MB_Returns413BeforeComputingSignature()
     {
         var big = new byte[(25 * 1024 * 1024) + 1];
         AssertRejected(413, _ingress.Accept(Headers("pull_request", Body), big, Now));
@@ -85,7 +85,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void Ping_is_answered_200_without_a_delivery()
+    public void Accept_Ping_Returns200WithoutDelivery()
     {
         const string ping = """{"zen":"Keep it logically awesome.","hook_id":1}""";
         var result = _ingress.Accept(Headers("ping", ping), GitHubHarness.Utf8(ping), Now);
@@ -94,7 +94,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void An_unknown_event_is_answered_204_without_a_delivery()
+    public void Accept_UnknownEvent_Returns204WithoutDelivery()
     {
         var result = _ingress.Accept(Headers("star", Body), GitHubHarness.Utf8(Body), Now);
         Assert.Equal(204, result.StatusCode);
@@ -103,7 +103,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void Without_a_secret_every_request_is_refused_unless_the_development_switch_is_set()
+    public void Accept_NoSecret_RefusesEveryRequestUnlessDevelopmentSwitchIsSet()
     {
         var noSecret = new GitHubWebhookIngress(Options.Create(new GitHubOptions()));
         AssertRejected(401, noSecret.Accept(Headers("pull_request", Body), GitHubHarness.Utf8(Body), Now));
@@ -119,7 +119,7 @@ public sealed class GitHubWebhookIngressTests
     [InlineData("sweep:2026-11-25T02:00:00Z:acme/shop#5")]
     [InlineData("anatomy:72d3162e-cc78-11e3-81ab-4c9367dc0958:acme/shop#5")]
     [InlineData("{72d3162e-cc78-11e3-81ab-4c9367dc0958}")]
-    public void A_delivery_id_that_is_not_a_guid_is_400(string id)
+    public void Accept_DeliveryIdNotAGuid_Returns400(string id)
     {
         var headers = Headers("pull_request", Body);
         headers["X-GitHub-Delivery"] = id;
@@ -131,7 +131,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void A_20_KB_delivery_id_is_400()
+    public void Accept_20KBDeliveryId_Returns400()
     {
         var headers = Headers("pull_request", Body);
         headers["X-GitHub-Delivery"] = DeliveryId + new string('0', 20 * 1024);
@@ -140,7 +140,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void A_guid_in_capitals_is_kept_in_its_canonical_form()
+    public void Accept_GuidInCapitals_KeepsItsCanonicalForm()
     {
         var headers = Headers("pull_request", Body);
         headers["X-GitHub-Delivery"] = DeliveryId.ToUpperInvariant();
@@ -149,7 +149,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void A_form_encoded_webhook_is_400_and_says_to_use_json()
+    public void Accept_FormEncodedWebhook_Returns400SayingToUseJson()
     {
         var body = "payload=" + Uri.EscapeDataString(Body);
         var headers = Headers("pull_request", body);
@@ -165,7 +165,7 @@ public sealed class GitHubWebhookIngressTests
     [InlineData(63, 202)]
     [InlineData(64, 400)]
     [InlineData(200, 400)]
-    public void Json_nested_past_the_one_depth_limit_is_400(int depth, int expected)
+    public void Accept_JsonNestedPastDepthLimit_Returns400(int depth, int expected)
     {
         var body = "{\"action\":\"opened\",\"deep\":" + new string('[', depth) + new string(']', depth) + "}";
 
@@ -173,7 +173,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void Screen_without_a_well_formed_signature_is_401_on_the_headers_alone()
+    public void Screen_NoWellFormedSignature_Returns401OnHeadersAlone()
     {
         var headers = Headers("pull_request", Body);
         Assert.Null(_ingress.Screen(headers));
@@ -185,7 +185,7 @@ public sealed class GitHubWebhookIngressTests
     }
 
     [Fact]
-    public void The_previous_secret_is_accepted_while_it_is_set_and_a_change_applies_without_a_restart()
+    public void Accept_PreviousSecretSetThenRemoved_AcceptedWhileSetAndChangeAppliesWithoutRestart()
     {
         var options = new TestOptionsMonitor<GitHubOptions>(new GitHubOptions { WebhookSecret = "new-secret", PreviousWebhookSecret = GitHubHarness.Secret });
         var ingress = new GitHubWebhookIngress(options);

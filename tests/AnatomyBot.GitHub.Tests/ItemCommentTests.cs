@@ -15,7 +15,7 @@ public sealed class ItemCommentTests : IDisposable
     private FakeGitHub Api => _github.Api;
 
     [Fact]
-    public async Task A_story_gets_one_comment_when_a_gap_appears_edited_in_place_and_all_links_in_place_when_fixed()
+    public async Task HandleAsync_StoryGapAppearsThenFixed_OneCommentEditedInPlaceToAllLinksInPlace()
     {
         _github.AddIssue(3, "Outcome: O-FAST\nStage: S-KYC", "story");
 
@@ -45,7 +45,7 @@ public sealed class ItemCommentTests : IDisposable
     }
 
     [Fact]
-    public async Task A_healthy_story_gets_no_comment()
+    public async Task HandleAsync_HealthyStory_PostsNoComment()
     {
         _github.AddIssue(3, "Outcome: O-FAST\nStage: S-KYC\nComponent: C-KYC", "story");
 
@@ -56,7 +56,7 @@ public sealed class ItemCommentTests : IDisposable
     }
 
     [Fact]
-    public async Task With_item_comments_never_a_story_gets_labels_and_its_comments_are_not_even_read()
+    public async Task HandleAsync_ItemCommentsNever_LabelsStoryWithoutReadingItsComments()
     {
         using var github = new GitHubHarness(realParser: true);
         github.SetAnatomy("""

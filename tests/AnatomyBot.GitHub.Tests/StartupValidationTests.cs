@@ -7,22 +7,22 @@ namespace AnatomyBot.GitHub.Tests;
 public sealed class StartupValidationTests
 {
     [Fact]
-    public void Start_up_fails_without_a_webhook_secret() =>
+    public void Validate_NoWebhookSecret_Fails() =>
         Assert.Contains("GitHub:WebhookSecret", Validate([]).Message, StringComparison.Ordinal);
 
     [Fact]
-    public void Start_up_fails_with_an_app_id_but_no_private_key() =>
+    public void Validate_AppIdWithoutPrivateKey_Fails() =>
         Assert.Contains("GitHub:PrivateKey", Validate(new() { ["GitHub:WebhookSecret"] = "s", ["GitHub:AppId"] = "42" }).Message, StringComparison.Ordinal);
 
     [Fact]
-    public void Start_up_succeeds_with_a_secret_or_the_explicit_development_switch()
+    public void Validate_SecretOrExplicitDevelopmentSwitch_Succeeds()
     {
         Assert.Null(Record.Exception(() => Start(new() { ["GitHub:WebhookSecret"] = "s" })));
         Assert.Null(Record.Exception(() => Start(new() { ["GitHub:AllowUnsignedWebhooks"] = "true" })));
     }
 
     [Fact]
-    public void Environment_style_keys_bind_the_secret_and_the_enterprise_base_url()
+    public void Options_EnvironmentStyleKeys_BindSecretAndEnterpriseBaseUrl()
     {
         using var provider = Start(new() { ["GitHub:WebhookSecret"] = "s", ["GitHub:BaseUrl"] = "https://ghe.example.com/api/v3/" });
         var options = provider.GetRequiredService<IOptions<Configuration.GitHubOptions>>().Value;

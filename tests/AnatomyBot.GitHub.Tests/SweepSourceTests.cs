@@ -24,7 +24,7 @@ public sealed class SweepSourceTests : IDisposable
     private ISweepSource Source => Assert.Single(_github.Services.GetServices<ISweepSource>());
 
     [Fact]
-    public async Task Sweep_lists_every_open_issue_and_pull_request_page_by_page_as_one_delivery_each()
+    public async Task CreateSweepDeliveriesAsync_OpenIssuesAndPullRequestsOverPages_OneDeliveryEach()
     {
         for (var n = 1; n <= 125; n++)
         {
@@ -48,7 +48,7 @@ public sealed class SweepSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweep_deliveries_reconcile_issues_without_following_their_links_and_pull_requests_with_their_check()
+    public async Task HandleAsync_SweepDeliveries_ReconcileIssuesWithoutFollowingLinksAndPullRequestsWithTheirCheck()
     {
         _github.AddIssue(1, "Outcome: O-FAST", "story");
         _github.AddPullRequest(5, "Just a refactoring.");
@@ -68,7 +68,7 @@ public sealed class SweepSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweep_a_second_time_with_nothing_changed_writes_nothing()
+    public async Task HandleAsync_SecondSweepWithNothingChanged_WritesNothing()
     {
         _github.AddIssue(1, "Outcome: O-FAST", "story");
         _github.AddPullRequest(5, "Just a refactoring.");
@@ -89,7 +89,7 @@ public sealed class SweepSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_repository_that_cannot_be_listed_is_skipped_and_the_others_are_still_swept()
+    public async Task CreateSweepDeliveriesAsync_RepositoryCannotBeListed_SkipsItAndSweepsTheOthers()
     {
         using var github = new GitHubHarness(s => s["GitHub:Repositories"] = "acme/gone, acme/shop");
         github.AddIssue(1, "x", "story");
@@ -101,7 +101,7 @@ public sealed class SweepSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task App_mode_also_sweeps_every_installed_repository_as_its_installation()
+    public async Task CreateSweepDeliveriesAsync_AppMode_AlsoSweepsEveryInstalledRepositoryAsItsInstallation()
     {
         using var key = RSA.Create(2048);
         using var github = GitHubHarness.ForApp(key);
@@ -124,7 +124,7 @@ public sealed class SweepSourceTests : IDisposable
     }
 
     [Fact]
-    public void Start_up_fails_when_a_sweep_repository_is_not_owner_slash_name()
+    public void Options_SweepRepositoryNotOwnerSlashName_FailsStartUp()
     {
         using var github = new GitHubHarness(s => s["GitHub:Repositories"] = "acme/shop,just-a-name");
 
@@ -135,7 +135,7 @@ public sealed class SweepSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_push_touching_the_anatomy_queues_every_open_issue_and_pull_request_for_re_evaluation()
+    public async Task HandleAsync_PushTouchingTheAnatomy_QueuesEveryOpenIssueAndPullRequestForReevaluation()
     {
         _github.AddIssue(1, "Outcome: O-FAST", "story");
         _github.AddPullRequest(5, "x");
