@@ -19,7 +19,7 @@ public sealed class CheckOutputIdentityTests : IClassFixture<CheckOutputIdentity
     public CheckOutputIdentityTests(Inputs inputs) => _inputs = inputs;
 
     [Theory]
-    [InlineData("json", "499a78b2d58565883c1174abb6cad962435fa5b274aa09b12106ceab3b7e24d5")]
+    [InlineData("json", "538cbef51013d327b83b2a1ea16b210d59dc9a6b8d7d18b0cfeba7ce1a5b0ac6")]
     [InlineData("text", "1643a21fbb330c7edcffdd80f3cc1f826f3ac72adf373fd5f5caf58b38dc0da7")]
     [InlineData("markdown", "f43480fea6c2e15271a139a2edb06befe7aa4516183ed525144e344047ae351e")]
     public void Check_SyntheticBacklogs_OutputUnchangedByteForByte(string format, string expectedSha256)
