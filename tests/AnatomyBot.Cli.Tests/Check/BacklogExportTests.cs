@@ -125,6 +125,34 @@ public sealed class BacklogExportTests
         Assert.Equal(["C-PRICING-RULES"], items["contoso/shop#13"].GetProperty("trace").GetProperty("components").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public void Check_MergedPullRequestWithBlockGap_StateClosedAndNoBlockVerdict()
+    {
+        var (exit, stdout, stderr) = Check("--backlog", Export("gh-pr-list.json"), "--format", "json", "--fail-on", "never");
+
+        Assert.True(exit == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        var merged = items["contoso/shop#17"];
+        Assert.Equal("closed", merged.GetProperty("state").GetString());
+        Assert.Equal([("no-work-item", "warn")], merged.GetProperty("gaps").EnumerateArray().Select(g => (g.GetProperty("code").GetString(), g.GetProperty("severity").GetString())));
+        Assert.False(items["contoso/shop#18"].TryGetProperty("state", out _));
+        Assert.Equal("block", items["contoso/shop#18"].GetProperty("gaps").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "no-work-item").GetProperty("severity").GetString());
+        Assert.Equal(CountBlocks(items.Values), json.RootElement.GetProperty("summary").GetProperty("severities").GetProperty("block").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("text", "contoso/shop#17  pull-request (closed)")]
+    [InlineData("markdown", "Retry the bureau _(closed)_ | warn |")]
+    public void Check_MergedPullRequest_MarkedClosedInTextAndMarkdown(string format, string expected)
+    {
+        var (exit, stdout, stderr) = Check("--backlog", Export("gh-pr-list.json"), "--format", format, "--fail-on", "never");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("#18  pull-request (closed)", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gh-api-paginate-cut.json", "ends inside the array of items")]
     [InlineData("ado-wiql.json", "workitemsbatch")]
@@ -136,6 +164,9 @@ public sealed class BacklogExportTests
         Assert.Equal("", stdout);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
+
+    private static int CountBlocks(IEnumerable<System.Text.Json.JsonElement> items) =>
+        items.SelectMany(i => i.GetProperty("gaps").EnumerateArray()).Count(g => g.GetProperty("severity").GetString() == "block");
 
     private static string Export(string name) => Fixture(Path.Combine("exports", name));
 

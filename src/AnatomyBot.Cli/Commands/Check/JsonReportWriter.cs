@@ -9,7 +9,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Writes the report as JSON, streamed: <c>{"items":[{"id","source","kind","title","layer","trace",
 /// "gaps"}],"summary":{…}}</c>; a gap a waiver covers carries <c>"waiver": {"id","until","reason","approvedBy"}</c>
-/// and the summary counts such gaps as <c>waived</c>; plus <c>exempt</c>, <c>linkedItems</c> and <c>diagnostics</c> on items that have them.</summary>
+/// and the summary counts such gaps as <c>waived</c>; a closed item has <c>"state": "closed"</c> (and no gap more
+/// severe than <c>warn</c>); plus <c>exempt</c>, <c>linkedItems</c> and <c>diagnostics</c> on items that have them.</summary>
 internal static class JsonReportWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -42,6 +43,11 @@ internal static class JsonReportWriter
         json.WriteString("source", CheckCodes.Source(item.Source));
         json.WriteString("kind", CheckCodes.Kind(item.Kind));
         json.WriteString("title", item.Title);
+        if (item.IsClosed)
+        {
+            json.WriteString("state", "closed");
+        }
+
         json.WriteString("layer", item.Layer.ToCode());
         json.WriteStartObject("trace");
         Strings(json, "outcomes", item.Trace.Outcomes);

@@ -10,7 +10,7 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// the epics, features, stories and other backlog items under the first stage they are placed on (value streams and
 /// stages in the anatomy's order), then the work on no stage split into healthy and needing links, the pull requests,
 /// the exempt items with their reason and the entries that could not be read. Each item is a link to its web page with
-/// a trace badge. The gaps follow, one row per item with its codes and fixes.</summary>
+/// a trace badge, a closed item marked so. The gaps follow, one row per item with its codes and fixes.</summary>
 internal static class MarkdownStoryMapWriter
 {
     public static void Write(CheckReport report, EnterpriseAnatomy anatomy, TextWriter output)
@@ -77,7 +77,7 @@ internal static class MarkdownStoryMapWriter
         {
             var gaps = item.Gaps.Count == 0 ? "—" : string.Join(", ", item.Gaps.Select(g => g.Code).Distinct().Select(c => $"`{c}`"));
             var also = map.AlsoOn(item);
-            var title = Escape(item.Title) + (also.Count == 0 ? "" : " (also on " + string.Join(", ", also.Select(s => $"`{s}`")) + ")");
+            var title = Escape(item.Title) + Closed(item) + (also.Count == 0 ? "" : " (also on " + string.Join(", ", also.Select(s => $"`{s}`")) + ")");
             output.WriteLine($"| {Link(item)} | {CheckCodes.Kind(item.Kind)} | {TraceBadge.Of(item)} | {title} | {gaps} |");
         }
     }
@@ -142,9 +142,11 @@ internal static class MarkdownStoryMapWriter
             var gaps = string.Join(", ", item.Gaps.Select(g => g.Code).Distinct().Select(c => $"`{c}`"));
             var fixes = string.Join("<br>", item.Gaps.Select(g => g.Waiver is { } waiver ? $"_Waived: {Escape(WaiverText.Line(waiver))}_" : Cell(g.Fix)).Distinct());
             var severity = item.Verdict is { } verdict ? CheckCodes.Severity(verdict) : "waived";
-            output.WriteLine($"| {Link(item)} {CheckCodes.Kind(item.Kind)}: {Escape(item.Title)} | {severity} | {gaps} | {fixes} |");
+            output.WriteLine($"| {Link(item)} {CheckCodes.Kind(item.Kind)}: {Escape(item.Title)}{Closed(item)} | {severity} | {gaps} | {fixes} |");
         }
     }
+
+    private static string Closed(in BacklogItemEvaluation item) => item.IsClosed ? " _(closed)_" : "";
 
     private static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");

@@ -6,7 +6,7 @@ using AnatomyBot.Core.Waivers;
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Writes the report for a person at a terminal: each item with gaps or diagnostics, its gaps with fix and
-/// suggestions, then one summary paragraph.</summary>
+/// suggestions (a closed item marked so), then one summary paragraph.</summary>
 internal static class TextReportWriter
 {
     private const int TitleWidth = 80;
@@ -20,7 +20,7 @@ internal static class TextReportWriter
                 continue;
             }
 
-            output.WriteLine($"{item.Id}  {CheckCodes.Kind(item.Kind)}  {item.Layer.ToCode()}  {Shorten(item.Title)}");
+            output.WriteLine($"{item.Id}  {CheckCodes.Kind(item.Kind)}{(item.IsClosed ? " (closed)" : "")}  {item.Layer.ToCode()}  {Shorten(item.Title)}");
             foreach (var gap in item.Gaps)
             {
                 output.WriteLine($"  {CheckCodes.Severity(gap.Severity),-5}  {gap.Code}: {gap.Message}");

@@ -5,7 +5,8 @@ namespace AnatomyBot.Core.Linkage.Batch;
 /// <see cref="Complete"/>, as <see cref="LinkageEngine.Evaluate"/> evaluates a list of work items. Each item is read as
 /// soon as it is added and only what the evaluation needs is kept, so a backlog of 100,000 items never holds 100,000
 /// work items or descriptions.</summary>
-/// <remarks>Parts keep the file's order: start them in order, on one thread (the one that reads the file); each part is
+/// <remarks>A closed item is evaluated like any other, but none of its gaps is more severe than a warning.
+/// Parts keep the file's order: start them in order, on one thread (the one that reads the file); each part is
 /// then filled by one worker at a time, and the batch's items are those of its parts, part after part.</remarks>
 public sealed class BacklogBatch
 {
@@ -63,8 +64,23 @@ public sealed class BacklogBatch
             results[u] = new BacklogItemEvaluation(unreadable[u], Trace.Empty, []);
         }
 
-        Engine.Judge(items, (i, trace, gaps) => results[unreadable.Count + i] = new BacklogItemEvaluation(items[i], trace, gaps));
+        Engine.Judge(items, (i, trace, gaps) =>
+            results[unreadable.Count + i] = new BacklogItemEvaluation(items[i], trace, items[i].IsClosed ? NeverBlocking(gaps) : gaps));
         return results;
+    }
+
+    /// <summary>A closed item's gaps, none more severe than a warning: it can no longer be changed, so it must not block.</summary>
+    private static IReadOnlyList<Gap> NeverBlocking(IReadOnlyList<Gap> gaps)
+    {
+        for (var g = 0; g < gaps.Count; g++)
+        {
+            if (gaps[g].Severity == Policy.GapSeverity.Block)
+            {
+                return [.. gaps.Select(gap => gap.Severity == Policy.GapSeverity.Block ? gap with { Severity = Policy.GapSeverity.Warn } : gap)];
+            }
+        }
+
+        return gaps;
     }
 
     internal void PartDone() => Interlocked.Decrement(ref _open);

@@ -29,6 +29,9 @@ public readonly struct BacklogItemEvaluation
     /// <summary>The item's web page, when the backlog was read with links; else null.</summary>
     public string? Url => _item.Url;
 
+    /// <inheritdoc cref="PreparedItem.IsClosed"/>
+    public bool IsClosed => _item.IsClosed;
+
     /// <summary>True for an entry that could not be read as an item: it has its id, platform and why, nothing else.</summary>
     public bool IsUnreadable => _item.IsUnreadable;
 

@@ -26,6 +26,7 @@ internal sealed class PreparedItem
         : this(item.Id, item.Source, item.Kind, item.Title)
     {
         Url = item.Url;
+        IsClosed = !item.IsOpen;
         ParentId = references.ParentId;
         ParentHash = references.ParentId is null ? 0 : ItemIdTable.Hash(references.ParentId);
         if (references.LinkedItemIds.Count > 0)
@@ -59,6 +60,10 @@ internal sealed class PreparedItem
 
     /// <inheritdoc cref="WorkItem.Url"/>
     public string? Url { get; }
+
+    /// <summary>True for an item the platform has closed (a closed issue, a merged or abandoned pull request, a work item
+    /// in a completed or removed state).</summary>
+    public bool IsClosed { get; }
 
     /// <summary>True for the line of an entry that could not be read as an item (<see cref="Unreadable"/>).</summary>
     public bool IsUnreadable { get; private init; }
