@@ -6,6 +6,7 @@ using AnatomyBot.Hosting.Digest;
 using AnatomyBot.Hosting.Inbox;
 using AnatomyBot.Hosting.Processing;
 using AnatomyBot.Hosting.Queues;
+using AnatomyBot.Hosting.Retention;
 using AnatomyBot.Hosting.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ namespace AnatomyBot.Hosting;
 /// (<see cref="IWebhookIngress"/>, <see cref="IDeliveryHandler"/>) and one scheduler are registered by the caller.</summary>
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Processor, receiver and runner, with <c>Pipeline</c> and <c>Ingress</c> options validated at start-up.</summary>
+    /// <summary>Processor, receiver, runner and the delivery retention sweep, with <c>Pipeline</c>, <c>Ingress</c> and
+    /// <c>Storage:DeliveryRetention</c> options validated at start-up.</summary>
     public static IServiceCollection AddAnatomyBotPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,6 +45,11 @@ public static class PipelineServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<ReconcileSweep>();
+        services.AddOptions<DeliveryRetentionOptions>()
+            .Bind(configuration.GetSection(DeliveryRetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<DeliveryRetentionSweep>();
         return services;
     }
 

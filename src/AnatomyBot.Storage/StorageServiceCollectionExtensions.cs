@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Storage;
 
-/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/> and <see cref="IDeliveryFingerprintLedger"/> as singletons on one backend.</summary>
+/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/> and <see cref="IDeliveryFingerprintLedger"/> and <see cref="IDeliveryRetention"/> as singletons on one backend.</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, LedgerStorageOptions options)
@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, SqliteDeliveryLedger>();
         services.AddSingleton<IEvaluationLedger, SqliteEvaluationLedger>();
         services.AddSingleton<IDeliveryFingerprintLedger, SqliteDeliveryFingerprintLedger>();
+        services.AddSingleton<IDeliveryRetention, SqliteDeliveryRetention>();
         return services;
     }
 
@@ -45,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IEvaluationLedger, TableEvaluationLedger>();
         services.AddSingleton<IDeliveryFingerprintLedger, TableDeliveryFingerprintLedger>();
+        services.AddSingleton<IDeliveryRetention, TableDeliveryRetention>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ using static AnatomyBot.Storage.Tests.LedgerData;
 namespace AnatomyBot.Storage.Tests;
 
 /// <summary>The behaviour every ledger backend must show. Each backend derives once and opens fresh storage per test.</summary>
-public abstract class LedgerContractTests : IAsyncLifetime
+public abstract partial class LedgerContractTests : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

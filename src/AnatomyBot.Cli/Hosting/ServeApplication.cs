@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Hosting;
+using AnatomyBot.Hosting.Retention;
 using AnatomyBot.Hosting.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,6 +51,7 @@ internal static class ServeApplication
 
         builder.Services.AddAnatomyBotLocal(builder.Configuration, settings);
         builder.Services.AddAnatomyBotTelemetry(builder.Configuration);
+        builder.Services.AddHostedService<DeliveryRetentionTimer>();
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPost("/api/github/webhooks", (HttpRequest request, WebhookReceiver receiver, CancellationToken ct) => ReceiveAsync(Platforms.GitHub, request, receiver, ct));

@@ -15,6 +15,7 @@ internal sealed class TempLedger : IDisposable
         Deliveries = new SqliteDeliveryLedger(_database);
         Evaluations = new SqliteEvaluationLedger(_database);
         Fingerprints = new SqliteDeliveryFingerprintLedger(_database);
+        Retention = new SqliteDeliveryRetention(_database);
     }
 
     public string Folder { get; }
@@ -24,6 +25,8 @@ internal sealed class TempLedger : IDisposable
     public IEvaluationLedger Evaluations { get; }
 
     public IDeliveryFingerprintLedger Fingerprints { get; }
+
+    public IDeliveryRetention Retention { get; }
 
     public void Dispose()
     {
