@@ -39,7 +39,8 @@ public static class WaiverLinter
     }
 
     /// <summary>Waivers that match no gap of <paramref name="evaluations"/> (evaluated without waivers): the item is
-    /// fixed, or the waiver names the wrong item or code.</summary>
+    /// fixed, or the waiver names the wrong item. A waiver naming an unknown gap code is left out: <see cref="Lint"/>
+    /// already reports it, and one finding per mistake is enough.</summary>
     public static IEnumerable<AnatomyDiagnostic> Unused(EnterpriseAnatomy anatomy, IEnumerable<(string ItemId, IReadOnlyList<Gap> Gaps)> evaluations)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
@@ -50,7 +51,7 @@ public static class WaiverLinter
             gaps.TryAdd(itemId, itemGaps);
         }
 
-        foreach (var waiver in anatomy.Waivers)
+        foreach (var waiver in anatomy.Waivers.Where(w => w.Gaps.All(WaiverRules.IsGapCode)))
         {
             var matched = waiver.Items.Any(i => gaps.TryGetValue(i, out var list) && list.Any(g => waiver.Waives(g.Code)));
             if (!matched)

@@ -62,7 +62,7 @@ internal sealed class PolicyResolver
         return new RuleChoice(fileWide, byValueStream.Count == 0 ? null : byValueStream);
     }
 
-    private static int MatchLength(PolicyScope candidate, ItemSource source, string scope)
+    internal static int MatchLength(PolicyScope candidate, ItemSource source, string scope)
     {
         if (source == ItemSource.GitHub && candidate.Repository is { } repository)
         {

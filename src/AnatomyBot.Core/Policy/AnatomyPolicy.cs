@@ -23,6 +23,12 @@ public sealed record AnatomyPolicy
     /// <summary>Whether epics, features, stories and other backlog items get a sticky comment with the fix.</summary>
     public ItemComments ItemComments { get; init; } = ItemComments.OnGaps;
 
+    /// <summary><c>policy.mode</c>: how far the bot acts where no scope says otherwise.</summary>
+    public PolicyMode Mode { get; init; } = PolicyMode.Block;
+
+    /// <summary><c>policy.comment</c>: when pull requests get the comment.</summary>
+    public CommentMode Comment { get; init; } = CommentMode.Always;
+
     /// <summary><c>policy.waivers</c>: the longest waiver and who may waive by command.</summary>
     public WaiverPolicy Waivers { get; init; } = WaiverPolicy.Default;
 

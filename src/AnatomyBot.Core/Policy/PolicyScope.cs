@@ -13,5 +13,8 @@ public sealed record PolicyScope
     /// <summary>The id of a value stream of the anatomy (as declared).</summary>
     public string? ValueStream { get; init; }
 
+    /// <summary>The scope's <c>mode</c>, or null to keep the file-wide one.</summary>
+    public PolicyMode? Mode { get; init; }
+
     public IReadOnlyDictionary<ItemKind, PolicyRule> Rules { get; init; } = new Dictionary<ItemKind, PolicyRule>();
 }

@@ -15,10 +15,18 @@ public static class CheckRenderer
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(anatomy);
-        return new CheckState(Conclusion(evaluation), Title(evaluation), Summary(evaluation, anatomy, options ?? RenderOptions.Default));
+        options ??= RenderOptions.Default;
+        var conclusion = Conclusion(evaluation);
+        if (!options.Enforcing && conclusion == CheckConclusion.Failure)
+        {
+            conclusion = CheckConclusion.Neutral;
+        }
+
+        return new CheckState(conclusion, Title(evaluation, options.Mode), Summary(evaluation, anatomy, options));
     }
 
-    /// <summary>NotApplicable when exempt; Failure while a block gap remains; Neutral for warnings only; else Success.</summary>
+    /// <summary>NotApplicable when exempt; Failure while a block gap remains (<see cref="Render"/> makes it Neutral
+    /// unless <c>policy.mode</c> is <c>block</c>); Neutral for warnings only; else Success.</summary>
     public static CheckConclusion Conclusion(ItemEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -30,8 +38,9 @@ public static class CheckRenderer
         };
     }
 
-    /// <summary>Plain text, one line.</summary>
-    public static string Title(ItemEvaluation evaluation)
+    /// <summary>Plain text, one line; under <c>policy.mode</c> <c>report</c> or <c>label</c> a <c>block</c> gap "would
+    /// block the merge" instead of blocking it.</summary>
+    public static string Title(ItemEvaluation evaluation, PolicyMode mode = PolicyMode.Block)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         if (evaluation.IsExempt)
@@ -51,6 +60,7 @@ public static class CheckRenderer
 
         var what = verdict switch
         {
+            GapSeverity.Block when mode != PolicyMode.Block => $"would block the merge (mode: {EnumCodes.ToCode(mode)})",
             GapSeverity.Block => "merge blocked",
             GapSeverity.Warn => "warning",
             _ => "for information",

@@ -16,7 +16,7 @@ public static class CommentRenderer
         options ??= RenderOptions.Default;
         var md = new MarkdownChunks();
         md.Add(Markers.Comment, "");
-        md.Add("### " + Headline(evaluation), "");
+        md.Add("### " + Headline(evaluation, options.Mode), "");
         ReportBody.Write(md, evaluation, anatomy, options);
         return md.Build(options.MaxCommentLength, Footer, omitted => ReportBody.Pointer(omitted, options.MaxCommentLength, options));
     }
@@ -24,7 +24,7 @@ public static class CommentRenderer
     private const string Footer =
         "<sub>AnatomyBot keeps this comment up to date on every push and every change to linked work items. Policy: `anatomy.yml`.</sub>\n";
 
-    private static string Headline(ItemEvaluation evaluation)
+    private static string Headline(ItemEvaluation evaluation, PolicyMode mode)
     {
         if (evaluation.IsExempt)
         {
@@ -36,6 +36,7 @@ public static class CommentRenderer
         {
             null when evaluation.Gaps.Count > 0 => $"✅ Anatomy: {gaps} waived",
             null => "✅ Anatomy: all links in place",
+            GapSeverity.Block when mode != PolicyMode.Block => $"⚠️ Anatomy: {gaps} — would block the merge (mode: {EnumCodes.ToCode(mode)})",
             GapSeverity.Block => $"🛑 Anatomy: {gaps} — merge blocked",
             GapSeverity.Warn => $"⚠️ Anatomy: {gaps} — warnings only",
             _ => $"ℹ️ Anatomy: {gaps} — for information",

@@ -18,6 +18,9 @@ public sealed record DesiredState
     /// bot PRs, yet an earlier comment is corrected to say the PR is now exempt).</summary>
     public bool CommentOnlyIfExisting { get; init; }
 
+    /// <summary>When true the item's owned labels stay exactly as they are (<c>policy.mode: off</c>).</summary>
+    public bool KeepLabels { get; init; }
+
     /// <summary>The check/status, or null for items that get none (backlog items).</summary>
     public CheckState? Check { get; init; }
 }

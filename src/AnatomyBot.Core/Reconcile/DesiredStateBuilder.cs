@@ -20,6 +20,43 @@ public static class DesiredStateBuilder
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(anatomy);
+        var mode = ModeResolver.For(evaluation, anatomy);
+        if (mode == PolicyMode.Off)
+        {
+            return new DesiredState { OwnedLabels = new HashSet<string>(), KeepLabels = true };
+        }
+
+        var state = Full(evaluation, anatomy, (options ?? RenderOptions.Default) with { Mode = mode });
+        return Moderate(state, mode, anatomy.Policy.Comment, evaluation);
+    }
+
+    /// <summary>What <c>policy.mode</c> and <c>policy.comment</c> leave of the full state (<c>off</c> is handled before:
+    /// nothing written, labels kept as they are): <c>report</c> no labels (the check's wording and conclusion follow
+    /// <see cref="RenderOptions.Mode"/>); on pull requests <c>comment: never</c> no comment (the check summary is the only text), <c>on-gaps</c>
+    /// a comment created only while a gap no waiver covers remains.</summary>
+    private static DesiredState Moderate(DesiredState full, PolicyMode mode, CommentMode comment, ItemEvaluation evaluation)
+    {
+        var state = full;
+        if (mode == PolicyMode.Report)
+        {
+            state = state with { OwnedLabels = new HashSet<string>() };
+        }
+
+        if (evaluation.Item.Kind != ItemKind.PullRequest)
+        {
+            return state;
+        }
+
+        return comment switch
+        {
+            CommentMode.Never => state with { Comment = null },
+            CommentMode.OnGaps when evaluation.Verdict is null => state with { CommentOnlyIfExisting = true },
+            _ => state,
+        };
+    }
+
+    private static DesiredState Full(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions? options)
+    {
         var labels = evaluation.IsExempt
             ? new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             : evaluation.Gaps.Where(g => g.Severity >= GapSeverity.Warn && g.Waiver is null && GapCodes.All.Contains(g.Code))

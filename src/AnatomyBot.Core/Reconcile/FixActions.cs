@@ -12,12 +12,12 @@ internal static class FixActions
     /// <summary>How many linked items or parents an action names before it says how many more there are.</summary>
     private const int MaxTargets = 3;
 
-    public static IReadOnlyList<string> For(ItemEvaluation evaluation, AnatomyPolicy policy)
+    public static IReadOnlyList<string> For(ItemEvaluation evaluation, AnatomyPolicy policy, bool enforcing = true)
     {
         var lines = new List<string>();
         foreach (var group in GapGroups.Of(evaluation.Gaps).Where(g => g.Severity >= GapSeverity.Warn && g.Gaps[0].Waiver is null))
         {
-            var line = $"**{Prefix(group.Severity, evaluation.Item)}** {Action(group, evaluation, policy)}";
+            var line = $"**{Prefix(group.Severity, evaluation.Item, enforcing)}** {Action(group, evaluation, policy)}";
             if (!lines.Contains(line, StringComparer.Ordinal))
             {
                 lines.Add(line);
@@ -27,9 +27,9 @@ internal static class FixActions
         return lines;
     }
 
-    private static string Prefix(GapSeverity severity, WorkItem item) => !ItemNoun.IsPullRequest(item)
+    private static string Prefix(GapSeverity severity, WorkItem item, bool enforcing) => !ItemNoun.IsPullRequest(item)
         ? "To fix:"
-        : severity == GapSeverity.Block ? "To merge:" : "To clear the warning:";
+        : severity != GapSeverity.Block ? "To clear the warning:" : enforcing ? "To merge:" : "To fix:";
 
     private static string Action(GapGroup group, ItemEvaluation evaluation, AnatomyPolicy policy)
     {

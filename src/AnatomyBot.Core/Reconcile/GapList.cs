@@ -15,7 +15,7 @@ internal static class GapList
     /// <summary>How many unknown ids one line names before it says how many more share its suggestions.</summary>
     private const int MaxIdsPerLine = 3;
 
-    public static void Write(MarkdownChunks md, ItemEvaluation evaluation, EnterpriseAnatomy anatomy)
+    public static void Write(MarkdownChunks md, ItemEvaluation evaluation, EnterpriseAnatomy anatomy, bool enforcing = true)
     {
         if (evaluation.Gaps.Count == 0)
         {
@@ -25,17 +25,17 @@ internal static class GapList
         md.AddSticky("#### Gaps", "");
         foreach (var group in GapGroups.Of(evaluation.Gaps))
         {
-            md.Add(Entry(group, evaluation.Item, anatomy));
+            md.Add(Entry(group, evaluation.Item, anatomy, enforcing));
         }
 
         md.Blank();
     }
 
-    private static string[] Entry(GapGroup group, WorkItem item, EnterpriseAnatomy anatomy)
+    private static string[] Entry(GapGroup group, WorkItem item, EnterpriseAnatomy anatomy, bool enforcing)
     {
         var waiver = group.Gaps[0].Waiver;
         var head = waiver is null
-            ? $"- {Mark(group.Severity)} {MarkdownText.Code(group.Code)} {Effect(group, item)}: "
+            ? $"- {Mark(group.Severity)} {MarkdownText.Code(group.Code)} {Effect(group, item, enforcing)}: "
             : $"- ✅ {MarkdownText.Code(group.Code)} waived: ";
         if (group.Code == GapCodes.UnknownRef && group.Gaps.Count > 1)
         {
@@ -96,12 +96,12 @@ internal static class GapList
         _ => "ℹ️",
     };
 
-    private static string Effect(GapGroup group, WorkItem item)
+    private static string Effect(GapGroup group, WorkItem item, bool enforcing)
     {
         var label = $"{GapWording.LabelWord(item.Source)} {MarkdownText.Code(GapCodes.ToLabel(group.Code))}";
         return group.Severity switch
         {
-            GapSeverity.Block when ItemNoun.IsPullRequest(item) => "blocks the merge",
+            GapSeverity.Block when ItemNoun.IsPullRequest(item) => enforcing ? "blocks the merge" : "would block the merge",
             GapSeverity.Info => "for information",
             _ when ItemNoun.IsPullRequest(item) => "warning, " + label,
             _ => label,

@@ -10,7 +10,10 @@ public static class ReconcilePlanner
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(current);
-        var labels = LabelPlanner.Plan(desired.OwnedLabels, current.Labels);
+        var owned = desired.KeepLabels
+            ? current.Labels.Where(OwnedLabels.IsOwned).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : desired.OwnedLabels;
+        var labels = LabelPlanner.Plan(owned, current.Labels);
         return new ReconcilePlan
         {
             LabelsToAdd = labels.Add,

@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Policy;
+
 namespace AnatomyBot.Core.Reconcile;
 
 /// <summary>How the comment and check summary are rendered for one platform/repository.</summary>
@@ -18,6 +20,13 @@ public sealed record RenderOptions
     /// <summary>Base URL that repository-relative component <c>spec</c> paths are resolved against
     /// (e.g. <c>https://github.com/acme/arch/blob/main/</c>); null renders such paths as code.</summary>
     public string? SpecBaseUrl { get; init; }
+
+    /// <summary>The <c>policy.mode</c> in force for the item: only <see cref="PolicyMode.Block"/> words a <c>block</c> gap
+    /// as blocking the merge; under <c>report</c> and <c>label</c> it would block the merge, and the check never fails.</summary>
+    public PolicyMode Mode { get; init; } = PolicyMode.Block;
+
+    /// <summary>True when <c>block</c> gaps fail the check (<see cref="PolicyMode.Block"/>).</summary>
+    internal bool Enforcing => Mode == PolicyMode.Block;
 
     public int MaxCommentLength { get; init; } = GitHubCommentLimit;
 

@@ -13,7 +13,7 @@ internal static class ReportBody
 
     public static void Write(MarkdownChunks md, ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions options)
     {
-        var actions = FixActions.For(evaluation, anatomy.Policy);
+        var actions = FixActions.For(evaluation, anatomy.Policy, options.Enforcing);
         if (actions.Count > 0)
         {
             md.Add([.. actions.Select(a => "- " + a), ""]);
@@ -25,7 +25,7 @@ internal static class ReportBody
             return;
         }
 
-        GapList.Write(md, evaluation, anatomy);
+        GapList.Write(md, evaluation, anatomy, options.Enforcing);
         WriteNotes(md, evaluation);
         TraceDetails.Write(md, evaluation, anatomy, options);
     }

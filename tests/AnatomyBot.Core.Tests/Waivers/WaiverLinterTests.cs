@@ -58,6 +58,18 @@ public sealed class WaiverLinterTests
     }
 
     [Fact]
+    public void Lint_MisspelledGapCodeWithBacklog_ReportedOnce()
+    {
+        var anatomy = Parse(Entry("W-1", "[no-componnet]"));
+        var gap = new Gap(GapCodes.NoComponent, GapSeverity.Warn, "m", "f", []);
+
+        var report = AnatomyLinter.Lint(anatomy, Today, WaiverLinter.Unused(anatomy, [("4711", [gap])]));
+
+        var finding = Assert.Single(report.Diagnostics, d => d.ElementId == "W-1");
+        Assert.Equal("waiver-unknown-gap", finding.Code);
+    }
+
+    [Fact]
     public void Unused_WaiverMatchingNoGap_IsAWarning()
     {
         var anatomy = Parse(Entry("W-USED") + Entry("W-FIXED", "[no-outcome]") + Entry("W-ALL", "[\"*\"]"));

@@ -8,7 +8,7 @@ namespace AnatomyBot.Core.Anatomy.Parsing;
 /// file-wide rule), exemptions and Azure DevOps fields.</summary>
 internal static class PolicyReader
 {
-    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields", "itemComments", "waivers"];
+    public static readonly string[] Keys = ["rules", "scopes", "exempt", "fields", "itemComments", "waivers", "mode", "comment"];
     private static readonly string[] RuleKeys = ["require", "severity"];
     private static readonly string[] ExemptKeys = ["labels", "authors"];
 
@@ -24,6 +24,8 @@ internal static class PolicyReader
             Fields = ReadFields(reader),
             ItemComments = SectionReader.ReadCode<ItemComments>(reader, "itemComments", required: false) ?? ItemComments.OnGaps,
             Waivers = WaiverReader.ReadPolicy(reader),
+            Mode = SectionReader.ReadCode<PolicyMode>(reader, "mode", required: false) ?? PolicyMode.Block,
+            Comment = SectionReader.ReadCode<CommentMode>(reader, "comment", required: false) ?? CommentMode.Always,
         };
         if (reader.Mapping("exempt") is { } exempt)
         {

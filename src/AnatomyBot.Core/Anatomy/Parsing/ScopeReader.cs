@@ -8,7 +8,7 @@ namespace AnatomyBot.Core.Anatomy.Parsing;
 /// kinds it lists (a scope has no say on the others), each inheriting what it omits from the file-wide rule.</summary>
 internal static partial class ScopeReader
 {
-    private static readonly string[] Keys = ["repository", "areaPath", "valueStream", "rules"];
+    private static readonly string[] Keys = ["repository", "areaPath", "valueStream", "rules", "mode"];
 
     public static IReadOnlyList<PolicyScope> Read(MapReader policy, IReadOnlyDictionary<ItemKind, PolicyRule> rules, ReadContext context) =>
         [.. SectionReader.ReadList(policy, "scopes", (map, path) => ReadScope(new MapReader(map, path, context.Diagnostics, Keys), rules, context))];
@@ -18,7 +18,8 @@ internal static partial class ScopeReader
         var repository = scope.Text("repository");
         var areaPath = scope.Text("areaPath");
         var valueStream = scope.Text("valueStream");
-        var scopeRules = PolicyReader.ReadRules(scope, "rules", rules, required: true, listedOnly: true);
+        var mode = SectionReader.ReadCode<PolicyMode>(scope, "mode", required: false);
+        var scopeRules = PolicyReader.ReadRules(scope, "rules", rules, required: scope.Get("mode") is null, listedOnly: true);
         var named = (repository is null ? 0 : 1) + (areaPath is null ? 0 : 1) + (valueStream is null ? 0 : 1);
         if (named != 1)
         {
@@ -43,14 +44,15 @@ internal static partial class ScopeReader
             context.References.Add(new Reference(valueStream, scope.Get("valueStream")!.Position, ReadContext.ValueStreamKind, scope.Path));
         }
 
-        return scopeRules is null
+        return scopeRules is null && mode is null
             ? null
             : new PolicyScope
             {
                 Repository = repository,
                 AreaPath = areaPath?.TrimEnd('\\'),
                 ValueStream = valueStream is null ? null : context.Canonical(valueStream),
-                Rules = scopeRules,
+                Rules = scopeRules ?? [],
+                Mode = mode,
             };
     }
 
