@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
             .AddHttpMessageHandler<AuthenticationHandler>();
         services.TryAddSingleton<AzureDevOpsClient>();
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();
+        services.TryAddSingleton<WorkItemStateCategories>();
         services.TryAddSingleton(CreateAnatomySource);
         services.TryAddSingleton<IAnatomyProvider>(sp => new AzureDevOpsAnatomyProvider(
             sp.GetRequiredService<IAnatomyFileSource>(),

@@ -14,9 +14,12 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// current state, evaluates, and applies only the differences. Every read happens before the first write, so an item
 /// deleted between the event and the read leaves nothing half-applied. A push that changes the anatomy queues the
 /// re-evaluation of every open item (<see cref="AnatomyPushHandler"/>); those queued deliveries, and the nightly sweep's,
-/// arrive here as <see cref="ReconcileSubject"/>.</summary>
+/// arrive here as <see cref="ReconcileSubject"/>. A work item whose state is in the <c>Completed</c> or <c>Removed</c>
+/// category (<see cref="WorkItemStateCategories"/>), a completed or abandoned pull request, is evaluated for the ledger
+/// and gets no write; a deleted work item is recorded as gone, its open gaps closed with it.</summary>
 public sealed partial class AzureDevOpsDeliveryHandler(
     AzureDevOpsSnapshotReader reader,
+    WorkItemStateCategories states,
     IEnumerable<IReconcileApplier> appliers,
     EngineCache engines,
     IAnatomyProvider anatomyProvider,
@@ -45,7 +48,10 @@ public sealed partial class AzureDevOpsDeliveryHandler(
                 return calls.Tally.Stamp(await pushHandler.HandleAsync(delivery, push, cancellationToken).ConfigureAwait(false));
             case WorkItemSubject { Deleted: true } deleted:
                 Log.Deleted(logger, deleted.WorkItemId);
-                return calls.Tally.Stamp(DeliveryResult.Skip($"work item {deleted.WorkItemId} was deleted; nothing to reconcile on it"));
+                return calls.Tally.Stamp(new DeliveryResult
+                {
+                    Gone = [new GoneItem(ItemSource.AzureDevOps, deleted.WorkItemId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                });
         }
 
         var snapshot = await new SnapshotCollector(reader).CollectAsync(subject!, cancellationToken).ConfigureAwait(false);
@@ -57,11 +63,14 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         var anatomy = (await anatomyProvider.GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy;
         var workItems = new List<WorkItem>();
-        foreach (var mapped in snapshot.WorkItems.Values.Select(AzureDevOpsSnapshotReader.Map))
+        foreach (var (id, read) in snapshot.WorkItems)
         {
+            var mapped = AzureDevOpsSnapshotReader.Map(read);
             if (mapped.Item is { } item)
             {
-                workItems.Add(item);
+                workItems.Add(snapshot.WorkItemTargets.Contains(id)
+                    ? await states.WithLifecycleAsync(item, read, options.Value.Project ?? "", cancellationToken).ConfigureAwait(false)
+                    : item);
             }
             else
             {
@@ -109,7 +118,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         [LoggerMessage(EventId = 5400, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({EventType}) skipped: {Reason}")]
         public static partial void Unreadable(ILogger logger, string deliveryId, string eventType, string reason);
 
-        [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "Work item {WorkItemId} was deleted; nothing to reconcile on it")]
+        [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "Work item {WorkItemId} was deleted; its open gaps close with it")]
         public static partial void Deleted(ILogger logger, int workItemId);
 
         [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} skipped: {Subject} no longer exists (deleted between event and read)")]

@@ -9,7 +9,7 @@ namespace AnatomyBot.AzureDevOps.Handling;
 
 /// <summary>Evaluates a snapshot with the engine and applies, target by target, only the differences between the desired
 /// and the current state. Pull requests get the thread and the status, never tags (the verdict lives there);
-/// closed pull requests are evaluated but not written to.</summary>
+/// closed work items and pull requests are evaluated but not written to.</summary>
 internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOptions renderOptions)
 {
     public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
@@ -23,6 +23,11 @@ internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOption
         {
             var evaluation = byId[id.ToString(CultureInfo.InvariantCulture)];
             results.Add(evaluation);
+            if (!evaluation.Item.IsOpen)
+            {
+                continue;
+            }
+
             // Work items carry their tags here; their discussion comment is not written on Azure DevOps.
             var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { Comment = null };
             var rev = snapshot.WorkItems[id].Rev.ToString(CultureInfo.InvariantCulture);

@@ -8,6 +8,7 @@ namespace AnatomyBot.AzureDevOps.Reading;
 
 /// <summary>An Azure DevOps pull request (details with its active labels, linked work items, changed files) → Core
 /// <see cref="WorkItem"/>; a label such as <c>anatomy:exempt</c> exempts the PR like a tag exempts a work item.
+/// A <c>completed</c> pull request is merged at its <c>closedDate</c>; an <c>abandoned</c> one is closed unmerged.
 /// Work items themselves are mapped by <see cref="Mapping.AzureDevOpsWorkItemMapper"/>.</summary>
 internal static class PullRequestMapper
 {
@@ -27,5 +28,6 @@ internal static class PullRequestMapper
         Url = pr.Repository?.WebUrl is { } web ? $"{web}/pullrequest/{pr.PullRequestId}" : pr.Url,
         State = pr.Status,
         IsOpen = string.Equals(pr.Status, "active", StringComparison.OrdinalIgnoreCase),
+        MergedAt = string.Equals(pr.Status, "completed", StringComparison.OrdinalIgnoreCase) ? pr.ClosedDate?.ToUniversalTime() : null,
     };
 }

@@ -65,6 +65,15 @@ public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFacto
         };
     }
 
+    /// <summary>The states of a work item type in <paramref name="project"/>, with their categories; null when the
+    /// project has no such type.</summary>
+    public async Task<IReadOnlyList<WorkItemStateDto>?> GetWorkItemTypeStatesAsync(string project, string type, CancellationToken cancellationToken)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["project"] = project, ["type"] = type };
+        var page = await SendAsync<ListResponse<WorkItemStateDto>>(AzureDevOpsOperations.WorkItemTypeStates, route, null, null, cancellationToken).ConfigureAwait(false);
+        return page is null ? null : page.Value ?? [];
+    }
+
     internal Dictionary<string, string> Route(params (string Name, string Value)[] values)
     {
         var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["project"] = Project };

@@ -15,6 +15,10 @@ public static class AzureDevOpsOperations
     /// <summary>Guarded by a <c>test</c> on <c>/rev</c>, so a retry after an unknown outcome can never overwrite a newer revision.</summary>
     public static ApiOperation UpdateWorkItem { get; } = new("Work Items_Update", HttpMethod.Patch, "{project}/_apis/wit/workitems/{id}", Version, true, true);
 
+    /// <summary>A work item type's states with their categories: whether a state ends the item's life is read here, not
+    /// guessed from its name.</summary>
+    public static ApiOperation WorkItemTypeStates { get; } = new("Work Item Type States_List", HttpMethod.Get, "{project}/_apis/wit/workitemtypes/{type}/states", Version, false, true);
+
     public static ApiOperation GetPullRequest { get; } = new("Pull Requests_Get Pull Request", HttpMethod.Get, "{project}/_apis/git/repositories/{repositoryId}/pullrequests/{pullRequestId}", Version, false, true);
 
     public static ApiOperation PullRequestWorkItems { get; } = new("Pull Request Work Items_List", HttpMethod.Get, PullRequest + "/workitems", Version, false, true);
@@ -50,7 +54,7 @@ public static class AzureDevOpsOperations
 
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
-        WorkItemsBatch, GetWorkItem, UpdateWorkItem, GetPullRequest, PullRequestWorkItems,
+        WorkItemsBatch, GetWorkItem, UpdateWorkItem, WorkItemTypeStates, GetPullRequest, PullRequestWorkItems,
         ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment,
         ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
     ];

@@ -24,7 +24,24 @@ public sealed partial class FakeAzureDevOps
         MapApi(HttpMethod.Get, "wit/workitems/{id}", r => WithWorkItem(r, item => FakeResponse.Json(WorkItemJson(item))));
         MapApi(HttpMethod.Patch, "wit/workitems/{id}", r => WithWorkItem(r, item => Patch(item, r.Json as JsonArray ?? [])));
         MapApi(HttpMethod.Post, "wit/wiql", Wiql, isRead: true);
+        MapApi(HttpMethod.Get, "wit/workitemtypes/{type}/states", r =>
+            TypeStates.TryGetValue(r.Route("type"), out var states)
+                ? FakeResponse.Json(FakeAzureDevOpsJson.Envelope(states.Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["color"] = "b2b2b2", ["category"] = s.Category })))
+                : Error(HttpStatusCode.NotFound, $"VS402323: Work item type {r.Route("type")} does not exist."), isRead: true);
     }
+
+    /// <summary>Each work item type's states and their categories (<c>Proposed</c>, <c>InProgress</c>, <c>Resolved</c>,
+    /// <c>Completed</c>, <c>Removed</c>), as the Agile process has them; a test may add or change a type's.</summary>
+    public Dictionary<string, List<(string Name, string Category)>> TypeStates { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Epic"] = AgileStates(),
+        ["Feature"] = AgileStates(),
+        ["User Story"] = AgileStates(),
+        ["Task"] = [("New", "Proposed"), ("Active", "InProgress"), ("Closed", "Completed"), ("Removed", "Removed")],
+    };
+
+    private static List<(string Name, string Category)> AgileStates() =>
+        [("New", "Proposed"), ("Active", "InProgress"), ("Resolved", "Resolved"), ("Closed", "Completed"), ("Removed", "Removed")];
 
     private FakeResponse WithWorkItem(FakeRequest request, Func<FakeWorkItem, FakeResponse> answer) =>
         request.Number("id") is { } id && WorkItems.TryGetValue((int)id, out var item)

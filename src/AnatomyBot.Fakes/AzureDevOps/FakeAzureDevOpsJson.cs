@@ -114,7 +114,7 @@ public static class FakeAzureDevOpsJson
         ArgumentNullException.ThrowIfNull(ado);
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(pr);
-        return new JsonObject
+        var json = new JsonObject
         {
             ["repository"] = Repository(api, ado, repository),
             ["pullRequestId"] = pr.Number,
@@ -134,6 +134,12 @@ public static class FakeAzureDevOpsJson
             ["url"] = $"{api}{ado.ProjectId}/_apis/git/repositories/{repository.Id}/pullRequests/{pr.Number}",
             ["supportsIterations"] = true,
         };
+        if (pr.ClosedDate is { } closed)
+        {
+            json["closedDate"] = closed.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return json;
     }
 
     public static JsonObject Repository(string api, FakeAzureDevOps ado, FakeGitRepository repository)

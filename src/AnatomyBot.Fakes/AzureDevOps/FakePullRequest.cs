@@ -16,6 +16,9 @@ public sealed class FakePullRequest
     /// <summary><c>active</c>, <c>abandoned</c> or <c>completed</c>.</summary>
     public string Status { get; set; } = "active";
 
+    /// <summary>When it was completed or abandoned (<c>closedDate</c>); null while active.</summary>
+    public DateTimeOffset? ClosedDate { get; set; }
+
     public string Author { get; init; } = "dev@contoso.com";
 
     public List<int> WorkItemIds { get; } = [];

@@ -91,11 +91,12 @@ public sealed class WorkItemHandlingTests : HandlerTestBase
     }
 
     [Fact]
-    public async Task WorkItemDeleted_IsSkippedWithoutApiCalls()
+    public async Task WorkItemDeleted_IsGoneWithoutApiCalls()
     {
         var result = await Deliver("workitem.deleted", Payloads.WorkItem("workitem.deleted", 10));
 
-        Assert.Contains("deleted", result.Skipped, StringComparison.Ordinal);
+        Assert.Equal(new Core.Pipeline.GoneItem(Core.Linkage.ItemSource.AzureDevOps, "10"), Assert.Single(result.Gone));
+        Assert.Empty(result.Evaluations);
         Assert.Empty(Fake.Requests);
     }
 

@@ -1,6 +1,7 @@
 namespace AnatomyBot.AzureDevOps.Rest.Dtos;
 
-/// <summary>The pull-request fields the bot reads. <see cref="Status"/>: <c>active</c>, <c>completed</c>, <c>abandoned</c>.</summary>
+/// <summary>The pull-request fields the bot reads. <see cref="Status"/>: <c>active</c>, <c>completed</c>, <c>abandoned</c>;
+/// <see cref="ClosedDate"/> is when it was completed (merged) or abandoned.</summary>
 public sealed record PullRequestDto(
     int PullRequestId,
     string? Status,
@@ -12,4 +13,5 @@ public sealed record PullRequestDto(
     string? TargetRefName,
     bool IsDraft,
     string? Url,
-    IReadOnlyList<LabelDto>? Labels = null);
+    IReadOnlyList<LabelDto>? Labels = null,
+    DateTimeOffset? ClosedDate = null);
