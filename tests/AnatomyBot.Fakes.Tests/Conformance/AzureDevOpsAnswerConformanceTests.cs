@@ -71,6 +71,7 @@ public sealed class AzureDevOpsAnswerConformanceTests
             Project + "wit/workitems/1?$expand=relations&api-version=7.1", Project + "wit/workitems/9?$expand=relations&api-version=7.1",
             FakeAzureDevOps.DefaultProjectId + "/_apis/wit/workItems/2?api-version=7.1", "Other/_apis/wit/workitems/1?api-version=7.1",
             Project + "wit/workitems/1?api-version=6.0",
+            Project + "wit/workitemtypes/User%20Story/states?api-version=7.1", Project + "wit/workitemtypes/Nope/states?api-version=7.1",
             Project + "git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
             Project + "git/repositories/" + FakeAzureDevOps.DefaultRepositoryId + "/pullrequests/5?api-version=7.1", Project + "git/repositories/Web/pullrequests/6?api-version=7.1",
             Pr + "/workitems?api-version=7.1", Pr + "/iterations?api-version=7.1",
