@@ -31,6 +31,25 @@ public sealed class StartupValidationTests
         Assert.Equal(".github/anatomy.yml", options.AnatomyPath);
     }
 
+    [Theory]
+    [InlineData("http://ghe.example.com/api/v3/", false)]
+    [InlineData("http://127.0.0.1:5000/", true)]
+    [InlineData("http://[::1]:5000/", true)]
+    [InlineData("https://ghe.example.com/api/v3/", true)]
+    public void Start_PlainHttpBaseUrl_IsRefusedExceptOnLoopback(string url, bool accepted)
+    {
+        var settings = new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "s", ["GitHub:BaseUrl"] = url };
+
+        if (accepted)
+        {
+            Start(settings).Dispose();
+        }
+        else
+        {
+            Assert.Contains("GitHub:BaseUrl must be an absolute https address", Validate(settings).Message, StringComparison.Ordinal);
+        }
+    }
+
     private static OptionsValidationException Validate(Dictionary<string, string?> settings) =>
         Assert.Throws<OptionsValidationException>(() => Start(settings).Dispose());
 

@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Configuration;
@@ -15,9 +16,9 @@ public sealed class AzureDevOpsOptionsValidator : IValidateOptions<AzureDevOpsOp
             failures.Add("AzureDevOps:WebhookSecret is required (environment variable AzureDevOps__WebhookSecret); set AzureDevOps:AllowUnauthenticatedWebhooks=true only for local development.");
         }
 
-        if (options.OrganizationUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!ApiAddress.IsAcceptable(options.OrganizationUrl))
         {
-            failures.Add("AzureDevOps:OrganizationUrl must be an absolute http(s) URL, e.g. https://dev.azure.com/contoso.");
+            failures.Add($"AzureDevOps:OrganizationUrl must be {ApiAddress.Rule}, e.g. https://dev.azure.com/contoso.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Project))
@@ -64,9 +65,9 @@ public sealed class AzureDevOpsOptionsValidator : IValidateOptions<AzureDevOpsOp
                 failures.Add("AzureDevOps:Anatomy:GitHub:Repository must be owner/name, e.g. contoso/architecture.");
             }
 
-            if (anatomy.GitHub.BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+            if (anatomy.GitHub.BaseUrl is { } url && !ApiAddress.IsAcceptable(url))
             {
-                failures.Add("AzureDevOps:Anatomy:GitHub:BaseUrl must be an absolute http(s) URL, e.g. https://github.contoso.com/api/v3/.");
+                failures.Add($"AzureDevOps:Anatomy:GitHub:BaseUrl must be {ApiAddress.Rule}, e.g. https://github.contoso.com/api/v3/.");
             }
         }
 

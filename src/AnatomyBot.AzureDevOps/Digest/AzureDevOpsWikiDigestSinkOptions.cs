@@ -9,6 +9,7 @@ public sealed class AzureDevOpsWikiDigestSinkOptions
 
     /// <summary>e.g. <c>https://dev.azure.com/contoso/</c>.</summary>
     [Required]
+    [AnatomyBot.Core.Pipeline.HttpsOrLoopback]
     public Uri OrganizationUrl { get; set; } = null!;
 
     [Required]

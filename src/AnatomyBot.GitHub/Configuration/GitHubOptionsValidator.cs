@@ -32,9 +32,9 @@ public sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             failures.Add("GitHub:AppId must be the numeric App id.");
         }
 
-        if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
+        if (!Core.Pipeline.ApiAddress.IsAcceptable(options.BaseUrl))
         {
-            failures.Add("GitHub:BaseUrl must be an absolute http(s) address.");
+            failures.Add($"GitHub:BaseUrl must be {Core.Pipeline.ApiAddress.Rule}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.AnatomyPath))

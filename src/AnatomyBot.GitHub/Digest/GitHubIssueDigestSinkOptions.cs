@@ -20,6 +20,7 @@ public sealed class GitHubIssueDigestSinkOptions
     public string? FullDigestUrl { get; set; }
 
     [Required]
+    [AnatomyBot.Core.Pipeline.HttpsOrLoopback]
     public Uri ApiBaseUrl { get; set; } = new("https://api.github.com/");
 
     /// <summary>A token with <c>issues: write</c> (an installation token or a PAT); not needed when the host configures

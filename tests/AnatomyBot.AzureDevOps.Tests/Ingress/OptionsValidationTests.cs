@@ -33,6 +33,24 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("AzureDevOps:OrganizationUrl", "http://dev.azure.com/contoso/", false)]
+    [InlineData("AzureDevOps:OrganizationUrl", "http://127.0.0.1:9000/contoso/", true)]
+    [InlineData("AzureDevOps:OrganizationUrl", "http://localhost:9000/contoso/", true)]
+    [InlineData("AzureDevOps:OrganizationUrl", "https://ado.contoso.com/tfs/", true)]
+    public void Validate_PlainHttpOrganizationUrl_IsRefusedExceptOnLoopback(string key, string value, bool accepted)
+    {
+        using var host = new TestHost(new() { [key] = value });
+
+        var failure = Record.Exception(() => host.Get<IOptions<AzureDevOpsOptions>>().Value);
+
+        Assert.Equal(accepted, failure is null);
+        if (!accepted)
+        {
+            Assert.Contains(((OptionsValidationException)failure!).Failures, f => f.Contains("AzureDevOps:OrganizationUrl must be an absolute https address", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
     [InlineData("AzureDevOps:OrganizationUrl", "not a url", "OrganizationUrl")]
     [InlineData("AzureDevOps:Project", "", "Project")]
     [InlineData("AzureDevOps:PersonalAccessToken", "", "PersonalAccessToken")]
