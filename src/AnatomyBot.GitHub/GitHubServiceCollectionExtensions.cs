@@ -31,6 +31,8 @@ public static class GitHubServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateOnStart();
+        // The delivery's API call budget (Pipeline:MaxApiCallsPerDelivery); the pipeline's host validates the section.
+        services.AddOptions<Core.Pipeline.DeliveryProcessorOptions>().Bind(configuration.GetSection(Core.Pipeline.DeliveryProcessorOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
         services.TryAddSingleton<AnatomyTextParser>(_ => AnatomyParser.Parse);
         AddHttpPipeline(services);

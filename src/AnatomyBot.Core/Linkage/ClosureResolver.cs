@@ -77,7 +77,11 @@ internal sealed class ClosureResolver(AnatomyIndex index, PreparedItem[] items)
                 var linked = byId.Find(linkedId, ItemIdTable.Hash(linkedId));
                 if (linked == ItemIdTable.NotFound)
                 {
-                    item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
+                    // A reader that left it out on purpose (not readable by the bot) has already said so.
+                    if (item.Diagnostics?.Exists(d => d.StartsWith($"`{linkedId}` ", StringComparison.Ordinal)) != true)
+                    {
+                        item.AddDiagnostic($"linked work item `{linkedId}` is not among the items read");
+                    }
                 }
                 else if (items[linked].Kind != ItemKind.PullRequest)
                 {

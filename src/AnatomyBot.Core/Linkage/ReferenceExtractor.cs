@@ -11,6 +11,10 @@ namespace AnatomyBot.Core.Linkage;
 /// readers use <see cref="LinkedWorkItems"/> and <see cref="ParentOf"/> to know what else to fetch.</summary>
 public static class ReferenceExtractor
 {
+    /// <summary>Most linked work items read for one item; references past them (in the order written) are reported on
+    /// the item and not read, so the API calls one pull request costs stay bounded.</summary>
+    public const int MaxLinkedReferences = 50;
+
     private static readonly string[] Keywords = ["outcome", "stage", "logic", "component", "parent"];
 
     private static readonly SearchValues<string> ReferenceKeywords = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
@@ -89,13 +93,20 @@ public static class ReferenceExtractor
             }
         }
 
+        var notRead = 0;
+        var linkedIds = linked is null ? null : Distinct(linked, item.Id, out notRead);
+        if (notRead > 0)
+        {
+            scratch.Diagnostics.Add(NotRead(notRead));
+        }
+
         List<string>? diagnostics = scratch.Diagnostics.Count == 0 ? null : [.. scratch.Diagnostics];
 
         // Typed as the interfaces: `list is null ? [] : list` would make a new empty List for every item.
         return new ItemReferences(
             elements.Count == 0 ? Array.Empty<ElementReference>() : elements,
             item.ParentId ?? bodyParent,
-            linked is null ? [] : (IReadOnlyList<string>)Distinct(linked, item.Id),
+            linkedIds is null ? [] : (IReadOnlyList<string>)linkedIds,
             diagnostics is { Count: > 0 } ? diagnostics : (IReadOnlyList<string>)[]);
     }
 
@@ -226,15 +237,29 @@ public static class ReferenceExtractor
         }
     }
 
-    private static List<string> Distinct(List<string> ids, string self)
+    /// <summary>The diagnostic of an item whose references past <see cref="MaxLinkedReferences"/> were not read.</summary>
+    public static string NotRead(int count) =>
+        $"{count} more {(count == 1 ? "reference was" : "references were")} not read (at most {MaxLinkedReferences} linked work items are read per item)";
+
+    /// <summary>The first <see cref="MaxLinkedReferences"/> distinct ids in the order written, sorted; how many distinct
+    /// ids were left out.</summary>
+    private static List<string> Distinct(List<string> ids, string self, out int notRead)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { self };
-        var result = new List<string>(ids.Count);
+        var result = new List<string>(Math.Min(ids.Count, MaxLinkedReferences));
+        notRead = 0;
         foreach (var id in ids)
         {
             if (set.Add(id))
             {
-                result.Add(id);
+                if (result.Count < MaxLinkedReferences)
+                {
+                    result.Add(id);
+                }
+                else
+                {
+                    notRead++;
+                }
             }
         }
 

@@ -19,6 +19,11 @@ public sealed class DeliveryProcessorOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Most API calls one delivery may make while reading what an item references; when it is spent the item
+    /// gets a neutral check and a comment saying so, never a partial verdict.</summary>
+    [Range(10, 100_000)]
+    public int MaxApiCallsPerDelivery { get; set; } = 200;
+
     /// <summary>The delay before attempt number <paramref name="failedAttempts"/> + 1.</summary>
     public TimeSpan RetryDelay(int failedAttempts, TimeSpan? retryAfter)
     {

@@ -47,6 +47,11 @@ public sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             failures.Add($"GitHub:Repositories: '{entry}' is not owner/name.");
         }
 
+        if (!Events.RepositoryId.IsRepositoryName(options.OrganizationConfigRepository))
+        {
+            failures.Add("GitHub:OrganizationConfigRepository must be a repository name (letters, digits, '.', '_', '-'; not '.' or '..'), e.g. .github.");
+        }
+
         if (options.MaxInlineRetryWait < TimeSpan.Zero)
         {
             failures.Add("GitHub:MaxInlineRetryWait must not be negative.");

@@ -16,8 +16,9 @@ public sealed record IssueId(RepositoryId Repository, int Number)
     public static IssueId? FromHtmlUrl(string? url)
     {
         var parts = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath.Trim('/').Split('/') : [];
-        return parts.Length >= 4 && int.TryParse(parts[^1], out var number)
-            ? new IssueId(new RepositoryId(parts[^4], parts[^3]), number)
+        return parts.Length >= 4 && int.TryParse(parts[^1], out var number) && number > 0
+            && RepositoryId.TryCreate(parts[^4], parts[^3]) is { } repository
+            ? new IssueId(repository, number)
             : null;
     }
 

@@ -39,7 +39,7 @@ internal static class RawWebhookFacts
 
     private static RepositoryId? ReadRepository(JsonElement? repository) =>
         Text(Get(Get(repository, "owner"), "login")) is { } owner && Text(Get(repository, "name")) is { } name
-            ? new RepositoryId(owner, name)
+            ? RepositoryId.TryCreate(owner, name)
             : RepositoryId.TryParse(Text(Get(repository, "full_name")));
 
     private static JsonElement? Get(JsonElement? element, string name) =>

@@ -16,7 +16,7 @@ public static class WebhookFactsReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = Core.Pipeline.JsonLimits.MaxDepth });
         }
         catch (JsonException)
         {
@@ -52,7 +52,7 @@ public static class WebhookFactsReader
     /// <summary>Typed values win; facts the typed model does not carry (transfer target) come from the raw reading.</summary>
     private static WebhookFacts FromTyped(WebhookEvent typed, WebhookFacts raw)
     {
-        var repository = typed.Repository is { } r ? new RepositoryId(r.Owner.Login, r.Name) : raw.Repository;
+        var repository = typed.Repository is { } r ? RepositoryId.TryCreate(r.Owner.Login, r.Name) : raw.Repository;
         var facts = raw with
         {
             Action = typed.Action ?? raw.Action,
@@ -65,11 +65,10 @@ public static class WebhookFactsReader
             PullRequestEvent pr => facts with { Number = (int)pr.PullRequest.Number },
             IssuesEvent issue => facts with { Number = (int)issue.Issue.Number },
             IssueCommentEvent comment => facts with { Number = (int)comment.Issue.Number, OnPullRequest = comment.Issue.PullRequest is not null },
-            SubIssuesEvent sub when sub.SubIssue is not null => facts with
+            SubIssuesEvent sub when sub.SubIssue is not null
+                && (sub.SubIssueRepo is { } repo ? RepositoryId.TryCreate(repo.Owner.Login, repo.Name) : repository) is { } subRepository => facts with
             {
-                SubIssue = new IssueId(
-                    sub.SubIssueRepo is { } repo ? new RepositoryId(repo.Owner.Login, repo.Name) : repository!,
-                    (int)sub.SubIssue.Number),
+                SubIssue = new IssueId(subRepository, (int)sub.SubIssue.Number),
             },
             PushEvent push => facts with
             {

@@ -23,6 +23,7 @@ public sealed partial class GitHubDeliveryHandler(
     SubjectReconciler reconciler,
     IDeliveryScheduler scheduler,
     IOptions<GitHubOptions> options,
+    IOptions<DeliveryProcessorOptions> pipeline,
     ILogger<GitHubDeliveryHandler> logger) : IDeliveryHandler
 {
     public string Platform => Platforms.GitHub;
@@ -30,7 +31,7 @@ public sealed partial class GitHubDeliveryHandler(
     public async Task<DeliveryResult> HandleAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        using var calls = ApiCallTally.Begin();
+        using var calls = ApiCallTally.Begin(pipeline.Value.MaxApiCallsPerDelivery);
         var facts = WebhookFactsReader.Read(delivery.EventName, delivery.Body);
         if (facts is null)
         {

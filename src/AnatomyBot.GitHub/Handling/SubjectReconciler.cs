@@ -52,15 +52,18 @@ public sealed class SubjectReconciler(
 
         ItemEvaluation? evaluation = null;
         DesiredState desired;
-        if (anatomy.Anatomy is { } model)
+        if (snapshot.BudgetSpent)
+        {
+            desired = BudgetSpentState.For(ApiCallTally.Current?.Budget ?? 0, OwnedLabelsOf(snapshot.Item));
+        }
+        else if (anatomy.Anatomy is { } model)
         {
             evaluation = engines.For(model).Evaluate([snapshot.Item, .. snapshot.Linked])[0];
             desired = DesiredStateBuilder.Build(evaluation, model, new RenderOptions());
         }
         else
         {
-            var owned = snapshot.Item.Labels.Where(OwnedLabels.IsOwned).Select(OwnedLabels.Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            desired = AnatomyProblemState.For(anatomy, owned);
+            desired = AnatomyProblemState.For(anatomy, OwnedLabelsOf(snapshot.Item));
         }
 
         await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), ItemKind.PullRequest, snapshot.HeadSha), desired, current, cancellationToken)
@@ -104,6 +107,9 @@ public sealed class SubjectReconciler(
             .ConfigureAwait(false);
         return evaluation;
     }
+
+    private static HashSet<string> OwnedLabelsOf(WorkItem item) =>
+        item.Labels.Where(OwnedLabels.IsOwned).Select(OwnedLabels.Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public static Task<IReadOnlyList<IssueId>> DependentPullRequestsAsync(IGitHubClient client, IssueId issue) =>
         DependentPullRequests.FindAsync(client, issue);

@@ -57,7 +57,7 @@ public sealed partial class GitHubSweepSource(
                 cancellationToken.ThrowIfCancellationRequested();
                 var installed = await connections.ForInstallation(installation).GitHubApps.Installation
                     .GetAllRepositoriesForCurrent(new ApiOptions { PageSize = RepositoryOpenItems.PageSize }).ConfigureAwait(false);
-                foreach (var repository in installed.Repositories.Select(r => new RepositoryId(r.Owner.Login, r.Name)))
+                foreach (var repository in installed.Repositories.Select(r => RepositoryId.TryCreate(r.Owner.Login, r.Name)).OfType<RepositoryId>())
                 {
                     connections.Remember(repository, installation);
                     repositories.Add(repository);

@@ -17,7 +17,7 @@ public static class RepositoryOpenItems
         // Through the raw API connection rather than Issue.GetAllForRepository, which also sends filter=assigned (a
         // parameter of the user's issue list, not of this endpoint): only the documented parameters go out.
         var open = await new ApiConnection(client.Connection).GetAll<Issue>(
-                new Uri($"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Name)}/issues", UriKind.Relative),
+                new Uri($"{repository.ApiPath}/issues", UriKind.Relative),
                 new Dictionary<string, string> { ["state"] = "open" },
                 new ApiOptions { PageSize = PageSize })
             .ConfigureAwait(false);
