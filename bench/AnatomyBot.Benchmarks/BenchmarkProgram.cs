@@ -33,6 +33,18 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["probe-reload-seed", var rows, var seedPath])
+        {
+            Reload.ReloadProbe.SeedAsync(int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), seedPath).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["probe-reload", var reloadPath, ..])
+        {
+            Reload.ReloadProbe.RunAsync(reloadPath, listBodies: args is [_, _, "list"]).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

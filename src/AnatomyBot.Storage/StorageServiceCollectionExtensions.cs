@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Storage;
 
-/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/> and <see cref="IDeliveryFingerprintLedger"/> and <see cref="IDeliveryRetention"/> as singletons on one backend.</summary>
+/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/>, <see cref="IDeliveryFingerprintLedger"/>, <see cref="IDeliveryRetention"/> and
+/// <see cref="IDeliveryKeyLedger"/> as singletons on one backend.</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, LedgerStorageOptions options)
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEvaluationLedger, SqliteEvaluationLedger>();
         services.AddSingleton<IDeliveryFingerprintLedger, SqliteDeliveryFingerprintLedger>();
         services.AddSingleton<IDeliveryRetention, SqliteDeliveryRetention>();
+        services.AddSingleton<IDeliveryKeyLedger, SqliteDeliveryKeyLedger>();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEvaluationLedger, TableEvaluationLedger>();
         services.AddSingleton<IDeliveryFingerprintLedger, TableDeliveryFingerprintLedger>();
         services.AddSingleton<IDeliveryRetention, TableDeliveryRetention>();
+        services.AddSingleton<IDeliveryKeyLedger, TableDeliveryKeyLedger>();
         return services;
     }
 }

@@ -23,6 +23,13 @@ public sealed class SqliteLedgerTests : LedgerContractTests, IDisposable
         return new SqliteDeliveryFingerprintLedger(database);
     }
 
+    protected override IDeliveryKeyLedger OpenKeys()
+    {
+        var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
+        databases.Add(database);
+        return new SqliteDeliveryKeyLedger(database);
+    }
+
     protected override IDeliveryRetention OpenRetention()
     {
         var database = new SqliteLedgerDatabase(folder.File("ledger.db"));

@@ -32,6 +32,14 @@ public sealed class TableLedgerTests : LedgerContractTests
         return new TableDeliveryFingerprintLedger(store);
     }
 
+    protected override IDeliveryKeyLedger OpenKeys()
+    {
+        connectionString ??= AzuriteEnvironment.RequireConnectionString();
+        var store = new TableLedgerStore(connectionString, prefix);
+        stores.Add(store);
+        return new TableDeliveryKeyLedger(store);
+    }
+
     protected override IDeliveryRetention OpenRetention()
     {
         connectionString ??= AzuriteEnvironment.RequireConnectionString();

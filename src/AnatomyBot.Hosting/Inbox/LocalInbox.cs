@@ -12,6 +12,7 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
     private readonly Channel<InboxEntry> _channel = Channel.CreateUnbounded<InboxEntry>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Lock _gate = new();
     private int _pending;
+    private readonly List<(int Count, TaskCompletionSource Reached)> _drains = [];
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
     internal ChannelReader<InboxEntry> Reader => _channel.Reader;
@@ -28,14 +29,7 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
 
     internal Task EnqueueAsync(InboxEntry entry, TimeSpan delay, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            if (_pending++ == 0)
-            {
-                _idle = NewIdle(completed: false);
-            }
-        }
-
+        Hold();
         if (delay <= TimeSpan.Zero)
         {
             return _channel.Writer.WriteAsync(entry, cancellationToken).AsTask();
@@ -56,6 +50,35 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
         }
     }
 
+    /// <summary>Counts work that will queue deliveries later (the reload on start) as pending, so <see cref="WaitIdleAsync"/>
+    /// waits for it too; <see cref="Completed"/> ends it.</summary>
+    internal void Hold()
+    {
+        lock (_gate)
+        {
+            if (_pending++ == 0)
+            {
+                _idle = NewIdle(completed: false);
+            }
+        }
+    }
+
+    /// <summary>Completes once at most <paramref name="count"/> deliveries are pending (a reload queues its next page then).</summary>
+    internal Task WaitPendingAtMostAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_pending <= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _drains.Add((count, reached));
+            return reached.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     internal void Completed()
     {
         lock (_gate)
@@ -63,6 +86,15 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
             if (--_pending == 0)
             {
                 _idle.TrySetResult();
+            }
+
+            for (var i = _drains.Count - 1; i >= 0; i--)
+            {
+                if (_pending <= _drains[i].Count)
+                {
+                    _drains[i].Reached.TrySetResult();
+                    _drains.RemoveAt(i);
+                }
             }
         }
     }

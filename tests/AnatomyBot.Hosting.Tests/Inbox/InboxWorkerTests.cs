@@ -126,20 +126,56 @@ public sealed class InboxWorkerTests : IDisposable
 
     public void Dispose() => _ledger.Dispose();
 
-    private InboxWorker Worker(InboxOptions? options = null, IDeliveryLedger? deliveries = null)
+    [Fact]
+    public async Task StartAsync_ThreePagesOfUnfinishedRows_ReloadsEveryOneByKeysWithAtMostAPageAndAHalfPending()
+    {
+        var count = (2 * InboxWorker.ReloadPage) + 500;
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            _ledger.Deliveries.TryAddAsync(Delivery($"d-{i:D5}") with { ReceivedAt = Now.AddSeconds(-count + i) }, TestContext.Current.CancellationToken)));
+        var maxPending = 0;
+
+        using var worker = Worker(deliveries: new NoBodyListingLedger(_ledger.Deliveries), onHandled: () => maxPending = Math.Max(maxPending, _inbox.Pending));
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        await _inbox.WaitIdleAsync(TestContext.Current.CancellationToken).Within();
+        await worker.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"d-{i:D5}"), _handled);
+        Assert.InRange(maxPending, 1, (InboxWorker.ReloadPage * 3 / 2) + 1);
+        Assert.Equal($"Reloaded {count} unfinished deliveries from the inbox", _logs.Collector.LatestRecord.Message);
+    }
+
+    private InboxWorker Worker(InboxOptions? options = null, IDeliveryLedger? deliveries = null, Action? onHandled = null)
     {
         deliveries ??= _ledger.Deliveries;
         var handler = new Mock<IDeliveryHandler>();
         handler.SetupGet(h => h.Platform).Returns(Platforms.GitHub);
         handler.Setup(h => h.HandleAsync(It.IsAny<Delivery>(), It.IsAny<CancellationToken>()))
-            .Callback<Delivery, CancellationToken>((d, _) => _handled.Add(d.Id))
+            .Callback<Delivery, CancellationToken>((d, _) =>
+            {
+                _handled.Add(d.Id);
+                onHandled?.Invoke();
+            })
             .ReturnsAsync(new DeliveryResult());
         var processor = new DeliveryProcessor([handler.Object], deliveries, _ledger.Evaluations, _inbox, new DeliveryProcessorOptions(), _time);
-        return new InboxWorker(_inbox, deliveries, new ProcessingRunner(processor, new FakeLogger<ProcessingRunner>()), Options.Create(options ?? new InboxOptions()), _logs);
+        return new InboxWorker(_inbox, deliveries, _ledger.Keys, new ProcessingRunner(processor, new FakeLogger<ProcessingRunner>()), Options.Create(options ?? new InboxOptions()), _time, _logs);
     }
 
     private static Delivery Delivery(string id) =>
         new() { Platform = Platforms.GitHub, Id = id, EventName = "issues", Body = "{}", ReceivedAt = Now };
+
+    /// <summary>A ledger whose listing with bodies fails the test: the reload must read keys only.</summary>
+    private sealed class NoBodyListingLedger(IDeliveryLedger inner) : IDeliveryLedger
+    {
+        public Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken) => inner.TryAddAsync(delivery, cancellationToken);
+
+        public Task<DeliveryRecord?> GetAsync(string platform, string deliveryId, CancellationToken cancellationToken) => inner.GetAsync(platform, deliveryId, cancellationToken);
+
+        public Task MarkAsync(string platform, string deliveryId, DeliveryStatus status, DateTimeOffset at, string? lastError, CancellationToken cancellationToken) =>
+            inner.MarkAsync(platform, deliveryId, status, at, lastError, cancellationToken);
+
+        public Task<IReadOnlyList<DeliveryRecord>> ListAsync(DeliveryStatus status, int max, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The reload listed deliveries with their bodies.");
+    }
 
     /// <summary>The ledger as when its disk is briefly full: the first read fails, later ones work.</summary>
     private sealed class FailingOnceLedger(IDeliveryLedger inner) : IDeliveryLedger

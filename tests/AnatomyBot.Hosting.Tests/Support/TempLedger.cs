@@ -16,6 +16,7 @@ internal sealed class TempLedger : IDisposable
         Evaluations = new SqliteEvaluationLedger(_database);
         Fingerprints = new SqliteDeliveryFingerprintLedger(_database);
         Retention = new SqliteDeliveryRetention(_database);
+        Keys = new SqliteDeliveryKeyLedger(_database);
     }
 
     public string Folder { get; }
@@ -27,6 +28,8 @@ internal sealed class TempLedger : IDisposable
     public IDeliveryFingerprintLedger Fingerprints { get; }
 
     public IDeliveryRetention Retention { get; }
+
+    public IDeliveryKeyLedger Keys { get; }
 
     public void Dispose()
     {
