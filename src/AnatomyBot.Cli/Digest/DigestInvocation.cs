@@ -75,9 +75,15 @@ internal sealed record DigestInvocation(
                 return Fail(stderr, "digest: --backlog needs --anatomy.");
             }
 
+            IsoWeek? reported = null;
             if (Week is not null)
             {
-                return Fail(stderr, "digest: --week applies to --store only; a backlog export has no history.");
+                if (!IsoWeek.TryParse(Week, out var week))
+                {
+                    return Fail(stderr, $"digest: --week '{Week}' is not an ISO week such as 2026-W48.");
+                }
+
+                reported = week;
             }
 
             var evaluations = await StatelessBacklog.EvaluateAsync(anatomy, Backlogs, stderr, cancellationToken).ConfigureAwait(false);
@@ -86,7 +92,7 @@ internal sealed record DigestInvocation(
                 return DigestCommand.InvalidInput;
             }
 
-            digest = DigestBuilder.BuildStateless(anatomy, evaluations, DigestRequest.LintFindings(anatomy));
+            digest = DigestBuilder.BuildStateless(anatomy, evaluations, DigestRequest.LintFindings(anatomy), week: reported, timeZone: timeZone);
         }
 
         return await WriteAsync(digest, stdout, stderr, cancellationToken).ConfigureAwait(false);

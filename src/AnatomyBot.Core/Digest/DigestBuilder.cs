@@ -53,33 +53,47 @@ public static class DigestBuilder
         return Complete(request, accumulator);
     }
 
-    /// <summary>The stateless digest of a backlog export: the engine's evaluations alone, no week, no trend, no change
-    /// figures, no escaped pull requests (merge times are not known).</summary>
+    /// <summary>The stateless digest of a backlog export: the engine's evaluations alone, no trend and no change
+    /// figures. Without <paramref name="week"/> it has no merged pull requests; with it, the pull requests the exports
+    /// show merged in that week (their platform's merge time) count in the headline, and those merged with a
+    /// <c>block</c> gap are listed. Closed items are not open work either way.</summary>
     public static WeeklyDigest BuildStateless(
         EnterpriseAnatomy anatomy,
         IEnumerable<ItemEvaluation> evaluations,
         IReadOnlyList<AnatomyDiagnostic>? diagnostics = null,
         string title = "Anatomy digest",
-        int attentionLimit = 15)
+        int attentionLimit = 15,
+        IsoWeek? week = null,
+        TimeZoneInfo? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(evaluations);
-        var accumulator = new DigestAccumulator(anatomy, window: null);
+        var request = week is { } reported ? new DigestRequest { Anatomy = anatomy, Week = reported, TimeZone = timeZone ?? TimeZoneInfo.Utc } : null;
+        var accumulator = new DigestAccumulator(anatomy, request is null ? null : new DigestWindow(request));
         foreach (var evaluation in evaluations)
         {
-            accumulator.AddItem(StoredEvaluations.From(evaluation));
+            // Seen at the last moment of the week: an export has no history, so nothing is older than the week reported.
+            accumulator.AddItem(StoredEvaluations.From(evaluation, request?.WeekEnd.AddTicks(-1) ?? default));
         }
 
         var (attention, moreAttention) = accumulator.Attention(attentionLimit);
+        var (escaped, moreEscaped) = accumulator.Escaped(attentionLimit);
         return new WeeklyDigest
         {
             Title = title,
+            FromBacklog = true,
+            Week = request?.Week,
+            PeriodStart = request?.WeekStart,
+            PeriodEnd = request?.WeekEnd,
+            TimeZoneId = request?.TimeZone.Id ?? "UTC",
             ItemCount = accumulator.Items,
             Headline = accumulator.Headline(),
             ValueStreams = accumulator.ValueStreams(),
             Strategy = accumulator.Strategy(),
             Attention = attention,
             MoreAttention = moreAttention,
+            EscapedPullRequests = escaped,
+            MoreEscapedPullRequests = moreEscaped,
             AnatomyDiagnostics = SortDiagnostics(diagnostics ?? []),
         };
     }

@@ -29,6 +29,7 @@ public static class StoredEvaluations
             Gaps = gaps,
             IsExempt = evaluation.IsExempt,
             IsOpen = item.IsOpen,
+            MergedAt = item.MergedAt,
             FirstSeen = evaluatedAt,
             EvaluatedAt = evaluatedAt,
         };

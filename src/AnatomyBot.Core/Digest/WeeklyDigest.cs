@@ -7,7 +7,7 @@ public sealed record WeeklyDigest
 {
     public required string Title { get; init; }
 
-    /// <summary>The ISO week reported on; null for the stateless digest of a backlog export.</summary>
+    /// <summary>The ISO week reported on; null for the stateless digest of a backlog export read without a week.</summary>
     public IsoWeek? Week { get; init; }
 
     public DateTimeOffset? PeriodStart { get; init; }
@@ -15,6 +15,10 @@ public sealed record WeeklyDigest
     public DateTimeOffset? PeriodEnd { get; init; }
 
     public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>True for the stateless digest of a backlog export (evaluated once, no ledger); with a <see cref="Week"/>
+    /// it reports the week's merges from the exports' merge times.</summary>
+    public bool FromBacklog { get; init; }
 
     /// <summary>True when earlier weeks exist to compare with: change figures are shown only then.</summary>
     public bool HasHistory { get; init; }

@@ -39,7 +39,8 @@ public static class GitHubCliFields
         return isBot && !login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase) ? login + "[bot]" : login;
     }
 
-    /// <summary>The item with what only gh's pull request fields say: changed paths, closed issues, merged state.</summary>
+    /// <summary>The item with what only gh's pull request fields say: changed paths, closed issues, merged state and
+    /// merge time (<c>mergedAt</c>).</summary>
     public static WorkItem Complete(WorkItem item, JsonElement json, List<string> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -54,14 +55,15 @@ public static class GitHubCliFields
             item = item with { LinkedItemIds = [.. item.LinkedItemIds, .. Closing(closing, item.Scope, diagnostics)] };
         }
 
-        var merged = string.Equals(item.State, "MERGED", StringComparison.OrdinalIgnoreCase) || IsSet(json, "mergedAt");
-        return merged ? item with { State = "merged", IsOpen = false } : item;
+        var mergedAt = MergedAt(json);
+        var merged = string.Equals(item.State, "MERGED", StringComparison.OrdinalIgnoreCase) || mergedAt is not null;
+        return merged ? item with { State = "merged", IsOpen = false, MergedAt = item.MergedAt ?? mergedAt } : item;
     }
 
     /// <summary>A time that is there: gh writes <c>null</c> or Go's zero time (<c>0001-01-01T00:00:00Z</c>) for none.</summary>
-    private static bool IsSet(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-        && value.TryGetDateTimeOffset(out var at) && at.Year > 1;
+    private static DateTimeOffset? MergedAt(JsonElement json) =>
+        json.TryGetProperty("mergedAt", out var value) && value.ValueKind == JsonValueKind.String
+        && value.TryGetDateTimeOffset(out var at) && at.Year > 1 ? at.ToUniversalTime() : null;
 
     private static List<string> Paths(JsonElement files, List<string> diagnostics)
     {

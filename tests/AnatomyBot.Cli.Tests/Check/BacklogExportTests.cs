@@ -35,8 +35,23 @@ public sealed class BacklogExportTests
         Assert.True(items["contoso/shop#13"].IsOpen);
         Assert.False(items["contoso/shop#17"].IsOpen);
         Assert.Equal("merged", items["contoso/shop#17"].State);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 15, 0, TimeSpan.Zero), items["contoso/shop#17"].MergedAt);
+        Assert.Null(items["contoso/shop#13"].MergedAt);
         Assert.Empty(items["contoso/shop#18"].ChangedPaths);
         Assert.Equal("https://github.com/contoso/shop/pull/18", items["contoso/shop#18"].Url);
+    }
+
+    [Fact]
+    public void Read_AzureDevOpsPullRequestList_CompletedMergedAtClosedDateAbandonedClosedUnmerged()
+    {
+        var entries = Read(Fixture(Path.Combine("..", "Digest", "merges-azure-devops.json")));
+
+        Assert.All(entries, e => Assert.Null(e.Error));
+        var items = entries.Select(e => e.Item!).ToDictionary(i => i.Id);
+        Assert.Equal(["Fabrikam/Web!7", "Fabrikam/Web!8"], items.Keys);
+        Assert.All(items.Values, i => Assert.Equal((ItemSource.AzureDevOps, ItemKind.PullRequest, false), (i.Source, i.Kind, i.IsOpen)));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero), items["Fabrikam/Web!7"].MergedAt);
+        Assert.Null(items["Fabrikam/Web!8"].MergedAt);
     }
 
     [Fact]

@@ -117,6 +117,31 @@ public sealed class DigestCommandTests : IDisposable
         Assert.NotEmpty(headings);
     }
 
+    /// <summary>One week of exports: a GitHub pull request merged with a full trace, one merged past the check, one merged
+    /// the week before, a closed issue with gaps; an Azure DevOps pull request completed in the week with a block gap and
+    /// one abandoned. Each appears where it belongs and nowhere else.</summary>
+    [Fact]
+    public async Task Stateless_WeekOfMergesFromBothPlatforms_EachMergeWhereItBelongs()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+        var (exit, stdout, stderr) = await RunAsync("digest", "--anatomy", Path.Combine(fixtures, "Check", "anatomy.yml"), "--week", "2026-W48",
+            "--backlog", Path.Combine(fixtures, "Digest", "merges-github.json"), Path.Combine(fixtures, "Digest", "merges-azure-devops.json"));
+
+        Assert.True(exit == 0, stderr);
+        Infrastructure.GoldenFiles.AssertMatches("Digest", "stateless-merges.md", stdout);
+        var escaped = stdout[stdout.IndexOf("### Merged with a block gap", StringComparison.Ordinal)..];
+        Assert.Contains("contoso/shop#23", escaped, StringComparison.Ordinal);
+        Assert.Contains("Fabrikam/Web!7", escaped, StringComparison.Ordinal);
+        Assert.Contains("| Pull requests merged this week with a full trace | 33.3% (1 of 3) |", stdout, StringComparison.Ordinal);
+        foreach (var nowhere in (string[])["contoso/shop#20", "contoso/shop#24", "Fabrikam/Web!8", "shop/issues/20", "shop/pull/24", "pullrequest/8"])
+        {
+            Assert.DoesNotContain(nowhere, stdout, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("contoso/shop#21", escaped, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Stateless_GhApiPaginatePages_SameDigestAsOneArray()
     {

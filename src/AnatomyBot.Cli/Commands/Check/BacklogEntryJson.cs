@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using AnatomyBot.AzureDevOps.Mapping;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.GitHub.Mapping;
 
@@ -7,7 +8,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>How one entry of a backlog file is told apart: its bytes made valid UTF-8 first (one bad item cannot sink the
 /// file), then read as an Azure DevOps work item (<c>fields</c> or a bare <c>id</c>), and when that fails, as a GitHub
-/// issue (<c>number</c> and no <c>fields</c>); else the Azure DevOps failure stands.</summary>
+/// issue (<c>number</c> and no <c>fields</c>) or an Azure DevOps pull request (<c>pullRequestId</c> and
+/// <c>repository</c>); else the Azure DevOps failure stands.</summary>
 internal static class BacklogEntryJson
 {
     /// <summary>The diagnostic of an item whose bytes were not all UTF-8.</summary>
@@ -42,6 +44,10 @@ internal static class BacklogEntryJson
             {
                 result = GitHubIssueMapper.Map(element);
                 source = ItemSource.GitHub;
+            }
+            else if (AzureDevOpsPullRequestExport.IsPullRequest(element))
+            {
+                result = AzureDevOpsPullRequestExport.Map(element);
             }
         }
 

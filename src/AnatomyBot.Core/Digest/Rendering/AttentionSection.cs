@@ -12,7 +12,7 @@ internal static class AttentionSection
         blocks.Add("## Needs attention");
         if (digest.Attention.Count > 0)
         {
-            var stateless = digest.Week is null;
+            var stateless = digest.FromBacklog || digest.Week is null;
             blocks.Add("### Items with open gaps, most severe first");
             var lines = new List<string>
             {
