@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Storage.Sqlite;
 using AnatomyBot.Storage.Tables;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Storage;
 
-/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/>, <see cref="IDeliveryFingerprintLedger"/>, <see cref="IDeliveryRetention"/> and
-/// <see cref="IDeliveryKeyLedger"/> as singletons on one backend.</summary>
+/// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/>, <see cref="IDeliveryFingerprintLedger"/>, <see cref="IDeliveryRetention"/>,
+/// <see cref="IDeliveryKeyLedger"/> and <see cref="IAuditLedger"/> as singletons on one backend.</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, LedgerStorageOptions options)
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryFingerprintLedger, SqliteDeliveryFingerprintLedger>();
         services.AddSingleton<IDeliveryRetention, SqliteDeliveryRetention>();
         services.AddSingleton<IDeliveryKeyLedger, SqliteDeliveryKeyLedger>();
+        services.AddSingleton<IAuditLedger, SqliteAuditLedger>();
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryFingerprintLedger, TableDeliveryFingerprintLedger>();
         services.AddSingleton<IDeliveryRetention, TableDeliveryRetention>();
         services.AddSingleton<IDeliveryKeyLedger, TableDeliveryKeyLedger>();
+        services.AddSingleton<IAuditLedger, TableAuditLedger>();
         return services;
     }
 }

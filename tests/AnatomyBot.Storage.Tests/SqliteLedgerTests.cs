@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Storage.Sqlite;
 
@@ -35,6 +36,13 @@ public sealed class SqliteLedgerTests : LedgerContractTests, IDisposable
         var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
         databases.Add(database);
         return new SqliteDeliveryRetention(database);
+    }
+
+    protected override IAuditLedger OpenAudit()
+    {
+        var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
+        databases.Add(database);
+        return new SqliteAuditLedger(database);
     }
 
     public override ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Storage.Tables;
@@ -46,6 +47,14 @@ public sealed class TableLedgerTests : LedgerContractTests
         var store = new TableLedgerStore(connectionString, prefix);
         stores.Add(store);
         return new TableDeliveryRetention(store);
+    }
+
+    protected override IAuditLedger OpenAudit()
+    {
+        connectionString ??= AzuriteEnvironment.RequireConnectionString();
+        var store = new TableLedgerStore(connectionString, prefix);
+        stores.Add(store);
+        return new TableAuditLedger(store);
     }
 
     [Fact]

@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return FormsCommand.Create();
         yield return DoctorCommand.Create();
+        yield return AuditCommand.Create();
     }
 }

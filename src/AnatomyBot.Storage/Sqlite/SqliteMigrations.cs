@@ -36,6 +36,12 @@ internal static class SqliteMigrations
                 PRIMARY KEY (platform, fingerprint)) WITHOUT ROWID;
             CREATE INDEX ix_delivery_fingerprints_seen ON delivery_fingerprints (seen_at);
             """),
+        new(5, "the append-only audit trail", """
+            CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action INTEGER NOT NULL, item TEXT,
+                subject TEXT NOT NULL, until TEXT, reason TEXT, origin TEXT, key TEXT UNIQUE);
+            CREATE INDEX ix_audit_at ON audit (at, seq);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

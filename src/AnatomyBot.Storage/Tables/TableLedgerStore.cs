@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace AnatomyBot.Storage.Tables;
 
 /// <summary>The ledger's tables in one storage account, created on first use. Names: <c>{prefix}Deliveries</c>,
-/// <c>{prefix}DeliveryStatus</c> (status index), <c>{prefix}Evaluations</c>, <c>{prefix}GapEvents</c>, <c>{prefix}DeliveryFingerprints</c>.</summary>
+/// <c>{prefix}DeliveryStatus</c> (status index), <c>{prefix}Evaluations</c>, <c>{prefix}GapEvents</c>, <c>{prefix}DeliveryFingerprints</c>, <c>{prefix}Audit</c>.</summary>
 public sealed class TableLedgerStore : IDisposable
 {
     public const string DefaultPrefix = "anatomybot";
@@ -25,6 +25,7 @@ public sealed class TableLedgerStore : IDisposable
         Evaluations = service.GetTableClient(prefix + "Evaluations");
         GapEvents = service.GetTableClient(prefix + "GapEvents");
         DeliveryFingerprints = service.GetTableClient(prefix + "DeliveryFingerprints");
+        Audit = service.GetTableClient(prefix + "Audit");
     }
 
     public TableLedgerStore(string connectionString, string prefix = DefaultPrefix)
@@ -42,6 +43,8 @@ public sealed class TableLedgerStore : IDisposable
 
     internal TableClient DeliveryFingerprints { get; }
 
+    internal TableClient Audit { get; }
+
     /// <summary>Creates the tables when missing. Every ledger operation calls it; call it at start-up to fail early.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +58,7 @@ public sealed class TableLedgerStore : IDisposable
         {
             if (!created)
             {
-                foreach (var table in new[] { Deliveries, DeliveryStatus, Evaluations, GapEvents, DeliveryFingerprints })
+                foreach (var table in new[] { Deliveries, DeliveryStatus, Evaluations, GapEvents, DeliveryFingerprints, Audit })
                 {
                     await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 }
