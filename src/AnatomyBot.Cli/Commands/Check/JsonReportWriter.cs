@@ -19,7 +19,7 @@ internal static class JsonReportWriter
     {
         using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
-        json.WriteStartArray("items");
+        json.WriteStartArray(Names.Items);
         foreach (var item in report.Items)
         {
             WriteItem(json, item);
@@ -39,47 +39,47 @@ internal static class JsonReportWriter
     private static void WriteItem(Utf8JsonWriter json, in BacklogItemEvaluation item)
     {
         json.WriteStartObject();
-        json.WriteString("id", item.Id);
-        json.WriteString("source", CheckCodes.Source(item.Source));
-        json.WriteString("kind", CheckCodes.Kind(item.Kind));
-        json.WriteString("title", item.Title);
+        json.WriteString(Names.Id, item.Id);
+        json.WriteString(Names.Source, CheckCodes.Source(item.Source));
+        json.WriteString(Names.Kind, CheckCodes.Kind(item.Kind));
+        json.WriteString(Names.Title, item.Title);
         if (item.IsClosed)
         {
-            json.WriteString("state", "closed");
+            json.WriteString(Names.State, "closed");
         }
 
-        json.WriteString("layer", item.Layer.ToCode());
-        json.WriteStartObject("trace");
-        Strings(json, "outcomes", item.Trace.Outcomes);
-        Strings(json, "stages", item.Trace.Stages);
-        Strings(json, "logic", item.Trace.Logic);
-        Strings(json, "components", item.Trace.Components);
+        json.WriteString(Names.Layer, item.Layer.ToCode());
+        json.WriteStartObject(Names.Trace);
+        Strings(json, Names.Outcomes, item.Trace.Outcomes);
+        Strings(json, Names.Stages, item.Trace.Stages);
+        Strings(json, Names.Logic, item.Trace.Logic);
+        Strings(json, Names.Components, item.Trace.Components);
         json.WriteEndObject();
-        json.WriteStartArray("gaps");
+        json.WriteStartArray(Names.Gaps);
         foreach (var gap in item.Gaps)
         {
             json.WriteStartObject();
-            json.WriteString("code", gap.Code);
-            json.WriteString("severity", CheckCodes.Severity(gap.Severity));
-            json.WriteString("message", gap.Message);
-            json.WriteString("fix", gap.Fix);
-            json.WriteStartArray("suggestions");
+            json.WriteString(Names.Code, gap.Code);
+            json.WriteString(Names.Severity, CheckCodes.Severity(gap.Severity));
+            json.WriteString(Names.Message, gap.Message);
+            json.WriteString(Names.Fix, gap.Fix);
+            json.WriteStartArray(Names.Suggestions);
             foreach (var suggestion in gap.Suggestions)
             {
                 json.WriteStartObject();
-                json.WriteString("id", suggestion.Id);
-                json.WriteNumber("score", suggestion.Score);
+                json.WriteString(Names.Id, suggestion.Id);
+                json.WriteNumber(Names.Score, suggestion.Score);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             if (gap.Waiver is { } waiver)
             {
-                json.WriteStartObject("waiver");
-                json.WriteString("id", waiver.Id);
-                json.WriteString("until", WaiverRules.Format(waiver.Until));
-                json.WriteString("reason", waiver.Reason);
-                json.WriteString("approvedBy", waiver.ApprovedBy);
+                json.WriteStartObject(Names.Waiver);
+                json.WriteString(Names.Id, waiver.Id);
+                json.WriteString(Names.Until, WaiverRules.Format(waiver.Until));
+                json.WriteString(Names.Reason, waiver.Reason);
+                json.WriteString(Names.ApprovedBy, waiver.ApprovedBy);
                 json.WriteEndObject();
             }
 
@@ -89,17 +89,17 @@ internal static class JsonReportWriter
         json.WriteEndArray();
         if (item.ExemptReason is { } reason)
         {
-            json.WriteString("exempt", reason);
+            json.WriteString(Names.Exempt, reason);
         }
 
         if (item.LinkedItems.Count > 0)
         {
-            Strings(json, "linkedItems", item.LinkedItems);
+            Strings(json, Names.LinkedItems, item.LinkedItems);
         }
 
         if (item.Diagnostics.Count > 0)
         {
-            Strings(json, "diagnostics", item.Diagnostics);
+            Strings(json, Names.Diagnostics, item.Diagnostics);
         }
 
         json.WriteEndObject();
@@ -139,7 +139,7 @@ internal static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    private static void Strings(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)
@@ -148,5 +148,36 @@ internal static class JsonReportWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The property names of an item, encoded once instead of for every item.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Layer = JsonEncodedText.Encode("layer");
+        public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
+        public static readonly JsonEncodedText Outcomes = JsonEncodedText.Encode("outcomes");
+        public static readonly JsonEncodedText Stages = JsonEncodedText.Encode("stages");
+        public static readonly JsonEncodedText Logic = JsonEncodedText.Encode("logic");
+        public static readonly JsonEncodedText Components = JsonEncodedText.Encode("components");
+        public static readonly JsonEncodedText Gaps = JsonEncodedText.Encode("gaps");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Fix = JsonEncodedText.Encode("fix");
+        public static readonly JsonEncodedText Suggestions = JsonEncodedText.Encode("suggestions");
+        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        public static readonly JsonEncodedText Waiver = JsonEncodedText.Encode("waiver");
+        public static readonly JsonEncodedText Until = JsonEncodedText.Encode("until");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText ApprovedBy = JsonEncodedText.Encode("approvedBy");
+        public static readonly JsonEncodedText Exempt = JsonEncodedText.Encode("exempt");
+        public static readonly JsonEncodedText LinkedItems = JsonEncodedText.Encode("linkedItems");
+        public static readonly JsonEncodedText Diagnostics = JsonEncodedText.Encode("diagnostics");
     }
 }
