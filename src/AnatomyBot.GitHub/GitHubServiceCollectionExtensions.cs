@@ -40,6 +40,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<GitHubTokenSource>();
         services.TryAddSingleton<IInstallationTokenSource>(sp => sp.GetRequiredService<GitHubTokenSource>());
         services.TryAddSingleton<GitHubConnections>();
+        services.TryAddSingleton<GitHubBotIdentity>();
         services.AddTransient<InstallationTokenHandler>().AddHttpClient(GitHubClientFactory.HttpClientName).AddHttpMessageHandler<InstallationTokenHandler>();
         services.TryAddSingleton<AnatomySource>();
         services.TryAddSingleton<RawJson>();

@@ -87,7 +87,7 @@ public sealed class GitHubAppAuthTests
 
     /// <summary>Requests made as the installation (not as the App).</summary>
     private static IEnumerable<Fakes.RecordedRequest> RepositoryRequests(GitHubHarness github) =>
-        github.Api.Requests.Where(r => !r.Path.StartsWith("/app/", StringComparison.Ordinal) && !r.Path.EndsWith("/installation", StringComparison.Ordinal));
+        github.Api.Requests.Where(r => r.Path != "/app" && !r.Path.StartsWith("/app/", StringComparison.Ordinal) && !r.Path.EndsWith("/installation", StringComparison.Ordinal));
 
     private static Core.Pipeline.Delivery WithInstallation(Core.Pipeline.Delivery delivery, long id)
     {

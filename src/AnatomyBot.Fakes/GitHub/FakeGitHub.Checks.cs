@@ -37,6 +37,12 @@ public sealed partial class FakeGitHub
                 return NotFound();
             }
 
+            // Only the app that created a check run may update it.
+            if (repo.CheckRuns[index].AppSlug is not null)
+            {
+                return FakeResponse.Json(FakeGitHubJson.Error("Invalid app_id `" + FakeGitHubJson.App(Api, AppSlug, repo.Owner)["id"] + "` - check run can only be modified by the GitHub App that created it.", 403), System.Net.HttpStatusCode.Forbidden);
+            }
+
             repo.CheckRuns[index] = Apply(repo.CheckRuns[index], r.Json);
             return FakeResponse.Json(FakeGitHubJson.CheckRun(Api, repo, repo.CheckRuns[index], AppSlug));
         }));

@@ -36,6 +36,13 @@ public sealed partial class FakeGitHub
             app["events"] = new JsonArray([.. AppEvents.Select(e => (JsonNode)e)]);
             return FakeResponse.Json(app);
         }));
+        // The authenticated user: a personal access token's account. GitHub refuses an App's JWT (401) and an installation
+        // token (403), which act as no user.
+        Map(HttpMethod.Get, "/user", r => r.Headers.Authorization is { Scheme: "Bearer" }
+            ? FakeResponse.Json(FakeGitHubJson.Error("Bad credentials", 401), HttpStatusCode.Unauthorized)
+            : r.Headers.Authorization?.Parameter is { } token && _tokens.ContainsKey(token)
+                ? FakeResponse.Json(FakeGitHubJson.Error("Resource not accessible by integration", 403), HttpStatusCode.Forbidden)
+                : FakeResponse.Json(FakeGitHubJson.PublicUser(Api, BotLogin)));
         Map(HttpMethod.Get, "/app/hook/config", r => AsApp(r, () => FakeResponse.Json(new JsonObject
         {
             ["url"] = HookUrl?.AbsoluteUri,

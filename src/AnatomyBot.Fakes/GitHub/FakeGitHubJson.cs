@@ -52,6 +52,26 @@ public static partial class FakeGitHubJson
         };
     }
 
+    /// <summary>A user's public profile (<c>public-user</c>), as <c>GET /user</c> answers for a token's account.</summary>
+    public static JsonObject PublicUser(string api, string login)
+    {
+        var user = User(api, login);
+        user["name"] = login;
+        foreach (var key in new[] { "company", "blog", "location", "email", "hireable", "bio" })
+        {
+            user[key] = null;
+        }
+
+        user["blog"] = "";
+        user["public_repos"] = 0;
+        user["public_gists"] = 0;
+        user["followers"] = 0;
+        user["following"] = 0;
+        user["created_at"] = Time(Epoch);
+        user["updated_at"] = Time(Epoch);
+        return user;
+    }
+
     public static JsonObject Repository(string api, FakeGitHubRepository repo) => Repository(api, repo.Owner, repo.Name, repo.Id, repo.DefaultBranch);
 
     public static JsonObject Repository(string api, string owner, string name, long id, string defaultBranch = "main")
@@ -166,7 +186,7 @@ public static partial class FakeGitHubJson
         },
         ["name"] = run.Name,
         ["check_suite"] = new JsonObject { ["id"] = StableId("suite " + run.HeadSha) },
-        ["app"] = App(api, appSlug, repo.Owner),
+        ["app"] = App(api, run.AppSlug ?? appSlug, repo.Owner),
         ["pull_requests"] = new JsonArray(),
     };
 

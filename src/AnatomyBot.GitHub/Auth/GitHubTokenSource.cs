@@ -81,6 +81,9 @@ public sealed class GitHubTokenSource : IInstallationTokenSource, IDisposable
         return installation.Id;
     }
 
+    /// <summary>The App itself (<c>GET /app</c> with the App's JWT; App mode only): its id and slug.</summary>
+    public Task<GitHubApp> GetAppAsync() => _appClient(AppCredentials()).GitHubApps.GetCurrent();
+
     /// <summary>Every installation of the App (App mode only), listed with the App's JWT.</summary>
     public async Task<IReadOnlyList<long>> ListInstallationsAsync()
     {

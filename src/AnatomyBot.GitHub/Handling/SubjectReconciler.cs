@@ -2,6 +2,7 @@ using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Reconcile;
 using AnatomyBot.GitHub.Snapshot;
@@ -19,7 +20,8 @@ public sealed class SubjectReconciler(
     GitHubSnapshotReader snapshots,
     EngineCache engines,
     IEnumerable<IReconcileApplier> appliers,
-    RepositoryWriteLocks locks)
+    RepositoryWriteLocks locks,
+    GitHubBotIdentity identity)
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.GitHub);
 
@@ -46,8 +48,9 @@ public sealed class SubjectReconciler(
             return anatomy.Anatomy is { } closedIn ? engines.For(closedIn).Evaluate([snapshot.Item, .. snapshot.Linked])[0] : null;
         }
 
-        var existingComment = await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
-        var run = await CurrentStateReader.FindCheckRunAsync(client, id.Repository, snapshot.HeadSha).ConfigureAwait(false);
+        var self = await identity.GetAsync(client).ConfigureAwait(false);
+        var existingComment = await CurrentStateReader.FindCommentAsync(client, id, self).ConfigureAwait(false);
+        var run = await CurrentStateReader.FindCheckRunAsync(client, id.Repository, snapshot.HeadSha, self).ConfigureAwait(false);
         var current = new CurrentState { Labels = snapshot.Item.Labels, Comment = existingComment, Check = run?.State };
 
         ItemEvaluation? evaluation = null;
@@ -101,7 +104,9 @@ public sealed class SubjectReconciler(
 
         var desired = DesiredStateBuilder.Build(evaluation, model);
         // The comments are listed only when the item may get one: policy.itemComments: never costs no request.
-        var existingComment = desired.Comment is null ? null : await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
+        var existingComment = desired.Comment is null
+            ? null
+            : await CurrentStateReader.FindCommentAsync(client, id, await identity.GetAsync(client).ConfigureAwait(false)).ConfigureAwait(false);
         var current = new CurrentState { Labels = items[0].Labels, Comment = existingComment };
         await _applier.ApplyAsync(new ReconcileTarget(ItemSource.GitHub, id.ToString(), evaluation.Item.Kind), desired, current, cancellationToken)
             .ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace AnatomyBot.GitHub.Reconcile;
 /// adds and removes only owned labels, creates or updates the one sticky comment (re-reading first, so a comment another
 /// worker just wrote is updated rather than duplicated; after creating, a duplicate another process created at the same
 /// moment is removed), and creates or updates the <c>anatomy</c> check run on the head.</summary>
-public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApplier
+public sealed class GitHubApplier(GitHubConnections connections, GitHubBotIdentity identity) : IReconcileApplier
 {
     private readonly ConcurrentDictionary<string, byte> _knownLabels = new(StringComparer.OrdinalIgnoreCase);
 
@@ -33,10 +33,14 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
         var id = IssueId.TryParse(target.ItemId) ?? throw new ArgumentException($"'{target.ItemId}' is not owner/repo#number.", nameof(target));
         var client = await connections.ForAsync(id.Repository).ConfigureAwait(false);
         await ApplyLabelsAsync(client, id, plan).ConfigureAwait(false);
-        await ApplyCommentAsync(client, id, plan.Comment).ConfigureAwait(false);
+        if (plan.Comment is { Kind: not CommentChangeKind.None, Body: not null })
+        {
+            await ApplyCommentAsync(client, id, plan.Comment, await identity.GetAsync(client).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
         if (plan.Check is { } check && target.Head is { } head)
         {
-            await ApplyCheckAsync(client, id.Repository, head, check).ConfigureAwait(false);
+            await ApplyCheckAsync(client, id.Repository, head, check, await identity.GetAsync(client).ConfigureAwait(false)).ConfigureAwait(false);
         }
     }
 
@@ -91,7 +95,7 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
         _knownLabels[key] = 0;
     }
 
-    private static async Task ApplyCommentAsync(IGitHubClient client, IssueId id, CommentChange change)
+    private static async Task ApplyCommentAsync(IGitHubClient client, IssueId id, CommentChange change, GitHubBotIdentity.Self self)
     {
         if (change.Kind == CommentChangeKind.None || change.Body is null)
         {
@@ -101,11 +105,11 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
         var body = GitHubLimits.Fit(change.Body, GitHubLimits.CommentBody);
         var existing = change.Kind == CommentChangeKind.Update && change.ExistingId is not null
             ? new ExistingComment(change.ExistingId, "")
-            : await CurrentStateReader.FindCommentAsync(client, id).ConfigureAwait(false);
+            : await CurrentStateReader.FindCommentAsync(client, id, self).ConfigureAwait(false);
         if (existing is null)
         {
             var created = await client.Issue.Comment.Create(id.Repository.Owner, id.Repository.Name, id.Number, body).ConfigureAwait(false);
-            await KeepOneCommentAsync(client, id, created, body).ConfigureAwait(false);
+            await KeepOneCommentAsync(client, id, created, body, self).ConfigureAwait(false);
         }
         else if (existing.Body != body)
         {
@@ -116,14 +120,12 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
 
     /// <summary>The write lock is per process, so another instance (Functions scale out) may have created its comment at
     /// the same moment: after creating one, the bot's comments are listed again and only the oldest is kept, with this
-    /// body; the others (by the same account, with the marker) are deleted. Two racing instances both converge on it.</summary>
-    private static async Task KeepOneCommentAsync(IGitHubClient client, IssueId id, IssueComment created, string body)
+    /// body; the others (by the bot's login, with the marker) are deleted. Two racing instances both converge on it.</summary>
+    private static async Task KeepOneCommentAsync(IGitHubClient client, IssueId id, IssueComment created, string body, GitHubBotIdentity.Self self)
     {
         var (owner, name) = (id.Repository.Owner, id.Repository.Name);
         var comments = await CurrentStateReader.ListCommentsAsync(client, id).ConfigureAwait(false);
-        var mine = CurrentStateReader.BotComments(comments)
-            .Where(c => string.Equals(c.User?.Login, created.User?.Login, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var mine = CurrentStateReader.BotComments(comments, self).ToList();
         if (mine.Count <= 1)
         {
             return;
@@ -147,10 +149,10 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
         }
     }
 
-    private static async Task ApplyCheckAsync(IGitHubClient client, RepositoryId repository, string head, CheckState check)
+    private async Task ApplyCheckAsync(IGitHubClient client, RepositoryId repository, string head, CheckState check, GitHubBotIdentity.Self self)
     {
         var output = new NewCheckRunOutput(GitHubLimits.Fit(check.Title, GitHubLimits.CheckTitle), GitHubLimits.Fit(check.Summary, GitHubLimits.CheckSummary));
-        var existing = await CurrentStateReader.FindCheckRunAsync(client, repository, head).ConfigureAwait(false);
+        var existing = await CurrentStateReader.FindCheckRunAsync(client, repository, head, self).ConfigureAwait(false);
         if (existing is { } run)
         {
             if (run.State == check)
@@ -167,12 +169,16 @@ public sealed class GitHubApplier(GitHubConnections connections) : IReconcileApp
             return;
         }
 
-        await client.Check.Run.Create(repository.Owner, repository.Name, new NewCheckRun(CheckRunNames.Anatomy, head)
+        var created = await client.Check.Run.Create(repository.Owner, repository.Name, new NewCheckRun(CheckRunNames.Anatomy, head)
         {
             Status = CheckStatus.Completed,
             Conclusion = ToOctokit(check.Conclusion),
             Output = output,
         }).ConfigureAwait(false);
+        if (created.App is { } app)
+        {
+            identity.CreatedCheckRunOf(app.Id);
+        }
     }
 
     private static OctokitConclusion ToOctokit(CoreConclusion conclusion) => conclusion switch

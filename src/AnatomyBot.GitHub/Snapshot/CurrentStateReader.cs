@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Reconcile;
 using Octokit;
@@ -7,14 +8,16 @@ using OctokitConclusion = Octokit.CheckConclusion;
 
 namespace AnatomyBot.GitHub.Snapshot;
 
-/// <summary>The bot's own footprint on an issue or pull request: its sticky comment (found by <see cref="Markers.Comment"/>,
-/// comments paged), and for a head commit the latest completed <c>anatomy</c> check run.</summary>
+/// <summary>The bot's own footprint on an issue or pull request: its sticky comment (carrying <see cref="Markers.Comment"/>
+/// and written by the bot's login, comments paged), and for a head commit the latest completed <c>anatomy</c> check run of
+/// the bot's app (<see cref="GitHubBotIdentity"/>). A comment by anyone else carrying the marker, or an <c>anatomy</c>
+/// check run of another app, is not the bot's and is left alone.</summary>
 internal static class CurrentStateReader
 {
-    public static async Task<ExistingComment?> FindCommentAsync(IGitHubClient client, IssueId id)
+    public static async Task<ExistingComment?> FindCommentAsync(IGitHubClient client, IssueId id, GitHubBotIdentity.Self self)
     {
         var comments = await ListCommentsAsync(client, id).ConfigureAwait(false);
-        var mine = BotComments(comments).FirstOrDefault();
+        var mine = BotComments(comments, self).FirstOrDefault();
         return mine is null ? null : new ExistingComment(mine.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), mine.Body);
     }
 
@@ -24,15 +27,22 @@ internal static class CurrentStateReader
     public static Task<IReadOnlyList<IssueComment>> ListCommentsAsync(IGitHubClient client, IssueId id) =>
         new ApiConnection(client.Connection).GetAll<IssueComment>(ApiUrls.IssueComments(id.Repository.Owner, id.Repository.Name, id.Number), ApiOptions.None);
 
-    /// <summary>The bot's comments, oldest first: one, unless two processes created one at the same moment.</summary>
-    public static IEnumerable<IssueComment> BotComments(IEnumerable<IssueComment> comments) =>
-        comments.Where(c => Markers.IsBotComment(c.Body)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+    /// <summary>The bot's comments (its marker, its login), oldest first: one, unless two processes created one at the
+    /// same moment.</summary>
+    public static IEnumerable<IssueComment> BotComments(IEnumerable<IssueComment> comments, GitHubBotIdentity.Self self) =>
+        comments.Where(c => Markers.IsBotComment(c.Body) && string.Equals(c.User?.Login, self.Login, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
-    public static async Task<(long Id, CheckState? State)?> FindCheckRunAsync(IGitHubClient client, RepositoryId repository, string headSha)
+    public static async Task<(long Id, CheckState? State)?> FindCheckRunAsync(IGitHubClient client, RepositoryId repository, string headSha, GitHubBotIdentity.Self self)
     {
+        if (self.CheckRunAppId is not { } appId)
+        {
+            return null;
+        }
+
         var request = new CheckRunRequest { CheckName = CheckRunNames.Anatomy, Filter = CheckRunCompletedAtFilter.Latest };
         var runs = await client.Check.Run.GetAllForReference(repository.Owner, repository.Name, headSha, request).ConfigureAwait(false);
-        var run = runs.CheckRuns.FirstOrDefault(r => r.Name == CheckRunNames.Anatomy);
+        var run = runs.CheckRuns.FirstOrDefault(r => r.Name == CheckRunNames.Anatomy && r.App?.Id == appId);
         if (run is null)
         {
             return null;

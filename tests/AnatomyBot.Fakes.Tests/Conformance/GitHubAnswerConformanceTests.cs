@@ -68,6 +68,10 @@ public sealed class GitHubAnswerConformanceTests
         fake.AddComment(repo.Issues[2], "a person's comment", "dana");
         fake.Installations[77] = ["acme/shop"];
         repo.RequiredStatusChecks = ["ci/build", "anatomy"];
+        repo.CheckRuns.Add(new FakeCheckRun(8, "anatomy", "abc123", "completed", "success", "ok", "s")
+        {
+            AppSlug = "github-actions", StartedAt = DateTimeOffset.UnixEpoch, CompletedAt = DateTimeOffset.UnixEpoch,
+        });
         return fake;
     }
 
@@ -114,6 +118,7 @@ public sealed class GitHubAnswerConformanceTests
         await SendAsync(http, HttpMethod.Post, "repos/acme/shop/check-runs", new { name = "anatomy", head_sha = "abc123", status = "completed", conclusion = "failure", output = new { title = "1 gap", summary = "s" } });
         await SendAsync(http, HttpMethod.Patch, "repos/acme/shop/check-runs/1002", new { status = "completed", conclusion = "success", output = new { title = "ok", summary = "s" } });
         await SendAsync(http, HttpMethod.Patch, "repos/acme/shop/check-runs/9", new { conclusion = "success" });
+        await SendAsync(http, HttpMethod.Patch, "repos/acme/shop/check-runs/8", new { conclusion = "failure" });
         await SendAsync(http, HttpMethod.Get, "repos/acme/shop/commits/abc123/check-runs?check_name=anatomy&filter=latest", null);
 
         // As the App (its JWT), then as the installation its token stands for.
@@ -128,6 +133,9 @@ public sealed class GitHubAnswerConformanceTests
         await SendAsync(http, HttpMethod.Get, "app", null, "Bearer");
         await SendAsync(http, HttpMethod.Get, "app", null);
         await SendAsync(http, HttpMethod.Get, "app/hook/config", null, "Bearer");
+        await SendAsync(http, HttpMethod.Get, "user", null, "Token");
+        await SendAsync(http, HttpMethod.Get, "user", null);
+        await SendAsync(http, HttpMethod.Get, "user", null, "Bearer");
         await SendAsync(http, HttpMethod.Get, "repos/acme/shop", null);
         await SendAsync(http, HttpMethod.Get, "repos/acme/gone", null);
         await SendAsync(http, HttpMethod.Get, "repos/acme/shop/branches/main/protection/required_status_checks", null);

@@ -127,7 +127,7 @@ public sealed class ReferenceBoundsTests
 
         await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
 
-        Assert.All(github.Sent, s => Assert.StartsWith("/repos/acme/shop/", s[(s.IndexOf(' ', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal));
+        Assert.All(github.Sent.Where(s => s != "GET /user"), s => Assert.StartsWith("/repos/acme/shop/", s[(s.IndexOf(' ', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal));
         Assert.DoesNotContain(github.Sent, s => s.Contains("..", StringComparison.Ordinal));
     }
 
