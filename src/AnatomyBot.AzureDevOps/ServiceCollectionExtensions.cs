@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
             .AddHttpMessageHandler<AttemptHandler>()
             .AddHttpMessageHandler<AuthenticationHandler>();
         services.TryAddSingleton<AzureDevOpsClient>();
+        services.TryAddSingleton<AzureDevOpsBotIdentity>();
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();
         services.TryAddSingleton<WorkItemStateCategories>();
         services.TryAddSingleton(CreateAnatomySource);

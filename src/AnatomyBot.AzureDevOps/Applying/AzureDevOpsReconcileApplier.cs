@@ -14,7 +14,7 @@ namespace AnatomyBot.AzureDevOps.Applying;
 /// re-read and the plan's additions and removals are re-applied to the tags a person just wrote, so their edit is kept.
 /// Pull requests (<see cref="ReconcileTarget.Head"/> = the latest iteration): the sticky thread and the
 /// <c>anatomybot/linkage</c> status. A target that has disappeared is logged and skipped.</summary>
-public sealed partial class AzureDevOpsReconcileApplier(AzureDevOpsClient client, ILogger<AzureDevOpsReconcileApplier> logger) : IReconcileApplier
+public sealed partial class AzureDevOpsReconcileApplier(AzureDevOpsClient client, AzureDevOpsBotIdentity identity, ILogger<AzureDevOpsReconcileApplier> logger) : IReconcileApplier
 {
     /// <summary>Conflicting writes in a row before the delivery is retried later.</summary>
     public const int MaxTagAttempts = 5;
@@ -37,7 +37,7 @@ public sealed partial class AzureDevOpsReconcileApplier(AzureDevOpsClient client
                 throw new ArgumentException($"'{target.ItemId}' is not an Azure DevOps pull-request id.", nameof(target));
             }
 
-            await new PullRequestWriter(client, pr, logger).ApplyAsync(target.Head, plan, cancellationToken).ConfigureAwait(false);
+            await new PullRequestWriter(client, pr, identity, logger).ApplyAsync(target.Head, plan, cancellationToken).ConfigureAwait(false);
             return;
         }
 

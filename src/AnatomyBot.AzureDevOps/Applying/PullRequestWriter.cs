@@ -8,7 +8,7 @@ namespace AnatomyBot.AzureDevOps.Applying;
 
 /// <summary>Writes one pull request's thread and status. An update re-reads the thread first and writes only the part
 /// that differs (content, status), and creates a new thread when the old one was deleted.</summary>
-internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef pr, ILogger logger)
+internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef pr, AzureDevOpsBotIdentity identity, ILogger logger)
 {
     public async Task ApplyAsync(string? head, ReconcilePlan plan, CancellationToken cancellationToken)
     {
@@ -41,12 +41,14 @@ internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef
     /// <summary>Creates the bot's thread. Nothing serialises writes to one pull request (deliveries are processed in
     /// parallel, on several instances when Functions scale out), so another worker may have created its thread at the same
     /// moment: the bot's threads are listed again and only the oldest is kept, with this content and status; the bot
-    /// comment of each other one is deleted. Racing workers all converge on that one thread.</summary>
+    /// comment of each other one is deleted. Racing workers all converge on that one thread. The created thread's author is
+    /// the bot's identity (<see cref="AzureDevOpsBotIdentity"/>): only threads it started count as its own.</summary>
     private async Task CreateThreadAsync(string body, string status, CancellationToken cancellationToken)
     {
         var created = await client.CreateThreadAsync(pr, body, status, cancellationToken).ConfigureAwait(false);
+        identity.Learn(created.Comments is [var opening, ..] ? opening.Author?.Id : null);
         var threads = await client.GetThreadsAsync(pr, cancellationToken).ConfigureAwait(false);
-        var mine = AzureDevOpsSnapshotReader.BotThreads(threads).ToList();
+        var mine = AzureDevOpsSnapshotReader.BotThreads(threads, identity).ToList();
         if (mine.Count <= 1)
         {
             return;

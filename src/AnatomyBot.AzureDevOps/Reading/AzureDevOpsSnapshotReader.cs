@@ -12,7 +12,7 @@ namespace AnatomyBot.AzureDevOps.Reading;
 
 /// <summary>Reads the current state the engine needs from Azure DevOps (never the payload's copy): work items with their
 /// parent chain and descendants, and pull requests with linked work items, changed files, the bot's thread and status.</summary>
-public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions<AzureDevOpsOptions> options)
+public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions<AzureDevOpsOptions> options, AzureDevOpsBotIdentity identity)
 {
     /// <summary>Deeper than any real backlog (epic → feature → story → task); stops a malformed cycle.</summary>
     private const int MaxDepth = 10;
@@ -83,27 +83,30 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
         var threads = await client.GetThreadsAsync(pr, cancellationToken).ConfigureAwait(false);
         var statuses = iteration is { } at ? await client.GetIterationStatusesAsync(pr, at, cancellationToken).ConfigureAwait(false) : [];
         var item = PullRequestMapper.MapPullRequest(details, where, linked, changed);
-        return new PullRequestSnapshot(where, item, iteration, FindBotThread(threads), statuses.Where(StatusMapping.IsBotStatus).MaxBy(s => s.Id));
+        return new PullRequestSnapshot(where, item, iteration, FindBotThread(threads, identity), statuses.Where(StatusMapping.IsBotStatus).MaxBy(s => s.Id));
     }
 
-    /// <summary>The bot's thread: not deleted, its first comment carrying the hidden marker. Id: <c>threadId/commentId</c>.</summary>
-    public static ExistingComment? FindBotThread(IEnumerable<ThreadDto> threads)
+    /// <summary>The bot's thread: not deleted, its first comment carrying the hidden marker and written by the bot's
+    /// identity. Id: <c>threadId/commentId</c>.</summary>
+    public static ExistingComment? FindBotThread(IEnumerable<ThreadDto> threads, AzureDevOpsBotIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(threads);
-        return BotThreads(threads)
+        return BotThreads(threads, identity)
             .Select(t => new ExistingComment(
                 string.Create(CultureInfo.InvariantCulture, $"{t.Thread.Id}/{t.First.Id}"), t.First.Content ?? "", ThreadStatus.IsResolved(t.Thread.Status)))
             .FirstOrDefault();
     }
 
-    /// <summary>The bot's threads, oldest first, each with its first comment (which carries the marker): one, unless
-    /// two workers created one at the same moment.</summary>
-    public static IEnumerable<(ThreadDto Thread, CommentDto First)> BotThreads(IEnumerable<ThreadDto> threads)
+    /// <summary>The bot's threads, oldest first, each with its first comment (which carries the marker and is written by
+    /// the bot's identity): one, unless two workers created one at the same moment. A thread anyone else started is
+    /// never the bot's, whatever it says.</summary>
+    public static IEnumerable<(ThreadDto Thread, CommentDto First)> BotThreads(IEnumerable<ThreadDto> threads, AzureDevOpsBotIdentity identity)
     {
+        ArgumentNullException.ThrowIfNull(identity);
         foreach (var thread in threads.Where(t => !t.IsDeleted).OrderBy(t => t.Id))
         {
             var first = (thread.Comments ?? []).Where(c => !c.IsDeleted).OrderBy(c => c.Id).FirstOrDefault();
-            if (first is not null && Markers.IsBotComment(first.Content))
+            if (first is not null && Markers.IsBotComment(first.Content) && identity.IsSelf(first.Author?.Id))
             {
                 yield return (thread, first);
             }

@@ -119,6 +119,27 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
     }
 
     [Fact]
+    public async Task PullRequestUpdated_ThreadByAnotherUserCarryingTheMarker_IsNeverEditedNorDeleted()
+    {
+        // The identity comes from the author of the thread the bot creates: _apis/connectionData, which names the caller,
+        // is not in the published REST specifications the fake is held to (Git, work item tracking).
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        var forged = new FakeThread { Id = 1, Status = "fixed" };
+        forged.Comments.Add(new FakeThreadComment { Id = 1, Content = $"{Markers.Comment}\nAll links in place.", Author = "Mallory" });
+        pr.Threads.Add(forged);
+
+        await PullRequestUpdated(5);
+        pr.Iterations = 3;
+        await PullRequestUpdated(5);
+
+        Assert.Equal(("fixed", $"{Markers.Comment}\nAll links in place.", false), (forged.Status, forged.Comments[0].Content, forged.Comments[0].IsDeleted));
+        Assert.Single(forged.Comments);
+        var own = Assert.Single(pr.Threads, t => t.Id != forged.Id);
+        Assert.Equal(("AnatomyBot", "active"), (own.Comments[0].Author, own.Status));
+        Assert.DoesNotContain(Fake.Requests, r => (r.Uri.AbsolutePath.EndsWith("/threads/1", StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains("/threads/1/", StringComparison.Ordinal)) && r.Method != HttpMethod.Get);
+    }
+
+    [Fact]
     public async Task ClosedPullRequest_IsEvaluatedButNotWritten()
     {
         var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
