@@ -105,7 +105,7 @@ internal sealed class DemoRunner(TextWriter output)
             ?? throw new InvalidOperationException("The embedded onboarding anatomy does not parse.");
         var service = new DigestService(app.Services.GetRequiredService<IEvaluationLedger>());
         var digest = await service.BuildAsync(
-            new DigestRequest { Anatomy = anatomy, Week = week, Diagnostics = AnatomyLinter.Lint(anatomy).Diagnostics },
+            DigestRequest.For(anatomy, week),
             cancellationToken);
         await File.WriteAllTextAsync(path, DigestMarkdownRenderer.Render(digest), cancellationToken);
     }

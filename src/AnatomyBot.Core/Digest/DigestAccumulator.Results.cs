@@ -73,6 +73,10 @@ internal sealed partial class DigestAccumulator
         return new StrategyDigest(idle, byKind.Sum(k => k.Count), byKind, byScope);
     }
 
+    public StageDigest Unplaced() => _unplaced.ToDigest(StageDigest.UnplacedId, StageDigest.UnplacedName);
+
+    /// <summary>The weeks of the window from the first one the ledger holds data for (an item first seen or a gap event);
+    /// the weeks before it are not zeros but unknown, so they are left out. Empty when the window has no gap event.</summary>
     public IReadOnlyList<TrendPoint> Trend()
     {
         if (_window is null || (_opened.Sum() == 0 && _closed.Sum() == 0 && _closedWithItem.Sum() == 0))
@@ -80,7 +84,23 @@ internal sealed partial class DigestAccumulator
             return [];
         }
 
-        return [.. _window.Weeks.Select((week, i) => new TrendPoint(week, _opened[i], _closed[i], _closedWithItem[i]))];
+        var first = Math.Max(0, _window.IndexOf(Math.Max(_firstData, _window.Start)));
+        return [.. _window.Weeks.Select((week, i) => new TrendPoint(week, _opened[i], _closed[i], _closedWithItem[i])).Skip(first)];
+    }
+
+    /// <summary>The reported week's opened and closed gaps: counted as the trend counts them, the most severe named.</summary>
+    public WeekGapChanges WeekGaps()
+    {
+        if (_window is null)
+        {
+            return WeekGapChanges.None;
+        }
+
+        DigestItemRef? Lookup(ItemKey key) =>
+            _recent.TryGetValue(key, out var reference) ? reference
+            : _tracked.TryGetValue(key, out var tracked) ? tracked.Reference
+            : null;
+        return new WeekGapChanges(_openedThisWeek.Named(Lookup), _openedThisWeek.Total, _closedThisWeek.Named(Lookup), _closedThisWeek.Total);
     }
 
     /// <summary>The items with open gaps, one each: the most severe first across every repository and area path,

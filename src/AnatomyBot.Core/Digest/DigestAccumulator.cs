@@ -12,6 +12,10 @@ internal sealed partial class DigestAccumulator
     private readonly EnterpriseAnatomy _anatomy;
     private readonly DigestWindow? _window;
     private readonly Dictionary<string, StageTally> _stages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly StageTally _unplaced = new();
+    private readonly Dictionary<ItemKey, DigestItemRef> _recent = [];
+    private readonly TopWeekGaps _openedThisWeek = new(WeekGapLimit);
+    private readonly TopWeekGaps _closedThisWeek = new(WeekGapLimit);
     private readonly Dictionary<string, int> _outcomeWork = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<ItemKind, int> _noOutcomeByKind = [];
     private readonly Dictionary<string, int> _noOutcomeByScope = new(StringComparer.Ordinal);
@@ -28,6 +32,10 @@ internal sealed partial class DigestAccumulator
     private int _prsLastWeek;
     private int _prsLastWeekTraced;
     private bool _hasHistory;
+    private long _firstData = long.MaxValue;
+
+    /// <summary>How many of the week's opened, and of its closed, gaps are named.</summary>
+    public const int WeekGapLimit = 5;
 
     public DigestAccumulator(EnterpriseAnatomy anatomy, DigestWindow? window)
     {
@@ -47,12 +55,19 @@ internal sealed partial class DigestAccumulator
     {
         _items++;
         var firstSeen = item.FirstSeen.UtcTicks;
+        _firstData = Math.Min(_firstData, firstSeen);
         if (_window is not null && firstSeen < _window.WeekStart)
         {
             _hasHistory = true;
         }
 
         var reference = new DigestItemRef(item.Source, item.ItemId, item.Title, item.Url, item.Scope ?? "(no repository or area)");
+        if (_window is not null && item.EvaluatedAt.UtcTicks >= _window.WeekStart)
+        {
+            // A gap opens or closes only when its item is evaluated, so only these items can have events in the week.
+            _recent.TryAdd(new ItemKey(item.Source, item.ItemId), reference);
+        }
+
         if (item.Kind == ItemKind.PullRequest && item.MergedAt is { } merged)
         {
             AddMergedPullRequest(item, reference, merged.UtcTicks);
@@ -76,6 +91,7 @@ internal sealed partial class DigestAccumulator
         }
 
         var at = gapEvent.At.UtcTicks;
+        _firstData = Math.Min(_firstData, at);
         if (at < _window.WeekStart)
         {
             _hasHistory = true;
@@ -85,6 +101,11 @@ internal sealed partial class DigestAccumulator
         if (week >= 0)
         {
             (gapEvent.Kind switch { GapEventKind.Opened => _opened, GapEventKind.ItemClosed => _closedWithItem, _ => _closed })[week]++;
+            if (week == _opened.Length - 1)
+            {
+                (gapEvent.Kind == GapEventKind.Opened ? _openedThisWeek : _closedThisWeek)
+                    .Add(new ItemKey(gapEvent.Source, gapEvent.ItemId), gapEvent.Code, gapEvent.Severity, at, gapEvent.Kind);
+            }
         }
 
         if (!_tracked.TryGetValue(new ItemKey(gapEvent.Source, gapEvent.ItemId), out var tracked))
@@ -144,12 +165,19 @@ internal sealed partial class DigestAccumulator
 
     private void AddWork(StoredEvaluation item)
     {
+        var placed = false;
         foreach (var stage in item.Trace.Stages)
         {
             if (_stages.TryGetValue(stage, out var tally))
             {
                 tally.Add(item.Layer, item.Gaps.Count, item.IsOpen);
+                placed = true;
             }
+        }
+
+        if (!placed)
+        {
+            _unplaced.Add(item.Layer, item.Gaps.Count, item.IsOpen);
         }
 
         foreach (var outcome in item.Trace.Outcomes)

@@ -89,6 +89,7 @@ public static class DigestBuilder
             ItemCount = accumulator.Items,
             Headline = accumulator.Headline(),
             ValueStreams = accumulator.ValueStreams(),
+            UnplacedWork = accumulator.Unplaced(),
             Strategy = accumulator.Strategy(),
             Attention = attention,
             MoreAttention = moreAttention,
@@ -113,8 +114,10 @@ public static class DigestBuilder
             ItemCount = accumulator.Items,
             Headline = accumulator.Headline(),
             ValueStreams = accumulator.ValueStreams(),
+            UnplacedWork = accumulator.Unplaced(),
             Strategy = accumulator.Strategy(),
             Trend = accumulator.Trend(),
+            WeekGaps = accumulator.WeekGaps(),
             Attention = attention,
             MoreAttention = moreAttention,
             EscapedPullRequests = escaped,
@@ -123,9 +126,12 @@ public static class DigestBuilder
         };
     }
 
+    /// <summary>The findings the digest shows, whoever built the request: warnings and errors (information findings are
+    /// for <c>anatomybot lint</c>), in the order of the file.</summary>
     private static List<AnatomyDiagnostic> SortDiagnostics(IReadOnlyList<AnatomyDiagnostic> diagnostics) =>
     [
         .. diagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .OrderByDescending(d => d.Severity)
             .ThenBy(d => d.Position.Line)
             .ThenBy(d => d.Position.Column)

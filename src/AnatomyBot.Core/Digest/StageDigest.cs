@@ -11,6 +11,13 @@ public sealed record StageDigest(
     int OpenGaps,
     int FullyLinked)
 {
+    /// <summary>The id and name of the pseudo-stage holding the work placed on no stage.</summary>
+    public const string UnplacedId = "";
+
+    public const string UnplacedName = "Not placed on any stage";
+
+    public bool IsUnplaced => Id.Length == 0;
+
     public int AtLayer(Layer layer) => ByLayer[(int)layer];
 
     public StageHealth Health => Items == 0

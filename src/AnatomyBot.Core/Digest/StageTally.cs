@@ -25,4 +25,6 @@ internal sealed class StageTally
             FullyLinked++;
         }
     }
+
+    public StageDigest ToDigest(string id, string name) => new(id, name, Items, [.. ByLayer], OpenGaps, FullyLinked);
 }

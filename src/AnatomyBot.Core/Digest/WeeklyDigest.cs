@@ -29,10 +29,19 @@ public sealed record WeeklyDigest
 
     public IReadOnlyList<ValueStreamDigest> ValueStreams { get; init; } = [];
 
+    /// <summary>The work in flight placed on no stage of any value stream (its layer counts, gaps and fully linked share);
+    /// <see cref="StageDigest.Items"/> is 0 when every item sits on a stage.</summary>
+    public StageDigest UnplacedWork { get; init; } = new StageTally().ToDigest(StageDigest.UnplacedId, StageDigest.UnplacedName);
+
     public StrategyDigest Strategy { get; init; } = StrategyDigest.Empty;
 
-    /// <summary>Gaps opened and closed per week, oldest first; empty for the stateless digest.</summary>
+    /// <summary>Gaps opened and closed per week, oldest first, over the weeks the ledger holds data for (at most the
+    /// trend window; a ledger younger than the window starts at its first week); empty for the stateless digest and for a
+    /// window with no gap event.</summary>
     public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+
+    /// <summary>The gaps opened and closed in the reported week, counted and the most severe named.</summary>
+    public WeekGapChanges WeekGaps { get; init; } = WeekGapChanges.None;
 
     /// <summary>The items with open gaps, one each with all its gaps: most severe first, then the longest open.</summary>
     public IReadOnlyList<AttentionItem> Attention { get; init; } = [];

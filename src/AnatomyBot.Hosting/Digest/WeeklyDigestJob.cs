@@ -32,13 +32,7 @@ public sealed partial class WeeklyDigestJob(
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
-        var request = new DigestRequest
-        {
-            Anatomy = anatomy,
-            Week = IsoWeek.LastComplete(time.GetUtcNow(), zone),
-            TimeZone = zone,
-            Diagnostics = AnatomyLinter.Lint(anatomy).Diagnostics,
-        };
+        var request = DigestRequest.For(anatomy, IsoWeek.LastComplete(time.GetUtcNow(), zone), zone);
         var run = await digests.ProduceAsync(request, [.. sinks], cancellationToken);
         foreach (var publication in run.Publications)
         {

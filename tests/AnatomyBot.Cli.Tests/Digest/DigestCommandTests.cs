@@ -31,7 +31,9 @@ public sealed class DigestCommandTests : IDisposable
         Assert.StartsWith("<!-- anatomybot:digest week=2026-W48 -->", markdown, StringComparison.Ordinal);
         Assert.Contains(document.Descendants<FencedCodeBlock>(), f => f.Info == "mermaid");
         Assert.Contains("| Active epics linked to an outcome | 50% (1 of 2) | ▲ +50 pts |", markdown, StringComparison.Ordinal);
-        Assert.Contains("## Trend over 8 weeks", markdown, StringComparison.Ordinal);
+        // The ledger begins in 2026-W47: the trend covers the two weeks it holds data for, not eight.
+        Assert.Contains("## Trend over 2 weeks", markdown, StringComparison.Ordinal);
+        Assert.Contains("## This week's gaps", markdown, StringComparison.Ordinal);
         Assert.Contains("## The anatomy itself", markdown, StringComparison.Ordinal);
         var html = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(htmlPath));
         Assert.NotEmpty(html.QuerySelectorAll("pre.mermaid"));

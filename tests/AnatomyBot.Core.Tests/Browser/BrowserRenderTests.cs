@@ -8,8 +8,9 @@ namespace AnatomyBot.Core.Tests.Browser;
 
 /// <summary>Every Markdown golden (PR comment, check summary, story map, digest) as its reader sees it: through Markdig
 /// with GitHub-flavoured extensions and a GitHub-like stylesheet, in headless Chromium with Mermaid 11 (the pinned npm
-/// package <c>.ci/run</c> installs; no network). Every Mermaid block must become an SVG without a Mermaid error, the
-/// page must log no error, and a comment must not overflow a 760 px column. Screenshots go to
+/// package <c>.ci/run</c> installs; no network). Every Mermaid block must become an SVG without a Mermaid error, with
+/// its text at least 12 px once scaled to GitHub's 760 px column and whole-number chart ticks; the page must log no
+/// error, and a comment must not overflow a 760 px column. Screenshots go to
 /// <c>.ci/.work/screenshots/</c>. Skipped when Chromium or Mermaid is absent, except in CI (<c>CI=true</c>), where
 /// that fails.</summary>
 public sealed class BrowserRenderTests
@@ -17,10 +18,13 @@ public sealed class BrowserRenderTests
     /// <summary>The width of a comment column on GitHub.</summary>
     private const int CommentWidth = 760;
 
+    /// <summary>The smallest text a diagram may draw once scaled to the column, in CSS pixels.</summary>
+    private const double MinimumTextPx = 12;
+
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     [Fact]
-    public void Goldens_InHeadlessChromium_EveryDiagramDrawsNoErrorNoCommentOverflow()
+    public void Goldens_InHeadlessChromium_EveryDiagramDrawsReadablyNoErrorNoCommentOverflow()
     {
         var (chromium, mermaid) = Tools();
         var goldens = Goldens();
@@ -47,6 +51,16 @@ public sealed class BrowserRenderTests
             if (article.GetProperty("mermaidErrors").GetInt32() > 0)
             {
                 problems.Add($"{name}: Mermaid reported a syntax error");
+            }
+
+            if (blocks > 0 && article.GetProperty("minTextPx").GetDouble() < MinimumTextPx)
+            {
+                problems.Add($"{name}: diagram text drawn at {article.GetProperty("minTextPx").GetDouble():0.#} px, below {MinimumTextPx} px at a {CommentWidth} px column");
+            }
+
+            if (article.GetProperty("fractionalTicks").GetInt32() > 0)
+            {
+                problems.Add($"{name}: {article.GetProperty("fractionalTicks").GetInt32()} chart ticks are not whole numbers");
             }
 
             if (article.GetProperty("comment").GetBoolean() && article.GetProperty("overflow").GetInt32() > 0)
@@ -161,6 +175,13 @@ public sealed class BrowserRenderTests
               svg: a.querySelectorAll('pre.mermaid > svg').length,
               mermaidErrors: [...a.querySelectorAll('pre.mermaid')].filter(p => /Syntax error|Parse error/i.test(p.textContent)).length,
               overflow: Math.max(0, ...[a, ...a.querySelectorAll('table, pre:not(.mermaid)')].map(e => e.scrollWidth - e.clientWidth)),
+              minTextPx: Math.min(1000, ...[...a.querySelectorAll('pre.mermaid > svg')].flatMap(svg => {
+                const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                return [...svg.querySelectorAll('text, foreignObject span, foreignObject p')]
+                  .filter(e => e.textContent.trim() !== '')
+                  .map(e => parseFloat(getComputedStyle(e).fontSize) * scale);
+              })),
+              fractionalTicks: [...a.querySelectorAll('pre.mermaid > svg .label text')].filter(t => /^-?\d*\.\d+$/.test(t.textContent.trim())).length,
             }));
             document.getElementById('report').textContent = JSON.stringify({ articles, errors: __errors });
           });

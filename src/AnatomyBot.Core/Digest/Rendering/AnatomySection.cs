@@ -15,7 +15,7 @@ internal static class AnatomySection
         }
 
         blocks.Add("## The anatomy itself");
-        blocks.Add($"{MarkdownText.Number(diagnostics.Count)} lint {(diagnostics.Count == 1 ? "finding" : "findings")} in the anatomy. A stage without its outcome (P1), logic (P3) or components (P4) is where the gaps above begin.");
+        blocks.Add($"{MarkdownText.Number(diagnostics.Count)} lint {(diagnostics.Count == 1 ? "finding" : "findings")} in the anatomy (warnings and errors; `anatomybot lint` also lists the information findings). A stage without its outcome (P1), logic (P3) or components (P4) is where the gaps above begin.");
         var lines = new List<string> { "| Severity | Code | Element | Line | Message |", "|---|---|---|---:|---|" };
         lines.AddRange(diagnostics.Take(MaxRows).Select(d =>
             $"| {Severity(d.Severity)} | {MarkdownText.Code(d.Code)} | {(d.ElementId is null ? "—" : MarkdownText.Code(d.ElementId))} | "
