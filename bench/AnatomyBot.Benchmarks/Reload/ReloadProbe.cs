@@ -15,9 +15,10 @@ namespace AnatomyBot.Benchmarks.Reload;
 
 /// <summary>The restart after an outage: <c>probe-reload-seed ROWS DB</c> writes a SQLite ledger holding ROWS Received
 /// GitHub deliveries (about 1 KB bodies); <c>probe-reload DB</c>, in a process of its own, starts the local inbox on it
-/// as <c>serve</c> composes it (the SQLite ledgers, the pipeline, <c>Inbox:Concurrency</c> 8) with a handler that does no
-/// platform work, waits until every row is processed and prints the process's peak resident set (VmHWM) and the largest
-/// managed heap seen. <c>probe-reload DB list</c> instead lists the Received rows with their bodies, all at once, as the
+/// as <c>serve</c> composes it (the SQLite ledgers, the pipeline, <c>Inbox:Concurrency</c> from <c>PROBE_CONCURRENCY</c>,
+/// default 1 as in serve) with a handler that does no platform work, waits until every row is processed (or
+/// <c>PROBE_STOP_AFTER</c> rows) and prints the process's peak resident set (VmHWM), its parts every 20,000 rows and the
+/// largest managed heap seen. <c>probe-reload DB list</c> instead lists the Received rows with their bodies, all at once, as the
 /// reload did before it read keys in pages, and prints the same figures.</summary>
 internal static class ReloadProbe
 {
@@ -52,8 +53,10 @@ internal static class ReloadProbe
         var clock = Stopwatch.StartNew();
         using var sampler = new HeapSampler();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inbox:Concurrency"] = "8" });
-        var handler = new CountingHandler();
+        var concurrency = Environment.GetEnvironmentVariable("PROBE_CONCURRENCY") ?? "1";
+        var stopAfter = long.TryParse(Environment.GetEnvironmentVariable("PROBE_STOP_AFTER"), CultureInfo.InvariantCulture, out var stop) ? stop : long.MaxValue;
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inbox:Concurrency"] = concurrency });
+        var handler = new CountingHandler(stopAfter);
         builder.Services.AddSingleton<IDeliveryHandler>(handler);
         builder.Services.AddAnatomyBotSqliteStorage(path);
         builder.Services.AddAnatomyBotPipeline(builder.Configuration);
@@ -70,9 +73,11 @@ internal static class ReloadProbe
         else
         {
             await host.StartAsync();
-            await host.Services.GetRequiredService<LocalInbox>().WaitIdleAsync(CancellationToken.None);
-            await host.StopAsync();
+            await Task.WhenAny(host.Services.GetRequiredService<LocalInbox>().WaitIdleAsync(CancellationToken.None), handler.Stopped);
             count = handler.Count;
+            sampler.Sample();
+            Console.WriteLine(Memory());
+            await host.StopAsync();
         }
 
         sampler.Sample();
@@ -80,14 +85,28 @@ internal static class ReloadProbe
             $"{(listBodies ? "listed with bodies" : "reloaded and processed")} {count:N0} rows in {clock.Elapsed.TotalSeconds:F0} s; peak resident {PeakResidentMb()} MB; largest managed heap {sampler.MaxHeapBytes / (1024 * 1024)} MB"));
     }
 
+    /// <summary>Resident memory now: anonymous (heaps) and file-backed (SQLite's memory map), and the managed heap.</summary>
+    private static string Memory()
+    {
+        var status = File.ReadLines("/proc/self/status").Where(l => l.StartsWith("Rss", StringComparison.Ordinal) || l.StartsWith("Vm", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("VmRSS", StringComparison.Ordinal) || l.StartsWith("VmHWM", StringComparison.Ordinal) || l.StartsWith("RssAnon", StringComparison.Ordinal) || l.StartsWith("RssFile", StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+        var gc = GC.GetGCMemoryInfo();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{string.Join("; ", status)}; managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB, committed {gc.TotalCommittedBytes / (1024 * 1024)} MB");
+    }
+
     /// <summary>The process's peak resident set size (VmHWM), in MB.</summary>
     private static long PeakResidentMb() =>
         File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
             .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).Single();
 
-    private sealed class CountingHandler : IDeliveryHandler
+    private sealed class CountingHandler(long stopAfter) : IDeliveryHandler
     {
+        private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _count;
+
+        public Task Stopped => _stopped.Task;
 
         public string Platform => Platforms.GitHub;
 
@@ -95,7 +114,17 @@ internal static class ReloadProbe
 
         public Task<DeliveryResult> HandleAsync(Delivery delivery, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _count);
+            var count = Interlocked.Increment(ref _count);
+            if (count % 20_000 == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count:N0} processed: {Memory()}"));
+            }
+
+            if (count >= stopAfter)
+            {
+                _stopped.TrySetResult();
+            }
+
             return Task.FromResult(new DeliveryResult());
         }
     }
