@@ -73,6 +73,7 @@ public sealed class InboxWorkerTests : IDisposable
     {
         using var worker = Worker();
         await worker.StartAsync(TestContext.Current.CancellationToken);
+        await _inbox.WaitIdleAsync(TestContext.Current.CancellationToken).Within(); // the reload on start is over
         foreach (var id in new[] { "c", "a", "b" })
         {
             await _ledger.Deliveries.TryAddAsync(Delivery(id), TestContext.Current.CancellationToken);
@@ -106,6 +107,7 @@ public sealed class InboxWorkerTests : IDisposable
         var ledger = new FailingOnceLedger(_ledger.Deliveries);
         using var worker = Worker(new InboxOptions { InfrastructureRetryDelay = TimeSpan.FromSeconds(5) }, ledger);
         await worker.StartAsync(TestContext.Current.CancellationToken);
+        await _inbox.WaitIdleAsync(TestContext.Current.CancellationToken).Within(); // the reload on start is over
         var timersBefore = _time.TimersCreated;
         await ledger.TryAddAsync(Delivery("d-1"), TestContext.Current.CancellationToken);
 
