@@ -39,7 +39,7 @@ public sealed class AnatomySourceTests
         using var github = new GitHubHarness();
         github.SetAnatomy(TestAnatomy.Valid);
         github.AddPullRequest(5, "x");
-        github.Api.Fail(HttpMethod.Post, "^/repos/acme/shop/check-runs$", System.Net.HttpStatusCode.Forbidden);
+        github.Api.Fail(HttpMethod.Post, "^/repos/acme/shop/issues/5/comments$", System.Net.HttpStatusCode.Forbidden);
 
         var result = await github.Handler.HandleAsync(github.PullRequestEvent(5), default);
 

@@ -25,6 +25,7 @@ public sealed partial class FakeGitHub : FakeApi
         MapLabels();
         MapPulls();
         MapChecks();
+        MapStatuses();
         MapSettings();
     }
 

@@ -322,7 +322,7 @@ public static partial class FakeGitHubJson
     private static string HtmlUrl(FakeGitHubRepository repo, FakeIssue issue) =>
         $"{Web}{repo.FullName}/{(issue.IsPullRequest ? "pull" : "issues")}/{issue.Number}";
 
-    private static string NodeId(string prefix, long id) => $"{prefix}_kw{id.ToString("x", CultureInfo.InvariantCulture)}";
+    internal static string NodeId(string prefix, long id) => $"{prefix}_kw{id.ToString("x", CultureInfo.InvariantCulture)}";
 
     private static JsonObject Link(string href) => new() { ["href"] = href };
 

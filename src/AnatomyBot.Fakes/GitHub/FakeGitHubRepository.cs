@@ -26,4 +26,7 @@ public sealed class FakeGitHubRepository(string owner, string name, long id)
     public Dictionary<string, (string Color, string? Description)> Labels { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<FakeCheckRun> CheckRuns { get; } = [];
+
+    /// <summary>Commit statuses, oldest first.</summary>
+    public List<FakeCommitStatus> Statuses { get; } = [];
 }

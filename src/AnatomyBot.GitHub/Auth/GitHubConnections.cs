@@ -12,7 +12,21 @@ public sealed class GitHubConnections(GitHubClientFactory factory, GitHubTokenSo
 {
     private readonly ConcurrentDictionary<string, long> _installations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<long, IGitHubClient> _clients = new();
+    private readonly ConcurrentDictionary<string, byte> _statusOnly = new(StringComparer.OrdinalIgnoreCase);
     private IGitHubClient? _tokenClient;
+
+    /// <summary>Whether the merge gate of <paramref name="repository"/> is the commit status: configured so
+    /// (<c>GitHub:MergeGate</c> <c>status</c>), or learnt when its credential was refused a check run.</summary>
+    public bool UsesCommitStatus(RepositoryId repository) =>
+        options.Value.UsesCommitStatus || _statusOnly.ContainsKey(repository?.ToString() ?? "");
+
+    /// <summary>Notes that the credential of <paramref name="repository"/> cannot create check runs (403): its merge gate
+    /// is the commit status from now on.</summary>
+    public void RefusedCheckRuns(RepositoryId repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        _statusOnly[repository.ToString()] = 0;
+    }
 
     public void Remember(RepositoryId repository, long? installationId)
     {

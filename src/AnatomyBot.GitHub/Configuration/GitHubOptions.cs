@@ -50,6 +50,13 @@ public sealed class GitHubOptions
     /// reconciles. In App mode every repository the App is installed on is swept as well.</summary>
     public string? Repositories { get; set; }
 
+    /// <summary>How the bot gates a merge: <c>check-run</c> (default; the <c>anatomy</c> check run, which needs a GitHub
+    /// App) or <c>status</c> (the commit status <c>anatomy</c>, which a personal access token can set). With
+    /// <c>check-run</c>, a repository whose credential is refused check runs (403) gets the commit status instead.</summary>
+    public string MergeGate { get; set; } = "check-run";
+
+    internal bool UsesCommitStatus => string.Equals(MergeGate, "status", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>User agent product name sent with every API request.</summary>
     public string UserAgent { get; set; } = "AnatomyBot";
 

@@ -27,6 +27,11 @@ public sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             failures.Add("GitHub:PrivateKey is set but GitHub:AppId is not.");
         }
 
+        if (options.MergeGate is not ("check-run" or "status"))
+        {
+            failures.Add("GitHub:MergeGate must be check-run (the anatomy check run; needs a GitHub App) or status (the anatomy commit status; works with a token).");
+        }
+
         if (options.UsesApp && !long.TryParse(options.AppId, out _))
         {
             failures.Add("GitHub:AppId must be the numeric App id.");

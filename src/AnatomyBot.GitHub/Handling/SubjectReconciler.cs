@@ -21,7 +21,8 @@ public sealed class SubjectReconciler(
     EngineCache engines,
     IEnumerable<IReconcileApplier> appliers,
     RepositoryWriteLocks locks,
-    GitHubBotIdentity identity)
+    GitHubBotIdentity identity,
+    GitHubConnections connections)
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.GitHub);
 
@@ -50,7 +51,8 @@ public sealed class SubjectReconciler(
 
         var self = await identity.GetAsync(client).ConfigureAwait(false);
         var existingComment = await CurrentStateReader.FindCommentAsync(client, id, self).ConfigureAwait(false);
-        var run = await CurrentStateReader.FindCheckRunAsync(client, id.Repository, snapshot.HeadSha, self).ConfigureAwait(false);
+        // Where the merge gate is the commit status, no check run is read; the applier compares the status itself.
+        var run = connections.UsesCommitStatus(id.Repository) ? null : await CurrentStateReader.FindCheckRunAsync(client, id.Repository, snapshot.HeadSha, self).ConfigureAwait(false);
         var current = new CurrentState { Labels = snapshot.Item.Labels, Comment = existingComment, Check = run?.State };
 
         ItemEvaluation? evaluation = null;

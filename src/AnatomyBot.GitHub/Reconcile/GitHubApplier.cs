@@ -14,7 +14,8 @@ namespace AnatomyBot.GitHub.Reconcile;
 /// <summary>Applies a plan through the REST API: creates owned labels it needs (colour + description) once per repository,
 /// adds and removes only owned labels, creates or updates the one sticky comment (re-reading first, so a comment another
 /// worker just wrote is updated rather than duplicated; after creating, a duplicate another process created at the same
-/// moment is removed), and creates or updates the <c>anatomy</c> check run on the head.</summary>
+/// moment is removed), and creates or updates the <c>anatomy</c> check run on the head, or, where the merge gate is the
+/// commit status (<see cref="GitHubConnections.UsesCommitStatus"/>), sets the <c>anatomy</c> commit status.</summary>
 public sealed class GitHubApplier(GitHubConnections connections, GitHubBotIdentity identity) : IReconcileApplier
 {
     private readonly ConcurrentDictionary<string, byte> _knownLabels = new(StringComparer.OrdinalIgnoreCase);
@@ -40,8 +41,49 @@ public sealed class GitHubApplier(GitHubConnections connections, GitHubBotIdenti
 
         if (plan.Check is { } check && target.Head is { } head)
         {
-            await ApplyCheckAsync(client, id.Repository, head, check, await identity.GetAsync(client).ConfigureAwait(false)).ConfigureAwait(false);
+            var self = await identity.GetAsync(client).ConfigureAwait(false);
+            if (connections.UsesCommitStatus(id.Repository))
+            {
+                await ApplyStatusAsync(client, id, head, check, self).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await ApplyCheckAsync(client, id.Repository, head, check, self).ConfigureAwait(false);
+            }
+            catch (ForbiddenException)
+            {
+                // The credential cannot create check runs (a token, not an App): the commit status gates the merge instead.
+                connections.RefusedCheckRuns(id.Repository);
+                await ApplyStatusAsync(client, id, head, check, self).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>The commit status <c>anatomy</c> on the head: <c>failure</c> while a <c>block</c> gap stands,
+    /// <c>success</c> otherwise, the check's title as its description (under 140 characters) and a link to the bot's
+    /// comment. Written only when the bot's newest <c>anatomy</c> status says something else.</summary>
+    private static async Task ApplyStatusAsync(IGitHubClient client, IssueId id, string head, CheckState check, GitHubBotIdentity.Self self)
+    {
+        var (owner, name) = (id.Repository.Owner, id.Repository.Name);
+        var state = check.Conclusion == CoreConclusion.Failure ? CommitState.Failure : CommitState.Success;
+        var description = GitHubLimits.Line(check.Title, GitHubLimits.StatusDescription);
+        var statuses = await client.Repository.Status.GetAll(owner, name, head).ConfigureAwait(false);
+        var latest = statuses.FirstOrDefault(s => s.Context == CheckRunNames.Anatomy && string.Equals(s.Creator?.Login, self.Login, StringComparison.OrdinalIgnoreCase));
+        if (latest is not null && latest.State == state && latest.Description == description)
+        {
+            return;
+        }
+
+        var comment = CurrentStateReader.BotComments(await CurrentStateReader.ListCommentsAsync(client, id).ConfigureAwait(false), self).FirstOrDefault();
+        await client.Repository.Status.Create(owner, name, head, new NewCommitStatus
+        {
+            State = state,
+            Description = description,
+            Context = CheckRunNames.Anatomy,
+            TargetUrl = comment?.HtmlUrl,
+        }).ConfigureAwait(false);
     }
 
     private async Task ApplyLabelsAsync(IGitHubClient client, IssueId id, ReconcilePlan plan)

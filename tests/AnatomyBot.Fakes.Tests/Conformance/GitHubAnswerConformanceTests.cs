@@ -120,6 +120,8 @@ public sealed class GitHubAnswerConformanceTests
         await SendAsync(http, HttpMethod.Patch, "repos/acme/shop/check-runs/9", new { conclusion = "success" });
         await SendAsync(http, HttpMethod.Patch, "repos/acme/shop/check-runs/8", new { conclusion = "failure" });
         await SendAsync(http, HttpMethod.Get, "repos/acme/shop/commits/abc123/check-runs?check_name=anatomy&filter=latest", null);
+        await SendAsync(http, HttpMethod.Post, "repos/acme/shop/statuses/abc123", new { state = "failure", description = "1 gap", context = "anatomy", target_url = "https://github.com/acme/shop/pull/5#issuecomment-1" });
+        await SendAsync(http, HttpMethod.Get, "repos/acme/shop/commits/abc123/statuses", null);
 
         // As the App (its JWT), then as the installation its token stands for.
         await SendAsync(http, HttpMethod.Get, "app/installations?per_page=100", null, "Bearer");
