@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.AzureDevOps.Events;
 
@@ -74,8 +75,8 @@ public static class NotificationSubjectReader
         var repository = pr.TryGetProperty("repository", out var repo) ? repo : default;
         var repositoryId = Str(repository, "id");
         var project = ProjectOf(repository, root);
-        return id > 0 && repositoryId is not null && project is not null
-            ? new PullRequestSubject(new PullRequestRef(project, repositoryId, id))
+        return id > 0 && PlainName.Is(repositoryId) && PlainName.Is(project)
+            ? new PullRequestSubject(new PullRequestRef(project!, repositoryId!, id))
             : null;
     }
 
@@ -88,9 +89,9 @@ public static class NotificationSubjectReader
             ? updates.EnumerateArray().Where(u => Str(u, "name") is not null).Select(u => new RefUpdate(Str(u, "name")!, Str(u, "oldObjectId"), Str(u, "newObjectId"))).ToList()
             : [];
         var projectName = repository.ValueKind == JsonValueKind.Object && repository.TryGetProperty("project", out var p) ? Str(p, "name") : null;
-        return repositoryId is null || project is null
+        return !PlainName.Is(repositoryId) || !PlainName.Is(project)
             ? null
-            : new PushSubject(project, repositoryId, Str(repository, "name"), refs, projectName, Str(repository, "defaultBranch"));
+            : new PushSubject(project!, repositoryId!, Str(repository, "name"), refs, projectName, Str(repository, "defaultBranch"));
     }
 
     /// <summary><c>{ "workItemIds": [1, 2], "pullRequests": [{ "project", "repositoryId", "pullRequestId" }], "anatomyVersion" }</c>,

@@ -41,7 +41,7 @@ public static class PullRequestIds
         }
 
         var parts = Uri.UnescapeDataString(url[prefix.Length..]).Split('/');
-        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0
+        if (parts.Length != 3 || !Core.Pipeline.PlainName.Is(parts[0]) || !Core.Pipeline.PlainName.Is(parts[1])
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
         {
             return false;

@@ -35,6 +35,12 @@ public sealed record ApiOperation(string Name, HttpMethod Method, string PathTem
                 throw new ArgumentException($"Operation {Name} needs a value for {{{name}}}.", nameof(values));
             }
 
+            // Escaping leaves dot segments as they are, and a URI resolves them: '..' would leave the API path.
+            if (value is "." or "..")
+            {
+                throw new ArgumentException($"Operation {Name}: '{value}' is not a path segment for {{{name}}}.", nameof(values));
+            }
+
             path.Append(Uri.EscapeDataString(value));
             rest = rest[(close + 1)..];
         }

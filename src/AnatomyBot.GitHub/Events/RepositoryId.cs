@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AnatomyBot.GitHub.Events;
 
 /// <summary>A repository, printed <c>owner/name</c>. Names taken from a payload or a body go through
@@ -8,11 +6,6 @@ namespace AnatomyBot.GitHub.Events;
 /// <c>..</c>, and <see cref="ApiPath"/> escapes both, so no API path is ever built outside the API root.</summary>
 public sealed record RepositoryId
 {
-    private const int MaxLength = 100;
-
-    private static readonly SearchValues<char> NameCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
-
     public RepositoryId(string Owner, string Name)
     {
         if (!IsRepositoryName(Owner) || !IsRepositoryName(Name))
@@ -30,14 +23,12 @@ public sealed record RepositoryId
 
     /// <summary><c>^[A-Za-z0-9][A-Za-z0-9._-]*$</c>, at most 100 characters: what an owner (user or organisation login)
     /// taken from a payload or a body must be.</summary>
-    public static bool IsOwner(string? name) =>
-        IsRepositoryName(name) && char.IsAsciiLetterOrDigit(name![0]);
+    public static bool IsOwner(string? name) => Core.Pipeline.PlainName.Is(name);
 
     /// <summary>Letters, digits, <c>.</c>, <c>_</c> and <c>-</c>, at most 100 characters, never <c>.</c> or <c>..</c>.
     /// Unlike an owner, a repository name may begin with a dot: GitHub allows it, and <c>.github</c> holds an
     /// organisation's defaults (the bot's fallback anatomy among them).</summary>
-    public static bool IsRepositoryName(string? name) =>
-        name is { Length: > 0 and <= MaxLength } and not "." and not ".." && name.AsSpan().IndexOfAnyExcept(NameCharacters) < 0;
+    public static bool IsRepositoryName(string? name) => Core.Pipeline.PlainName.IsSegment(name);
 
     /// <summary>The repository, or null when the owner is not <see cref="IsOwner"/> or the name not
     /// <see cref="IsRepositoryName"/>.</summary>
