@@ -46,7 +46,7 @@ public class DigestBenchmarks
     {
         var digest = await service!.BuildAsync(request!, CancellationToken.None);
         var markdown = DigestMarkdownRenderer.Render(digest, DigestRenderOptions.GitHubIssue("https://example.test/digest.md"));
-        var html = DigestHtmlRenderer.Render(digest);
+        var html = DigestHtmlRenderer.Render(digest, AnatomyBot.Cli.Digest.MermaidBundle.Script);
         return markdown.Length + html.Length;
     }
 

@@ -22,7 +22,7 @@ internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, Dig
 
         if (htmlPath is not null)
         {
-            actions.Add((await WriteAsync(htmlPath, DigestHtmlRenderer.Render(digest), cancellationToken).ConfigureAwait(false), htmlPath));
+            actions.Add((await WriteAsync(htmlPath, DigestHtmlRenderer.Render(digest, MermaidBundle.Script), cancellationToken).ConfigureAwait(false), htmlPath));
         }
 
         var action = actions.Any(a => a.Action == DigestPublicationAction.Created) ? DigestPublicationAction.Created

@@ -37,6 +37,13 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Contains("## The anatomy itself", markdown, StringComparison.Ordinal);
         var html = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(htmlPath));
         Assert.NotEmpty(html.QuerySelectorAll("pre.mermaid"));
+        // Self-contained: the Mermaid the build pinned is inlined, nothing is loaded from the network.
+        Assert.Empty(html.QuerySelectorAll("script[src], link[href], img[src]"));
+        var inlined = html.QuerySelector("script[data-mermaid-version]");
+        Assert.NotNull(inlined);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", inlined.GetAttribute("data-mermaid-version"));
+        Assert.True(inlined.TextContent.Length > 1_000_000, "the inlined Mermaid script is missing or cut");
+        Assert.DoesNotContain("https://", inlined.GetAttribute("src") ?? "", StringComparison.Ordinal);
         Assert.Contains("written to", stderr, StringComparison.Ordinal);
     }
 

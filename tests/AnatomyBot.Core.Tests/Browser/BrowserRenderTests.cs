@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using AnatomyBot.Core.Digest;
+using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Core.Tests.Anatomy;
+using AnatomyBot.Core.Tests.Digest;
 using Markdig;
 
 namespace AnatomyBot.Core.Tests.Browser;
@@ -73,6 +76,68 @@ public sealed class BrowserRenderTests
         Assert.True(diagrams > 0, "no golden holds a Mermaid diagram, so none was checked");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public void HtmlDigest_InHeadlessChromium_DrawsOfflineWithNoRequestAndNoConsoleError()
+    {
+        var (chromium, mermaid) = Tools();
+        var (version, sha384) = MermaidPin();
+        var installed = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(mermaid)!)!, "package.json")));
+        Assert.Equal(version, installed.RootElement.GetProperty("version").GetString());
+        // The bytes the CLI inlines: the build checks its copy against the same pinned hash.
+        Assert.Equal(sha384, Convert.ToBase64String(System.Security.Cryptography.SHA384.HashData(File.ReadAllBytes(mermaid))));
+        var digest = DigestBuilder.Build(DigestFixture.Request(), DigestFixture.Items, DigestFixture.Events);
+        var page = DigestHtmlRenderer.Render(digest, new MermaidScript(version, File.ReadAllText(mermaid)));
+        var head = page.IndexOf("<head>", StringComparison.Ordinal) + "<head>".Length;
+        var end = page.LastIndexOf("</body>", StringComparison.Ordinal);
+        var instrumented = page[..head] + "<script>" + ErrorHook + "</script>" + page[head..end] + "<pre id=\"report\"></pre><script>" + HtmlReportScript + "</script>" + page[end..];
+        var file = Path.Combine(ScreenshotFolder(), "html-digest.html");
+        File.WriteAllText(file, instrumented);
+
+        using var report = JsonDocument.Parse(ChromiumPage.Report(chromium, file, 1012, "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"));
+
+        var root = report.RootElement;
+        Assert.Equal(4, root.GetProperty("mermaid").GetInt32());
+        Assert.Equal(root.GetProperty("mermaid").GetInt32(), root.GetProperty("svg").GetInt32());
+        Assert.Equal(0, root.GetProperty("mermaidErrors").GetInt32());
+        Assert.Empty(root.GetProperty("errors").EnumerateArray());
+        Assert.Empty(root.GetProperty("requests").EnumerateArray());
+        Assert.Equal(version, root.GetProperty("version").GetString());
+    }
+
+    /// <summary>The Mermaid version and SHA-384 pinned in <c>src/AnatomyBot.Cli/Mermaid.props</c>, the one place the build
+    /// and <c>.ci/run</c> read them from.</summary>
+    private static (string Version, string Sha384) MermaidPin()
+    {
+        var props = System.Xml.Linq.XDocument.Load(RepoFiles.Path("src/AnatomyBot.Cli/Mermaid.props"));
+        string Value(string name) => props.Descendants(name).Single().Value;
+        return (Value("MermaidVersion"), Value("MermaidSha384"));
+    }
+
+    /// <summary>Collects page errors, failed loads and console errors from the first script on.</summary>
+    private const string ErrorHook = """
+        window.__errors = [];
+        window.addEventListener('error', e => __errors.push(e.message ? String(e.message) : 'failed to load ' + (e.target && (e.target.src || e.target.href))), true);
+        window.addEventListener('unhandledrejection', e => __errors.push('unhandled rejection: ' + e.reason));
+        const __consoleError = console.error; console.error = (...a) => { __errors.push(a.map(String).join(' ')); __consoleError(...a); };
+        """;
+
+    /// <summary>Waits until Mermaid has drawn every block of the page (it starts on load), then reports what it drew and
+    /// every resource the page asked for beyond itself.</summary>
+    private const string HtmlReportScript = """
+        (function report(tries) {
+          const blocks = [...document.querySelectorAll('pre.mermaid')];
+          if (tries > 0 && blocks.some(p => p.getAttribute('data-processed') !== 'true')) { setTimeout(() => report(tries - 1), 100); return; }
+          document.getElementById('report').textContent = JSON.stringify({
+            mermaid: blocks.length,
+            svg: document.querySelectorAll('pre.mermaid > svg').length,
+            mermaidErrors: blocks.filter(p => /Syntax error|Parse error/i.test(p.textContent)).length,
+            errors: __errors,
+            requests: performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith('data:')),
+            version: document.querySelector('script[data-mermaid-version]').dataset.mermaidVersion,
+          });
+        })(200);
+        """;
 
     [Fact]
     public void AudienceViews_Screenshots_SavedForAPersonToLookAt()

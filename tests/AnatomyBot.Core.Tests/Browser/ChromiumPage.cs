@@ -17,9 +17,9 @@ internal static partial class ChromiumPage
             : Candidates.FirstOrDefault(File.Exists);
 
     /// <summary>The text of the element <c>&lt;pre id="report"&gt;</c> once the page at <paramref name="file"/> has run.</summary>
-    public static string Report(string chromium, string file, int width)
+    public static string Report(string chromium, string file, int width, params string[] flags)
     {
-        var dom = Run(chromium, file, width, 2000, "--dump-dom");
+        var dom = Run(chromium, file, width, 2000, ["--dump-dom", .. flags]);
         var match = ReportElement().Match(dom);
         Assert.True(match.Success, "the page wrote no report; its DOM begins: " + dom[..Math.Min(dom.Length, 500)]);
         return WebUtility.HtmlDecode(match.Groups[1].Value);

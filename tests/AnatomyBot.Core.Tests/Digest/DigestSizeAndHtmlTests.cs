@@ -44,11 +44,12 @@ public sealed class DigestSizeAndHtmlTests
     }
 
     [Fact]
-    public void Html_IsWellFormedPageWithMermaidPreAndAPinnedScriptWithIntegrity()
+    public void Html_IsWellFormedSelfContainedPageWithMermaidPreAndTheScriptInlined()
     {
         var digest = DigestBuilder.Build(DigestFixture.Request(), DigestFixture.Items, DigestFixture.Events);
+        var mermaid = new MermaidScript("11.0.0-test", "window.mermaid = { initialize() {} }; const tags = ['</script>', '<!--']; // </SCRIPT> <!-- <script>");
 
-        var html = DigestHtmlRenderer.Render(digest);
+        var html = DigestHtmlRenderer.Render(digest, mermaid);
         var errors = new List<string>();
         var parser = new HtmlParser(new HtmlParserOptions { IsStrictMode = false });
         parser.Error += (_, e) => errors.Add(e.ToString() ?? "");
@@ -62,13 +63,16 @@ public sealed class DigestSizeAndHtmlTests
         Assert.Contains("s0[\"Apply<br/>3 items", pictures[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("\nxychart-beta\n", pictures[3].TextContent, StringComparison.Ordinal);
         Assert.Equal(MarkdownShape.Parse(DigestMarkdownRenderer.Render(digest)).Tables.Count, document.QuerySelectorAll("table").Length);
-        var loaded = Assert.Single(document.QuerySelectorAll("script[src]"));
-        Assert.Matches(@"^https://cdn\.jsdelivr\.net/npm/mermaid@\d+\.\d+\.\d+/dist/mermaid\.min\.js$", loaded.GetAttribute("src"));
-        Assert.Matches(@"^sha384-[A-Za-z0-9+/]{64}$", loaded.GetAttribute("integrity"));
-        Assert.Equal(48, Convert.FromBase64String(loaded.GetAttribute("integrity")!["sha384-".Length..]).Length);
-        Assert.Equal("anonymous", loaded.GetAttribute("crossorigin"));
-        Assert.Empty(document.QuerySelectorAll("script[type=module]"));
-        Assert.All(document.QuerySelectorAll("script:not([src])"), s => Assert.DoesNotContain("import", s.TextContent, StringComparison.Ordinal));
+        // Nothing is loaded: no script, style sheet, image or frame from anywhere.
+        Assert.Empty(document.QuerySelectorAll("script[src], link[href], img[src], iframe, object, embed"));
+        var scripts = document.QuerySelectorAll("script");
+        Assert.Equal(2, scripts.Length);
+        Assert.Equal("11.0.0-test", scripts[0].GetAttribute("data-mermaid-version"));
+        // The hostile script text stays inside its element, with the same meaning: escapes only.
+        Assert.Equal(
+            "window.mermaid = { initialize() {} }; const tags = ['<\\/script>', '<\\x21--']; // <\\/SCRIPT> <\\x21-- <script>",
+            scripts[0].TextContent.Trim());
+        Assert.Contains("mermaid.initialize", scripts[1].TextContent, StringComparison.Ordinal);
         Assert.Empty(document.QuerySelectorAll("main script"));
         Assert.Contains(document.QuerySelectorAll("td"), td => td.TextContent == "Self-service portal | <beta> 103");
     }

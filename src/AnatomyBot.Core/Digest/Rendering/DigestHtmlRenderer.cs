@@ -1,22 +1,15 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
 namespace AnatomyBot.Core.Digest.Rendering;
 
-/// <summary>The same Markdown as a standalone HTML page (for e-mail or a static site), rendered with Markdig; Mermaid
-/// pictures are drawn in the browser by the mermaid script, loaded from the CDN at one pinned version and only if its
-/// bytes match the Subresource Integrity hash (the npm package's <c>dist/mermaid.min.js</c>, which the CDN serves as is).</summary>
-public static class DigestHtmlRenderer
+/// <summary>The same Markdown as a standalone HTML page (for e-mail or a static site), rendered with Markdig. The page is
+/// self-contained: the Mermaid script is inlined, so the pictures draw with no network, and nothing else is loaded.</summary>
+public static partial class DigestHtmlRenderer
 {
-    public const string MermaidVersion = "11.17.2";
-
-    public const string MermaidScriptUrl = "https://cdn.jsdelivr.net/npm/mermaid@" + MermaidVersion + "/dist/mermaid.min.js";
-
-    /// <summary>SHA-384 of <c>dist/mermaid.min.js</c> in the npm package <c>mermaid</c> at <see cref="MermaidVersion"/>.</summary>
-    public const string MermaidIntegrity = "sha384-EOXBFmc3gx5mb+vn0vPvvGqACToJD24hhacX5Yx+8NUUQrHIle/Qi5Bg9o3zKwW2";
-
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
     private const string Style =
@@ -26,17 +19,18 @@ public static class DigestHtmlRenderer
         + "code{background:#f6f8fa;padding:1px 4px;border-radius:4px}pre.mermaid{background:none}"
         + "blockquote{border-left:4px solid #d0d7de;margin:0;padding:0 12px;color:#59636e}";
 
-    /// <summary>A whole page from the digest (the GitHub flavour of its Markdown, uncut).</summary>
-    public static string Render(WeeklyDigest digest)
+    /// <summary>A whole page from the digest (the GitHub flavour of its Markdown, uncut) with <paramref name="mermaid"/> inlined.</summary>
+    public static string Render(WeeklyDigest digest, MermaidScript mermaid)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return RenderPage(DigestMarkdownRenderer.Render(digest, new DigestRenderOptions { Flavor = DigestFlavor.GitHub }), digest.Title);
+        return RenderPage(DigestMarkdownRenderer.Render(digest, new DigestRenderOptions { Flavor = DigestFlavor.GitHub }), digest.Title, mermaid);
     }
 
-    /// <summary>A whole page from digest Markdown in the GitHub flavour.</summary>
-    public static string RenderPage(string markdown, string title)
+    /// <summary>A whole page from digest Markdown in the GitHub flavour, with <paramref name="mermaid"/> inlined.</summary>
+    public static string RenderPage(string markdown, string title, MermaidScript mermaid)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(mermaid);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -50,7 +44,16 @@ public static class DigestHtmlRenderer
             + $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>{Style}</style>\n</head>\n<body>\n<main>\n"
             + writer.ToString()
             + "</main>\n"
-            + $"<script src=\"{MermaidScriptUrl}\" integrity=\"{MermaidIntegrity}\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\"></script>\n"
-            + "<script>mermaid.initialize({ startOnLoad: true });</script>\n</body>\n</html>\n";
+            + $"<script data-mermaid-version=\"{WebUtility.HtmlEncode(mermaid.Version)}\">\n{ScriptText(mermaid.Source)}\n</script>\n"
+            + "<script>mermaid.initialize({ startOnLoad: true, securityLevel: 'strict' });</script>\n</body>\n</html>\n";
     }
+
+    /// <summary>Script text that cannot end its element early or make the HTML parser read past its end: <c>&lt;/script</c>
+    /// and <c>&lt;!--</c> become escapes that mean the same characters inside the strings, regular expressions and
+    /// comments where a script can hold them.</summary>
+    internal static string ScriptText(string source) =>
+        EndOfScript().Replace(source, "<\\$1").Replace("<!--", "<\\x21--", StringComparison.Ordinal);
+
+    [GeneratedRegex("<(/script)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EndOfScript();
 }
