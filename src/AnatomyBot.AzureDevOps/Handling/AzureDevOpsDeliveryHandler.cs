@@ -61,6 +61,12 @@ public sealed partial class AzureDevOpsDeliveryHandler(
             return calls.Tally.Stamp(DeliveryResult.Skip($"{subject} no longer exists"));
         }
 
+        if (OutsideConfiguredProject(snapshot, subject!) is { } elsewhere)
+        {
+            Log.NotOptedIn(logger, delivery.Id, elsewhere);
+            return calls.Tally.Stamp(DeliveryResult.Skip($"project {elsewhere} has no configured anatomy; nothing is written there"));
+        }
+
         var anatomy = (await anatomyProvider.GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy;
         var workItems = new List<WorkItem>();
         foreach (var (id, read) in snapshot.WorkItems)
@@ -82,6 +88,42 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor());
         var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false);
         return calls.Tally.Stamp(new DeliveryResult { Evaluations = evaluations });
+    }
+
+    /// <summary>Silence where nobody opted in: targets in a project other than the configured one are dropped; the
+    /// project they are in when nothing is left, else null. A project is matched by name or id; a configured project
+    /// given as an id cannot be told from a work item's project name, so work items are then kept.</summary>
+    private string? OutsideConfiguredProject(Snapshot snapshot, NotificationSubject subject)
+    {
+        var configured = options.Value.Project;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+
+        bool Is(string? project) => string.Equals(project, configured, StringComparison.OrdinalIgnoreCase);
+        string? elsewhere = null;
+        if (!Guid.TryParse(configured, out _))
+        {
+            foreach (var id in snapshot.WorkItemTargets.ToList())
+            {
+                if (snapshot.WorkItems[id].Fields is { } fields && fields.TryGetValue("System.TeamProject", out var value)
+                    && value.ValueKind == System.Text.Json.JsonValueKind.String && value.GetString() is { Length: > 0 } project && !Is(project))
+                {
+                    snapshot.WorkItemTargets.Remove(id);
+                    elsewhere ??= project;
+                }
+            }
+        }
+
+        var payloadProject = (subject as PullRequestSubject)?.PullRequest.Project;
+        snapshot.PullRequests.RemoveAll(pr =>
+        {
+            var outside = !Is(pr.Ref.Project) && !(payloadProject is not null && Is(payloadProject) && pr.Ref.PullRequestId == ((PullRequestSubject)subject).PullRequest.PullRequestId);
+            elsewhere ??= outside ? pr.Ref.Project : null;
+            return outside;
+        });
+        return snapshot.WorkItemTargets.Count + snapshot.PullRequests.Count == 0 && elsewhere is not null ? elsewhere : null;
     }
 
     private RenderOptions RenderOptionsFor()
@@ -123,6 +165,9 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         [LoggerMessage(EventId = 5402, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} skipped: {Subject} no longer exists (deleted between event and read)")]
         public static partial void Gone(ILogger logger, string deliveryId, string subject);
+
+        [LoggerMessage(EventId = 5405, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: project {Project} has no configured anatomy; nothing is written there")]
+        public static partial void NotOptedIn(ILogger logger, string deliveryId, string project);
 
         [LoggerMessage(EventId = 5404, Level = LogLevel.Warning, Message = "Work item {WorkItemId} could not be read and is not evaluated: {Error}")]
         public static partial void Unmappable(ILogger logger, string workItemId, string error);

@@ -24,6 +24,20 @@ public sealed class WorkItemHandlingTests : HandlerTestBase
     }
 
     [Fact]
+    public async Task WorkItemOfAProjectWithoutAnatomy_NothingWrittenAndSkippedSaysWhy()
+    {
+        var item = Fake.Add(new FakeWorkItem { Id = 10, Title = "Scan passports" });
+        item.Fields["System.TeamProject"] = "Elsewhere";
+
+        var result = await WorkItemUpdated(10);
+
+        Assert.Empty(Fake.Writes);
+        Assert.Empty(result.Evaluations);
+        Assert.Contains("project Elsewhere has no configured anatomy", result.Skipped, StringComparison.Ordinal);
+        Assert.Null(Fake.WorkItems[10].Tags);
+    }
+
+    [Fact]
     public async Task SecondDelivery_SameState_MakesZeroWrites()
     {
         Fake.Add(new FakeWorkItem { Id = 10, Title = "Scan passports" });
