@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Applying;
+using AnatomyBot.AzureDevOps.Backlog;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Handling;
 using AnatomyBot.AzureDevOps.Ingress;
@@ -24,13 +25,33 @@ namespace AnatomyBot.AzureDevOps;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the Azure DevOps channel: options from section <c>AzureDevOps</c> (validated at start-up),
-    /// the ingress, the delivery handler, the applier, the REST client, the anatomy source (Azure Repos or a local file; a
-    /// file on GitHub is read by the <see cref="IAnatomyFileSource"/> the host registers under the key
-    /// <see cref="AnatomySourceKind.GitHub"/>) and provider, the <see cref="IWorkItemReader"/> and the nightly sweep's <see cref="ISweepSource"/>. The handler
+    /// <summary>Registers the Azure DevOps channel: the REST client and what reads through it
+    /// (<see cref="AddAnatomyBotAzureDevOpsClient"/>), the webhook secret's validation, the ingress, the delivery handler,
+    /// the applier, the <see cref="IWorkItemReader"/> and the nightly sweep's <see cref="ISweepSource"/>. The handler
     /// queues re-evaluations through the host's <see cref="IDeliveryScheduler"/>. <paramref name="configure"/> runs after binding (the demo points
     /// <c>OrganizationUrl</c> at its local fake there).</summary>
     public static IServiceCollection AddAnatomyBotAzureDevOps(this IServiceCollection services, IConfiguration configuration, Action<AzureDevOpsOptions>? configure = null)
+    {
+        services.AddAnatomyBotAzureDevOpsClient(configuration, configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureDevOpsOptions>, AzureDevOpsWebhookOptionsValidator>());
+        services.TryAddSingleton<EngineCache>();
+        services.TryAddSingleton<AnatomyPushHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweepSource, AzureDevOpsSweepSource>());
+        services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
+        services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
+        services.AddSingleton<IWebhookIngress>(sp => new AzureDevOpsWebhookIngress(
+            sp.GetRequiredService<IOptionsMonitor<AzureDevOpsOptions>>(), sp.GetRequiredService<ILogger<AzureDevOpsWebhookIngress>>()));
+        services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
+        return services;
+    }
+
+    /// <summary>Registers what reads and writes Azure DevOps without receiving service hooks (<c>check --azure-devops</c>,
+    /// <c>doctor</c>, and the channel itself): options from section <c>AzureDevOps</c> validated at start-up (organisation,
+    /// project, credential, anatomy source, bounds; not the webhook secret), the credential, the HTTP pipeline (retries,
+    /// rate-limit gate, API-call counting), the REST client, the snapshot reader, the open-item lister, and the anatomy
+    /// source (Azure Repos or a local file; a file on GitHub is read by the <see cref="IAnatomyFileSource"/> the host
+    /// registers under the key <see cref="AnatomySourceKind.GitHub"/>) and provider.</summary>
+    public static IServiceCollection AddAnatomyBotAzureDevOpsClient(this IServiceCollection services, IConfiguration configuration, Action<AzureDevOpsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -41,6 +62,11 @@ public static class ServiceCollectionExtensions
         }
 
         builder.ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(AzureDevOpsClient)))
+        {
+            return services;
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureDevOpsOptions>, AzureDevOpsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitGate>();
@@ -72,15 +98,8 @@ public static class ServiceCollectionExtensions
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value.Anatomy.CacheSeconds),
             sp.GetRequiredService<TimeProvider>(),
             AnatomyParser.Parse));
-        services.TryAddSingleton<EngineCache>();
         services.TryAddSingleton<OpenItemLister>();
-        services.TryAddSingleton<AnatomyPushHandler>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweepSource, AzureDevOpsSweepSource>());
-        services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
-        services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
-        services.AddSingleton<IWebhookIngress>(sp => new AzureDevOpsWebhookIngress(
-            sp.GetRequiredService<IOptionsMonitor<AzureDevOpsOptions>>(), sp.GetRequiredService<ILogger<AzureDevOpsWebhookIngress>>()));
-        services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
+        services.TryAddSingleton<AzureDevOpsOpenBacklog>();
         return services;
     }
 

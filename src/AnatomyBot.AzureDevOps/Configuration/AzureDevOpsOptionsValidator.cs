@@ -3,19 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Configuration;
 
-/// <summary>Refuses to start with a configuration that cannot work: no webhook secret (outside the development switch),
-/// no organisation URL or project, a PAT mode without a token, or an anatomy source that is missing, ambiguous or malformed.</summary>
+/// <summary>Refuses to start with a configuration the client cannot work with: no organisation URL or project, a PAT mode
+/// without a token, an anatomy source that is missing, ambiguous or malformed, or bounds out of range. The channel adds
+/// <see cref="AzureDevOpsWebhookOptionsValidator"/> for the service hooks' secret.</summary>
 public sealed class AzureDevOpsOptionsValidator : IValidateOptions<AzureDevOpsOptions>
 {
     public ValidateOptionsResult Validate(string? name, AzureDevOpsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.WebhookSecret) && !options.AllowUnauthenticatedWebhooks)
-        {
-            failures.Add("AzureDevOps:WebhookSecret is required (environment variable AzureDevOps__WebhookSecret); set AzureDevOps:AllowUnauthenticatedWebhooks=true only for local development.");
-        }
-
         if (!ApiAddress.IsAcceptable(options.OrganizationUrl))
         {
             failures.Add($"AzureDevOps:OrganizationUrl must be {ApiAddress.Rule}, e.g. https://dev.azure.com/contoso.");

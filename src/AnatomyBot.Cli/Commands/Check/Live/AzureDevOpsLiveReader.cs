@@ -77,18 +77,15 @@ internal static class AzureDevOpsLiveReader
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(credential);
-        services.AddAnatomyBotAzureDevOps(configuration, o =>
+        services.AddAnatomyBotAzureDevOpsClient(configuration, o =>
         {
             (o.OrganizationUrl, o.Project, o.AuthMode) = (organization, project, AzureDevOpsAuthMode.Pat);
             o.PersonalAccessToken = "supplied by the credential above";
-            // check receives no service hooks: the webhook secret the channel's validation asks for guards nothing here.
-            o.AllowUnauthenticatedWebhooks = true;
             if (anatomyPath is not null && o.Anatomy.Kind is AnatomySourceKind.None)
             {
                 o.Anatomy.LocalPath = Path.GetFullPath(anatomyPath);
             }
         });
-        services.AddSingleton<AzureDevOpsOpenBacklog>();
         return services.BuildServiceProvider();
     }
 
