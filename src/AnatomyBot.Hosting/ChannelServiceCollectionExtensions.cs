@@ -36,12 +36,16 @@ public static class ChannelServiceCollectionExtensions
 
         if (configuration.GetSection("AzureDevOps").Exists())
         {
-            services.AddAnatomyBotAzureDevOps(configuration);
-            services.AddGitHubAnatomyFileSource(AnatomySourceKind.GitHub, sp => AzureDevOpsAnatomyOnGitHub(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value));
+            services.AddAnatomyBotAzureDevOps(configuration).AddAzureDevOpsAnatomyOnGitHub();
         }
 
         return services;
     }
+
+    /// <summary>Reads an Azure DevOps anatomy kept on GitHub (<c>AzureDevOps:Anatomy:GitHub</c>) with the GitHub project's
+    /// reader, over the GitHub channel's HTTP pipeline.</summary>
+    public static IServiceCollection AddAzureDevOpsAnatomyOnGitHub(this IServiceCollection services) =>
+        services.AddGitHubAnatomyFileSource(AnatomySourceKind.GitHub, sp => AzureDevOpsAnatomyOnGitHub(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value));
 
     private static GitHubAnatomyFile AzureDevOpsAnatomyOnGitHub(AzureDevOpsOptions options)
     {

@@ -1,7 +1,8 @@
 namespace AnatomyBot.AzureDevOps.Rest;
 
 /// <summary>Every operation the client can call. Templates follow the published 7.1 REST specification
-/// (MicrosoftDocs/vsts-rest-api-specs, <c>wit/7.1/workItemTracking.json</c> and <c>git/7.1/git.json</c>).</summary>
+/// (MicrosoftDocs/vsts-rest-api-specs, <c>wit/7.1/workItemTracking.json</c>, <c>git/7.1/git.json</c> and
+/// <c>hooks/7.1/serviceHooks.json</c>).</summary>
 public static class AzureDevOpsOperations
 {
     public const string Version = "7.1";
@@ -52,10 +53,21 @@ public static class AzureDevOpsOperations
 
     public static ApiOperation DeleteComment { get; } = new("Pull Request Thread Comments_Delete", HttpMethod.Delete, PullRequest + "/threads/{threadId}/comments/{commentId}", Version, true, true);
 
+    /// <summary>The project's Git repositories (<c>doctor</c>'s probe of Code (read), and the project's id).</summary>
+    public static ApiOperation ListRepositories { get; } = new("Repositories_List", HttpMethod.Get, "{project}/_apis/git/repositories", Version, false, true);
+
+    /// <summary>Branch policy configurations, paged by <c>continuationToken</c> (the <c>x-ms-continuationtoken</c> answer
+    /// header); the Git specification's copy of the policy API, which the corpus does not hold itself.</summary>
+    public static ApiOperation ListPolicyConfigurations { get; } = new("Policy Configurations_Get", HttpMethod.Get, "{project}/_apis/git/policy/configurations", Version, false, true);
+
+    /// <summary>The organisation's service hook subscriptions (<c>hooks/7.1/serviceHooks.json</c>).</summary>
+    public static ApiOperation ListSubscriptions { get; } = new("Subscriptions_List", HttpMethod.Get, "_apis/hooks/subscriptions", Version, false, true);
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         WorkItemsBatch, GetWorkItem, UpdateWorkItem, WorkItemTypeStates, GetPullRequest, PullRequestWorkItems,
         ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment,
         ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
+        ListRepositories, ListPolicyConfigurations, ListSubscriptions,
     ];
 }

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace AnatomyBot.Fakes.AzureDevOps;
 
 /// <summary>An in-memory Azure DevOps organisation with one project (REST api-version 7.1): work items, Git repositories
-/// with their files, pull requests with threads and statuses. It serves exactly the operations the bot uses, with the
+/// with their files, pull requests with threads and statuses, branch policies and service hook subscriptions. It serves exactly the operations the bot uses, with the
 /// templates of the published REST specification, and answers as Azure DevOps does: project and repository by name or id,
 /// <c>{count, value}</c> envelopes, JSON Patch guarded by <c>test /rev</c> (412), TF error bodies. Writes change the state.
 /// Tests use it as the client's primary handler; the demo serves it over loopback with <see cref="FakeApiServer"/>.</summary>
@@ -34,6 +34,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
         MapWorkItems();
         MapPullRequests();
         MapItems();
+        MapSettings();
     }
 
     public string Organization { get; }

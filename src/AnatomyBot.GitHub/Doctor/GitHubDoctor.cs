@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Configuration;
@@ -201,20 +200,6 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
     {
         var name = $"{repository}: anatomy";
         var text = await api.GetFileAsync($"repos/{repository.Owner}/{repository.Name}/contents/{string.Join('/', path.Trim('/').Split('/').Select(Uri.EscapeDataString))}", token, cancellationToken);
-        if (text is null)
-        {
-            return DoctorCheck.Fail(name, $"no {path} on {branch}", $"commit the anatomy at {path} on {branch}, or set GitHub:AnatomyPath to where it is");
-        }
-
-        var parsed = AnatomyParser.Parse(text);
-        if (parsed.Anatomy is not { } anatomy || !parsed.IsValid)
-        {
-            return DoctorCheck.Fail(name, $"{path} does not parse ({parsed.Errors.Count} errors; first: {parsed.Errors[0].Message})", $"run anatomybot lint {path} and fix the errors");
-        }
-
-        var errors = AnatomyLinter.Lint(anatomy).Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        return errors == 0
-            ? DoctorCheck.Pass(name, $"{path} found and lints without errors")
-            : DoctorCheck.Fail(name, $"{path} has {errors} lint error(s)", $"run anatomybot lint {path} and fix the errors");
+        return AnatomyFileCheck.Evaluate(name, path, text, $"no {path} on {branch}", $"commit the anatomy at {path} on {branch}, or set GitHub:AnatomyPath to where it is");
     }
 }

@@ -11,6 +11,7 @@ public sealed class AzureDevOpsAnswerConformanceTests
 {
     private const string Project = "Fabrikam/_apis/";
     private const string Pr = Project + "git/repositories/Web/pullRequests/5";
+    private const string ArchitectureId = "a4a4a4a4-bbbb-cccc-dddd-e5e5e5e5e5e5";
 
     [Fact]
     public async Task EveryRoute_EachWayItAnswers_ConformsToTheSpecification()
@@ -58,9 +59,13 @@ public sealed class AzureDevOpsAnswerConformanceTests
         pr.ChangedPaths.Add("src/a.cs");
         pr.Labels.Add("anatomy:exempt");
         fake.Add(pr);
-        var architecture = fake.Repository("Architecture");
+        var architecture = fake.Repository("Architecture", ArchitectureId);
         architecture.Files["/anatomy.yml"] = "version: 1\n";
         architecture.Commits["c1"] = new() { ["/anatomy.yml"] = "version: 0\n" };
+        fake.Policies.Add(FakeAzureDevOps.StatusPolicy(1, "ci", "build", FakeAzureDevOps.DefaultRepositoryId));
+        fake.Policies.Add(FakeAzureDevOps.StatusPolicy(2, "anatomybot", "linkage", FakeAzureDevOps.DefaultRepositoryId));
+        fake.ServiceHooks.Add(new FakeServiceHook { EventType = "git.push", Url = new Uri("https://anatomybot.example/api/azure-devops/webhooks") });
+        fake.ServiceHooks.Add(new FakeServiceHook { EventType = "workitem.updated", Url = new Uri("https://old.example/hooks"), Status = "disabledBySystem", HasPassword = false });
         return fake;
     }
 
@@ -78,8 +83,13 @@ public sealed class AzureDevOpsAnswerConformanceTests
             Pr + "/iterations/2/changes?$top=100&$skip=0&api-version=7.1", Pr + "/iterations/3/changes?api-version=7.1",
             Pr + "/threads?api-version=7.1", Pr + "/iterations/2/statuses?api-version=7.1",
             Project + "git/repositories/Architecture/items?path=%2Fanatomy.yml&includeContent=true&api-version=7.1",
-            Project + "git/repositories/r-Architecture/items?path=%2Fanatomy.yml&versionDescriptor.version=c1&versionDescriptor.versionType=commit&api-version=7.1",
+            Project + "git/repositories/" + ArchitectureId + "/items?path=%2Fanatomy.yml&versionDescriptor.version=c1&versionDescriptor.versionType=commit&api-version=7.1",
             Project + "git/repositories/Architecture/items?path=%2Fmissing.yml&api-version=7.1", Project + "git/repositories/Nope/items?path=%2Fa&api-version=7.1",
+            Project + "git/repositories?api-version=7.1",
+            Project + "git/policy/configurations?policyType=" + FakeAzureDevOps.StatusPolicyType + "&$top=1&api-version=7.1",
+            Project + "git/policy/configurations?policyType=" + FakeAzureDevOps.StatusPolicyType + "&$top=1&continuationToken=2&api-version=7.1",
+            "_apis/hooks/subscriptions?publisherId=tfs&consumerId=webHooks&consumerActionId=httpRequest&api-version=7.1",
+            "_apis/hooks/subscriptions?eventType=git.push&api-version=7.1",
         ];
         foreach (var get in gets)
         {

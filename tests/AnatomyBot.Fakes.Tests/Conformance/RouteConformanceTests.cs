@@ -5,7 +5,7 @@ using AnatomyBot.Testing.Conformance;
 namespace AnatomyBot.Fakes.Tests.Conformance;
 
 /// <summary>Every route a fake serves is an operation of the platform's published description, by method and path
-/// template (GitHub's OpenAPI description; the Azure DevOps 7.1 specifications, optional segments left out allowed).</summary>
+/// template (GitHub's OpenAPI description; the Azure DevOps 7.1 wit, git and hooks specifications, optional segments left out allowed).</summary>
 public sealed class RouteConformanceTests
 {
     public static TheoryData<string, string> GitHubRoutes() => Routes(new FakeGitHub());
@@ -33,7 +33,7 @@ public sealed class RouteConformanceTests
 
         var operation = ado.Find(method, template);
 
-        Assert.True(operation is not null, $"{method} {template} is no operation of the 7.1 wit or git specification");
+        Assert.True(operation is not null, $"{method} {template} is no operation of the 7.1 wit, git or hooks specification");
         Assert.Contains("api-version", operation.Query.Keys);
     }
 

@@ -4,8 +4,8 @@ using Json.Schema;
 
 namespace AnatomyBot.Testing.Conformance;
 
-/// <summary>The published Azure DevOps REST specifications (Swagger 2.0, api-version 7.1) for work item tracking and Git
-/// (<c>azure-devops/rest-specs/{wit,git}/7.1</c> in the conformance corpus), read once per test assembly: every operation
+/// <summary>The published Azure DevOps REST specifications (Swagger 2.0, api-version 7.1) for work item tracking, Git and
+/// service hooks (<c>azure-devops/rest-specs/{wit,git,hooks}/7.1</c> in the conformance corpus), read once per test assembly: every operation
 /// by method and path template, the template also without each optional segment (<c>x-ms-required: false</c>, e.g.
 /// WIQL's <c>{team}</c>), with its query parameters, body schema and answer.</summary>
 internal sealed class AzureDevOpsDescription
@@ -73,7 +73,7 @@ internal sealed class AzureDevOpsDescription
         }
 
         // The spec files start with a UTF-8 byte-order mark, which File.ReadAllText strips.
-        return new AzureDevOpsDescription(new[] { "wit/7.1/workItemTracking.json", "git/7.1/git.json" }
+        return new AzureDevOpsDescription(new[] { "wit/7.1/workItemTracking.json", "git/7.1/git.json", "hooks/7.1/serviceHooks.json" }
             .Select(f => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, f)))));
     }
 

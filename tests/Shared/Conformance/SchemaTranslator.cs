@@ -8,7 +8,9 @@ namespace AnatomyBot.Testing.Conformance;
 /// evaluates: the named schemas it reaches through <c>$ref</c> become its <c>$defs</c> (only those), OpenAPI 3.0's
 /// <c>nullable: true</c> admits <c>null</c>, and keywords JSON Schema does not know (<c>discriminator</c>, <c>example</c>,
 /// <c>x-*</c>, …) are dropped. In Swagger documents generated from .NET (Azure DevOps), <c>type: object</c> without
-/// properties stands for any value, a property of <c>format: T</c> is a generic type parameter (any value), and a
+/// properties stands for any value, a property of <c>format: T</c> is a generic type parameter (any value), one of
+/// <c>format: JObject</c> (written <c>type: string</c>) is a JSON object (Newtonsoft's <c>JObject</c>, as a policy
+/// configuration's <c>settings</c> are sent), and a
 /// collection class (<c>type: object</c> whose <c>allOf</c> is an array, e.g. <c>JsonPatchDocument</c>) is that array;
 /// they are translated so.</summary>
 internal sealed class SchemaTranslator(JsonElement root, string definitionsPointer, bool objectMeansAny)
@@ -92,6 +94,11 @@ internal sealed class SchemaTranslator(JsonElement root, string definitionsPoint
         if (objectMeansAny && (IsAnyObject(result) || IsCollectionClass(result) || result["format"]?.GetValue<string>() == "T"))
         {
             result.Remove("type");
+            result.Remove("format");
+        }
+        else if (objectMeansAny && result["format"]?.GetValue<string>() == "JObject")
+        {
+            result["type"] = "object";
             result.Remove("format");
         }
 
