@@ -52,12 +52,9 @@ public sealed class ValueStreamScopeRuleTests
                 story: { require: [outcome], severity: info }
         """;
 
-    private static readonly Lazy<LinkageEngine> Engine = new(() =>
-    {
-        var parsed = AnatomyParser.Parse(Yaml);
-        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
-        return new LinkageEngine(parsed.Anatomy!);
-    });
+    // An engine per test, not one shared: the engine caches each item identity's rule, so a shared one would answer
+    // later tests from what the first computed, and a mutation of the rule lookup would go unnoticed.
+    private readonly LinkageEngine _engine = CreateEngine();
 
     [Fact]
     public void Parse_ValueStreamScope_KeepsTheDeclaredSpellingOfTheId()
@@ -89,7 +86,7 @@ public sealed class ValueStreamScopeRuleTests
         var parent = Story("acme/shop#1", "Stage: ST-AUTHORISE") with { Kind = ItemKind.Feature };
         var child = Story("acme/shop#2", "Parent: #1");
 
-        var result = Engine.Value.Evaluate([parent, child])[1];
+        var result = _engine.Evaluate([parent, child])[1];
 
         Assert.Equal("no-component:block,no-logic:block", Describe(result));
     }
@@ -163,7 +160,14 @@ public sealed class ValueStreamScopeRuleTests
         Assert.Equal("C-FRAUD", gap.Suggestions[0].Id);
     }
 
-    private static ItemEvaluation One(WorkItem item) => Engine.Value.Evaluate([item])[0];
+    private static LinkageEngine CreateEngine()
+    {
+        var parsed = AnatomyParser.Parse(Yaml);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
+        return new LinkageEngine(parsed.Anatomy!);
+    }
+
+    private ItemEvaluation One(WorkItem item) => _engine.Evaluate([item])[0];
 
     private static WorkItem Story(string id, string body) => new()
     {

@@ -67,6 +67,7 @@ public sealed class SuggestionRankerTests
         Assert.Equal(["C-ORDERS", "C-AUDIT", "C-MAILER"], gap.Suggestions.Select(s => s.Id));
         Assert.True(gap.FirstLeads);
         Assert.Contains("`Component: C-ORDERS`", gap.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(GapText.NoClearLead, gap.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
