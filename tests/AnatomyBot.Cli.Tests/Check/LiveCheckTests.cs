@@ -4,6 +4,7 @@ using AnatomyBot.Cli.Tests.Infrastructure;
 using AnatomyBot.Fakes;
 using AnatomyBot.Fakes.AzureDevOps;
 using AnatomyBot.Fakes.GitHub;
+using AnatomyBot.Testing.Conformance;
 
 namespace AnatomyBot.Cli.Tests.Checking;
 
@@ -140,6 +141,91 @@ public sealed class LiveCheckTests
         Assert.Equal($"Bearer {Pat}", Assert.Single(ado.Requests).Authorization);
     }
 
+    /// <summary>The operations the live read pages through describe their own paging in the published 7.1 specifications:
+    /// WIQL by <c>$top</c> (the bot pages by id, <c>[System.Id] &gt; last</c>) and the project's pull requests by
+    /// <c>$skip</c>/<c>$top</c>; neither describes a continuation token, and no operation the read uses describes an ETag
+    /// or <c>If-None-Match</c>, so there is no 304 to test on Azure DevOps (the continuation token of
+    /// <c>git/policy/configurations</c> is followed by <c>doctor</c>).</summary>
+    [Fact]
+    public async Task CheckAzureDevOps_BacklogAcrossSeveralPages_EveryOpenItemReadOncePageByPage()
+    {
+        var ado = new FakeAzureDevOps();
+        for (var id = 1; id <= 1050; id++)
+        {
+            ado.WorkItems[id] = new FakeWorkItem { Id = id, Title = $"Story {id}", State = id == 7 ? "Closed" : "Active", Description = "Stage: ST-PRICED\nComponent: C-PRICING-RULES" };
+        }
+
+        for (var number = 1; number <= 101; number++)
+        {
+            var pr = new FakePullRequest { Number = number, Title = $"Change {number}" };
+            pr.WorkItemIds.Add(number);
+            ado.PullRequests.Add(pr);
+        }
+
+        var validator = ExchangeValidator.ForAzureDevOps()?.Attach(ado);
+        await using var server = await FakeApiServer.StartAsync(ado, $"/{ado.Organization}/", CancellationToken.None);
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--anatomy", CheckCli.Fixture("anatomy.yml"), "--azure-devops", $"{server.BaseUrl}{ado.Project}", "--format", "json", "--fail-on", "never"],
+            new CliRunOptions { Environment = new Dictionary<string, string> { ["AZURE_DEVOPS_EXT_PAT"] = Pat }, Unset = ["SYSTEM_ACCESSTOKEN", "AzureDevOps__*"] });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var ids = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(1049, ids.Count(i => !i.Contains('!', StringComparison.Ordinal)));
+        Assert.DoesNotContain("7", ids);
+        Assert.Equal(101, ids.Count(i => i.Contains('!', StringComparison.Ordinal)));
+        var requests = ado.Requests.Select(r => (Text: Uri.UnescapeDataString(r.ToString()), r.Body)).ToList();
+        Assert.Equal(
+            [
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=100&$top=100&api-version=7.1",
+            ],
+            requests.Where(r => r.Text.Contains("/wiql", StringComparison.Ordinal) || r.Text.Contains("/git/pullrequests?", StringComparison.Ordinal)).Select(r => r.Text));
+        Assert.Contains("[System.Id] > 0 ", Query(requests[0].Body), StringComparison.Ordinal);
+        Assert.Contains("[System.Id] > 1001 ", Query(requests[1].Body), StringComparison.Ordinal);
+        Assert.Equal(6, requests.Count(r => r.Text.EndsWith("/wit/workitemsbatch?api-version=7.1", StringComparison.Ordinal)));
+        Assert.Equal(101, requests.Count(r => r.Text.EndsWith("/changes?$top=1000&$skip=0&api-version=7.1", StringComparison.Ordinal)));
+        Assert.Contains($"read 1,150 items from {server.BaseUrl}{ado.Project} with {requests.Count:N0} Azure DevOps API calls (AZURE_DEVOPS_EXT_PAT)", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(ado.Requests, r => r.IsWrite);
+        ado.AssertAllServed();
+        validator?.AssertConforms();
+    }
+
+    [Fact]
+    public async Task CheckAzureDevOps_TokenRefusedAfterTwoListingPages_ExitsTwoWithNoPartialReport()
+    {
+        var ado = new FakeAzureDevOps();
+        for (var id = 1; id <= 1001; id++)
+        {
+            ado.WorkItems[id] = new FakeWorkItem { Id = id };
+        }
+
+        await using var server = await FakeApiServer.StartAsync(ado, $"/{ado.Organization}/", CancellationToken.None);
+        ado.Queue(HttpMethod.Post, "/_apis/wit/workitemsbatch$", () => FakeAzureDevOps.Status(HttpStatusCode.Unauthorized, "TF400813: The user is not authorized to access this resource."));
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--anatomy", CheckCli.Fixture("anatomy.yml"), "--azure-devops", $"{server.BaseUrl}{ado.Project}"],
+            new CliRunOptions { Environment = new Dictionary<string, string> { ["AZURE_DEVOPS_EXT_PAT"] = Pat }, Unset = ["SYSTEM_ACCESSTOKEN", "AzureDevOps__*"] });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(
+            $"check: Azure DevOps refused the credentials (401 Unauthorized) for {server.BaseUrl}{ado.Project} with AZURE_DEVOPS_EXT_PAT: the token is wrong or expired; it needs Work Items (read) and Code (read)",
+            result.Stderr.Trim());
+        Assert.Equal(
+            [
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
+                "POST /contoso/Fabrikam/_apis/wit/workitemsbatch?api-version=7.1",
+            ],
+            ado.Requests.Select(r => Uri.UnescapeDataString(r.ToString())));
+    }
+
     [Fact]
     public async Task CheckWiqlResult_WithAPat_FetchesTheListedItemsWithWorkItemsBatch()
     {
@@ -165,6 +251,12 @@ public sealed class LiveCheckTests
             ],
             ado.Requests.Select(r => r.ToString()));
         Assert.Contains("fetched 2 work items of the WIQL result (2)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string Query(string wiqlBody)
+    {
+        using var body = JsonDocument.Parse(wiqlBody);
+        return body.RootElement.GetProperty("query").GetString()!;
     }
 
     private static Dictionary<string, string> GitHubEnvironment(Uri api) => new()
