@@ -4,6 +4,7 @@ using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.GitHub.Anatomy;
 using AnatomyBot.GitHub.Auth;
+using AnatomyBot.GitHub.Commands;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Handling;
 using AnatomyBot.GitHub.Http;
@@ -48,6 +49,8 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<EngineCache>();
         services.TryAddSingleton<RepositoryWriteLocks>();
         services.TryAddSingleton<SubjectReconciler>();
+        services.TryAddSingleton<GitHubPermissions>();
+        services.TryAddSingleton<GitHubCommandRunner>();
         services.TryAddSingleton<GitHubApplier>();
         services.AddSingleton<IReconcileApplier>(sp => sp.GetRequiredService<GitHubApplier>());
         services.AddSingleton(sp => new GitHubWebhookIngress(sp.GetRequiredService<IOptionsMonitor<GitHubOptions>>()));

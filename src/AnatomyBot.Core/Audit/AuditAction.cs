@@ -1,7 +1,7 @@
 namespace AnatomyBot.Core.Audit;
 
 /// <summary>What an <see cref="AuditEntry"/> records. Codes (<see cref="EnumCodes"/>): <c>waive</c>, <c>unwaive</c>,
-/// <c>link</c>, <c>exempt</c>, <c>mode</c>.</summary>
+/// <c>link</c>, <c>exempt</c>, <c>mode</c>, <c>recheck</c>, <c>explain</c>.</summary>
 public enum AuditAction
 {
     /// <summary>A waiver: from <c>anatomy.yml</c> when first seen in a commit, or from <c>/anatomy waive</c>.</summary>
@@ -18,4 +18,10 @@ public enum AuditAction
 
     /// <summary>A change of <c>policy.mode</c>.</summary>
     Mode,
+
+    /// <summary><c>/anatomy recheck</c>.</summary>
+    Recheck,
+
+    /// <summary><c>/anatomy explain</c>.</summary>
+    Explain,
 }

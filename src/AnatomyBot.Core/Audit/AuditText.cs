@@ -6,6 +6,9 @@ namespace AnatomyBot.Core.Audit;
 /// <summary>The audit trail as text and as a Markdown table, one line or row per entry, oldest first. Pure.</summary>
 public static class AuditText
 {
+    /// <summary>The subject of an entry that acts on nothing but its item (<c>recheck</c>, <c>explain</c>).</summary>
+    public const string NoSubject = "-";
+
     /// <summary>An entry's time as written everywhere: <c>2026-12-01 09:00Z</c>.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
@@ -13,7 +16,7 @@ public static class AuditText
     public static string What(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var what = EnumCodes.ToCode(entry.Action) + " " + entry.Subject;
+        var what = entry.Subject == NoSubject ? EnumCodes.ToCode(entry.Action) : EnumCodes.ToCode(entry.Action) + " " + entry.Subject;
         if (entry.Until is { } until)
         {
             what += " until " + until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

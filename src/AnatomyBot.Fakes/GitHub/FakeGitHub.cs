@@ -27,6 +27,7 @@ public sealed partial class FakeGitHub : FakeApi
         MapChecks();
         MapStatuses();
         MapSettings();
+        MapPermissions();
     }
 
     /// <summary>Repositories by <c>owner/name</c>.</summary>

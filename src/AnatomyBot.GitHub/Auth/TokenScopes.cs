@@ -15,6 +15,11 @@ public static class TokenScopes
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         var segments = path.Trim('/').Split('/');
+        if (segments is ["orgs", _, "teams", _, "memberships", _])
+        {
+            return new TokenScope(null, "members:read");
+        }
+
         if (segments is not ["repos", _, var repository, ..])
         {
             return new TokenScope(null, Installation);

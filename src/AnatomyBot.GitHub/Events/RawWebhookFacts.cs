@@ -34,7 +34,16 @@ internal static class RawWebhookFacts
             DefaultBranch = Text(Get(Get(root, "repository"), "default_branch")),
             TouchedPaths = paths,
             TouchedPathsIncomplete = commits is { ValueKind: JsonValueKind.Array } c2 && c2.GetArrayLength() >= 20,
+            Comment = eventName == GitHubEvents.IssueComment ? ReadComment(Get(root, "comment")) : null,
         };
+    }
+
+    private static CommentFacts? ReadComment(JsonElement? comment)
+    {
+        var user = Get(comment, "user");
+        return Long(Get(comment, "id")) is { } id && Text(Get(user, "login")) is { } login
+            ? new CommentFacts(id, Text(Get(comment, "body")) ?? "", login, Text(Get(user, "type")) == "Bot", Text(Get(comment, "html_url")))
+            : null;
     }
 
     private static RepositoryId? ReadRepository(JsonElement? repository) =>

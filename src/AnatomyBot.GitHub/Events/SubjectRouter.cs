@@ -35,7 +35,10 @@ public static class SubjectRouter
             GitHubEvents.Sweep when facts.Number is { } n => facts.OnPullRequest
                 ? One(new PullRequestSubject(new IssueId(facts.Repository!, n)))
                 : One(new IssueSubject(new IssueId(facts.Repository!, n), WithLinkedPullRequests: false)),
-            GitHubEvents.IssueComment => Events.Route.Skip($"{what}: comment commands are not handled yet"),
+            GitHubEvents.IssueComment when facts.Action != "created" => Events.Route.Skip($"{what}: only new comments are read for commands (an edited comment is not run again)"),
+            GitHubEvents.IssueComment when facts.Comment is { } comment && facts.Number is { } n =>
+                One(new CommentSubject(new IssueId(facts.Repository!, n), comment, facts.OnPullRequest)),
+            GitHubEvents.IssueComment => Events.Route.Skip($"{what}: no comment in the payload"),
             GitHubEvents.Push => RoutePush(facts, anatomyPath, what),
             GitHubEvents.Installation or GitHubEvents.InstallationRepositories =>
                 Events.Route.Skip($"{what}: installation noted; repositories are evaluated on their next event or sweep"),

@@ -18,6 +18,9 @@ public sealed record WebhookFacts
     /// <summary><c>issue_comment</c>: whether the commented issue is a pull request.</summary>
     public bool OnPullRequest { get; init; }
 
+    /// <summary><c>issue_comment</c>: the comment itself.</summary>
+    public CommentFacts? Comment { get; init; }
+
     /// <summary><c>issues.transferred</c>: where the issue went.</summary>
     public IssueId? TransferredTo { get; init; }
 

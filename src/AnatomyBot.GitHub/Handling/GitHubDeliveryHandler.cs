@@ -2,6 +2,7 @@ using System.Net;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Auth;
+using AnatomyBot.GitHub.Commands;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Sweep;
@@ -21,6 +22,7 @@ public sealed partial class GitHubDeliveryHandler(
     GitHubConnections connections,
     IInstallationTokenSource tokens,
     SubjectReconciler reconciler,
+    GitHubCommandRunner commands,
     IDeliveryScheduler scheduler,
     IOptions<GitHubOptions> options,
     IOptions<DeliveryProcessorOptions> pipeline,
@@ -87,6 +89,7 @@ public sealed partial class GitHubDeliveryHandler(
             PullRequestSubject p => p.PullRequest.Repository,
             IssueSubject i => i.Issue.Repository,
             AnatomyChangedSubject a => a.Repository,
+            CommentSubject c => c.Item.Repository,
             _ => throw new ArgumentOutOfRangeException(nameof(subject)),
         };
         for (var attempt = 1; ; attempt++)
@@ -150,6 +153,14 @@ public sealed partial class GitHubDeliveryHandler(
             case AnatomyChangedSubject changed:
                 await QueueOpenItemsAsync(delivery, client, changed.Repository, cancellationToken).ConfigureAwait(false);
                 return results;
+            case CommentSubject comment:
+                var (commanded, skipped) = await commands.RunAsync(client, comment, cancellationToken).ConfigureAwait(false);
+                if (skipped is not null)
+                {
+                    Log.CommentSkipped(logger, delivery.Id, skipped);
+                }
+
+                return commanded;
             default:
                 return results;
         }
@@ -186,6 +197,7 @@ public sealed partial class GitHubDeliveryHandler(
         IssueSubject i => i.Issue.Repository,
         AnatomyChangedSubject a => a.Repository,
         PullRequestSubject p => p.PullRequest.Repository,
+        CommentSubject c => c.Item.Repository,
         _ => null,
     };
 
@@ -196,6 +208,9 @@ public sealed partial class GitHubDeliveryHandler(
 
         [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Repositories} never opted in (no anatomy file of its own nor in the organisation's .github repository); nothing written")]
         public static partial void NotOptedIn(ILogger logger, string deliveryId, string repositories);
+
+        [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Reason}")]
+        public static partial void CommentSkipped(ILogger logger, string deliveryId, string reason);
 
         [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the anatomy of {Repository} changed; {Count} open items queued for re-evaluation")]
         public static partial void AnatomyChanged(ILogger logger, string deliveryId, RepositoryId repository, int count);

@@ -1,7 +1,10 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.Core.Waivers;
 using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Reconcile;
@@ -22,7 +25,9 @@ public sealed class SubjectReconciler(
     IEnumerable<IReconcileApplier> appliers,
     RepositoryWriteLocks locks,
     GitHubBotIdentity identity,
-    GitHubConnections connections)
+    GitHubConnections connections,
+    TimeProvider? time = null,
+    IAuditLedger? audit = null)
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.GitHub);
 
@@ -63,7 +68,7 @@ public sealed class SubjectReconciler(
         }
         else if (anatomy.Anatomy is { } model)
         {
-            evaluation = engines.For(model).Evaluate([snapshot.Item, .. snapshot.Linked])[0];
+            evaluation = await WithRecordedWaiversAsync(engines.For(model).Evaluate([snapshot.Item, .. snapshot.Linked])[0], model, cancellationToken).ConfigureAwait(false);
             desired = DesiredStateBuilder.Build(evaluation, model, new RenderOptions());
         }
         else
@@ -98,7 +103,7 @@ public sealed class SubjectReconciler(
             return null;
         }
 
-        var evaluation = engines.For(model).Evaluate(items)[0];
+        var evaluation = await WithRecordedWaiversAsync(engines.For(model).Evaluate(items)[0], model, cancellationToken).ConfigureAwait(false);
         if (!items[0].IsOpen)
         {
             return evaluation;
@@ -117,6 +122,36 @@ public sealed class SubjectReconciler(
 
     private static HashSet<string> OwnedLabelsOf(WorkItem item) =>
         item.Labels.Where(OwnedLabels.IsOwned).Select(OwnedLabels.Canonical).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Evaluates a pull request without writing anything; null when it is gone or there is no valid anatomy.</summary>
+    public async Task<ItemEvaluation?> EvaluatePullRequestAsync(IGitHubClient client, IssueId id, CancellationToken cancellationToken)
+    {
+        var snapshot = await snapshots.ReadPullRequestAsync(client, id, cancellationToken).ConfigureAwait(false);
+        return snapshot is not null && (await anatomySource.LoadAsync(client, id.Repository).ConfigureAwait(false)).Anatomy is { } model
+            ? engines.For(model).Evaluate([snapshot.Item, .. snapshot.Linked])[0]
+            : null;
+    }
+
+    /// <summary>The evaluation with the waivers <c>/anatomy waive</c> recorded in the audit trail for the item marked,
+    /// judged on the clock's UTC day like the file's own.</summary>
+    private async Task<ItemEvaluation> WithRecordedWaiversAsync(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, CancellationToken cancellationToken)
+    {
+        if (audit is null || evaluation.IsExempt || evaluation.Gaps.Count == 0)
+        {
+            return evaluation;
+        }
+
+        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var maxDays = anatomy.Policy.Waivers.MaxDays;
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in audit.ListAsync(RecordedWaivers.Since(today, maxDays), RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        var recorded = RecordedWaivers.For(entries, evaluation.Item.Id);
+        return recorded.Count == 0 ? evaluation : new WaiverSet(recorded, today, maxDays).Apply(evaluation);
+    }
 
     public static Task<IReadOnlyList<IssueId>> DependentPullRequestsAsync(IGitHubClient client, IssueId issue) =>
         DependentPullRequests.FindAsync(client, issue);

@@ -72,6 +72,8 @@ public sealed class GitHubAnswerConformanceTests
         {
             AppSlug = "github-actions", StartedAt = DateTimeOffset.UnixEpoch, CompletedAt = DateTimeOffset.UnixEpoch,
         });
+        fake.Grant("acme/shop", "lead", "maintain");
+        fake.TeamMembers["acme/architects"] = ["alice"];
         return fake;
     }
 
@@ -142,6 +144,10 @@ public sealed class GitHubAnswerConformanceTests
         await SendAsync(http, HttpMethod.Get, "repos/acme/gone", null);
         await SendAsync(http, HttpMethod.Get, "repos/acme/shop/branches/main/protection/required_status_checks", null);
         await SendAsync(http, HttpMethod.Get, "repos/acme/shop/branches/dev/protection/required_status_checks", null);
+        await SendAsync(http, HttpMethod.Get, "repos/acme/shop/collaborators/lead/permission", null);
+        await SendAsync(http, HttpMethod.Get, "repos/acme/shop/collaborators/stranger/permission", null);
+        await SendAsync(http, HttpMethod.Get, "orgs/acme/teams/architects/memberships/alice", null);
+        await SendAsync(http, HttpMethod.Get, "orgs/acme/teams/architects/memberships/bob", null);
     }
 
     /// <summary>Sends one request, authorized by <c>scheme</c>: <c>Bearer</c> (the App's JWT), <c>Token</c> with an unknown

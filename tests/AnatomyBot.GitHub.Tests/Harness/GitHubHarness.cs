@@ -21,7 +21,7 @@ public sealed class GitHubHarness : IDisposable
     public const string Secret = "test-secret";
     public const string AnatomyPath = ".github/anatomy.yml";
 
-    public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
+    public GitHubHarness(Action<Dictionary<string, string?>>? configure = null, bool realParser = false, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null, Action<IServiceCollection>? register = null)
     {
         Api = new FakeGitHub { Clock = Time };
         Conformance = ExchangeValidator.ForGitHub()?.Attach(Api);
@@ -45,6 +45,7 @@ public sealed class GitHubHarness : IDisposable
         }
 
         services.AddAnatomyBotGitHub(configuration);
+        register?.Invoke(services);
         services.AddHttpClient(GitHub.Auth.GitHubClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Api);
         Services = services.BuildServiceProvider();
     }

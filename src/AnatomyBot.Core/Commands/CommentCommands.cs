@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Waivers;
+
+namespace AnatomyBot.Core.Commands;
+
+/// <summary>Reads the <c>/anatomy</c> commands of a comment: a line that starts with <c>/anatomy</c> (after at most three
+/// spaces) is a command; lines inside fenced code blocks, indented code and block quotes are not. Each command line is
+/// read by the exact grammar; a wrong one says what is wrong. Bounded: the first <see cref="MaxCommands"/> command lines
+/// of the first <see cref="MaxBodyLength"/> characters. Pure.</summary>
+public static partial class CommentCommands
+{
+    public const string Prefix = "/anatomy";
+
+    /// <summary>How many command lines one comment may hold; later ones are not read.</summary>
+    public const int MaxCommands = 5;
+
+    /// <summary>How much of a comment is read.</summary>
+    public const int MaxBodyLength = 65_536;
+
+    /// <summary>The longest command line read (a waiver's reason included).</summary>
+    public const int MaxLineLength = 1_000;
+
+    /// <summary>How every command is written, for replies.</summary>
+    public static IReadOnlyList<string> Usage { get; } =
+    [
+        "/anatomy recheck",
+        "/anatomy explain",
+        "/anatomy link component:C-ID",
+        "/anatomy waive <gap-code> until <YYYY-MM-DD> because <reason>",
+        "/anatomy unwaive <gap-code>",
+    ];
+
+    private static readonly (string Prefix, Layer Layer)[] LinkPrefixes =
+    [
+        ("outcome:", Layer.Outcome), ("stage:", Layer.Stage), ("logic:", Layer.Logic), ("component:", Layer.Component),
+    ];
+
+    public static IReadOnlyList<CommandLine> Parse(string? body)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return [];
+        }
+
+        var text = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body;
+        var lines = new List<CommandLine>();
+        string? fence = null;
+        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var indent = raw.Length - raw.TrimStart(' ').Length;
+            var line = raw.Trim();
+            if (fence is not null)
+            {
+                if (line.StartsWith(fence, StringComparison.Ordinal) && line.TrimStart(fence[0]).Length == 0)
+                {
+                    fence = null;
+                }
+
+                continue;
+            }
+
+            if (indent <= 3 && (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal)))
+            {
+                fence = new string(line[0], line.Length - line.TrimStart(line[0]).Length);
+                continue;
+            }
+
+            if (indent > 3 || raw.StartsWith('\t') || !IsCommandLine(line))
+            {
+                continue;
+            }
+
+            lines.Add(Read(line.Length > MaxLineLength ? line[..MaxLineLength] : line));
+            if (lines.Count == MaxCommands)
+            {
+                break;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>What is wrong with a well-formed command against the anatomy and the day: a gap code that is not one, a
+    /// date in the past or over <c>policy.waivers.maxDays</c>, an element the anatomy does not declare on that layer;
+    /// null when it can run.</summary>
+    public static string? Check(AnatomyCommand command, EnterpriseAnatomy anatomy, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(anatomy);
+        switch (command.Kind)
+        {
+            case CommandKind.Waive or CommandKind.Unwaive when !WaiverRules.IsGapCode(command.GapCode!):
+                return $"'{command.GapCode}' is not a gap code: use {string.Join(", ", Linkage.GapCodes.All)} or {WaiverRules.AllGaps}";
+            case CommandKind.Waive when command.Until < today:
+                return $"{WaiverRules.Format(command.Until!.Value)} is in the past (today is {WaiverRules.Format(today)})";
+            case CommandKind.Waive when command.Until > today.AddDays(anatomy.Policy.Waivers.MaxDays):
+                return $"{WaiverRules.Format(command.Until!.Value)} is {command.Until!.Value.DayNumber - today.DayNumber} days away; a waiver runs at most {anatomy.Policy.Waivers.MaxDays} days (policy.waivers.maxDays), until {WaiverRules.Format(today.AddDays(anatomy.Policy.Waivers.MaxDays))}";
+            case CommandKind.Link when !anatomy.TryGet(command.ElementId!, out var element):
+                return $"the anatomy has no {command.Layer!.Value.ToNoun()} '{command.ElementId}'";
+            case CommandKind.Link when anatomy.TryGet(command.ElementId!, out var element) && element.Layer != command.Layer:
+                return $"'{element.Id}' is a {element.Layer.ToNoun()}, not a {command.Layer!.Value.ToNoun()}: write `/anatomy link {element.Layer.ToNoun()}:{element.Id}`";
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsCommandLine(string line) =>
+        line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (line.Length == Prefix.Length || char.IsWhiteSpace(line[Prefix.Length]));
+
+    private static CommandLine Read(string line)
+    {
+        var rest = line[Prefix.Length..].Trim();
+        var space = rest.IndexOfAny([' ', '\t']);
+        var verb = (space < 0 ? rest : rest[..space]).ToLowerInvariant();
+        var args = space < 0 ? "" : rest[(space + 1)..].Trim();
+        return verb switch
+        {
+            "recheck" => NoArguments(line, CommandKind.Recheck, args),
+            "explain" => NoArguments(line, CommandKind.Explain, args),
+            "link" => Link(line, args),
+            "waive" => Waive(line, args),
+            "unwaive" => Unwaive(line, args),
+            _ => new CommandLine { Text = line, Unknown = true },
+        };
+    }
+
+    private static CommandLine NoArguments(string line, CommandKind kind, string args) => args.Length == 0
+        ? Ok(line, new AnatomyCommand { Kind = kind, Text = line })
+        : Bad(line, $"`/anatomy {kind.ToString().ToLowerInvariant()}` takes nothing after it");
+
+    private static CommandLine Link(string line, string args)
+    {
+        const string usage = "write `/anatomy link component:C-ID` (or `outcome:`, `stage:`, `logic:` and an id)";
+        if (args.Length == 0 || args.Contains(' ', StringComparison.Ordinal))
+        {
+            return Bad(line, $"name one element: {usage}");
+        }
+
+        foreach (var (prefix, layer) in LinkPrefixes)
+        {
+            if (args.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var id = args[prefix.Length..];
+                return ElementId().IsMatch(id)
+                    ? Ok(line, new AnatomyCommand { Kind = CommandKind.Link, Text = line, Layer = layer, ElementId = id })
+                    : Bad(line, $"'{id}' is not an element id (letters, digits and -, starting with a letter)");
+            }
+        }
+
+        return Bad(line, $"'{args}' names no layer: {usage}");
+    }
+
+    private static CommandLine Waive(string line, string args)
+    {
+        const string usage = "write `/anatomy waive <gap-code> until <YYYY-MM-DD> because <reason>`";
+        var match = WaiveGrammar().Match(args);
+        if (!match.Success)
+        {
+            return Bad(line, args.Length == 0 ? $"no gap code: {usage}" : !UntilWord().IsMatch(args) ? $"no date: {usage}" : $"no reason: {usage}");
+        }
+
+        var date = match.Groups["until"].Value;
+        if (!WaiverRules.TryParseDate(date, out var until))
+        {
+            return Bad(line, $"'{date}' is not a date written YYYY-MM-DD");
+        }
+
+        return Ok(line, new AnatomyCommand
+        {
+            Kind = CommandKind.Waive,
+            Text = line,
+            GapCode = match.Groups["gap"].Value,
+            Until = until,
+            Reason = match.Groups["reason"].Value.Trim(),
+        });
+    }
+
+    private static CommandLine Unwaive(string line, string args) => args.Length > 0 && !args.Contains(' ', StringComparison.Ordinal)
+        ? Ok(line, new AnatomyCommand { Kind = CommandKind.Unwaive, Text = line, GapCode = args })
+        : Bad(line, "name one gap code: write `/anatomy unwaive <gap-code>`");
+
+    private static CommandLine Ok(string line, AnatomyCommand command) => new() { Text = line, Command = command };
+
+    private static CommandLine Bad(string line, string problem) => new() { Text = line, Problem = problem };
+
+    [GeneratedRegex(@"^(?<gap>\S+)\s+until\s+(?<until>\S+)\s+because\s+(?<reason>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex WaiveGrammar();
+
+    [GeneratedRegex(@"^\S+\s+until\s+\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex UntilWord();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ElementId();
+}

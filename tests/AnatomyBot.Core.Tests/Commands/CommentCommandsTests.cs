@@ -1,0 +1,86 @@
+using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Commands;
+
+namespace AnatomyBot.Core.Tests.Commands;
+
+public sealed class CommentCommandsTests
+{
+    [Fact]
+    public void Parse_EachCommand_ReadByItsGrammar()
+    {
+        var lines = CommentCommands.Parse("""
+            Thanks!
+            /anatomy recheck
+            /anatomy explain
+            /ANATOMY link component:C-LEDGER
+            /anatomy waive no-component until 2026-12-31 because Spike; the spec follows in Q1
+            /anatomy unwaive no-outcome
+            """);
+
+        Assert.All(lines, l => Assert.Null(l.Problem));
+        Assert.Equal([CommandKind.Recheck, CommandKind.Explain, CommandKind.Link, CommandKind.Waive, CommandKind.Unwaive], lines.Select(l => l.Command!.Kind));
+        Assert.Equal((Layer.Component, "C-LEDGER", "component:C-LEDGER"), (lines[2].Command!.Layer, lines[2].Command!.ElementId, lines[2].Command!.LinkLabel));
+        var waive = lines[3].Command!;
+        Assert.Equal(("no-component", new DateOnly(2026, 12, 31), "Spike; the spec follows in Q1"), (waive.GapCode, waive.Until, waive.Reason));
+        Assert.Equal("no-outcome", lines[4].Command!.GapCode);
+        Assert.Equal(
+            [CommandAccess.Anyone, CommandAccess.Anyone, CommandAccess.Write, CommandAccess.Approver, CommandAccess.Approver],
+            lines.Select(l => l.Command!.Permission));
+    }
+
+    [Fact]
+    public void Parse_CodeBlocksQuotesAndMidLineMentions_AreNotCommands()
+    {
+        var lines = CommentCommands.Parse("""
+            Try this:
+            ```
+            /anatomy waive no-component until 2026-12-31 because fenced
+            ```
+            ~~~text
+            /anatomy recheck
+            ~~~
+                /anatomy recheck
+            > /anatomy recheck
+            Run `/anatomy recheck` when done, or /anatomy explain.
+            /anatomyfoo
+            """);
+
+        Assert.Empty(lines);
+    }
+
+    [Fact]
+    public void Parse_AfterAFenceCloses_CommandsCountAgain()
+    {
+        var lines = CommentCommands.Parse("```\n/anatomy explain\n```\n/anatomy recheck\n");
+
+        Assert.Equal(CommandKind.Recheck, Assert.Single(lines).Command!.Kind);
+    }
+
+    [Fact]
+    public void Parse_MoreThanTheLimit_OnlyTheFirstRead()
+    {
+        var lines = CommentCommands.Parse(string.Concat(Enumerable.Repeat("/anatomy recheck\n", 20)));
+
+        Assert.Equal(CommentCommands.MaxCommands, lines.Count);
+    }
+
+    [Theory]
+    [InlineData("/anatomy", true, null)]
+    [InlineData("/anatomy approve", true, null)]
+    [InlineData("/anatomy recheck now", false, "`/anatomy recheck` takes nothing after it")]
+    [InlineData("/anatomy link", false, "name one element: write `/anatomy link component:C-ID` (or `outcome:`, `stage:`, `logic:` and an id)")]
+    [InlineData("/anatomy link C-LEDGER", false, "'C-LEDGER' names no layer: write `/anatomy link component:C-ID` (or `outcome:`, `stage:`, `logic:` and an id)")]
+    [InlineData("/anatomy link component:", false, "'' is not an element id (letters, digits and -, starting with a letter)")]
+    [InlineData("/anatomy waive", false, "no gap code: write `/anatomy waive <gap-code> until <YYYY-MM-DD> because <reason>`")]
+    [InlineData("/anatomy waive no-component because spike", false, "no date: write `/anatomy waive <gap-code> until <YYYY-MM-DD> because <reason>`")]
+    [InlineData("/anatomy waive no-component until 2026-12-31", false, "no reason: write `/anatomy waive <gap-code> until <YYYY-MM-DD> because <reason>`")]
+    [InlineData("/anatomy waive no-component until 31/12/2026 because spike", false, "'31/12/2026' is not a date written YYYY-MM-DD")]
+    [InlineData("/anatomy unwaive", false, "name one gap code: write `/anatomy unwaive <gap-code>`")]
+    public void Parse_UnknownOrMalformed_SaysExactlyWhat(string line, bool unknown, string? problem)
+    {
+        var parsed = Assert.Single(CommentCommands.Parse(line));
+
+        Assert.Equal((unknown, problem), (parsed.Unknown, parsed.Problem));
+        Assert.Null(parsed.Command);
+    }
+}
