@@ -91,6 +91,7 @@ public sealed class GapRuleTests
         var unknown = Assert.Single(result.Gaps, g => g.Code == GapCodes.UnknownRef);
         Assert.Equal("C-PRICING-RULES", unknown.Suggestions[0].Id);
         Assert.Contains("`C-PRICING-RULES`", unknown.Fix, StringComparison.Ordinal);
+        Assert.Equal(("C-PRICING-RULEZ", "C-PRICING-RULES"), (unknown.Reference, unknown.LeadingId));
     }
 
     [Fact]
