@@ -18,6 +18,12 @@ public sealed partial class FakeAzureDevOps : FakeApi
     public const string DefaultRepositoryId = "c2c2c2c2-dddd-eeee-ffff-a3a3a3a3a3a3";
     public const string ApiVersion = "7.1";
 
+    /// <summary>The work-item Comments API is preview only: its operations take <c>7.1-preview.4</c>.</summary>
+    public const string CommentsApiVersion = "7.1-preview.4";
+
+    /// <summary>Whom comments, threads and statuses written through the fake are by: the bot's credential.</summary>
+    public const string BotUniqueName = "anatomybot@contoso.example";
+
     private readonly Dictionary<string, FakeGitRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId = 100;
 
@@ -32,6 +38,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
         ProjectId = projectId;
         Repository(DefaultRepository, DefaultRepositoryId);
         MapWorkItems();
+        MapWorkItemComments();
         MapPullRequests();
         MapItems();
         MapSettings();
@@ -151,13 +158,13 @@ public sealed partial class FakeAzureDevOps : FakeApi
     private static FakeResponse Error(HttpStatusCode status, string message) => FakeResponse.Json(FakeAzureDevOpsJson.Error(message), status);
 
     /// <summary>Maps an operation under <c>/{organization}/{project}/_apis/</c>: like the service, it needs
-    /// <c>api-version=7.1</c>, the organisation and the project (by name or id).</summary>
-    private void MapApi(HttpMethod method, string template, Func<FakeRequest, FakeResponse> answer, bool isRead = false) =>
+    /// <c>api-version=7.1</c> (or the operation's own, <paramref name="apiVersion"/>), the organisation and the project (by name or id).</summary>
+    private void MapApi(HttpMethod method, string template, Func<FakeRequest, FakeResponse> answer, bool isRead = false, string apiVersion = ApiVersion) =>
         Map(method, "/{organization}/{project}/_apis/" + template, request =>
         {
-            if (request.QueryValue("api-version") != ApiVersion)
+            if (request.QueryValue("api-version") != apiVersion)
             {
-                return Error(HttpStatusCode.BadRequest, $"VS403446: api-version {ApiVersion} is required");
+                return Error(HttpStatusCode.BadRequest, $"VS403446: api-version {apiVersion} is required");
             }
 
             var project = request.Route("project");

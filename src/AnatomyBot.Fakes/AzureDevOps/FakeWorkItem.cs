@@ -26,6 +26,9 @@ public sealed class FakeWorkItem
     /// <summary>Pull requests linking to the item (<c>vstfs:///Git/PullRequestId/…</c> artifact links).</summary>
     public List<(string ProjectId, string RepositoryId, int Number)> PullRequestLinks { get; } = [];
 
+    /// <summary>The work item's discussion, oldest first (deleted comments stay, flagged).</summary>
+    public List<FakeWorkItemComment> Comments { get; } = [];
+
     /// <summary>Further fields by reference name (custom fields, <c>Microsoft.VSTS.*</c>).</summary>
     public Dictionary<string, string> Fields { get; } = [];
 }

@@ -53,7 +53,9 @@ public sealed class AzureDevOpsAnswerConformanceTests
     {
         var fake = new FakeAzureDevOps();
         fake.Add(new FakeWorkItem { Id = 1, Type = "Epic", Tags = "outcome:O-1" });
-        fake.Add(new FakeWorkItem { Id = 2, Parent = 1 });
+        var story = fake.Add(new FakeWorkItem { Id = 2, Parent = 1 });
+        story.Comments.Add(new FakeWorkItemComment { Id = 40, Text = "<p>Taking this one.</p>", Format = "html", Author = "pat.po@contoso.example" });
+        story.Comments.Add(new FakeWorkItemComment { Id = 41, Text = "Moved to the right area path", Author = "pat.po@contoso.example" });
         var pr = new FakePullRequest { Number = 5, Iterations = 2 };
         pr.WorkItemIds.Add(2);
         pr.ChangedPaths.Add("src/a.cs");
@@ -109,6 +111,29 @@ public sealed class AzureDevOpsAnswerConformanceTests
         await SendAsync(http, HttpMethod.Delete, Pr + "/threads/101/comments/1?api-version=7.1", null);
         await SendAsync(http, HttpMethod.Delete, Pr + "/threads/101/comments/1?api-version=7.1", null);
         await SendAsync(http, HttpMethod.Post, Pr + "/iterations/2/statuses?api-version=7.1", """{"state":"failed","description":"1 gap","context":{"genre":"anatomybot","name":"linkage"}}""");
+        await ExerciseCommentsAsync(http);
+    }
+
+    private static async Task ExerciseCommentsAsync(HttpClient http)
+    {
+        const string Comments = Project + "wit/workItems/2/comments";
+        using (var created = await http.PostAsync(new Uri(Comments + "?format=markdown&api-version=7.1-preview.4", UriKind.Relative), new StringContent("""{"text":"<!-- anatomybot:trace -->\n### Anatomy"}""", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, created.StatusCode);
+            Assert.Equal(103, (int)System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!);
+        }
+
+        await SendAsync(http, HttpMethod.Post, Comments + "?format=markdown&api-version=7.1-preview.4", """{"text":""}""");
+        await SendAsync(http, HttpMethod.Post, Project + "wit/workItems/9/comments?format=html&api-version=7.1-preview.4", """{"text":"<p>x</p>"}""");
+        await SendAsync(http, HttpMethod.Get, Comments + "?$top=2&order=asc&api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Get, Comments + "?$top=2&order=asc&continuationToken=103&includeDeleted=false&api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Get, Comments + "?$top=2&continuationToken=nope&api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Get, Comments + "?api-version=7.1", null);
+        await SendAsync(http, HttpMethod.Get, Project + "wit/workItems/9/comments?api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Patch, Comments + "/103?format=markdown&api-version=7.1-preview.4", """{"text":"<!-- anatomybot:trace -->\n### ✅ Anatomy: all links in place"}""");
+        await SendAsync(http, HttpMethod.Patch, Comments + "/999?format=markdown&api-version=7.1-preview.4", """{"text":"x"}""");
+        await SendAsync(http, HttpMethod.Delete, Comments + "/103?api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Delete, Comments + "/103?api-version=7.1-preview.4", null);
     }
 
     private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string? body, string mediaType = "application/json")

@@ -11,7 +11,7 @@ namespace AnatomyBot.Testing.Conformance;
 internal sealed class AzureDevOpsDescription
 {
     private static readonly Lazy<AzureDevOpsDescription?> Instance = new(Load);
-    private readonly List<(DescribedOperation Operation, string[] RequiredQuery)> _operations = [];
+    private readonly List<(DescribedOperation Operation, string[] PathQuery, string[] RequiredQuery)> _operations = [];
     private readonly Dictionary<DescribedOperation, IReadOnlyList<string>> _apiVersions = [];
 
     private AzureDevOpsDescription(IEnumerable<JsonDocument> documents)
@@ -25,16 +25,17 @@ internal sealed class AzureDevOpsDescription
             foreach (var path in paths)
             {
                 var template = path.Name.Split('?')[0];
-                string[] requiredQuery = [.. path.Name.Contains('?', StringComparison.Ordinal)
-                    ? path.Name.Split('?')[1].Split('&').Select(q => q.Split('=')[0])
+                string[] pathQuery = [.. path.Name.Contains('?', StringComparison.Ordinal)
+                    ? path.Name.Split('?')[1].Split('&').Select(q => q.Split('=')[0]).Where(q => q.Length > 0)
                     : []];
                 foreach (var method in path.Value.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object && m.Value.TryGetProperty("parameters", out _)))
                 {
                     var versions = ApiVersions(root, method.Value);
+                    string[] requiredQuery = [.. RequiredQuery(root, method.Value)];
                     foreach (var variant in Variants(template, method.Value))
                     {
                         var operation = Operation(root, translator, variant, method.Name.ToUpperInvariant(), method.Value);
-                        _operations.Add((operation, requiredQuery));
+                        _operations.Add((operation, pathQuery, requiredQuery));
                         _apiVersions[operation] = versions;
                     }
                 }
@@ -56,13 +57,17 @@ internal sealed class AzureDevOpsDescription
     public IReadOnlyList<string> ApiVersionsOf(DescribedOperation operation) => _apiVersions.GetValueOrDefault(operation, []);
 
     /// <summary>The operation with this method and template (literal segments in any case); among operations sharing
-    /// both, the one whose required query parameters (<c>items?path=</c>) the request carries.</summary>
+    /// both, the one whose query parameters required in its path (<c>items?path=</c>, <c>comments?format=</c>) the request
+    /// carries, and among those the one whose other required query parameters (a batch read's <c>ids</c>) it carries.</summary>
     public DescribedOperation? Find(string method, string template, IReadOnlyCollection<string>? query = null)
     {
         var candidates = _operations.Where(o => string.Equals(o.Operation.Method, method, StringComparison.OrdinalIgnoreCase)
             && string.Equals(o.Operation.Template, template, StringComparison.OrdinalIgnoreCase)).ToList();
-        return (query is null ? candidates.FirstOrDefault() : candidates.OrderByDescending(c => c.RequiredQuery.Length)
-            .FirstOrDefault(c => c.RequiredQuery.All(query.Contains))).Operation;
+        return (query is null ? candidates.FirstOrDefault() : candidates
+            .OrderByDescending(c => c.PathQuery.Length)
+            .ThenByDescending(c => c.RequiredQuery.All(query.Contains))
+            .ThenByDescending(c => c.RequiredQuery.Length)
+            .FirstOrDefault(c => c.PathQuery.All(query.Contains))).Operation;
     }
 
     private static AzureDevOpsDescription? Load()
@@ -97,6 +102,13 @@ internal sealed class AzureDevOpsDescription
             body.ValueKind == JsonValueKind.Object && body.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True,
             responses);
     }
+
+    /// <summary>Query parameters the operation requires, api-version aside (every operation takes one).</summary>
+    private static IEnumerable<string> RequiredQuery(JsonElement root, JsonElement operation) =>
+        operation.GetProperty("parameters").EnumerateArray().Select(p => Resolve(root, p))
+            .Where(p => DescribedOperation.StringOf(p, "in") == "query" && p.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True)
+            .Select(p => DescribedOperation.StringOf(p, "name"))
+            .Where(n => n != "api-version");
 
     private static List<string> ApiVersions(JsonElement root, JsonElement operation) =>
         [.. operation.GetProperty("parameters").EnumerateArray().Select(p => Resolve(root, p))
