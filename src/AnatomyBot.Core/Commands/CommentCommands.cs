@@ -1,12 +1,16 @@
 using System.Text.RegularExpressions;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Waivers;
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Syntax;
 
 namespace AnatomyBot.Core.Commands;
 
-/// <summary>Reads the <c>/anatomy</c> commands of a comment: a line that starts with <c>/anatomy</c> (after at most three
-/// spaces) is a command; lines inside fenced code blocks, indented code and block quotes are not. Each command line is
-/// read by the exact grammar; a wrong one says what is wrong. Bounded: the first <see cref="MaxCommands"/> command lines
+/// <summary>Reads the <c>/anatomy</c> commands of a comment: the comment is parsed as GitHub-flavoured Markdown (Markdig's
+/// block parser), and a line of a top-level paragraph that starts with <c>/anatomy</c> (after at most three spaces) is a
+/// command; lines of code blocks, block quotes (lazy continuations included), HTML blocks, list items, tables and
+/// headings are not. Each command line is read by the exact grammar; a wrong one says what is wrong. Bounded: the first <see cref="MaxCommands"/> command lines
 /// of the first <see cref="MaxBodyLength"/> characters. Pure.</summary>
 public static partial class CommentCommands
 {
@@ -31,6 +35,15 @@ public static partial class CommentCommands
         "/anatomy unwaive <gap-code>",
     ];
 
+    /// <summary>GitHub-flavoured Markdown's blocks and inlines: CommonMark with tables, strikethrough, autolinks and task
+    /// lists.</summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseAutoLinks()
+        .UseTaskLists()
+        .Build();
+
     private static readonly (string Prefix, Layer Layer)[] LinkPrefixes =
     [
         ("outcome:", Layer.Outcome), ("stage:", Layer.Stage), ("logic:", Layer.Logic), ("component:", Layer.Component),
@@ -43,29 +56,14 @@ public static partial class CommentCommands
             return [];
         }
 
-        var text = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body;
+        var text = (body.Length > MaxBodyLength ? body[..MaxBodyLength] : body).ReplaceLineEndings("\n");
+        var source = text.Split('\n');
         var lines = new List<CommandLine>();
-        string? fence = null;
-        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        foreach (var number in ParagraphLines(text, source.Length))
         {
+            var raw = source[number];
             var indent = raw.Length - raw.TrimStart(' ').Length;
             var line = raw.Trim();
-            if (fence is not null)
-            {
-                if (line.StartsWith(fence, StringComparison.Ordinal) && line.TrimStart(fence[0]).Length == 0)
-                {
-                    fence = null;
-                }
-
-                continue;
-            }
-
-            if (indent <= 3 && (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal)))
-            {
-                fence = new string(line[0], line.Length - line.TrimStart(line[0]).Length);
-                continue;
-            }
-
             if (indent > 3 || raw.StartsWith('\t') || !IsCommandLine(line))
             {
                 continue;
@@ -102,6 +100,28 @@ public static partial class CommentCommands
                 return $"'{element.Id}' is a {element.Layer.ToNoun()}, not a {command.Layer!.Value.ToNoun()}: write `/anatomy link {element.Layer.ToNoun()}:{element.Id}`";
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The numbers (from 0) of the source lines that belong to a paragraph at the top of the document, in order:
+    /// not inside a code block (fenced with backticks or tildes, or indented), a block quote (lazy continuation lines
+    /// included), an HTML block, a list item, a table or a heading, as GitHub's Markdown reads the comment.</summary>
+    private static IEnumerable<int> ParagraphLines(string text, int lineCount)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        foreach (var block in document)
+        {
+            if (block is not ParagraphBlock paragraph)
+            {
+                continue;
+            }
+
+            // Inline parsing releases a paragraph's lines; its span still covers its source lines.
+            var last = Math.Min(paragraph.Line + text.AsSpan(paragraph.Span.Start, paragraph.Span.Length).Count('\n'), lineCount - 1);
+            for (var line = paragraph.Line; line <= last; line++)
+            {
+                yield return line;
+            }
         }
     }
 

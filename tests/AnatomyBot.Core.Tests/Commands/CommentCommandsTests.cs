@@ -56,6 +56,44 @@ public sealed class CommentCommandsTests
         Assert.Equal(CommandKind.Recheck, Assert.Single(lines).Command!.Kind);
     }
 
+    [Theory]
+    [InlineData("> Please run\n/anatomy recheck")]
+    [InlineData("> quoted\n> /anatomy explain\n/anatomy recheck")]
+    [InlineData("<!--\n/anatomy recheck\n-->")]
+    [InlineData("<details>\n/anatomy recheck\n</details>")]
+    [InlineData("<div>\n/anatomy waive no-component until 2026-12-31 because html\n</div>")]
+    [InlineData("~~~~\n/anatomy recheck\n~~~\n/anatomy explain\n~~~~")]
+    [InlineData("````md\n```\n/anatomy recheck\n```\n````")]
+    [InlineData("- /anatomy recheck")]
+    [InlineData("1. /anatomy recheck")]
+    [InlineData("- [ ] first\n/anatomy recheck")]
+    [InlineData("- item\n\n  /anatomy recheck")]
+    [InlineData("| a | b |\n|---|---|\n| /anatomy recheck | x |")]
+    [InlineData("# /anatomy recheck")]
+    [InlineData("Please\n    /anatomy recheck")]
+    public void Parse_LazyQuotesHtmlBlocksTildeFencesListsTablesHeadings_AreNotCommands(string body)
+    {
+        Assert.Empty(CommentCommands.Parse(body));
+    }
+
+    [Theory]
+    [InlineData("Thanks for the review.\n/anatomy recheck", CommandKind.Recheck)]
+    [InlineData("> quoted\n\n/anatomy recheck", CommandKind.Recheck)]
+    [InlineData("<details>\n\n/anatomy explain\n\n</details>", CommandKind.Explain)]
+    [InlineData("~~~\n/anatomy recheck\n~~~\n/anatomy explain", CommandKind.Explain)]
+    [InlineData("- item\n\n/anatomy explain", CommandKind.Explain)]
+    [InlineData("   /anatomy explain\r\n", CommandKind.Explain)]
+    public void Parse_TopLevelParagraphLines_AreCommands(string body, CommandKind expected)
+    {
+        Assert.Equal(expected, Assert.Single(CommentCommands.Parse(body)).Command!.Kind);
+    }
+
+    [Fact]
+    public void Parse_UnclosedFence_HidesTheRestOfTheComment()
+    {
+        Assert.Empty(CommentCommands.Parse("```\n/anatomy recheck\n\n/anatomy explain\n"));
+    }
+
     [Fact]
     public void Parse_MoreThanTheLimit_OnlyTheFirstRead()
     {
