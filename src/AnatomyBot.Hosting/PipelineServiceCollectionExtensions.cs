@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Hosting.Digest;
 using AnatomyBot.Hosting.Inbox;
@@ -36,7 +37,8 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IDeliveryScheduler>(),
             sp.GetRequiredService<IOptions<DeliveryProcessorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AnatomyBotTelemetry>()));
+            sp.GetRequiredService<AnatomyBotTelemetry>(),
+            sp.GetService<ILinkLedger>()));
         services.TryAddSingleton(sp => new AnatomyBotTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<ProcessingRunner>();
         services.AddOptions<IngressOptions>()

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Storage.Sqlite;
 using AnatomyBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AnatomyBot.Storage;
 
 /// <summary>Registers <see cref="IDeliveryLedger"/>, <see cref="IEvaluationLedger"/>, <see cref="IDeliveryFingerprintLedger"/>, <see cref="IDeliveryRetention"/>,
-/// <see cref="IDeliveryKeyLedger"/> and <see cref="IAuditLedger"/> as singletons on one backend.</summary>
+/// <see cref="IDeliveryKeyLedger"/>, <see cref="IAuditLedger"/> and <see cref="ILinkLedger"/> as singletons on one backend.</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, LedgerStorageOptions options)
@@ -34,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryRetention, SqliteDeliveryRetention>();
         services.AddSingleton<IDeliveryKeyLedger, SqliteDeliveryKeyLedger>();
         services.AddSingleton<IAuditLedger, SqliteAuditLedger>();
+        services.AddSingleton<ILinkLedger, SqliteLinkLedger>();
         return services;
     }
 
@@ -53,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryRetention, TableDeliveryRetention>();
         services.AddSingleton<IDeliveryKeyLedger, TableDeliveryKeyLedger>();
         services.AddSingleton<IAuditLedger, TableAuditLedger>();
+        services.AddSingleton<ILinkLedger, TableLinkLedger>();
         return services;
     }
 }

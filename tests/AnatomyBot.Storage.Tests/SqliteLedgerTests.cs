@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Storage.Sqlite;
 
 namespace AnatomyBot.Storage.Tests;
@@ -43,6 +44,13 @@ public sealed class SqliteLedgerTests : LedgerContractTests, IDisposable
         var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
         databases.Add(database);
         return new SqliteAuditLedger(database);
+    }
+
+    protected override ILinkLedger OpenLinks()
+    {
+        var database = new SqliteLedgerDatabase(folder.File("ledger.db"));
+        databases.Add(database);
+        return new SqliteLinkLedger(database);
     }
 
     public override ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Storage.Tables;
 using AnatomyBot.Testing;
 using Azure.Data.Tables;
@@ -57,6 +58,14 @@ public sealed class TableLedgerTests : LedgerContractTests
         return new TableAuditLedger(store);
     }
 
+    protected override ILinkLedger OpenLinks()
+    {
+        connectionString ??= AzuriteEnvironment.RequireConnectionString();
+        var store = new TableLedgerStore(connectionString, prefix);
+        stores.Add(store);
+        return new TableLinkLedger(store);
+    }
+
     [Fact]
     public async Task Record_StoppedAfterTheEvaluationsCommitted_LosesNoGapEvent()
     {
@@ -96,7 +105,7 @@ public sealed class TableLedgerTests : LedgerContractTests
         }
 
         var service = new TableServiceClient(connectionString);
-        foreach (var name in new[] { "Deliveries", "DeliveryStatus", "Evaluations", "GapEvents", "DeliveryFingerprints" })
+        foreach (var name in new[] { "Deliveries", "DeliveryStatus", "Evaluations", "GapEvents", "DeliveryFingerprints", "Audit", "Links" })
         {
             await service.DeleteTableAsync(prefix + name);
         }

@@ -1,9 +1,11 @@
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 
 namespace AnatomyBot.Core.Pipeline;
 
 /// <summary>Processes one delivery: dedupe by (platform, delivery id) through the delivery ledger, dispatch to the
-/// platform's handler, record the evaluations and their gap transitions, and mark the delivery processed. A transient
+/// platform's handler, record the evaluations and their gap transitions (and, with a links ledger, each item's links:
+/// <see cref="ItemLinks"/>), and mark the delivery processed. A transient
 /// failure is queued again after the platform's <c>Retry-After</c> (or a back-off) until the retry budget is spent; then
 /// the delivery is parked as poison. The same code runs in the Functions queue trigger, <c>serve</c>, <c>replay</c> and
 /// <c>demo</c>. Each delivery is a span and is counted in <see cref="AnatomyBotTelemetry"/>.</summary>
@@ -14,7 +16,8 @@ public sealed class DeliveryProcessor(
     IDeliveryScheduler scheduler,
     DeliveryProcessorOptions options,
     TimeProvider time,
-    AnatomyBotTelemetry? telemetry = null)
+    AnatomyBotTelemetry? telemetry = null,
+    ILinkLedger? links = null)
 {
     private readonly Dictionary<string, IDeliveryHandler> _handlers =
         handlers.ToDictionary(h => h.Platform, StringComparer.OrdinalIgnoreCase);
@@ -113,8 +116,28 @@ public sealed class DeliveryProcessor(
         }
 
         var events = stored.Count == 0 ? [] : await evaluations.RecordAsync(stored, cancellationToken);
+        await RecordLinksAsync(result, cancellationToken);
         await deliveries.MarkAsync(delivery.Platform, delivery.Id, DeliveryStatus.Processed, now, null, cancellationToken);
         return new ProcessingOutcome(ProcessingStatus.Processed, delivery) { Result = result, GapEvents = events };
+    }
+
+    /// <summary>Each evaluated item's links replace the ones kept for it; a closed or deleted item keeps none.</summary>
+    private async Task RecordLinksAsync(DeliveryResult result, CancellationToken cancellationToken)
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        foreach (var evaluation in result.Evaluations)
+        {
+            await links.ReplaceAsync(ItemLinks.ItemOf(evaluation.Item), ItemLinks.Of(evaluation.Item), cancellationToken);
+        }
+
+        foreach (var gone in result.Gone)
+        {
+            await links.ReplaceAsync(new LinkingItem(gone.Source, gone.Id, Policy.ItemKind.Other), [], cancellationToken);
+        }
     }
 
     private async Task<ProcessingOutcome> RetryOrPoisonAsync(Delivery delivery, string error, TimeSpan? retryAfter, CancellationToken cancellationToken)

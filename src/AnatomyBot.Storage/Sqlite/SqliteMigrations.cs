@@ -42,6 +42,13 @@ internal static class SqliteMigrations
                 subject TEXT NOT NULL, until TEXT, reason TEXT, origin TEXT, key TEXT UNIQUE);
             CREATE INDEX ix_audit_at ON audit (at, seq);
             """),
+        new(6, "links between items (for re-checks across platforms and levels)", """
+            CREATE TABLE links (
+                source INTEGER NOT NULL, item_id TEXT NOT NULL, item_kind INTEGER NOT NULL,
+                target_source INTEGER NOT NULL, target_id TEXT NOT NULL, kind INTEGER NOT NULL,
+                PRIMARY KEY (source, item_id, target_source, target_id)) WITHOUT ROWID;
+            CREATE INDEX ix_links_target ON links (target_source, target_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace AnatomyBot.Storage.Tables;
 
 /// <summary>The ledger's tables in one storage account, created on first use. Names: <c>{prefix}Deliveries</c>,
-/// <c>{prefix}DeliveryStatus</c> (status index), <c>{prefix}Evaluations</c>, <c>{prefix}GapEvents</c>, <c>{prefix}DeliveryFingerprints</c>, <c>{prefix}Audit</c>.</summary>
+/// <c>{prefix}DeliveryStatus</c> (status index), <c>{prefix}Evaluations</c>, <c>{prefix}GapEvents</c>, <c>{prefix}DeliveryFingerprints</c>, <c>{prefix}Audit</c>, <c>{prefix}Links</c>.</summary>
 public sealed class TableLedgerStore : IDisposable
 {
     public const string DefaultPrefix = "anatomybot";
@@ -26,6 +26,7 @@ public sealed class TableLedgerStore : IDisposable
         GapEvents = service.GetTableClient(prefix + "GapEvents");
         DeliveryFingerprints = service.GetTableClient(prefix + "DeliveryFingerprints");
         Audit = service.GetTableClient(prefix + "Audit");
+        Links = service.GetTableClient(prefix + "Links");
     }
 
     public TableLedgerStore(string connectionString, string prefix = DefaultPrefix)
@@ -45,6 +46,8 @@ public sealed class TableLedgerStore : IDisposable
 
     internal TableClient Audit { get; }
 
+    internal TableClient Links { get; }
+
     /// <summary>Creates the tables when missing. Every ledger operation calls it; call it at start-up to fail early.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +61,7 @@ public sealed class TableLedgerStore : IDisposable
         {
             if (!created)
             {
-                foreach (var table in new[] { Deliveries, DeliveryStatus, Evaluations, GapEvents, DeliveryFingerprints, Audit })
+                foreach (var table in new[] { Deliveries, DeliveryStatus, Evaluations, GapEvents, DeliveryFingerprints, Audit, Links })
                 {
                     await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                 }

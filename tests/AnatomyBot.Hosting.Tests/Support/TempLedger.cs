@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Storage.Sqlite;
 
 namespace AnatomyBot.Hosting.Tests.Support;
@@ -17,6 +18,7 @@ internal sealed class TempLedger : IDisposable
         Fingerprints = new SqliteDeliveryFingerprintLedger(_database);
         Retention = new SqliteDeliveryRetention(_database);
         Keys = new SqliteDeliveryKeyLedger(_database);
+        Links = new SqliteLinkLedger(_database);
     }
 
     public string Folder { get; }
@@ -30,6 +32,8 @@ internal sealed class TempLedger : IDisposable
     public IDeliveryRetention Retention { get; }
 
     public IDeliveryKeyLedger Keys { get; }
+
+    public ILinkLedger Links { get; }
 
     public void Dispose()
     {
