@@ -106,13 +106,15 @@ public static class ServiceCollectionExtensions
     private static IAnatomyFileSource CreateAnatomySource(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
-        return options.Anatomy.Kind switch
+        var project = options.DefaultProject;
+        var source = options.Anatomy.For(project);
+        return source.Kind switch
         {
             AnatomySourceKind.GitHub => provider.GetKeyedService<IAnatomyFileSource>(AnatomySourceKind.GitHub)
                 ?? throw new InvalidOperationException(
                     "AzureDevOps:Anatomy:GitHub is set but no GitHub anatomy reader is registered (the host adds AnatomyBot.GitHub's AddGitHubAnatomyFileSource)."),
-            AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(options.Anatomy.LocalPath!),
-            _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), options.Anatomy, options.Project ?? ""),
+            AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(source.LocalPath!),
+            _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), source, project),
         };
     }
 

@@ -49,7 +49,7 @@ public static class ChannelServiceCollectionExtensions
 
     private static GitHubAnatomyFile AzureDevOpsAnatomyOnGitHub(AzureDevOpsOptions options)
     {
-        var source = options.Anatomy;
+        var source = options.Anatomy.For(options.DefaultProject);
         source.GitHub.TrySplitRepository(out var owner, out var name);
         return new GitHubAnatomyFile(source.GitHub.EffectiveBaseUrl, owner, name, source.Path, source.Branch, source.GitHub.Token)
         {

@@ -22,8 +22,25 @@ public sealed class AzureDevOpsOptions
     /// <c>https://tfs.contoso.com/DefaultCollection</c>. The demo points it at a local fake.</summary>
     public Uri? OrganizationUrl { get; set; }
 
-    /// <summary>Project name or id that holds the boards (and, by default, the anatomy repository).</summary>
+    /// <summary>One project name or id that holds the boards (and, by default, the anatomy repository): the same as
+    /// <see cref="Projects"/> with one entry. Setting both fails start-up.</summary>
     public string? Project { get; set; }
+
+    /// <summary>The project names or ids whose boards and pull requests the bot watches (<c>AzureDevOps:Projects:0</c>,
+    /// <c>AzureDevOps:Projects:1</c>…; environment <c>AzureDevOps__Projects__0</c>). Every other project stays silent.</summary>
+    public List<string> Projects { get; set; } = [];
+
+    /// <summary>The watched projects: <see cref="Projects"/>, or <see cref="Project"/> as a list of one; blank entries
+    /// dropped, each project once (names compare case-insensitively, as Azure DevOps compares them).</summary>
+    public IReadOnlyList<string> ConfiguredProjects =>
+        [.. (Projects.Count > 0 ? Projects : [Project ?? ""]).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Whether <paramref name="project"/> (a name or id) is one of <see cref="ConfiguredProjects"/>.</summary>
+    public bool IsConfigured(string? project) =>
+        !string.IsNullOrWhiteSpace(project) && ConfiguredProjects.Contains(project.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The first watched project: where reads that name no project (work items by id) are sent.</summary>
+    public string DefaultProject => ConfiguredProjects.Count > 0 ? ConfiguredProjects[0] : throw new InvalidOperationException("AzureDevOps:Projects is not set.");
 
     public AzureDevOpsAuthMode AuthMode { get; set; } = AzureDevOpsAuthMode.Pat;
 
@@ -34,7 +51,8 @@ public sealed class AzureDevOpsOptions
     /// <summary>Client id of a user-assigned managed identity (Entra mode); empty uses DefaultAzureCredential's chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>Where <c>anatomy.yml</c> comes from.</summary>
+    /// <summary>Where <c>anatomy.yml</c> comes from: for every project, or per project under
+    /// <c>AzureDevOps:Anatomy:Projects:{project}</c> (<see cref="AnatomySourceOptions.For"/>).</summary>
     public AnatomySourceOptions Anatomy { get; set; } = new();
 
     /// <summary>Longest wait (seconds) the client sits out inline for <c>Retry-After</c> or back-off; a longer one

@@ -75,7 +75,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
             if (mapped.Item is { } item)
             {
                 workItems.Add(snapshot.WorkItemTargets.Contains(id)
-                    ? await states.WithLifecycleAsync(item, read, options.Value.Project ?? "", cancellationToken).ConfigureAwait(false)
+                    ? await states.WithLifecycleAsync(item, read, options.Value.DefaultProject, cancellationToken).ConfigureAwait(false)
                     : item);
             }
             else
@@ -90,20 +90,15 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         return calls.Tally.Stamp(new DeliveryResult { Evaluations = evaluations });
     }
 
-    /// <summary>Silence where nobody opted in: targets in a project other than the configured one are dropped; the
+    /// <summary>Silence where nobody opted in: targets in a project other than the configured ones are dropped; the
     /// project they are in when nothing is left, else null. A project is matched by name or id; a configured project
     /// given as an id cannot be told from a work item's project name, so work items are then kept.</summary>
     private string? OutsideConfiguredProject(Snapshot snapshot, NotificationSubject subject)
     {
-        var configured = options.Value.Project;
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            return null;
-        }
-
-        bool Is(string? project) => string.Equals(project, configured, StringComparison.OrdinalIgnoreCase);
+        var configured = options.Value.ConfiguredProjects;
+        bool Is(string? project) => options.Value.IsConfigured(project);
         string? elsewhere = null;
-        if (!Guid.TryParse(configured, out _))
+        if (!configured.Any(p => Guid.TryParse(p, out _)))
         {
             foreach (var id in snapshot.WorkItemTargets.ToList())
             {

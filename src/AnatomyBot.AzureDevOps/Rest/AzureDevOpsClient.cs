@@ -22,8 +22,9 @@ public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFacto
 
     private Uri OrganizationUrl => options.Value.OrganizationUrl ?? throw new InvalidOperationException("AzureDevOps:OrganizationUrl is not set.");
 
-    /// <summary>The configured boards project.</summary>
-    public string Project => options.Value.Project ?? throw new InvalidOperationException("AzureDevOps:Project is not set.");
+    /// <summary>The first configured project: the route of calls that name no project of their own (work items by id,
+    /// which are unique in the organisation).</summary>
+    public string Project => options.Value.DefaultProject;
 
     /// <summary>Work items with relations, in batches of at most <see cref="BatchSize"/>; ids that do not exist (or were
     /// deleted) are simply absent.</summary>
