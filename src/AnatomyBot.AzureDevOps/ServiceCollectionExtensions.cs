@@ -41,6 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();
         services.AddSingleton<IWebhookIngress>(sp => new AzureDevOpsWebhookIngress(
             sp.GetRequiredService<IOptionsMonitor<AzureDevOpsOptions>>(), sp.GetRequiredService<ILogger<AzureDevOpsWebhookIngress>>()));
+        // The delivery's API call budget (Pipeline:MaxApiCallsPerDelivery); the pipeline's host validates the section.
+        services.AddOptions<DeliveryProcessorOptions>().Bind(configuration.GetSection(DeliveryProcessorOptions.SectionName));
         services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
         return services;
     }

@@ -25,6 +25,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     IAnatomyProvider anatomyProvider,
     AnatomyPushHandler pushHandler,
     IOptions<AzureDevOpsOptions> options,
+    IOptions<DeliveryProcessorOptions> pipeline,
     ILogger<AzureDevOpsDeliveryHandler> logger) : IDeliveryHandler
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.AzureDevOps);
@@ -34,7 +35,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     public async Task<DeliveryResult> HandleAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        using var calls = ApiCallTally.Begin();
+        using var calls = ApiCallTally.Begin(pipeline.Value.MaxApiCallsPerDelivery);
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = delivery.Id });
         if (!NotificationSubjectReader.TryRead(delivery.EventName, delivery.Body, out var subject, out var error))
         {

@@ -13,4 +13,8 @@ internal sealed class Snapshot
 
     /// <summary>Work items whose tags are reconciled (the subject and its descendants, never mere context).</summary>
     public List<int> WorkItemTargets { get; } = [];
+
+    /// <summary>The delivery's API call budget ran out while reading what the pull requests reference (their linked
+    /// work items, or the pull requests a work item links to): none of the pull requests is evaluated.</summary>
+    public bool BudgetSpent { get; set; }
 }

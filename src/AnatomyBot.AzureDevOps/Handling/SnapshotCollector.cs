@@ -2,13 +2,17 @@ using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.AzureDevOps.Handling;
 
 /// <summary>Reads the current state a subject needs. A changed work item brings its descendants (they inherit its outcome
 /// and stage) and the open pull requests linked to it or to them (so fixing a story's link clears its PR's status without
 /// a push); a pull request brings its linked work items with their ancestors; the bot's own re-evaluation brings exactly
-/// the listed items (and, for context, their ancestors and the PRs' linked items).</summary>
+/// the listed items (and, for context, their ancestors and the PRs' linked items). What user text and links drive — the
+/// pull requests a work item links to, the work items pull requests link to and their ancestors — is read within the
+/// delivery's API call budget (<see cref="ApiCallTally.Enforce"/>); when it is spent the snapshot says so
+/// (<see cref="Snapshot.BudgetSpent"/>) and what was read stays.</summary>
 internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
 {
     /// <summary>Pull requests re-evaluated for one work-item change at most.</summary>
@@ -34,7 +38,7 @@ internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
                 snapshot.WorkItemTargets.Add(id);
                 snapshot.WorkItemTargets.AddRange(await reader.ReadDescendantsAsync(root, snapshot.WorkItems, cancellationToken).ConfigureAwait(false));
                 var linked = snapshot.WorkItemTargets.SelectMany(t => WorkItemRelations.PullRequests(snapshot.WorkItems[t])).Distinct().Take(MaxPullRequests);
-                await AddOpenPullRequestsAsync(snapshot, linked, cancellationToken).ConfigureAwait(false);
+                await WithinBudgetAsync(snapshot, () => AddOpenPullRequestsAsync(snapshot, linked, cancellationToken)).ConfigureAwait(false);
                 break;
             case ReconcileSubject reconcile:
                 foreach (var (key, item) in await reader.ReadWithAncestorsAsync(reconcile.WorkItemIds, cancellationToken).ConfigureAwait(false))
@@ -62,8 +66,30 @@ internal sealed class SnapshotCollector(AzureDevOpsSnapshotReader reader)
                 return null;
         }
 
-        await ReadLinkedWorkItemsAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        await WithinBudgetAsync(snapshot, () => ReadLinkedWorkItemsAsync(snapshot, cancellationToken)).ConfigureAwait(false);
         return snapshot;
+    }
+
+    /// <summary>Runs <paramref name="read"/> under the delivery's budget; a spent budget marks the snapshot (and stops
+    /// every later budgeted read at once) instead of failing the delivery.</summary>
+    private static async Task WithinBudgetAsync(Snapshot snapshot, Func<Task> read)
+    {
+        if (snapshot.BudgetSpent)
+        {
+            return;
+        }
+
+        using (ApiCallTally.Current?.Enforce())
+        {
+            try
+            {
+                await read().ConfigureAwait(false);
+            }
+            catch (ApiBudgetSpentException)
+            {
+                snapshot.BudgetSpent = true;
+            }
+        }
     }
 
     private async Task AddOpenPullRequestsAsync(Snapshot snapshot, IEnumerable<PullRequestRef> pullRequests, CancellationToken cancellationToken)

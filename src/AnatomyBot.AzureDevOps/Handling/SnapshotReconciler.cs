@@ -9,7 +9,8 @@ namespace AnatomyBot.AzureDevOps.Handling;
 
 /// <summary>Evaluates a snapshot with the engine and applies, target by target, only the differences between the desired
 /// and the current state. Pull requests get the thread and the status, never tags (the verdict lives there);
-/// closed work items and pull requests are evaluated but not written to.</summary>
+/// closed work items and pull requests are evaluated but not written to. When the delivery's API call budget ran out
+/// reading what the pull requests reference, they are not evaluated: each gets <see cref="BudgetSpentStatus"/>.</summary>
 internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOptions renderOptions)
 {
     public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
@@ -38,13 +39,19 @@ internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOption
         foreach (var pr in snapshot.PullRequests)
         {
             var evaluation = byId[pr.Item.Id];
-            results.Add(evaluation);
+            if (!snapshot.BudgetSpent)
+            {
+                results.Add(evaluation);
+            }
+
             if (!pr.Item.IsOpen)
             {
                 continue;
             }
 
-            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { OwnedLabels = new HashSet<string>() };
+            var desired = snapshot.BudgetSpent
+                ? BudgetSpentStatus.State()
+                : DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { OwnedLabels = new HashSet<string>() };
             var current = new CurrentState { Comment = pr.Thread, Check = StatusMapping.AsCurrent(pr.Status, desired.Check) };
             var iteration = pr.IterationId?.ToString(CultureInfo.InvariantCulture);
             await applier.ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, pr.Item.Id, ItemKind.PullRequest, iteration), desired, current, cancellationToken).ConfigureAwait(false);
