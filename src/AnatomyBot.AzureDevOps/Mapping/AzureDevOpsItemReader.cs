@@ -42,8 +42,8 @@ public sealed class AzureDevOpsItemReader
         _read = new WorkItemRead(cacheSlots);
     }
 
-    /// <summary>The item last read by <see cref="TryRead"/>, refilled by the next.</summary>
-    public WorkItemDraft Draft { get; } = new();
+    /// <summary>The item last read by <see cref="TryRead"/>, refilled by the next (a new one after <see cref="TakeDraft"/>).</summary>
+    public WorkItemDraft Draft { get; private set; } = new();
 
     /// <summary>The description (HTML) of the item last read by <see cref="TryRead"/>, valid until the next.</summary>
     public ReadOnlySpan<char> Body => _body is null ? [] : _body.Text;
@@ -52,6 +52,43 @@ public sealed class AzureDevOpsItemReader
     /// when <paramref name="withUrl"/> (a report that shows links); false with the failure, the draft then undefined.</summary>
     public bool TryRead(ReadOnlySpan<byte> utf8Json, out WorkItemMapResult failure, bool withUrl = false) =>
         Read(utf8Json, _body ??= new BodyBuffer(), withUrl, out failure, out _);
+
+    /// <summary>Reads the work item <paramref name="reader"/> is at (on its <c>{</c>) in the reader's own pass over a larger
+    /// document, into <see cref="Draft"/> and <see cref="Body"/> as <see cref="TryRead"/> does, so that the document is
+    /// tokenised once. True with the reader on the item's <c>}</c>; false when the reader's data ends inside the item, the
+    /// JSON is invalid, or the item is not a work item this reader maps: the caller then puts the reader back where it was
+    /// and reads the item the usual way (which reports what is wrong). The reader's options apply (comments as it treats
+    /// them).</summary>
+    public bool TryReadInPlace(ref Utf8JsonReader reader, bool withUrl = false)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var depth = reader.CurrentDepth;
+        var body = _body ??= new BodyBuffer();
+        body.Clear();
+        _read.Reset(_keepFields, body, withUrl);
+        try
+        {
+            WorkItemJsonReader.Read(ref reader, _read);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth && Fill(out _, out _);
+    }
+
+    /// <summary>The draft last read, for the caller to keep: the next read fills a new one.</summary>
+    public WorkItemDraft TakeDraft()
+    {
+        var draft = Draft;
+        Draft = new WorkItemDraft();
+        return draft;
+    }
 
     /// <summary>Maps one work item from its UTF-8 JSON text, as
     /// <see cref="AzureDevOpsWorkItemMapper.Map(ReadOnlySpan{byte}, IReadOnlyCollection{string}, bool)"/>.</summary>
@@ -65,16 +102,23 @@ public sealed class AzureDevOpsItemReader
     private bool Read(ReadOnlySpan<byte> utf8Json, BodyBuffer? body, bool withUrl, out WorkItemMapResult failure,
         out (string Body, string? Url, string? State) rest)
     {
-        rest = default;
-        var read = _read;
-        var draft = Draft;
         if (ReadJson(utf8Json, ReaderOptions, body, withUrl) is not null
             && ReadJson(utf8Json, TolerantOptions, body, withUrl) is { } error)
         {
+            rest = default;
             failure = WorkItemMapResult.Failure(null, error);
             return false;
         }
 
+        return Fill(out failure, out rest);
+    }
+
+    /// <summary>Fills <see cref="Draft"/> from what the last pass read; false with the failure when it is not a work item.</summary>
+    private bool Fill(out WorkItemMapResult failure, out (string Body, string? Url, string? State) rest)
+    {
+        rest = default;
+        var read = _read;
+        var draft = Draft;
         var diagnostics = read.Diagnostics;
         diagnostics.Clear();
         var id = read.Id.Take("id", diagnostics);

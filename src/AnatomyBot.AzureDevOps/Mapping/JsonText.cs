@@ -27,7 +27,7 @@ internal static class JsonText
             else
             {
                 reader.Read();
-                reader.Skip();
+                _ = reader.TrySkip();
             }
         }
 
@@ -73,7 +73,7 @@ internal static class JsonText
             case JsonTokenType.False:
                 return new TextSlot("false", false);
             default:
-                reader.Skip();
+                _ = reader.TrySkip();
                 return default;
         }
     }
@@ -131,7 +131,7 @@ internal static class JsonText
 
     public static string? SkipValue(ref Utf8JsonReader reader)
     {
-        reader.Skip();
+        _ = reader.TrySkip();
         return null;
     }
 

@@ -4,7 +4,10 @@ using AnatomyBot.Core.Linkage;
 namespace AnatomyBot.AzureDevOps.Mapping;
 
 /// <summary>The one forward pass of <see cref="AzureDevOpsWorkItemMapper"/> over a work item's JSON: the properties it
-/// maps land in a <see cref="WorkItemRead"/>, the rest is skipped.</summary>
+/// maps land in a <see cref="WorkItemRead"/>, the rest is skipped. Values are skipped with
+/// <see cref="Utf8JsonReader.TrySkip"/>, so that a reader over part of a larger document may run out of data inside the
+/// item without throwing: it then does not end on the item's end, which its caller checks
+/// (<see cref="AzureDevOpsItemReader.TryReadInPlace"/>).</summary>
 internal static class WorkItemJsonReader
 {
     private const string ParentLink = "System.LinkTypes.Hierarchy-Reverse";
@@ -29,7 +32,7 @@ internal static class WorkItemJsonReader
                 }
                 else
                 {
-                    reader.Skip();
+                    _ = reader.TrySkip();
                 }
             }
             else if (reader.ValueTextEquals("relations"u8))
@@ -40,7 +43,7 @@ internal static class WorkItemJsonReader
             else if (!read.WithUrl && (reader.ValueTextEquals("_links"u8) || reader.ValueTextEquals("url"u8)))
             {
                 reader.Read();
-                reader.Skip();
+                _ = reader.TrySkip();
             }
             else if (reader.ValueTextEquals("_links"u8))
             {
@@ -54,7 +57,7 @@ internal static class WorkItemJsonReader
             else
             {
                 reader.Read();
-                reader.Skip();
+                _ = reader.TrySkip();
             }
         }
     }
@@ -100,7 +103,7 @@ internal static class WorkItemJsonReader
             else if (!read.TryKeep(ref reader))
             {
                 reader.Read();
-                reader.Skip();
+                _ = reader.TrySkip();
             }
         }
     }
@@ -115,7 +118,7 @@ internal static class WorkItemJsonReader
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                reader.Skip();
+                _ = reader.TrySkip();
                 continue;
             }
 
@@ -135,7 +138,7 @@ internal static class WorkItemJsonReader
                 else
                 {
                     reader.Read();
-                    reader.Skip();
+                    _ = reader.TrySkip();
                 }
             }
 
@@ -159,7 +162,7 @@ internal static class WorkItemJsonReader
 
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
         {
-            reader.Skip();
+            _ = reader.TrySkip();
             return null;
         }
 
@@ -177,7 +180,7 @@ internal static class WorkItemJsonReader
         read.HtmlHref = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            _ = reader.TrySkip();
             return;
         }
 
@@ -186,7 +189,7 @@ internal static class WorkItemJsonReader
             if (!reader.ValueTextEquals("html"u8))
             {
                 reader.Read();
-                reader.Skip();
+                _ = reader.TrySkip();
                 continue;
             }
 
@@ -195,7 +198,7 @@ internal static class WorkItemJsonReader
             read.HtmlHref = default;
             if (!read.HasHtmlLink)
             {
-                reader.Skip();
+                _ = reader.TrySkip();
                 continue;
             }
 

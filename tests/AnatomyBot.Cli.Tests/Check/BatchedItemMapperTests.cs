@@ -1,4 +1,5 @@
 using AnatomyBot.Cli.Commands.Check;
+using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.Cli.Tests.Checking;
 
@@ -42,6 +43,8 @@ public sealed class BatchedItemMapperTests
 
         public List<Part> Parts { get; } = [];
 
+        public InPlaceReading? InPlace => null;
+
         public IBacklogSinkPart StartPart()
         {
             var part = new Part(this);
@@ -68,6 +71,8 @@ public sealed class BatchedItemMapperTests
 
                 Entries.Add($"{index}:{utf8.Length}");
             }
+
+            public void Add(WorkItemDraft draft, ReadOnlySpan<char> body) => Entries.Add($"{draft.Id}:{body.Length}");
 
             public void Dispose() => Disposed = true;
         }

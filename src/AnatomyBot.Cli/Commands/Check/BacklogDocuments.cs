@@ -141,6 +141,12 @@ internal sealed class BacklogDocuments(string displayName, BatchedItemMapper map
             return Step.Continue;
         }
 
+        if (mapper.TryAdd(ref reader, buffer.Data))
+        {
+            progress?.Invoke(buffer.Offset + reader.BytesConsumed);
+            return Step.Continue;
+        }
+
         var start = (int)reader.TokenStartIndex;
         if (!reader.TrySkip())
         {

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text.Json;
+using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
@@ -6,7 +8,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// (the reader is one sequential pass; parsing and mapping each item is the larger share of the work and needs no
 /// order). Each batch is one part of <paramref name="sink"/>, started in file order. At most a few batches are in
 /// flight, so memory stays flat: when all are busy, the reader maps the batch itself instead of waiting (a waiting
-/// reader spins, taking a core from the workers).</summary>
+/// reader spins, taking a core from the workers). Azure DevOps work items the sink reads in place
+/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes.</summary>
 internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
 {
     private const int BatchBytes = 1 << 20;
@@ -14,44 +17,48 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
 
     private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount * 2));
     private readonly List<Task> _batches = [];
-    private readonly List<(int Start, int Length)> _ranges = [];
-    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
-    private int _used;
-    private int _firstIndex;
+    private readonly InPlaceReading? _inPlace = sink.InPlace;
+    private Batch _batch = new();
     private int _count;
+
+    /// <summary>Reads the entry <paramref name="reader"/> is at in the reader's own pass when the sink reads items in
+    /// place (<see cref="IBacklogSink.InPlace"/>): true with the reader on the entry's end and the item in the batch;
+    /// false with the reader where it was, for the caller to cut the entry out and <see cref="Add(ReadOnlySpan{byte})"/> it.</summary>
+    public bool TryAdd(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
+    {
+        if (_inPlace is null || !_inPlace.TryRead(ref reader, window, out var draft, out var body))
+        {
+            return false;
+        }
+
+        if (!_batch.HasRoom(0, body.Length))
+        {
+            Dispatch();
+        }
+
+        _batch.Add(draft!, body);
+        Added();
+        return true;
+    }
 
     /// <summary>Copies one item's bytes into the current batch (the reader's window moves on).</summary>
     public void Add(ReadOnlySpan<byte> item)
     {
-        if (_used + item.Length > _bytes.Length)
-        {
-            if (_ranges.Count > 0)
-            {
-                Dispatch();
-            }
-
-            if (item.Length > _bytes.Length)
-            {
-                ArrayPool<byte>.Shared.Return(_bytes);
-                _bytes = ArrayPool<byte>.Shared.Rent(item.Length);
-            }
-        }
-
-        item.CopyTo(_bytes.AsSpan(_used));
-        _ranges.Add((_used, item.Length));
-        _used += item.Length;
-        _count++;
-        if (_ranges.Count == MaxItemsPerBatch)
+        _inPlace?.Declined();
+        if (!_batch.HasRoom(item.Length, 0))
         {
             Dispatch();
         }
+
+        _batch.Add(item);
+        Added();
     }
 
     /// <summary>Maps what is left and waits for every batch (an error of one is thrown here). A file of one batch is
     /// mapped on the reading thread: no worker is worth starting for it.</summary>
     public void Complete()
     {
-        if (_ranges.Count > 0)
+        if (_batch.Count > 0)
         {
             Dispatch(onThisThread: _batches.Count == 0);
         }
@@ -72,60 +79,134 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             ((IAsyncResult)batch).AsyncWaitHandle.WaitOne();
         }
 
-        ArrayPool<byte>.Shared.Return(_bytes);
+        _batch.Return();
         _slots.Dispose();
+    }
+
+    private void Added()
+    {
+        _count++;
+        if (_batch.Count == MaxItemsPerBatch)
+        {
+            Dispatch();
+        }
     }
 
     private void Dispatch(bool onThisThread = false)
     {
-        var bytes = _bytes;
-        var count = _ranges.Count;
-        var ranges = ArrayPool<(int Start, int Length)>.Shared.Rent(count); // a batch's ranges, not an array each
-        _ranges.CopyTo(ranges);
-        var first = _firstIndex;
+        var batch = _batch;
+        var first = _count - batch.Count;
         var part = sink.StartPart();
+        _batch = new Batch();
         if (!onThisThread && _slots.Wait(0))
         {
             _batches.Add(Task.Run(() =>
             {
                 try
                 {
-                    MapBatch(part, bytes, ranges.AsSpan(0, count), first);
+                    batch.MapInto(part, first);
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                    ArrayPool<(int, int)>.Shared.Return(ranges);
+                    batch.Return();
                     _slots.Release();
                 }
             }));
-            _bytes = ArrayPool<byte>.Shared.Rent(BatchBytes);
         }
         else
         {
             try
             {
-                MapBatch(part, bytes, ranges.AsSpan(0, count), first);
+                batch.MapInto(part, first);
             }
             finally
             {
-                ArrayPool<(int, int)>.Shared.Return(ranges);
+                batch.Return();
+            }
+        }
+    }
+
+    /// <summary>Consecutive entries, each an item's bytes or a draft with its description, in pooled buffers.</summary>
+    private sealed class Batch
+    {
+        private readonly List<(WorkItemDraft? Draft, int Start, int Length)> _entries = [];
+        private byte[]? _bytes;
+        private char[]? _chars;
+        private int _usedBytes;
+        private int _usedChars;
+
+        public int Count => _entries.Count;
+
+        /// <summary>Whether the batch takes this many more bytes and characters (an empty batch takes any size).</summary>
+        public bool HasRoom(int bytes, int chars) =>
+            _entries.Count == 0 || (_usedBytes + bytes <= BatchBytes && _usedChars + chars <= BatchBytes);
+
+        public void Add(ReadOnlySpan<byte> item)
+        {
+            Reserve(ref _bytes, _usedBytes + item.Length);
+            item.CopyTo(_bytes.AsSpan(_usedBytes));
+            _entries.Add((null, _usedBytes, item.Length));
+            _usedBytes += item.Length;
+        }
+
+        public void Add(WorkItemDraft draft, ReadOnlySpan<char> body)
+        {
+            Reserve(ref _chars, _usedChars + body.Length);
+            body.CopyTo(_chars.AsSpan(_usedChars));
+            _entries.Add((draft, _usedChars, body.Length));
+            _usedChars += body.Length;
+        }
+
+        public void MapInto(IBacklogSinkPart part, int first)
+        {
+            using (part)
+            {
+                for (var i = 0; i < _entries.Count; i++)
+                {
+                    var (draft, start, length) = _entries[i];
+                    if (draft is null)
+                    {
+                        part.Add(_bytes.AsMemory(start, length), first + i);
+                    }
+                    else
+                    {
+                        part.Add(draft, _chars.AsSpan(start, length));
+                    }
+                }
             }
         }
 
-        _ranges.Clear();
-        _used = 0;
-        _firstIndex = _count;
-    }
-
-    private static void MapBatch(IBacklogSinkPart part, byte[] bytes, ReadOnlySpan<(int Start, int Length)> ranges, int first)
-    {
-        using (part)
+        public void Return()
         {
-            for (var i = 0; i < ranges.Length; i++)
+            if (_bytes is not null)
             {
-                part.Add(bytes.AsMemory(ranges[i].Start, ranges[i].Length), first + i);
+                ArrayPool<byte>.Shared.Return(_bytes);
             }
+
+            if (_chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+            }
+
+            (_bytes, _chars) = (null, null);
+        }
+
+        /// <summary>A pooled buffer of at least <paramref name="size"/>, the batch size at first, its content kept.</summary>
+        private static void Reserve<T>([System.Diagnostics.CodeAnalysis.NotNull] ref T[]? buffer, int size)
+        {
+            if (buffer is not null && buffer.Length >= size)
+            {
+                return;
+            }
+
+            var larger = ArrayPool<T>.Shared.Rent(Math.Max(size, BatchBytes));
+            if (buffer is not null)
+            {
+                buffer.CopyTo(larger, 0);
+                ArrayPool<T>.Shared.Return(buffer);
+            }
+
+            buffer = larger;
         }
     }
 }

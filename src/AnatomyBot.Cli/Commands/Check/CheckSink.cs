@@ -1,14 +1,18 @@
 using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Linkage.Batch;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
-/// <summary><c>check</c>'s items go straight into the engine's <see cref="BacklogBatch"/>: an Azure DevOps work item from
-/// its bytes through the worker's draft and description buffer (no work item, no description string), a GitHub issue
+/// <summary><c>check</c>'s items go straight into the engine's <see cref="BacklogBatch"/>: an Azure DevOps work item as
+/// the draft and description read in the file's own pass (<see cref="InPlace"/>), or from its bytes through the worker's
+/// draft and description buffer (no work item, no description string), a GitHub issue
 /// as a work item, and an entry that is neither as an unreadable line. Azure DevOps web links are read only
 /// <paramref name="withUrls"/> (a report that shows them).</summary>
 internal sealed class CheckSink(BacklogBatch batch, string displayName, AzureDevOpsReaders readers, bool withUrls = false) : IBacklogSink
 {
+    public InPlaceReading? InPlace => new(readers.Rent(), withUrls);
+
     public IBacklogSinkPart StartPart() => new Part(batch.StartPart(), displayName, readers, withUrls);
 
     private sealed class Part(BacklogPart part, string displayName, AzureDevOpsReaders readers, bool withUrls) : IBacklogSinkPart
@@ -36,6 +40,8 @@ internal sealed class CheckSink(BacklogBatch batch, string displayName, AzureDev
                 part.Add(BacklogEntryJson.Noting(item, wasValid));
             }
         }
+
+        public void Add(WorkItemDraft draft, ReadOnlySpan<char> body) => part.Add(draft, body);
 
         public void Dispose()
         {

@@ -4,5 +4,10 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// order on the reading thread, each then filled by one worker.</summary>
 internal interface IBacklogSink
 {
+    /// <summary>How Azure DevOps work items are read in the file's own pass, for a sink that takes drafts
+    /// (<see cref="IBacklogSinkPart.Add(AnatomyBot.Core.Linkage.WorkItemDraft, ReadOnlySpan{char})"/>); null when every
+    /// entry comes as its bytes. Asked once per file.</summary>
+    InPlaceReading? InPlace { get; }
+
     IBacklogSinkPart StartPart();
 }

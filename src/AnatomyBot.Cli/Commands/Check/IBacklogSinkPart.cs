@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Linkage;
+
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>A run of consecutive entries of a backlog file, filled by one worker; disposed when its last entry is in.</summary>
@@ -5,4 +7,8 @@ internal interface IBacklogSinkPart : IDisposable
 {
     /// <summary>Reads one entry of the file: its JSON, and its position in the file's array of items.</summary>
     void Add(ReadOnlyMemory<byte> utf8, int index);
+
+    /// <summary>Takes one Azure DevOps work item already read on the reading thread (<see cref="IBacklogSink.InPlace"/>):
+    /// its draft, kept by the part, and its description.</summary>
+    void Add(WorkItemDraft draft, ReadOnlySpan<char> body);
 }

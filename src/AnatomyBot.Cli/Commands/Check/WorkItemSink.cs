@@ -1,4 +1,5 @@
 using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
@@ -10,6 +11,9 @@ internal sealed class WorkItemSink(string displayName, AzureDevOpsReaders reader
 
     /// <summary>Every entry read, in file order (once every part is disposed).</summary>
     public IEnumerable<BacklogEntry> Entries => _parts.SelectMany(p => p);
+
+    /// <summary>None: every entry is read whole, as a work item with its state and body.</summary>
+    public InPlaceReading? InPlace => null;
 
     public IBacklogSinkPart StartPart()
     {
@@ -28,6 +32,9 @@ internal sealed class WorkItemSink(string displayName, AzureDevOpsReaders reader
             var (item, id, source, error) = BacklogEntryJson.GitHubOr(_azureDevOps.Map(valid.Span), valid, displayName, index);
             entries.Add(new BacklogEntry(item is null ? null : BacklogEntryJson.Noting(item, wasValid), id, source, error));
         }
+
+        public void Add(WorkItemDraft draft, ReadOnlySpan<char> body) =>
+            throw new InvalidOperationException("this sink reads every entry from its bytes (InPlace is null)");
 
         public void Dispose() => readers.Return(_azureDevOps);
     }

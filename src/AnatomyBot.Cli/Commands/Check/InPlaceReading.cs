@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Cli.Commands.Check;
+
+/// <summary>Azure DevOps work items read on the reading thread in the file's own <see cref="Utf8JsonReader"/> pass, the
+/// one that finds where each item ends, instead of cutting the item out and tokenising it again on a worker: the worker
+/// gets a draft and its description. Tried while at most as many entries of the file needed the usual way (an entry
+/// that is not a work item, not valid UTF-8, or invalid JSON) as were read here, so a GitHub backlog is not read
+/// twice.</summary>
+internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls)
+{
+    private int _read;
+    private int _declined;
+
+    /// <summary>Reads the entry <paramref name="json"/> is at into <paramref name="draft"/> and <paramref name="body"/>
+    /// (valid until the next read), the reader then on its end; false with the reader where it was.
+    /// <paramref name="window"/> is the reader's data (the entry's bytes are checked to be UTF-8).</summary>
+    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, out WorkItemDraft? draft, out ReadOnlySpan<char> body)
+    {
+        draft = null;
+        body = default;
+        if (_declined > _read)
+        {
+            return false;
+        }
+
+        var checkpoint = json;
+        var start = (int)json.TokenStartIndex;
+        if (!reader.TryReadInPlace(ref json, withUrls) || !Utf8.IsValid(window[start..(int)json.BytesConsumed]))
+        {
+            json = checkpoint;
+            return false;
+        }
+
+        _read++;
+        draft = reader.TakeDraft();
+        body = reader.Body;
+        return true;
+    }
+
+    /// <summary>Notes an entry that came the usual way (read whole, not only cut short by the end of the window).</summary>
+    public void Declined() => _declined++;
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using AnatomyBot.AzureDevOps.Mapping;
+using AnatomyBot.Cli.Commands.Check;
+using AnatomyBot.Core.Linkage;
+
+namespace AnatomyBot.Cli.Tests.Checking;
+
+public sealed class InPlaceReadingTests
+{
+    [Fact]
+    public void Read_WorkItemsInPlace_AcrossWindows_MatchTheirBytesReadApart_AndOtherEntriesComeAsBytes()
+    {
+        var entries = new List<byte[]>();
+        for (var i = 0; i < 900; i++)
+        {
+            var text = i switch
+            {
+                100 => """{"number":100,"title":"A GitHub issue","body":"","state":"open"}""",
+                200 => """{"id":200}""",
+                300 => """{"id":300, /* a comment */ "fields":{"System.Title":"Commented","System.WorkItemType":"Epic"}}""",
+                _ => $$$"""{"id":{{{i}}},"url":"https://x/{{{i}}}","fields":{"System.WorkItemType":"{{{(i % 3 == 0 ? "Feature" : "User Story")}}}","System.Title":"Item {{{i}}} \u00e9","System.State":"{{{(i % 5 == 0 ? "Closed" : "Active")}}}","System.Tags":"a; b","System.Description":"<p>Strategic outcome: P1-{{{i % 7}}}</p>{{{new string('x', i * 7 % 3000)}}}","Custom.Other":{"deep":[1,2,{"x":"}"}]}},"relations":[{"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://x/_apis/wit/workItems/{{{i / 2}}}"}]}""",
+            };
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var title = bytes.AsSpan().IndexOf("Item "u8) + 5;
+            entries.Add(i == 400 ? [.. bytes[..title], 0xC3, 0x28, .. bytes[title..]] : bytes);
+        }
+
+        var file = new List<byte>("{\"count\":900,\"value\":["u8.ToArray());
+        for (var i = 0; i < entries.Count; i++)
+        {
+            file.AddRange(i == 0 ? [] : ",\n"u8.ToArray());
+            file.AddRange(entries[i]);
+        }
+
+        file.AddRange("]}"u8.ToArray());
+        var sink = new RecordingSink();
+
+        BacklogReader.Read("mixed.json", new MemoryStream([.. file]), sink);
+
+        var got = sink.Parts.SelectMany(p => p.Entries).ToList();
+        Assert.Equal(900, got.Count);
+        Assert.Equal([100, 200, 400], got.Select((e, i) => (e, i)).Where(x => x.e.Draft is null).Select(x => x.i));
+        Assert.Equal(Enumerable.Range(0, 900).Where(i => i is not (100 or 200 or 400)), got.Where(e => e.Index is null).Select(e => int.Parse(e.Draft!.Id, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(file.Count > 4 * 256 * 1024, "the file spans several of the reader's windows");
+        var apart = new AzureDevOpsItemReader(["Custom.Other"]);
+        foreach (var entry in got.Where(e => e.Draft is not null))
+        {
+            var id = int.Parse(entry.Draft!.Id, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(apart.TryRead(entries[id], out _));
+            Assert.Equal(Describe(apart.Draft, apart.Body), Describe(entry.Draft, entry.Body));
+        }
+    }
+
+    private static string Describe(WorkItemDraft d, ReadOnlySpan<char> body) =>
+        $"{d.Id}|{d.Source}|{d.Kind}|{d.Title}|{d.BodyFormat}|{string.Join(",", d.Labels)}|{string.Join(",", d.Fields.Select(f => $"{f.Key}={f.Value}"))}|{d.ParentId}|{d.Author}|{d.Scope}|{d.Url}|{d.IsOpen}|{string.Join(",", d.Diagnostics)}|{body}";
+
+    private sealed class RecordingSink : IBacklogSink
+    {
+        public InPlaceReading? InPlace { get; } = new(new AzureDevOpsItemReader(["Custom.Other"]), withUrls: false);
+
+        public List<Part> Parts { get; } = [];
+
+        public IBacklogSinkPart StartPart()
+        {
+            var part = new Part();
+            Parts.Add(part);
+            return part;
+        }
+
+        internal sealed class Part : IBacklogSinkPart
+        {
+            public List<(WorkItemDraft? Draft, string Body, int? Index)> Entries { get; } = [];
+
+            public void Add(ReadOnlyMemory<byte> utf8, int index) => Entries.Add((null, "", index));
+
+            public void Add(WorkItemDraft draft, ReadOnlySpan<char> body) => Entries.Add((draft, body.ToString(), null));
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+}
