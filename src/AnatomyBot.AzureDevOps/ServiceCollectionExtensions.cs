@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         // The delivery's API call budget (Pipeline:MaxApiCallsPerDelivery); the pipeline's host validates the section.
         services.AddOptions<DeliveryProcessorOptions>().Bind(configuration.GetSection(DeliveryProcessorOptions.SectionName));
         services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
+        services.AddSingleton<Core.Links.IRecheckDeliveries, AzureDevOpsRecheckDeliveries>();
         return services;
     }
 

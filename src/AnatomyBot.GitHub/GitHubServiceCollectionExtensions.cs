@@ -59,6 +59,7 @@ public static class GitHubServiceCollectionExtensions
         services.AddSingleton<IDeliveryHandler>(sp => sp.GetRequiredService<GitHubDeliveryHandler>());
         services.TryAddSingleton<GitHubSweepSource>();
         services.AddSingleton<ISweepSource>(sp => sp.GetRequiredService<GitHubSweepSource>());
+        services.AddSingleton<Core.Links.IRecheckDeliveries, GitHubRecheckDeliveries>();
         return services;
     }
 

@@ -38,7 +38,10 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DeliveryProcessorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AnatomyBotTelemetry>(),
-            sp.GetService<ILinkLedger>()));
+            sp.GetService<ILinkLedger>(),
+            sp.GetService<ILinkLedger>() is { } links
+                ? new LinkRechecks(links, sp.GetServices<IRecheckDeliveries>(), sp.GetRequiredService<IDeliveryScheduler>())
+                : null));
         services.TryAddSingleton(sp => new AnatomyBotTelemetry(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<ProcessingRunner>();
         services.AddOptions<IngressOptions>()

@@ -5,7 +5,8 @@ namespace AnatomyBot.Core.Pipeline;
 
 /// <summary>Processes one delivery: dedupe by (platform, delivery id) through the delivery ledger, dispatch to the
 /// platform's handler, record the evaluations and their gap transitions (and, with a links ledger, each item's links:
-/// <see cref="ItemLinks"/>), and mark the delivery processed. A transient
+/// <see cref="ItemLinks"/>), queue the re-checks of the items linking to what changed (<see cref="LinkRechecks"/>), and
+/// mark the delivery processed. A transient
 /// failure is queued again after the platform's <c>Retry-After</c> (or a back-off) until the retry budget is spent; then
 /// the delivery is parked as poison. The same code runs in the Functions queue trigger, <c>serve</c>, <c>replay</c> and
 /// <c>demo</c>. Each delivery is a span and is counted in <see cref="AnatomyBotTelemetry"/>.</summary>
@@ -17,7 +18,8 @@ public sealed class DeliveryProcessor(
     DeliveryProcessorOptions options,
     TimeProvider time,
     AnatomyBotTelemetry? telemetry = null,
-    ILinkLedger? links = null)
+    ILinkLedger? links = null,
+    LinkRechecks? rechecks = null)
 {
     private readonly Dictionary<string, IDeliveryHandler> _handlers =
         handlers.ToDictionary(h => h.Platform, StringComparer.OrdinalIgnoreCase);
@@ -117,8 +119,9 @@ public sealed class DeliveryProcessor(
 
         var events = stored.Count == 0 ? [] : await evaluations.RecordAsync(stored, cancellationToken);
         await RecordLinksAsync(result, cancellationToken);
+        var queued = rechecks is null ? RecheckResult.None : await rechecks.QueueAsync(delivery, result, cancellationToken);
         await deliveries.MarkAsync(delivery.Platform, delivery.Id, DeliveryStatus.Processed, now, null, cancellationToken);
-        return new ProcessingOutcome(ProcessingStatus.Processed, delivery) { Result = result, GapEvents = events };
+        return new ProcessingOutcome(ProcessingStatus.Processed, delivery) { Result = result, GapEvents = events, Rechecks = queued };
     }
 
     /// <summary>Each evaluated item's links replace the ones kept for it; a closed or deleted item keeps none.</summary>

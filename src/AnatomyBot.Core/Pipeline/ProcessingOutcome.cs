@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 
 namespace AnatomyBot.Core.Pipeline;
 
@@ -8,6 +9,9 @@ public sealed record ProcessingOutcome(ProcessingStatus Status, Delivery Deliver
     public DeliveryResult? Result { get; init; }
 
     public IReadOnlyList<GapEvent> GapEvents { get; init; } = [];
+
+    /// <summary>For <see cref="ProcessingStatus.Processed"/>: the re-checks queued for items linking to what changed.</summary>
+    public RecheckResult Rechecks { get; init; } = RecheckResult.None;
 
     /// <summary>For <see cref="ProcessingStatus.RetryScheduled"/>: how long until the next attempt.</summary>
     public TimeSpan? RetryDelay { get; init; }

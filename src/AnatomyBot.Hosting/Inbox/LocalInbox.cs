@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.Hosting.Inbox;
@@ -6,8 +8,9 @@ namespace AnatomyBot.Hosting.Inbox;
 /// <summary>The local queue of <c>serve</c>, <c>replay</c> and <c>demo</c>. Durability comes from the delivery ledger, whose
 /// Received and Failed rows ARE the inbox (the worker reloads them on start); this class only wakes the worker and holds
 /// retries until their delay has passed. It queues <see cref="InboxEntry"/> keys, not bodies. Poison needs no queue of its
-/// own: the ledger row is marked Poison.</summary>
-public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
+/// own: the ledger row is marked Poison. A delivery the bot queues itself (sweep, anatomy change, re-check) is stored in
+/// the ledger first, as the receiver stores a webhook's.</summary>
+public sealed class LocalInbox(TimeProvider time, IDeliveryLedger? deliveries = null) : IDeliveryScheduler
 {
     private readonly Channel<InboxEntry> _channel = Channel.CreateUnbounded<InboxEntry>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Lock _gate = new();
@@ -20,11 +23,17 @@ public sealed class LocalInbox(TimeProvider time) : IDeliveryScheduler
     /// <summary>Deliveries queued or delayed and not yet finished.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    /// <summary>Queues a delivery the ledger holds (the receiver and the processor store it first).</summary>
-    public Task EnqueueAsync(Delivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>Queues a delivery the ledger holds (the receiver and the processor store it first; the bot's own deliveries
+    /// are stored here).</summary>
+    public async Task EnqueueAsync(Delivery delivery, TimeSpan delay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return EnqueueAsync(new InboxEntry(delivery.Platform, delivery.Id, delivery.Attempts), delay, cancellationToken);
+        if (deliveries is not null && delivery.Attempts == 0 && LinkRechecks.IsOwn(delivery))
+        {
+            await deliveries.TryAddAsync(delivery, cancellationToken);
+        }
+
+        await EnqueueAsync(new InboxEntry(delivery.Platform, delivery.Id, delivery.Attempts), delay, cancellationToken);
     }
 
     internal Task EnqueueAsync(InboxEntry entry, TimeSpan delay, CancellationToken cancellationToken)

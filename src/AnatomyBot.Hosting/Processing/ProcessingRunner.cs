@@ -30,6 +30,7 @@ public sealed partial class ProcessingRunner(DeliveryProcessor processor, ILogge
             case ProcessingStatus.Processed:
                 var result = outcome.Result!;
                 LogProcessed(logger, delivery.Id, delivery.EventName, result.Evaluations.Count, result.ApiCalls, result.Writes, result.Skipped ?? "-");
+                LogRechecks(outcome.Rechecks, delivery.Id);
                 break;
             case ProcessingStatus.Duplicate:
                 LogDuplicate(logger, delivery.Id);
@@ -44,6 +45,24 @@ public sealed partial class ProcessingRunner(DeliveryProcessor processor, ILogge
 
         return outcome;
     }
+
+    private void LogRechecks(Core.Links.RecheckResult rechecks, string deliveryId)
+    {
+        if (rechecks.Capped)
+        {
+            LogRechecksCapped(logger, deliveryId, rechecks.Items, Core.Links.LinkRechecks.MaxPerChange);
+        }
+        else if (rechecks.Items > 0)
+        {
+            LogRechecksQueued(logger, deliveryId, rechecks.Items, rechecks.Deliveries);
+        }
+    }
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: {Items} open items linking to what changed queued for re-check in {Deliveries} deliveries")]
+    private static partial void LogRechecksQueued(ILogger logger, string deliveryId, int items, int deliveries);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: {Items} items linking to what changed queued for re-check, the bound of {Max} per change; the others are re-checked by the nightly sweep")]
+    private static partial void LogRechecksCapped(ILogger logger, string deliveryId, int items, int max);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Processed delivery {DeliveryId} ({EventName}): {Evaluations} items, {ApiCalls} API calls, {Writes} writes, skipped: {Skipped}")]
     private static partial void LogProcessed(ILogger logger, string deliveryId, string eventName, int evaluations, int apiCalls, int writes, string skipped);

@@ -41,6 +41,23 @@ public sealed class LocalInboxTests : IDisposable
     }
 
     [Fact]
+    public async Task EnqueueAsync_TheBotsOwnDelivery_IsStoredInTheLedgerFirst_AWebhookIsNot()
+    {
+        using var ledger = new TempLedger();
+        var inbox = new LocalInbox(new ObservedTimeProvider(Now), ledger.Deliveries);
+        var token = TestContext.Current.CancellationToken;
+
+        await inbox.EnqueueAsync(Delivery("recheck:d-1:contoso/web#7"), TimeSpan.Zero, token);
+        await inbox.EnqueueAsync(Delivery("sweep:2026-11-24T03:30:00Z:contoso/web#8"), TimeSpan.Zero, token);
+        await inbox.EnqueueAsync(Delivery("5f0c7b2e-9a41-4c55-8d0e-3a7b1c2d4e5f"), TimeSpan.Zero, token);
+
+        Assert.Equal(DeliveryStatus.Received, (await ledger.Deliveries.GetAsync(Platforms.GitHub, "recheck:d-1:contoso/web#7", token))?.Status);
+        Assert.Equal(DeliveryStatus.Received, (await ledger.Deliveries.GetAsync(Platforms.GitHub, "sweep:2026-11-24T03:30:00Z:contoso/web#8", token))?.Status);
+        Assert.Null(await ledger.Deliveries.GetAsync(Platforms.GitHub, "5f0c7b2e-9a41-4c55-8d0e-3a7b1c2d4e5f", token));
+        Assert.Equal(3, inbox.Pending);
+    }
+
+    [Fact]
     public async Task EnqueueAsync_WithDelay_IsReadableOnlyOnceTheClockHasPassedIt()
     {
         var time = new ObservedTimeProvider(Now);
