@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Applying;
 using AnatomyBot.AzureDevOps.Backlog;
+using AnatomyBot.AzureDevOps.Commands;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Handling;
 using AnatomyBot.AzureDevOps.Ingress;
@@ -9,6 +10,7 @@ using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Sweep;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
@@ -43,6 +45,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<AzureDevOpsOptions>>(), sp.GetRequiredService<ILogger<AzureDevOpsWebhookIngress>>()));
         // The delivery's API call budget (Pipeline:MaxApiCallsPerDelivery); the pipeline's host validates the section.
         services.AddOptions<DeliveryProcessorOptions>().Bind(configuration.GetSection(DeliveryProcessorOptions.SectionName));
+        services.TryAddSingleton(sp => new RecordedWaiverReader(sp.GetService<IAuditLedger>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<AzureDevOpsCommandRunner>();
         services.AddSingleton<IDeliveryHandler, AzureDevOpsDeliveryHandler>();
         services.AddSingleton<Core.Links.IRecheckDeliveries, AzureDevOpsRecheckDeliveries>();
         return services;

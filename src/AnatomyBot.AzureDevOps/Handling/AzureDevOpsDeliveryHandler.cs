@@ -1,7 +1,10 @@
 using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.AzureDevOps.Commands;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
+using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
@@ -26,7 +29,9 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     AnatomyPushHandler pushHandler,
     IOptions<AzureDevOpsOptions> options,
     IOptions<DeliveryProcessorOptions> pipeline,
-    ILogger<AzureDevOpsDeliveryHandler> logger) : IDeliveryHandler
+    ILogger<AzureDevOpsDeliveryHandler> logger,
+    AzureDevOpsCommandRunner? commands = null,
+    RecordedWaiverReader? recordedWaivers = null) : IDeliveryHandler
 {
     private readonly DifferenceApplier _applier = new(appliers, ItemSource.AzureDevOps);
 
@@ -55,17 +60,42 @@ public sealed partial class AzureDevOpsDeliveryHandler(
                 });
         }
 
-        var snapshot = await new SnapshotCollector(reader).CollectAsync(subject!, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
+        if (commands is not null && delivery.EventName == AzureDevOpsEventTypes.PullRequestCommented && subject is PullRequestSubject commented
+            && PullRequestCommentReader.TryRead(delivery.Body, out var threadId, out var commentId))
         {
-            Log.Gone(logger, delivery.Id, subject!.ToString());
-            return calls.Tally.Stamp(DeliveryResult.Skip($"{subject} no longer exists"));
+            DeliveryResult? reconciled = null;
+            var (evaluations, skipped) = await commands.RunAsync(commented.PullRequest, threadId, commentId, async ct =>
+            {
+                reconciled = await ReconcileAsync(delivery, subject, ct).ConfigureAwait(false);
+                return reconciled.Evaluations;
+            }, cancellationToken).ConfigureAwait(false);
+            if (skipped is not null)
+            {
+                Log.CommentSkipped(logger, delivery.Id, skipped);
+            }
+            else if (reconciled is not null)
+            {
+                return calls.Tally.Stamp(reconciled with { Evaluations = evaluations });
+            }
         }
 
-        if (OutsideConfiguredProject(snapshot, subject!) is { } elsewhere)
+        return calls.Tally.Stamp(await ReconcileAsync(delivery, subject!, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Reads the subject's current state, evaluates it and applies the differences.</summary>
+    private async Task<DeliveryResult> ReconcileAsync(Delivery delivery, NotificationSubject subject, CancellationToken cancellationToken)
+    {
+        var snapshot = await new SnapshotCollector(reader).CollectAsync(subject, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            Log.Gone(logger, delivery.Id, subject.ToString());
+            return DeliveryResult.Skip($"{subject} no longer exists");
+        }
+
+        if (OutsideConfiguredProject(snapshot, subject) is { } elsewhere)
         {
             Log.NotOptedIn(logger, delivery.Id, elsewhere);
-            return calls.Tally.Stamp(DeliveryResult.Skip($"project {elsewhere} has no configured anatomy; nothing is written there"));
+            return DeliveryResult.Skip($"project {elsewhere} has no configured anatomy; nothing is written there");
         }
 
         var anatomy = (await anatomyProvider.GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy;
@@ -86,9 +116,9 @@ public sealed partial class AzureDevOpsDeliveryHandler(
             }
         }
 
-        var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor());
+        var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(), recordedWaivers);
         var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false);
-        return calls.Tally.Stamp(new DeliveryResult { Evaluations = evaluations });
+        return new DeliveryResult { Evaluations = evaluations };
     }
 
     /// <summary>Silence where nobody opted in: targets in a project other than the configured ones are dropped; the
@@ -164,6 +194,9 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         [LoggerMessage(EventId = 5405, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: project {Project} has no configured anatomy; nothing is written there")]
         public static partial void NotOptedIn(ILogger logger, string deliveryId, string project);
+
+        [LoggerMessage(EventId = 5406, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Reason}")]
+        public static partial void CommentSkipped(ILogger logger, string deliveryId, string reason);
 
         [LoggerMessage(EventId = 5404, Level = LogLevel.Warning, Message = "Work item {WorkItemId} could not be read and is not evaluated: {Error}")]
         public static partial void Unmappable(ILogger logger, string workItemId, string error);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
@@ -10,14 +11,20 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// <summary>Evaluates a snapshot with the engine and applies, target by target, only the differences between the desired
 /// and the current state. Pull requests get the thread and the status, never tags (the verdict lives there);
 /// closed work items and pull requests are evaluated but not written to. When the delivery's API call budget ran out
-/// reading what the pull requests reference, they are not evaluated: each gets <see cref="BudgetSpentStatus"/>.</summary>
-internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOptions renderOptions)
+/// reading what the pull requests reference, they are not evaluated: each gets <see cref="BudgetSpentStatus"/>. Waivers
+/// made by <c>/anatomy waive</c> are read back from the audit trail and marked before anything is applied.</summary>
+internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOptions renderOptions, RecordedWaiverReader? recordedWaivers = null)
 {
     public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
         Snapshot snapshot, IReadOnlyList<WorkItem> workItems, EnterpriseAnatomy anatomy, ILinkageEngine engine, CancellationToken cancellationToken)
     {
         var items = workItems.Concat(snapshot.PullRequests.Select(p => p.Item)).ToList();
         var evaluations = engine.Evaluate(items);
+        if (recordedWaivers is not null)
+        {
+            evaluations = await recordedWaivers.ApplyAsync(evaluations, anatomy, cancellationToken).ConfigureAwait(false);
+        }
+
         var byId = evaluations.ToDictionary(e => e.Item.Id, StringComparer.Ordinal);
         var results = new List<ItemEvaluation>();
         foreach (var id in snapshot.WorkItemTargets)

@@ -72,6 +72,15 @@ public sealed partial class AzureDevOpsClient
             ?? throw new AzureDevOpsApiException(AzureDevOpsOperations.CreateThread, System.Net.HttpStatusCode.NotFound, "pull request not found");
     }
 
+    /// <summary>Adds a Markdown comment to a thread, in answer to <paramref name="parentCommentId"/>.</summary>
+    public async Task<CommentDto> CreateThreadCommentAsync(PullRequestRef pr, int threadId, int parentCommentId, string content, CancellationToken cancellationToken)
+    {
+        var body = new { parentCommentId, content, commentType = "text" };
+        return await SendAsync<CommentDto>(
+                AzureDevOpsOperations.CreateThreadComment, PrRoute(pr, ("threadId", Text(threadId))), null, JsonContent.Create(body, options: AzureDevOpsJson.Options), cancellationToken).ConfigureAwait(false)
+            ?? throw new AzureDevOpsApiException(AzureDevOpsOperations.CreateThreadComment, System.Net.HttpStatusCode.NotFound, "thread not found");
+    }
+
     public Task<ThreadDto?> UpdateThreadStatusAsync(PullRequestRef pr, int threadId, string status, CancellationToken cancellationToken) =>
         SendAsync<ThreadDto>(AzureDevOpsOperations.UpdateThread, PrRoute(pr, ("threadId", Text(threadId))), null, JsonContent.Create(new { status }, options: AzureDevOpsJson.Options), cancellationToken);
 

@@ -39,6 +39,9 @@ public static class AzureDevOpsOperations
 
     public static ApiOperation UpdateComment { get; } = new("Pull Request Thread Comments_Update", HttpMethod.Patch, PullRequest + "/threads/{threadId}/comments/{commentId}", Version, true, true);
 
+    /// <summary>Not idempotent: a reply posted twice shows twice; a command's reply is written once after its audit entry.</summary>
+    public static ApiOperation CreateThreadComment { get; } = new("Pull Request Thread Comments_Create", HttpMethod.Post, PullRequest + "/threads/{threadId}/comments", Version, true, false);
+
     public static ApiOperation ListIterationStatuses { get; } = new("Pull Request Iteration Statuses_List", HttpMethod.Get, PullRequest + "/iterations/{iterationId}/statuses", Version, false, true);
 
     public static ApiOperation CreateIterationStatus { get; } = new("Pull Request Iteration Statuses_Create", HttpMethod.Post, PullRequest + "/iterations/{iterationId}/statuses", Version, true, false);
@@ -66,7 +69,7 @@ public static class AzureDevOpsOperations
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         WorkItemsBatch, GetWorkItem, UpdateWorkItem, WorkItemTypeStates, GetPullRequest, PullRequestWorkItems,
-        ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment,
+        ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment, CreateThreadComment,
         ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
         ListRepositories, ListPolicyConfigurations, ListSubscriptions,
     ];

@@ -29,14 +29,22 @@ public static class CommandReplies
     public static string NotAllowed(AnatomyCommand command, string actor, string who) =>
         Reply($"⛔ {Quoted(command.Text)}: @{MarkdownText.Flatten(actor)} may not run `/anatomy {Verb(command)}`; it is for {who}. Nothing was changed.");
 
-    /// <summary>Who may run a command, as a reply says it.</summary>
+    /// <summary>Who may run a command, as a reply says it. On Azure DevOps only users named in
+    /// <c>policy.waivers.approvers</c> (and, for <c>link</c>, the pull request's creator) can be recognised: group
+    /// membership is not readable through the APIs the bot is held to.</summary>
     public static string Who(CommandAccess permission, IReadOnlyList<string> approvers, bool azureDevOps) => permission switch
     {
-        CommandAccess.Write => azureDevOps ? "members of the project's Contributors" : "users with write access to the repository",
-        CommandAccess.Approver when approvers.Count > 0 => "the waiver approvers (policy.waivers.approvers: " + string.Join(", ", approvers.Select(MarkdownText.Flatten)) + ")",
-        CommandAccess.Approver => azureDevOps ? "project administrators (policy.waivers.approvers is empty)" : "repository maintainers and admins (policy.waivers.approvers is empty)",
+        CommandAccess.Write when azureDevOps => "the pull request's creator" + (approvers.Count > 0 ? " and " + Approvers(approvers) : ""),
+        CommandAccess.Write => "users with write access to the repository",
+        CommandAccess.Approver when approvers.Count > 0 && azureDevOps => Approvers(approvers) + "; on Azure DevOps only users named there by sign-in address are recognised, not groups",
+        CommandAccess.Approver when approvers.Count > 0 => Approvers(approvers),
+        CommandAccess.Approver when azureDevOps => "project administrators (policy.waivers.approvers is empty), whose membership the bot cannot read on Azure DevOps: name the approvers by sign-in address in policy.waivers.approvers",
+        CommandAccess.Approver => "repository maintainers and admins (policy.waivers.approvers is empty)",
         _ => "anyone who can comment",
     };
+
+    private static string Approvers(IReadOnlyList<string> approvers) =>
+        "the waiver approvers (policy.waivers.approvers: " + string.Join(", ", approvers.Select(MarkdownText.Flatten)) + ")";
 
     /// <summary><c>recheck</c> done: the verdict now.</summary>
     public static string Rechecked(ItemEvaluation evaluation) =>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace AnatomyBot.Fakes.AzureDevOps;
 
 /// <summary>Pull requests: details, the project's list, linked work items, iterations and their changes, comment threads
-/// and iteration statuses.</summary>
+/// (with replies in a thread) and iteration statuses.</summary>
 public sealed partial class FakeAzureDevOps
 {
     private const string Pr = "git/repositories/{repositoryId}/pullRequests/{pullRequestId}";
@@ -43,6 +43,17 @@ public sealed partial class FakeAzureDevOps
         {
             thread.Status = (string?)r.Json?["status"] ?? thread.Status;
             return FakeResponse.Json(FakeAzureDevOpsJson.Thread(thread));
+        }));
+        MapApi(HttpMethod.Post, Pr + "/threads/{threadId}/comments", r => WithThread(r, thread =>
+        {
+            var comment = new FakeThreadComment
+            {
+                Id = thread.Comments.Count == 0 ? 1 : thread.Comments.Max(c => c.Id) + 1,
+                Content = (string?)r.Json?["content"] ?? "",
+                ParentCommentId = (int?)r.Json?["parentCommentId"] ?? 0,
+            };
+            thread.Comments.Add(comment);
+            return FakeResponse.Json(FakeAzureDevOpsJson.Comment(comment));
         }));
         MapApi(HttpMethod.Patch, Pr + "/threads/{threadId}/comments/{commentId}", r => WithComment(r, includeDeleted: true, comment =>
         {

@@ -11,6 +11,9 @@ public static class FakeAzureDevOpsJson
 {
     private const string Created = "2026-11-16T09:00:00Z";
 
+    /// <summary>When an edited comment was changed.</summary>
+    private const string Edited = "2026-11-16T10:30:00Z";
+
     /// <summary>Azure DevOps' collection envelope: <c>{"count": n, "value": [...]}</c>.</summary>
     public static JsonObject Envelope(IEnumerable<JsonNode?> values)
     {
@@ -202,11 +205,12 @@ public static class FakeAzureDevOpsJson
         return new JsonObject
         {
             ["id"] = comment.Id,
-            ["parentCommentId"] = 0,
+            ["parentCommentId"] = comment.ParentCommentId,
             ["author"] = Identity(comment.Author.Contains('@', StringComparison.Ordinal) ? comment.Author : comment.Author.ToLowerInvariant() + "@contoso.example"),
             ["content"] = comment.Content,
             ["publishedDate"] = Created,
-            ["lastUpdatedDate"] = Created,
+            ["lastUpdatedDate"] = comment.Edited ? Edited : Created,
+            ["lastContentUpdatedDate"] = comment.Edited ? Edited : Created,
             ["commentType"] = "text",
             ["isDeleted"] = comment.IsDeleted,
         };

@@ -134,24 +134,8 @@ public sealed class SubjectReconciler(
 
     /// <summary>The evaluation with the waivers <c>/anatomy waive</c> recorded in the audit trail for the item marked,
     /// judged on the clock's UTC day like the file's own.</summary>
-    private async Task<ItemEvaluation> WithRecordedWaiversAsync(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, CancellationToken cancellationToken)
-    {
-        if (audit is null || evaluation.IsExempt || evaluation.Gaps.Count == 0)
-        {
-            return evaluation;
-        }
-
-        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-        var maxDays = anatomy.Policy.Waivers.MaxDays;
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in audit.ListAsync(RecordedWaivers.Since(today, maxDays), RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
-
-        var recorded = RecordedWaivers.For(entries, evaluation.Item.Id);
-        return recorded.Count == 0 ? evaluation : new WaiverSet(recorded, today, maxDays).Apply(evaluation);
-    }
+    private async Task<ItemEvaluation> WithRecordedWaiversAsync(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, CancellationToken cancellationToken) =>
+        (await new RecordedWaiverReader(audit, time ?? TimeProvider.System).ApplyAsync([evaluation], anatomy, cancellationToken).ConfigureAwait(false))[0];
 
     public static Task<IReadOnlyList<IssueId>> DependentPullRequestsAsync(IGitHubClient client, IssueId issue) =>
         DependentPullRequests.FindAsync(client, issue);

@@ -107,6 +107,8 @@ public sealed class AzureDevOpsAnswerConformanceTests
         await SendAsync(http, HttpMethod.Get, Pr + "/threads/101?api-version=7.1", null);
         await SendAsync(http, HttpMethod.Get, Pr + "/threads/999?api-version=7.1", null);
         await SendAsync(http, HttpMethod.Patch, Pr + "/threads/101?api-version=7.1", """{"status":"fixed"}""");
+        await SendAsync(http, HttpMethod.Post, Pr + "/threads/101/comments?api-version=7.1", """{"parentCommentId":1,"content":"<!-- anatomybot:reply -->","commentType":"text"}""");
+        await SendAsync(http, HttpMethod.Post, Pr + "/threads/999/comments?api-version=7.1", """{"parentCommentId":1,"content":"x","commentType":"text"}""");
         await SendAsync(http, HttpMethod.Patch, Pr + "/threads/101/comments/1?api-version=7.1", """{"content":"edited"}""");
         await SendAsync(http, HttpMethod.Delete, Pr + "/threads/101/comments/1?api-version=7.1", null);
         await SendAsync(http, HttpMethod.Delete, Pr + "/threads/101/comments/1?api-version=7.1", null);
