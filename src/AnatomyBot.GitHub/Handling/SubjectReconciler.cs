@@ -4,7 +4,6 @@ using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
-using AnatomyBot.Core.Waivers;
 using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Reconcile;
