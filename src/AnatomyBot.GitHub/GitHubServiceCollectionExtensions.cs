@@ -55,6 +55,7 @@ public static class GitHubServiceCollectionExtensions
         services.AddSingleton<IReconcileApplier>(sp => sp.GetRequiredService<GitHubApplier>());
         services.AddSingleton(sp => new GitHubWebhookIngress(sp.GetRequiredService<IOptionsMonitor<GitHubOptions>>()));
         services.AddSingleton<IWebhookIngress>(sp => sp.GetRequiredService<GitHubWebhookIngress>());
+        services.TryAddSingleton<OrganizationAnatomyFanOut>();
         services.AddSingleton<GitHubDeliveryHandler>();
         services.AddSingleton<IDeliveryHandler>(sp => sp.GetRequiredService<GitHubDeliveryHandler>());
         services.TryAddSingleton<GitHubSweepSource>();

@@ -16,6 +16,10 @@ public static class GitHubEvents
     /// (<see cref="Sweep.SweepDelivery"/>). Never accepted from the webhook route.</summary>
     public const string Sweep = "anatomybot_reconcile";
 
+    /// <summary>The action of a <see cref="Sweep"/> delivery that names a repository instead of an item: re-sweep it unless
+    /// it has an anatomy of its own (the organisation's anatomy changed).</summary>
+    public const string ReconcileRepositoryAction = "reconcile-repository";
+
     /// <summary>Events the ingress accepts as deliveries (202); any other event is answered 204 without one.</summary>
     public static IReadOnlySet<string> Handled { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

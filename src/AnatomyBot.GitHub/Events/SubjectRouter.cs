@@ -32,6 +32,8 @@ public static class SubjectRouter
             GitHubEvents.Issues when IssueActions.Contains(facts.Action ?? "") && facts.Number is { } n =>
                 One(new IssueSubject(new IssueId(facts.Repository!, n))),
             GitHubEvents.SubIssues when facts.SubIssue is { } child => One(new IssueSubject(child)),
+            GitHubEvents.Sweep when facts.Action == GitHubEvents.ReconcileRepositoryAction && facts.Number is null =>
+                One(new RepositorySweepSubject(facts.Repository!)),
             GitHubEvents.Sweep when facts.Number is { } n => facts.OnPullRequest
                 ? One(new PullRequestSubject(new IssueId(facts.Repository!, n)))
                 : One(new IssueSubject(new IssueId(facts.Repository!, n), WithLinkedPullRequests: false)),

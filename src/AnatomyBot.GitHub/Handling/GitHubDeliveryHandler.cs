@@ -5,6 +5,7 @@ using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Commands;
 using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.GitHub.Events;
+using AnatomyBot.GitHub.Snapshot;
 using AnatomyBot.GitHub.Sweep;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public sealed partial class GitHubDeliveryHandler(
     SubjectReconciler reconciler,
     GitHubCommandRunner commands,
     IDeliveryScheduler scheduler,
+    AnatomySource anatomySource,
+    OrganizationAnatomyFanOut organization,
     IOptions<GitHubOptions> options,
     IOptions<DeliveryProcessorOptions> pipeline,
     ILogger<GitHubDeliveryHandler> logger) : IDeliveryHandler
@@ -90,6 +93,7 @@ public sealed partial class GitHubDeliveryHandler(
             IssueSubject i => i.Issue.Repository,
             AnatomyChangedSubject a => a.Repository,
             CommentSubject c => c.Item.Repository,
+            RepositorySweepSubject r => r.Repository,
             _ => throw new ArgumentOutOfRangeException(nameof(subject)),
         };
         for (var attempt = 1; ; attempt++)
@@ -151,7 +155,21 @@ public sealed partial class GitHubDeliveryHandler(
                     : [];
                 break;
             case AnatomyChangedSubject changed:
-                await QueueOpenItemsAsync(delivery, client, changed.Repository, cancellationToken).ConfigureAwait(false);
+                await QueueOpenItemsAsync(delivery, client, changed.Repository, item => SweepDelivery.AnatomyChangedId(delivery.Id, item), cancellationToken).ConfigureAwait(false);
+                if (organization.IsOrganizationConfig(changed.Repository))
+                {
+                    await organization.QueueAsync(delivery, client, changed.Repository, cancellationToken).ConfigureAwait(false);
+                }
+
+                return results;
+            case RepositorySweepSubject sweep:
+                if (await anatomySource.HasOwnAsync(client, sweep.Repository).ConfigureAwait(false))
+                {
+                    Log.OwnAnatomy(logger, delivery.Id, sweep.Repository);
+                    return results;
+                }
+
+                await QueueOpenItemsAsync(delivery, client, sweep.Repository, item => $"{delivery.Id}#{item.Number}", cancellationToken).ConfigureAwait(false);
                 return results;
             case CommentSubject comment:
                 var (commanded, skipped) = await commands.RunAsync(client, comment, cancellationToken).ConfigureAwait(false);
@@ -179,13 +197,13 @@ public sealed partial class GitHubDeliveryHandler(
 
     /// <summary>A new anatomy can change every open item's gaps: each open issue and pull request is queued as its own
     /// delivery (the sweep's kind), so a large repository fans out over the queue instead of running in this one.</summary>
-    private async Task QueueOpenItemsAsync(Delivery delivery, IGitHubClient client, RepositoryId repository, CancellationToken cancellationToken)
+    private async Task QueueOpenItemsAsync(Delivery delivery, IGitHubClient client, RepositoryId repository, Func<IssueId, string> idOf, CancellationToken cancellationToken)
     {
         var open = await RepositoryOpenItems.ListAsync(client, repository).ConfigureAwait(false);
         var installation = connections.InstallationOf(repository);
         foreach (var (item, isPullRequest) in open)
         {
-            var queued = SweepDelivery.Create(SweepDelivery.AnatomyChangedId(delivery.Id, item), item, isPullRequest, installation, "anatomy changed", delivery.ReceivedAt);
+            var queued = SweepDelivery.Create(idOf(item), item, isPullRequest, installation, "anatomy changed", delivery.ReceivedAt);
             await scheduler.EnqueueAsync(queued, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
@@ -198,6 +216,7 @@ public sealed partial class GitHubDeliveryHandler(
         AnatomyChangedSubject a => a.Repository,
         PullRequestSubject p => p.PullRequest.Repository,
         CommentSubject c => c.Item.Repository,
+        RepositorySweepSubject r => r.Repository,
         _ => null,
     };
 
@@ -211,6 +230,9 @@ public sealed partial class GitHubDeliveryHandler(
 
         [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Reason}")]
         public static partial void CommentSkipped(ILogger logger, string deliveryId, string reason);
+
+        [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Repository} has an anatomy of its own; the organisation's change does not re-sweep it")]
+        public static partial void OwnAnatomy(ILogger logger, string deliveryId, RepositoryId repository);
 
         [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the anatomy of {Repository} changed; {Count} open items queued for re-evaluation")]
         public static partial void AnatomyChanged(ILogger logger, string deliveryId, RepositoryId repository, int count);

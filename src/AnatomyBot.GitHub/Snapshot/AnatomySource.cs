@@ -40,6 +40,14 @@ public sealed class AnatomySource(IOptions<GitHubOptions> options, AnatomyTextPa
         return AnatomyLoad.Missing;
     }
 
+    /// <summary>Whether <paramref name="repository"/> holds <c>GitHub:AnatomyPath</c> itself (one conditional read).</summary>
+    public async Task<bool> HasOwnAsync(IGitHubClient client, RepositoryId repository)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(repository);
+        return await TryReadAsync(client, repository, options.Value.AnatomyPath).ConfigureAwait(false) is not null;
+    }
+
     private AnatomyParseResult Parse(RepositoryContent file)
     {
         if (_parsed.TryGetValue(file.Sha, out var cached))

@@ -18,6 +18,11 @@ public static class SweepDelivery
     /// retried push delivery queues nothing twice.</summary>
     public static string AnatomyChangedId(string pushDeliveryId, IssueId item) => $"anatomy:{pushDeliveryId}:{item}";
 
+    /// <summary>The id of a repository re-swept because the organisation's anatomy changed:
+    /// <c>anatomy:{push delivery id}:owner/repo</c>; its items are then queued as
+    /// <c>anatomy:{push delivery id}:owner/repo#N</c>, as after a push to the repository's own anatomy.</summary>
+    public static string OrganizationAnatomyChangedId(string pushDeliveryId, RepositoryId repository) => $"anatomy:{pushDeliveryId}:{repository}";
+
     public static Delivery Create(string id, IssueId item, bool isPullRequest, long? installationId, string reason, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -27,17 +32,32 @@ public static class SweepDelivery
             issue["pull_request"] = new JsonObject();
         }
 
+        return Build(id, "reconcile", issue, item.Repository, installationId, reason, at);
+    }
+
+    /// <summary>A delivery asking to re-sweep a whole repository (action <see cref="GitHubEvents.ReconcileRepositoryAction"/>)
+    /// unless it has an anatomy of its own.</summary>
+    public static Delivery CreateForRepository(string id, RepositoryId repository, long? installationId, string reason, DateTimeOffset at) =>
+        Build(id, GitHubEvents.ReconcileRepositoryAction, null, repository, installationId, reason, at);
+
+    private static Delivery Build(string id, string action, JsonObject? issue, RepositoryId repository, long? installationId, string reason, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
         var body = new JsonObject
         {
-            ["action"] = "reconcile",
+            ["action"] = action,
             ["reason"] = reason,
-            ["issue"] = issue,
-            ["repository"] = new JsonObject
-            {
-                ["name"] = item.Repository.Name,
-                ["full_name"] = item.Repository.ToString(),
-                ["owner"] = new JsonObject { ["login"] = item.Repository.Owner },
-            },
+        };
+        if (issue is not null)
+        {
+            body["issue"] = issue;
+        }
+
+        body["repository"] = new JsonObject
+        {
+            ["name"] = repository.Name,
+            ["full_name"] = repository.ToString(),
+            ["owner"] = new JsonObject { ["login"] = repository.Owner },
         };
         if (installationId is { } installation)
         {
