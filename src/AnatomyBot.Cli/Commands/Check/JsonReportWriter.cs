@@ -15,17 +15,26 @@ internal static class JsonReportWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>From this many items on, they are written on every core (<see cref="ParallelArrayItems"/>).</summary>
+    private const int ParallelFrom = 2048;
+
     public static void Write(CheckReport report, Stream output)
     {
         using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
         json.WriteStartArray(Names.Items);
-        foreach (var item in report.Items)
+        var items = report.Items;
+        if (items.Count >= ParallelFrom)
         {
-            WriteItem(json, item);
-            if (json.BytesPending > 64 * 1024)
+            WriteItem(json, items[0]);
+            json.Flush();
+            ParallelArrayItems.WriteRest(items, output, Options, Names.Items, (writer, item) => WriteItem(writer, item));
+        }
+        else
+        {
+            foreach (var item in items)
             {
-                json.Flush();
+                WriteItem(json, item);
             }
         }
 
