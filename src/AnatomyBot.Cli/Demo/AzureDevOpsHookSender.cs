@@ -10,6 +10,8 @@ namespace AnatomyBot.Cli.Demo;
 /// fresh notification <c>id</c> (the delivery id; Azure DevOps' own retries keep it).</summary>
 internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, string secret, FakeAzureDevOps ado, Func<string> baseUrl)
 {
+    private const string CommentEvent = "ms.vss-code.git-pullrequest-comment-event";
+
     private int _updates;
 
     public async Task<SentDelivery> SendAsync(string eventType, int number, CancellationToken cancellationToken)
@@ -46,6 +48,27 @@ internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, strin
         if (eventType.StartsWith("git.pullrequest.", StringComparison.Ordinal))
         {
             return ado.PullRequestJson(ado.PullRequest(number));
+        }
+
+        if (eventType == CommentEvent)
+        {
+            // The "Pull request commented on" resource: the comment (its thread named by its links) and the pull request.
+            var pr = ado.PullRequest(number);
+            var thread = pr.Threads[^1];
+            var json = ado.PullRequestJson(pr);
+            var repository = (string?)json["repository"]?["url"];
+            return new JsonObject
+            {
+                ["comment"] = new JsonObject
+                {
+                    ["id"] = thread.Comments[^1].Id,
+                    ["parentCommentId"] = 0,
+                    ["content"] = thread.Comments[^1].Content,
+                    ["commentType"] = "text",
+                    ["_links"] = new JsonObject { ["threads"] = new JsonObject { ["href"] = $"{repository}/pullRequests/{number}/threads/{thread.Id}" } },
+                },
+                ["pullRequest"] = json,
+            };
         }
 
         var item = ado.WorkItemJson(ado.WorkItems[number]);

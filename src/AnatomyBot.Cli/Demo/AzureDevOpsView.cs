@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Commands;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.Fakes.AzureDevOps;
 
@@ -38,7 +39,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
         }
 
         var own = step is { OnAzureDevOps: true } ? step.Number : 0;
-        var ownIsPullRequest = step?.Event?.StartsWith("git.", StringComparison.Ordinal) == true;
+        var ownIsPullRequest = step?.Event?.StartsWith("git.", StringComparison.Ordinal) == true || step?.IsComment == true;
         foreach (var id in workItems)
         {
             ShowWorkItem(id, always: own == id && !ownIsPullRequest);
@@ -47,6 +48,11 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
         foreach (var id in pullRequests)
         {
             ShowPullRequest(id, always: own == id && ownIsPullRequest);
+        }
+
+        if (step is { OnAzureDevOps: true, IsComment: true })
+        {
+            ShowReply(step.Number);
         }
     }
 
@@ -122,6 +128,23 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
             {
                 output.WriteLine("      │ " + line);
             }
+        }
+    }
+
+    /// <summary>The bot's answer in the thread of the command just written on PR <paramref name="id"/>.</summary>
+    private void ShowReply(int id)
+    {
+        var (_, threads, _) = ado.View(id, pullRequest: true, Genre, Name);
+        if (threads.Count == 0 || threads[^1].Comments.LastOrDefault(c => CommandReplies.IsReply(c.Content)) is not { } reply)
+        {
+            Problems.Add($"the command on PR {id} got no answer in its thread");
+            return;
+        }
+
+        output.WriteLine($"    the bot answers in the thread on PR {id}:");
+        foreach (var line in CommandReplies.Text(reply.Content))
+        {
+            output.WriteLine("      │ " + line);
         }
     }
 

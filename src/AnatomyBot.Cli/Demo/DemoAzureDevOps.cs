@@ -8,6 +8,9 @@ internal static class DemoAzureDevOps
 {
     public const string AnatomyPath = "/anatomy.yml";
 
+    /// <summary>Where the ids of the threads people start in the demo begin.</summary>
+    private const int ThreadIdBase = 500;
+
     public static FakeAzureDevOps Seed(DemoAzureDevOpsBacklog backlog, string anatomyYaml)
     {
         var ado = new FakeAzureDevOps(new Uri($"http://127.0.0.1/{backlog.Organization}/"), backlog.Project, "6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c");
@@ -23,6 +26,16 @@ internal static class DemoAzureDevOps
             if (step.Event!.StartsWith("git.pullrequest.", StringComparison.Ordinal))
             {
                 OpenPullRequest(ado, backlog, step.Number);
+                return;
+            }
+
+            if (step.Comment is { } text)
+            {
+                // A person starts a thread on the pull request; Azure DevOps numbers threads across the project.
+                var pr = ado.PullRequest(step.Number);
+                var thread = new FakeThread { Id = ThreadIdBase + pr.Threads.Count };
+                thread.Comments.Add(new FakeThreadComment { Id = 1, Content = text, Author = step.Author ?? "dana.dev@contoso.example" });
+                pr.Threads.Add(thread);
                 return;
             }
 

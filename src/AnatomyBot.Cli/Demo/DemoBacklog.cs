@@ -5,6 +5,9 @@ namespace AnatomyBot.Cli.Demo;
 /// <summary>Loads the scenario's backlog into the fake platforms and applies a step's change as a person would.</summary>
 internal static class DemoBacklog
 {
+    /// <summary>Where the ids of the comments people write in the demo start.</summary>
+    private const long CommentIdBase = 7_000_000;
+
     public static FakeGitHubRepository Seed(FakeGitHub hub, DemoScenario scenario, string anatomyYaml, string anatomyPath)
     {
         var (owner, name) = Split(scenario.GitHub.Repository);
@@ -16,6 +19,11 @@ internal static class DemoBacklog
             {
                 repo.Labels[label] = ("5319e7", "Backlog level");
             }
+        }
+
+        foreach (var (login, permission) in scenario.GitHub.Collaborators ?? new Dictionary<string, string>())
+        {
+            hub.Grant(scenario.GitHub.Repository, login, permission);
         }
 
         return repo;
@@ -46,6 +54,11 @@ internal static class DemoBacklog
             if (step.AppendBody is { } more)
             {
                 issue.Body += more;
+            }
+
+            if (step.Comment is { } text)
+            {
+                issue.Comments.Add(new FakeIssueComment(CommentIdBase + repo.Issues.Values.Sum(i => i.Comments.Count), text, step.Author ?? "pat-po", step.At));
             }
         }
     }

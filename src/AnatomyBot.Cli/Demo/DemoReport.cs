@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Commands;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.Fakes.GitHub;
@@ -59,6 +60,11 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
             ShowItem(number, always: !step.OnAzureDevOps && number == step.Number);
         }
 
+        if (!step.OnAzureDevOps && step.IsComment)
+        {
+            ShowReply(step.Number);
+        }
+
         azureDevOps.Show(step);
     }
 
@@ -98,6 +104,23 @@ internal sealed class DemoReport(TextWriter output, FakeGitHub hub, FakeGitHubRe
             {
                 output.WriteLine("      │ " + line);
             }
+        }
+    }
+
+    /// <summary>The bot's answer to the command just written on #<paramref name="number"/>.</summary>
+    private void ShowReply(int number)
+    {
+        var (_, comments, _) = hub.View(repo.Owner, repo.Name, number);
+        if (comments.LastOrDefault(c => CommandReplies.IsReply(c.Body)) is not { } reply)
+        {
+            _problems.Add($"the command on #{number} got no answer");
+            return;
+        }
+
+        output.WriteLine($"    the bot answers on #{number}:");
+        foreach (var line in CommandReplies.Text(reply.Body))
+        {
+            output.WriteLine("      │ " + line);
         }
     }
 

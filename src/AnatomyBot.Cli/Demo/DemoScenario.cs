@@ -16,9 +16,12 @@ internal sealed record DemoScenario(
         JsonSerializer.Deserialize<DemoScenario>(json, Json) ?? throw new InvalidDataException("The demo scenario is empty.");
 }
 
+/// <summary>The GitHub repository's items and <c>Collaborators</c>: each login's permission on the repository
+/// (<c>write</c>, <c>maintain</c>, …), which GitHub answers when a comment command asks.</summary>
 internal sealed record DemoGitHubBacklog(
     [property: JsonPropertyName("repository")] string Repository,
-    [property: JsonPropertyName("items")] IReadOnlyList<DemoGitHubItem> Items);
+    [property: JsonPropertyName("items")] IReadOnlyList<DemoGitHubItem> Items,
+    [property: JsonPropertyName("collaborators")] IReadOnlyDictionary<string, string>? Collaborators = null);
 
 internal sealed record DemoGitHubItem(
     [property: JsonPropertyName("number")] int Number,
@@ -41,7 +44,13 @@ internal sealed record DemoStep(
     [property: JsonPropertyName("number")] int Number = 0,
     [property: JsonPropertyName("appendBody")] string? AppendBody = null,
     [property: JsonPropertyName("addTags")] string? AddTags = null,
-    [property: JsonPropertyName("duplicateOfPrevious")] bool DuplicateOfPrevious = false)
+    [property: JsonPropertyName("duplicateOfPrevious")] bool DuplicateOfPrevious = false,
+    [property: JsonPropertyName("comment")] string? Comment = null,
+    [property: JsonPropertyName("author")] string? Author = null)
 {
     public bool OnAzureDevOps => Platform == "azure-devops";
+
+    /// <summary>A person writes <see cref="Comment"/> (as <see cref="Author"/>) on the item: an issue or pull-request
+    /// comment on GitHub, a pull-request thread on Azure DevOps.</summary>
+    public bool IsComment => Comment is not null;
 }

@@ -27,8 +27,16 @@ internal sealed class GitHubWebhookSender(HttpClient http, Uri endpoint, string 
                 payload["issue"] = FakeGitHubJson.Issue(apiBaseUrl(), repo, item);
             }
 
+            var author = item.Author;
+            if (eventName == "issue_comment")
+            {
+                var comment = item.Comments[^1];
+                payload["comment"] = FakeGitHubJson.Comment(apiBaseUrl(), repo, item, comment);
+                author = comment.Author;
+            }
+
             payload["repository"] = FakeGitHubJson.Repository(apiBaseUrl(), repo);
-            payload["sender"] = FakeGitHubJson.User(apiBaseUrl(), item.Author);
+            payload["sender"] = FakeGitHubJson.User(apiBaseUrl(), author);
         }
 
         var delivery = new SentDelivery(eventName, Guid.NewGuid().ToString(), Encoding.UTF8.GetBytes(payload.ToJsonString()));

@@ -17,6 +17,16 @@ public static class CommandReplies
     public static bool IsBotComment(string? body) =>
         body is not null && (body.Contains(Marker, StringComparison.Ordinal) || Markers.IsBotComment(body));
 
+    /// <summary>Whether <paramref name="body"/> is one of the bot's replies to a command.</summary>
+    public static bool IsReply(string? body) => body?.StartsWith(Marker, StringComparison.Ordinal) == true;
+
+    /// <summary>A reply's lines without the marker.</summary>
+    public static IReadOnlyList<string> Text(string reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return [.. reply.Replace(Marker, "", StringComparison.Ordinal).Trim('\n').Split('\n')];
+    }
+
     /// <summary>An unknown command: the list of commands.</summary>
     public static string Unknown(string line) =>
         Reply([$"❓ {Quoted(line)} is not a command I know. The commands:", "", .. CommentCommands.Usage.Select(u => $"- `{u}`")]);
