@@ -59,8 +59,8 @@ public sealed class SqliteEvaluationLedger(SqliteLedgerDatabase database) : IEva
     /// <summary>Every latest evaluation ordered by (source, item id): a clustered scan, streamed.</summary>
     public async IAsyncEnumerable<StoredEvaluation> ListLatestAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        await using var scan = await SqliteScanConnection.OpenAsync(database, cancellationToken).ConfigureAwait(false);
+        await using var command = scan.Connection.CreateCommand();
         command.CommandText = $"SELECT {EvaluationColumns} FROM evaluations ORDER BY source, item_id;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -71,8 +71,8 @@ public sealed class SqliteEvaluationLedger(SqliteLedgerDatabase database) : IEva
 
     public async IAsyncEnumerable<GapEvent> ListGapEventsAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        await using var scan = await SqliteScanConnection.OpenAsync(database, cancellationToken).ConfigureAwait(false);
+        await using var command = scan.Connection.CreateCommand();
         command.CommandText = """
             SELECT source, item_id, code, severity, kind, at FROM gap_events
             WHERE at >= $since AND at < $until ORDER BY at, seq;
