@@ -17,33 +17,43 @@ internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, strin
     public async Task<SentDelivery> SendAsync(string eventType, int number, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString();
-        JsonObject payload;
+        var delivery = new SentDelivery(eventType, id, Notification(ado, eventType, number, id, ++_updates, baseUrl()));
+        return delivery with { Status = await PostAsync(delivery, cancellationToken) };
+    }
+
+    /// <summary>The notification body a Web Hooks subscription sends for the fake's current state of pull request or work
+    /// item <paramref name="number"/>, under notification <c>id</c> <paramref name="id"/>.</summary>
+    public static byte[] Notification(FakeAzureDevOps ado, string eventType, int number, string id, int notificationId, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(ado);
         lock (ado.Gate)
         {
-            payload = new JsonObject
+            var payload = new JsonObject
             {
                 ["subscriptionId"] = "9a3c7f0e-52b1-4c8e-a1a4-1f0f3d0b6a11",
-                ["notificationId"] = ++_updates,
+                ["notificationId"] = notificationId,
                 ["id"] = id,
                 ["eventType"] = eventType,
                 ["publisherId"] = "tfs",
                 ["message"] = new JsonObject { ["text"] = $"{eventType} {number}" },
-                ["resource"] = Resource(eventType, number),
+                ["resource"] = Resource(ado, eventType, number),
                 ["resourceVersion"] = "1.0",
-                ["resourceContainers"] = new JsonObject { ["project"] = new JsonObject { ["id"] = ado.ProjectId, ["baseUrl"] = baseUrl() } },
+                ["resourceContainers"] = new JsonObject { ["project"] = new JsonObject { ["id"] = ado.ProjectId, ["baseUrl"] = baseUrl } },
                 ["createdDate"] = "2026-11-16T09:00:00Z",
             };
+            return Encoding.UTF8.GetBytes(payload.ToJsonString());
         }
-
-        var delivery = new SentDelivery(eventType, id, Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        return delivery with { Status = await PostAsync(delivery, cancellationToken) };
     }
 
     /// <summary>Posts a notification again exactly as before (Azure DevOps retries keep the notification id).</summary>
     public async Task<SentDelivery> ResendAsync(SentDelivery delivery, CancellationToken cancellationToken) =>
         delivery with { Status = await PostAsync(delivery, cancellationToken) };
 
-    private JsonObject Resource(string eventType, int number)
+    /// <summary>The shared secret as the basic-authentication password, as the subscription sends it.</summary>
+    public static AuthenticationHeaderValue Authorization(string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("service-hook:" + secret)));
+
+    private static JsonObject Resource(FakeAzureDevOps ado, string eventType, int number)
     {
         if (eventType.StartsWith("git.pullrequest.", StringComparison.Ordinal))
         {
@@ -90,7 +100,7 @@ internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, strin
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(delivery.Body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("service-hook:" + secret)));
+        request.Headers.Authorization = Authorization(secret);
         using var response = await http.SendAsync(request, cancellationToken);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }

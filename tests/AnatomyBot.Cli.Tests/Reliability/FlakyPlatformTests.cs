@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Cli.Tests.Reliability;
 
-/// <summary>The platform API answering 30% of calls with 500, 502 (after the call took effect) or 429 + <c>Retry-After</c>.</summary>
+/// <summary>The platform API (GitHub, Azure DevOps) answering 30% of calls with 500, 502 (after the call took effect) or
+/// 429 + <c>Retry-After</c>.</summary>
 [Collection(ReliabilityTests.Name)]
 public sealed class FlakyPlatformTests
 {
@@ -19,6 +20,36 @@ public sealed class FlakyPlatformTests
     {
         await using var rig = await StartAsync(maxAttempts: 30);
 
+        await AllProcessedAsync(rig);
+    }
+
+    [Fact]
+    public async Task ThirtyPercentFailures_WithASmallRetryBudget_PoisonedDeliveriesAreCompletedByReplay()
+    {
+        await using var rig = await StartAsync(maxAttempts: 2);
+
+        await PoisonThenReplayAsync(rig);
+    }
+
+    [Fact]
+    public async Task ThirtyPercentFailures_AzureDevOps_WithARetryBudget_EveryServiceHookEndsProcessedWithTheRightState()
+    {
+        await using var rig = await StartAzureDevOpsAsync(maxAttempts: 30);
+
+        await AllProcessedAsync(rig);
+    }
+
+    [Fact]
+    public async Task ThirtyPercentFailures_AzureDevOps_WithASmallRetryBudget_PoisonedServiceHooksAreCompletedByReplay()
+    {
+        await using var rig = await StartAzureDevOpsAsync(maxAttempts: 2);
+
+        await PoisonThenReplayAsync(rig);
+    }
+
+    private static async Task AllProcessedAsync<TFleet>(ReliabilityRig<TFleet> rig)
+        where TFleet : IReliabilityFleet
+    {
         var sent = await RunServeAsync(rig);
 
         var ledger = await LedgerCounts.ReadAsync(rig.Store, rig.Token);
@@ -27,11 +58,9 @@ public sealed class FlakyPlatformTests
         Assert.Empty(rig.Fleet.EndStateProblems());
     }
 
-    [Fact]
-    public async Task ThirtyPercentFailures_WithASmallRetryBudget_PoisonedDeliveriesAreCompletedByReplay()
+    private static async Task PoisonThenReplayAsync<TFleet>(ReliabilityRig<TFleet> rig)
+        where TFleet : IReliabilityFleet
     {
-        await using var rig = await StartAsync(maxAttempts: 2);
-
         var sent = await RunServeAsync(rig);
         var afterServe = await LedgerCounts.ReadAsync(rig.Store, rig.Token);
         Assert.True(afterServe.Count(DeliveryStatus.Poison) > 0 && afterServe.Settled == sent, "some deliveries spend their budget: " + afterServe);
@@ -49,17 +78,25 @@ public sealed class FlakyPlatformTests
     }
 
     /// <summary>12 repositories with one pull request each, processed 12 at a time, with the given retry budget.</summary>
-    private static Task<ReliabilityRig> StartAsync(int maxAttempts) => ReliabilityRig.StartAsync(
-        TimeSpan.FromMinutes(3),
-        repositories: 12,
-        pullRequestsPerRepository: 1,
-        new Dictionary<string, string>
+    private static Task<ReliabilityRig<GitHubFleet>> StartAsync(int maxAttempts) =>
+        ReliabilityRig.StartAsync(TimeSpan.FromMinutes(3), repositories: 12, pullRequestsPerRepository: 1, RetryBudget(maxAttempts));
+
+    /// <summary>12 pull requests in one Azure DevOps project, processed 12 at a time, with the given retry budget. The
+    /// client retries a throttled or failed read at most twice inline (1 s, then 2 s: its back-off is not configurable);
+    /// a failed write ends the attempt, and the delivery is retried from a fresh read.</summary>
+    private static Task<ReliabilityRig<AzureDevOpsFleet>> StartAzureDevOpsAsync(int maxAttempts) =>
+        ReliabilityRig.StartAzureDevOpsAsync(TimeSpan.FromMinutes(3), pullRequests: 12, new Dictionary<string, string>(RetryBudget(maxAttempts))
         {
-            ["Pipeline:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Pipeline:BaseRetryDelay"] = "00:00:00.100",
-            ["Pipeline:MaxRetryDelay"] = "00:00:01",
-            ["Inbox:Concurrency"] = "12",
+            ["AzureDevOps:MaxRetries"] = "2",
         });
+
+    private static Dictionary<string, string> RetryBudget(int maxAttempts) => new()
+    {
+        ["Pipeline:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Pipeline:BaseRetryDelay"] = "00:00:00.100",
+        ["Pipeline:MaxRetryDelay"] = "00:00:01",
+        ["Inbox:Concurrency"] = "12",
+    };
 
     /// <summary>The GitHub client's standard resilience pipeline as composed, with its waits shortened to keep the test short:
     /// back-off from 50 ms instead of 2 s, a circuit that stays open 0.5 s instead of 5 s.</summary>
@@ -71,7 +108,8 @@ public sealed class FlakyPlatformTests
 
     /// <summary>Serves two rounds of deliveries for every pull request (relinking half of them in between) against the
     /// failing API, waits until every retry has settled, and stops serve. Returns how many deliveries were sent.</summary>
-    private static async Task<int> RunServeAsync(ReliabilityRig rig)
+    private static async Task<int> RunServeAsync<TFleet>(ReliabilityRig<TFleet> rig)
+        where TFleet : IReliabilityFleet
     {
         var fleet = rig.Fleet;
         var cancellationToken = rig.Token;
@@ -87,7 +125,7 @@ public sealed class FlakyPlatformTests
             {
                 foreach (var pr in fleet.PullRequests.Where((_, i) => i % 2 == 0))
                 {
-                    fleet.Link(pr, complete: pr.ExpectedConclusion != "success");
+                    fleet.Link(pr, complete: !pr.Complete);
                 }
             }
 

@@ -11,7 +11,7 @@ namespace AnatomyBot.Cli.Tests.Reliability;
 /// repository the epic #1, story #2 linked down to its component, story #3 without one, and pull requests #4… that close
 /// #2 (their <c>anatomy</c> check should pass) or #3 (it should fail). Builds the <c>pull_request</c> payloads GitHub
 /// would send for them.</summary>
-internal sealed class GitHubFleet : IAsyncDisposable
+internal sealed class GitHubFleet : IReliabilityFleet
 {
     public const string AnatomyPath = ".github/anatomy.yml";
 
@@ -33,6 +33,8 @@ internal sealed class GitHubFleet : IAsyncDisposable
     public FakeApiServer Api { get; }
 
     public IReadOnlyList<FleetPullRequest> PullRequests { get; }
+
+    public IReadOnlyList<RecordedRequest> Writes => Hub.Writes;
 
     public static async Task<GitHubFleet> StartAsync(int repositories, int pullRequestsPerRepository, CancellationToken cancellationToken)
     {
@@ -81,7 +83,19 @@ internal sealed class GitHubFleet : IAsyncDisposable
             Issue(pr).Body = $"Sends the reminders.\n\nCloses #{story}";
         }
 
+        pr.Complete = complete;
         pr.ExpectedConclusion = complete ? "success" : "failure";
+    }
+
+    public WebhookRequest Delivery(string secret, FleetPullRequest pr, string action) =>
+        WebhookRequest.Signed(secret, "pull_request", Guid.NewGuid().ToString(), Payload(pr, action));
+
+    public void Configure(IDictionary<string, string?> settings, string secret, string token)
+    {
+        settings["GitHub:WebhookSecret"] = secret;
+        settings["GitHub:Token"] = token;
+        settings["GitHub:BaseUrl"] = Api.BaseUrl.ToString();
+        settings["GitHub:AnatomyPath"] = AnatomyPath;
     }
 
     /// <summary>The <c>pull_request</c> webhook body for the pull request's current state.</summary>

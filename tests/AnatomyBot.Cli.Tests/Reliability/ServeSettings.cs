@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace AnatomyBot.Cli.Tests.Reliability;
 
 /// <summary>The configuration a reliability test gives <c>serve</c> and <c>replay</c>: a secret generated for the run, the
-/// fake GitHub's address and a token it accepts, plus the test's own settings (retry budget, inbox concurrency).</summary>
-internal sealed class ServeSettings(GitHubFleet fleet, IReadOnlyDictionary<string, string>? extra = null)
+/// fake platform's address and a token it accepts (<see cref="IReliabilityFleet.Configure"/>), plus the test's own
+/// settings (retry budget, inbox concurrency).</summary>
+internal sealed class ServeSettings(IReliabilityFleet fleet, IReadOnlyDictionary<string, string>? extra = null)
 {
     public string Secret { get; } = RandomNumberGenerator.GetHexString(40, lowercase: true);
 
@@ -15,15 +16,11 @@ internal sealed class ServeSettings(GitHubFleet fleet, IReadOnlyDictionary<strin
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["GitHub:WebhookSecret"] = Secret,
-            ["GitHub:Token"] = _token,
-            ["GitHub:BaseUrl"] = fleet.Api.BaseUrl.ToString(),
-            ["GitHub:AnatomyPath"] = GitHubFleet.AnatomyPath,
-
             // The load tests send 16 requests at once from one client; a real GitHub spreads its deliveries, and more
             // than Ingress:MaxConcurrentBodies (8) bodies at once are answered 503, which GitHub does not retry.
             ["Ingress:MaxConcurrentBodies"] = "32",
         };
+        fleet.Configure(values, Secret, _token);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             values[key] = value;

@@ -3,14 +3,14 @@ using System.Net.Http.Headers;
 
 namespace AnatomyBot.Cli.Tests.Reliability;
 
-/// <summary>Sends <see cref="WebhookRequest"/>s to <c>serve</c>'s GitHub route on loopback, many at once.</summary>
+/// <summary>Sends <see cref="WebhookRequest"/>s to their <c>serve</c> route on loopback, many at once.</summary>
 internal sealed class WebhookClient(Uri serveBaseUrl) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = serveBaseUrl, Timeout = TimeSpan.FromSeconds(60) };
 
     public async Task<WebhookAnswer> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks")
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Route)
         {
             Content = request.Chunked ? new StreamContent(new MemoryStream(request.Body)) : new ByteArrayContent(request.Body),
         };

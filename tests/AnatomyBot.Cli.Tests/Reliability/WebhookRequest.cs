@@ -8,7 +8,13 @@ internal sealed record WebhookRequest(string Kind, IReadOnlyDictionary<string, s
 {
     public bool Chunked { get; init; }
 
-    public string? DeliveryId => Headers.GetValueOrDefault("X-GitHub-Delivery");
+    /// <summary>The serve route the request goes to.</summary>
+    public string Route { get; init; } = "/api/github/webhooks";
+
+    /// <summary>The delivery id where the body carries it (an Azure DevOps notification's <c>id</c>).</summary>
+    public string? BodyId { get; init; }
+
+    public string? DeliveryId => BodyId ?? Headers.GetValueOrDefault("X-GitHub-Delivery");
 
     /// <summary>A delivery as GitHub sends it: event, delivery id and the HMAC-SHA256 signature of the body.</summary>
     public static WebhookRequest Signed(string secret, string eventName, string deliveryId, byte[] body) =>
