@@ -100,11 +100,16 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AzureDevOpsSnapshotReader>();
         services.TryAddSingleton<WorkItemStateCategories>();
         services.TryAddSingleton(CreateAnatomySource);
-        services.TryAddSingleton<IAnatomyProvider>(sp => new AzureDevOpsAnatomyProvider(
-            sp.GetRequiredService<IAnatomyFileSource>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value.Anatomy.CacheSeconds),
-            sp.GetRequiredService<TimeProvider>(),
-            AnatomyParser.Parse));
+        services.TryAddSingleton<IAnatomyProvider>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
+            return new AzureDevOpsAnatomyProvider(
+                sp.GetRequiredService<IAnatomyFileSource>(),
+                TimeSpan.FromSeconds(options.Anatomy.For(options.DefaultProject).CacheSeconds),
+                sp.GetRequiredService<TimeProvider>(),
+                AnatomyParser.Parse);
+        });
+        services.TryAddSingleton<ProjectAnatomies>();
         services.TryAddSingleton<OpenItemLister>();
         services.TryAddSingleton<AzureDevOpsOpenBacklog>();
         return services;
@@ -113,16 +118,7 @@ public static class ServiceCollectionExtensions
     private static IAnatomyFileSource CreateAnatomySource(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
-        var project = options.DefaultProject;
-        var source = options.Anatomy.For(project);
-        return source.Kind switch
-        {
-            AnatomySourceKind.GitHub => provider.GetKeyedService<IAnatomyFileSource>(AnatomySourceKind.GitHub)
-                ?? throw new InvalidOperationException(
-                    "AzureDevOps:Anatomy:GitHub is set but no GitHub anatomy reader is registered (the host adds AnatomyBot.GitHub's AddGitHubAnatomyFileSource)."),
-            AnatomySourceKind.LocalFile => new LocalAnatomyFileSource(source.LocalPath!),
-            _ => new AzureReposAnatomyFileSource(provider.GetRequiredService<AzureDevOpsClient>(), source, project),
-        };
+        return AnatomySources.Create(provider, options.Anatomy.For(options.DefaultProject), options.AnatomyRepositoryProject(options.DefaultProject), shared: true);
     }
 
     private static IAzureDevOpsCredential CreateCredential(IServiceProvider provider)

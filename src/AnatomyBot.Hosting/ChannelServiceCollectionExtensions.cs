@@ -1,7 +1,9 @@
 using AnatomyBot.AzureDevOps;
 using AnatomyBot.AzureDevOps.Configuration;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.GitHub;
 using AnatomyBot.GitHub.Anatomy;
+using AnatomyBot.GitHub.Configuration;
 using AnatomyBot.Hosting.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,14 +44,25 @@ public static class ChannelServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Reads an Azure DevOps anatomy kept on GitHub (<c>AzureDevOps:Anatomy:GitHub</c>) with the GitHub project's
-    /// reader, over the GitHub channel's HTTP pipeline.</summary>
-    public static IServiceCollection AddAzureDevOpsAnatomyOnGitHub(this IServiceCollection services) =>
-        services.AddGitHubAnatomyFileSource(AnatomySourceKind.GitHub, sp => AzureDevOpsAnatomyOnGitHub(sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value));
-
-    private static GitHubAnatomyFile AzureDevOpsAnatomyOnGitHub(AzureDevOpsOptions options)
+    /// <summary>Reads an Azure DevOps anatomy kept on GitHub (<c>AzureDevOps:Anatomy:GitHub</c>, shared or a project's own
+    /// under <c>AzureDevOps:Anatomy:Projects:{project}:GitHub</c>) with the GitHub project's reader, over the GitHub
+    /// channel's HTTP pipeline.</summary>
+    public static IServiceCollection AddAzureDevOpsAnatomyOnGitHub(this IServiceCollection services)
     {
-        var source = options.Anatomy.For(options.DefaultProject);
+        services.TryAddKeyedSingleton<Func<AnatomySourceOptions, IAnatomyFileSource>>(AnatomySourceKind.GitHub, (sp, _) => source =>
+            new GitHubAnatomyFileSource(
+                sp.GetRequiredService<IHttpClientFactory>(),
+                sp.GetRequiredService<IOptions<GitHubOptions>>(),
+                AzureDevOpsAnatomyOnGitHub(source, sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value)));
+        return services.AddGitHubAnatomyFileSource(AnatomySourceKind.GitHub, sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value;
+            return AzureDevOpsAnatomyOnGitHub(options.Anatomy.For(options.DefaultProject), options);
+        });
+    }
+
+    private static GitHubAnatomyFile AzureDevOpsAnatomyOnGitHub(AnatomySourceOptions source, AzureDevOpsOptions options)
+    {
         source.GitHub.TrySplitRepository(out var owner, out var name);
         return new GitHubAnatomyFile(source.GitHub.EffectiveBaseUrl, owner, name, source.Path, source.Branch, source.GitHub.Token)
         {

@@ -39,6 +39,16 @@ public sealed class AzureDevOpsOptions
     public bool IsConfigured(string? project) =>
         !string.IsNullOrWhiteSpace(project) && ConfiguredProjects.Contains(project.Trim(), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The project holding the Azure Repos anatomy of <paramref name="project"/>: the source's own
+    /// <c>Project</c>, else the project itself for a project's own source, else the first project for the shared one.</summary>
+    public string AnatomyRepositoryProject(string project)
+    {
+        var source = Anatomy.For(project);
+        return !string.IsNullOrWhiteSpace(source.Project) ? source.Project
+            : ReferenceEquals(source, Anatomy) ? DefaultProject
+            : project;
+    }
+
     /// <summary>The first watched project: where reads that name no project (work items by id) are sent.</summary>
     public string DefaultProject => ConfiguredProjects.Count > 0 ? ConfiguredProjects[0] : throw new InvalidOperationException("AzureDevOps:Projects is not set.");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
@@ -16,7 +17,7 @@ namespace AnatomyBot.AzureDevOps.Doctor;
 /// credential is probed with the smallest documented read the bot itself needs, a one-row WIQL query. Write scopes (Work
 /// Items write, Code status) cannot be seen without writing, so they are named, not probed. Branch policies are read
 /// through the Git specification's <c>git/policy/configurations</c>, the policy API's copy that the corpus holds.</remarks>
-public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDevOpsOptions> options, IAnatomyFileSource anatomy)
+public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDevOpsOptions> options, IAnatomyFileSource anatomy, IServiceProvider services)
 {
     /// <summary>The webhook route of both hosts.</summary>
     public const string WebhookPath = "/api/azure-devops/webhooks";
@@ -34,22 +35,38 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
 
     private static readonly string[] RequiredEvents = ["workitem.created", "workitem.updated", "git.pullrequest.created", "git.pullrequest.updated", "git.push"];
 
+    /// <summary>Each configured project's checks in turn; with several projects each check's name begins with its
+    /// project's (<c>Tailspin: Status policy</c>).</summary>
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(Uri? hookUrl, CancellationToken cancellationToken)
+    {
+        var projects = options.Value.ConfiguredProjects;
+        var checks = new List<DoctorCheck>();
+        foreach (var project in projects)
+        {
+            var found = await RunAsync(project, hookUrl, cancellationToken).ConfigureAwait(false);
+            checks.AddRange(projects.Count > 1 ? found.Select(c => c with { Name = $"{project}: {c.Name}" }) : found);
+        }
+
+        return checks;
+    }
+
+    private async Task<IReadOnlyList<DoctorCheck>> RunAsync(string project, Uri? hookUrl, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var checks = new List<DoctorCheck>();
-        var where = $"{settings.OrganizationUrl!.AbsoluteUri.TrimEnd('/')}/{settings.Project}";
+        var route = client.Route(("project", project));
+        var where = $"{settings.OrganizationUrl!.AbsoluteUri.TrimEnd('/')}/{project}";
         var credential = settings.AuthMode == AzureDevOpsAuthMode.Pat ? "personal access token" : "managed identity";
         using var probe = JsonContent.Create(new { query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project" }, options: AzureDevOpsJson.Options);
-        var (status, _, _) = await ReadAsync(AzureDevOpsOperations.QueryByWiql, client.Route(), [new("$top", "1")], probe, cancellationToken).ConfigureAwait(false);
+        var (status, _, _) = await ReadAsync(AzureDevOpsOperations.QueryByWiql, route, [new("$top", "1")], probe, cancellationToken).ConfigureAwait(false);
         switch (status)
         {
             case HttpStatusCode.OK:
                 checks.Add(DoctorCheck.Pass(CredentialCheck, $"the {credential} reads work items in {where}"));
                 break;
             case HttpStatusCode.NotFound:
-                checks.Add(DoctorCheck.Fail(CredentialCheck, $"the project {settings.Project} was not found at {settings.OrganizationUrl}, or the {credential} cannot see it",
-                    "set AzureDevOps:OrganizationUrl to https://dev.azure.com/ORG and AzureDevOps:Project to the project's name or id"));
+                checks.Add(DoctorCheck.Fail(CredentialCheck, $"the project {project} was not found at {settings.OrganizationUrl}, or the {credential} cannot see it",
+                    "set AzureDevOps:OrganizationUrl to https://dev.azure.com/ORG and AzureDevOps:Project (or each of AzureDevOps:Projects) to the project's name"));
                 return checks;
             default:
                 checks.Add(DoctorCheck.Fail(CredentialCheck, $"Azure DevOps refused the {credential} ({(int)status})", settings.AuthMode == AzureDevOpsAuthMode.Pat
@@ -58,26 +75,30 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
                 return checks;
         }
 
-        var (reposStatus, repositories, _) = await ReadAsync(AzureDevOpsOperations.ListRepositories, client.Route(), null, null, cancellationToken).ConfigureAwait(false);
+        var (reposStatus, repositories, _) = await ReadAsync(AzureDevOpsOperations.ListRepositories, route, null, null, cancellationToken).ConfigureAwait(false);
         var names = Values(repositories).ToDictionary(r => Text(r, "id") ?? "", r => Text(r, "name") ?? "", StringComparer.OrdinalIgnoreCase);
         var projectId = Values(repositories).Select(r => r.TryGetProperty("project", out var p) ? Text(p, "id") : null).FirstOrDefault(id => id is not null);
         checks.Add(reposStatus == HttpStatusCode.OK
             ? DoctorCheck.Pass("Azure DevOps scopes", "Work Items (read) and Code (read) answer; Work Items (write) and Code (status) show only when the bot writes, which doctor does not do")
-            : DoctorCheck.Fail("Azure DevOps scopes", $"Code (read) is refused: the repositories of {settings.Project} could not be listed ({(int)reposStatus})",
+            : DoctorCheck.Fail("Azure DevOps scopes", $"Code (read) is refused: the repositories of {project} could not be listed ({(int)reposStatus})",
                 $"give the {credential} Code (read & status) as well as Work Items (read & write)"));
-        checks.Add(string.IsNullOrWhiteSpace(settings.WebhookSecret)
-            ? DoctorCheck.Fail("Service hook secret", "AzureDevOps:WebhookSecret is not set", "set a random secret in AzureDevOps:WebhookSecret and as each service hook's basic authentication password")
-            : DoctorCheck.Pass("Service hook secret", "AzureDevOps:WebhookSecret is set"));
-        checks.AddRange(await ServiceHooksAsync(hookUrl, projectId, cancellationToken).ConfigureAwait(false));
-        checks.Add(await StatusPolicyAsync(names, cancellationToken).ConfigureAwait(false));
-        checks.Add(await AnatomyAsync(settings.Anatomy, cancellationToken).ConfigureAwait(false));
+        if (project == settings.DefaultProject)
+        {
+            checks.Add(string.IsNullOrWhiteSpace(settings.WebhookSecret)
+                ? DoctorCheck.Fail("Service hook secret", "AzureDevOps:WebhookSecret is not set", "set a random secret in AzureDevOps:WebhookSecret and as each service hook's basic authentication password")
+                : DoctorCheck.Pass("Service hook secret", "AzureDevOps:WebhookSecret is set"));
+        }
+
+        checks.AddRange(await ServiceHooksAsync(route, hookUrl, projectId, cancellationToken).ConfigureAwait(false));
+        checks.Add(await StatusPolicyAsync(route, names, cancellationToken).ConfigureAwait(false));
+        checks.Add(await AnatomyAsync(project, cancellationToken).ConfigureAwait(false));
         return checks;
     }
 
-    private async Task<IEnumerable<DoctorCheck>> ServiceHooksAsync(Uri? expected, string? projectId, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DoctorCheck>> ServiceHooksAsync(Dictionary<string, string> route, Uri? expected, string? projectId, CancellationToken cancellationToken)
     {
         var (status, json, _) = await ReadAsync(
-            AzureDevOpsOperations.ListSubscriptions, client.Route(), [new("publisherId", "tfs"), new("consumerId", "webHooks"), new("consumerActionId", "httpRequest")], null, cancellationToken).ConfigureAwait(false);
+            AzureDevOpsOperations.ListSubscriptions, route, [new("publisherId", "tfs"), new("consumerId", "webHooks"), new("consumerActionId", "httpRequest")], null, cancellationToken).ConfigureAwait(false);
         if (status != HttpStatusCode.OK)
         {
             return [DoctorCheck.Fail("Service hooks", $"the organisation's service hook subscriptions could not be read ({(int)status})",
@@ -91,7 +112,7 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
         return RequiredEvents.Select(e => ServiceHookSubscription.Check(e, subscriptions, expected, WebhookPath));
     }
 
-    private async Task<DoctorCheck> StatusPolicyAsync(IReadOnlyDictionary<string, string> repositories, CancellationToken cancellationToken)
+    private async Task<DoctorCheck> StatusPolicyAsync(Dictionary<string, string> route, IReadOnlyDictionary<string, string> repositories, CancellationToken cancellationToken)
     {
         const string Name = "Status policy";
         var policies = new List<JsonElement>();
@@ -104,7 +125,7 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
                 query.Add(new("continuationToken", continuation));
             }
 
-            var (status, json, next) = await ReadAsync(AzureDevOpsOperations.ListPolicyConfigurations, client.Route(), query, null, cancellationToken).ConfigureAwait(false);
+            var (status, json, next) = await ReadAsync(AzureDevOpsOperations.ListPolicyConfigurations, route, query, null, cancellationToken).ConfigureAwait(false);
             if (status != HttpStatusCode.OK)
             {
                 return DoctorCheck.Fail(Name, $"the project's branch policies could not be read ({(int)status})", "give the credential Code (read)");
@@ -120,21 +141,26 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
         return StatusPolicy.Check(Name, policies, repositories, continuation is not null);
     }
 
-    private async Task<DoctorCheck> AnatomyAsync(AnatomySourceOptions source, CancellationToken cancellationToken)
+    private async Task<DoctorCheck> AnatomyAsync(string project, CancellationToken cancellationToken)
     {
         const string Name = "anatomy";
+        var settings = options.Value;
+        var source = settings.Anatomy.For(project);
+        var file = ReferenceEquals(source, settings.Anatomy.For(settings.DefaultProject))
+            ? anatomy
+            : AnatomySources.Create(services, source, settings.AnatomyRepositoryProject(project), shared: false);
         var path = source.Kind == AnatomySourceKind.LocalFile ? source.LocalPath! : source.Path;
         string? text;
         try
         {
-            text = await anatomy.ReadAsync(cancellationToken).ConfigureAwait(false);
+            text = await file.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (AnatomyUnavailableException e)
         {
-            return DoctorCheck.Fail(Name, $"{anatomy.Description} could not be read: {e.Message}", "give the credential read access to the anatomy's repository");
+            return DoctorCheck.Fail(Name, $"{file.Description} could not be read: {e.Message}", "give the credential read access to the anatomy's repository");
         }
 
-        return AnatomyFileCheck.Evaluate(Name, path, text, $"no file at {anatomy.Description}",
+        return AnatomyFileCheck.Evaluate(Name, path, text, $"no file at {file.Description}",
             "commit the anatomy there, or point AzureDevOps:Anatomy:Repository (and :Path, :Branch) at where it is");
     }
 

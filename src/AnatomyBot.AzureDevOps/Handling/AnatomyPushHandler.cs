@@ -14,10 +14,11 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// object id differs between the old and the new commit, the cached anatomy is dropped, the new one read (its version is
 /// the SHA-256 of its text), and every open epic, feature, story and active pull request is queued for re-evaluation
 /// against exactly that version (<see cref="ReconcileDeliveries"/>, ids derived from the push's notification id). Any
-/// other push costs no API call, or two object-id reads when the file did not change; nothing is written here.</summary>
+/// other push costs no API call, or two object-id reads when the file did not change; nothing is written here. With
+/// several projects, each anatomy file the push changed re-evaluates the projects that read it, and only those.</summary>
 public sealed partial class AnatomyPushHandler(
     AzureDevOpsClient client,
-    IAnatomyProvider anatomyProvider,
+    ProjectAnatomies anatomies,
     OpenItemLister lister,
     IDeliveryScheduler scheduler,
     IOptions<AzureDevOpsOptions> options,
@@ -28,24 +29,40 @@ public sealed partial class AnatomyPushHandler(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(push);
-        var source = options.Value.Anatomy;
-        if (source.Kind != AnatomySourceKind.AzureRepos || !IsAnatomyRepository(push, source))
+        var groups = anatomies.BySource()
+            .Where(g => g.Source.Kind == AnatomySourceKind.AzureRepos && IsAnatomyRepository(push, g.Source, g.Projects[0]))
+            .ToList();
+        if (groups.Count == 0)
         {
             return DeliveryResult.Skip("push to a repository that does not hold the anatomy");
         }
 
+        var outcomes = new List<string>();
+        foreach (var (group, index) in groups.Select((g, i) => (g, i)))
+        {
+            var prefix = ReconcileDeliveries.AnatomyChangePrefix(delivery.Id) + (index == 0 ? "" : $":{index + 1}");
+            outcomes.Add(await HandleSourceAsync(prefix, push, group.Source, group.Projects, cancellationToken).ConfigureAwait(false));
+        }
+
+        return DeliveryResult.Skip(string.Join("; ", outcomes));
+    }
+
+    /// <summary>One anatomy file the push may have changed, and the projects that read it.</summary>
+    private async Task<string> HandleSourceAsync(string prefix, PushSubject push, AnatomySourceOptions source, IReadOnlyList<string> projects, CancellationToken cancellationToken)
+    {
         var branch = AnatomyBranch(source, push);
         var updates = push.RefUpdates.Where(u => branch is null || string.Equals(u.Name, branch, StringComparison.OrdinalIgnoreCase)).ToList();
         if (updates.Count == 0)
         {
-            return DeliveryResult.Skip($"push to {string.Join(", ", push.RefUpdates.Select(u => u.Name))}; the anatomy is read from {branch}");
+            return $"push to {string.Join(", ", push.RefUpdates.Select(u => u.Name))}; the anatomy is read from {branch}";
         }
 
         if (!await TouchesAnatomyAsync(push, updates, source.Path, cancellationToken).ConfigureAwait(false))
         {
-            return DeliveryResult.Skip($"push did not change {source.Path}");
+            return $"push did not change {source.Path}";
         }
 
+        var anatomyProvider = anatomies.For(projects[0]);
         anatomyProvider.Invalidate();
         LoadedAnatomy loaded;
         try
@@ -55,26 +72,25 @@ public sealed partial class AnatomyPushHandler(
         catch (AnatomyUnavailableException exception)
         {
             Log.Unusable(logger, exception.Message);
-            return DeliveryResult.Skip($"the pushed anatomy cannot be used, nothing re-evaluated until it is fixed: {exception.Message}");
+            return $"the pushed anatomy cannot be used, nothing re-evaluated until it is fixed: {exception.Message}";
         }
 
-        var items = await lister.ListAsync(cancellationToken).ConfigureAwait(false);
-        var deliveries = ReconcileDeliveries.Create(ReconcileDeliveries.AnatomyChangePrefix(delivery.Id), items, loaded.Version, timeProvider.GetUtcNow());
+        var items = await lister.ListAsync(projects, cancellationToken).ConfigureAwait(false);
+        var deliveries = ReconcileDeliveries.Create(prefix, items, loaded.Version, timeProvider.GetUtcNow());
         foreach (var queued in deliveries)
         {
             await scheduler.EnqueueAsync(queued, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         Log.Queued(logger, loaded.Version, items.WorkItemIds.Count, items.PullRequests.Count, deliveries.Count);
-        return DeliveryResult.Skip(
-            $"anatomy changed (version {loaded.Version[..12]}): {items.WorkItemIds.Count} work item(s) and {items.PullRequests.Count} pull request(s) queued for re-evaluation in {deliveries.Count} deliveries");
+        return $"anatomy changed (version {loaded.Version[..12]}): {items.WorkItemIds.Count} work item(s) and {items.PullRequests.Count} pull request(s) queued for re-evaluation in {deliveries.Count} deliveries";
     }
 
-    private bool IsAnatomyRepository(PushSubject push, AnatomySourceOptions source)
+    private bool IsAnatomyRepository(PushSubject push, AnatomySourceOptions source, string project)
     {
-        var project = string.IsNullOrWhiteSpace(source.Project) ? options.Value.Project : source.Project;
+        var repositoryProject = options.Value.AnatomyRepositoryProject(project);
         return (Same(source.Repository, push.RepositoryName) || Same(source.Repository, push.RepositoryId))
-            && (Same(project, push.Project) || Same(project, push.ProjectName));
+            && (Same(repositoryProject, push.Project) || Same(repositoryProject, push.ProjectName));
     }
 
     /// <summary>The configured branch as a full ref, else the repository's default branch from the payload, else null (any

@@ -4,6 +4,7 @@ using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
@@ -17,7 +18,8 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// current state, evaluates, and applies only the differences. Every read happens before the first write, so an item
 /// deleted between the event and the read leaves nothing half-applied. A push that changes the anatomy queues the
 /// re-evaluation of every open item (<see cref="AnatomyPushHandler"/>); those queued deliveries, and the nightly sweep's,
-/// arrive here as <see cref="ReconcileSubject"/>. A work item whose state is in the <c>Completed</c> or <c>Removed</c>
+/// arrive here as <see cref="ReconcileSubject"/>. Targets are split by project (<see cref="ProjectTargets"/>): each
+/// configured project's against its own anatomy (<see cref="ProjectAnatomies"/>), any other project's not at all. A work item whose state is in the <c>Completed</c> or <c>Removed</c>
 /// category (<see cref="WorkItemStateCategories"/>), a completed or abandoned pull request, is evaluated for the ledger
 /// and gets no write; a deleted work item is recorded as gone, its open gaps closed with it.</summary>
 public sealed partial class AzureDevOpsDeliveryHandler(
@@ -25,7 +27,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     WorkItemStateCategories states,
     IEnumerable<IReconcileApplier> appliers,
     EngineCache engines,
-    IAnatomyProvider anatomyProvider,
+    ProjectAnatomies projectAnatomies,
     AnatomyPushHandler pushHandler,
     IOptions<AzureDevOpsOptions> options,
     IOptions<DeliveryProcessorOptions> pipeline,
@@ -92,83 +94,65 @@ public sealed partial class AzureDevOpsDeliveryHandler(
             return DeliveryResult.Skip($"{subject} no longer exists");
         }
 
-        if (OutsideConfiguredProject(snapshot, subject) is { } elsewhere)
+        var (parts, elsewhere) = ProjectTargets.Split(snapshot, subject, options.Value);
+        if (parts.Count == 0 && elsewhere is not null)
         {
             Log.NotOptedIn(logger, delivery.Id, elsewhere);
             return DeliveryResult.Skip($"project {elsewhere} has no configured anatomy; nothing is written there");
         }
 
-        var anatomy = (await anatomyProvider.GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy;
+        // Every project's anatomy is read before the first write, so one that cannot be read leaves nothing half-applied.
+        var anatomies = new List<EnterpriseAnatomy>();
+        foreach (var (project, _) in parts)
+        {
+            anatomies.Add((await projectAnatomies.For(project).GetAsync((subject as ReconcileSubject)?.AnatomyVersion, cancellationToken).ConfigureAwait(false)).Anatomy);
+        }
+
+        var targets = parts.SelectMany(p => p.Part.WorkItemTargets).ToHashSet();
         var workItems = new List<WorkItem>();
         foreach (var (id, read) in snapshot.WorkItems)
         {
             var mapped = AzureDevOpsSnapshotReader.Map(read);
             if (mapped.Item is { } item)
             {
-                workItems.Add(snapshot.WorkItemTargets.Contains(id)
+                workItems.Add(targets.Contains(id)
                     ? await states.WithLifecycleAsync(item, read, options.Value.DefaultProject, cancellationToken).ConfigureAwait(false)
                     : item);
             }
             else
             {
                 Log.Unmappable(logger, mapped.Id ?? "?", mapped.Error ?? "");
-                snapshot.WorkItemTargets.RemoveAll(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture) == mapped.Id);
-            }
-        }
-
-        var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(), recordedWaivers);
-        var evaluations = await reconciler.ReconcileAsync(snapshot, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false);
-        return new DeliveryResult { Evaluations = evaluations };
-    }
-
-    /// <summary>Silence where nobody opted in: targets in a project other than the configured ones are dropped; the
-    /// project they are in when nothing is left, else null. A project is matched by name or id; a configured project
-    /// given as an id cannot be told from a work item's project name, so work items are then kept.</summary>
-    private string? OutsideConfiguredProject(Snapshot snapshot, NotificationSubject subject)
-    {
-        var configured = options.Value.ConfiguredProjects;
-        bool Is(string? project) => options.Value.IsConfigured(project);
-        string? elsewhere = null;
-        if (!configured.Any(p => Guid.TryParse(p, out _)))
-        {
-            foreach (var id in snapshot.WorkItemTargets.ToList())
-            {
-                if (snapshot.WorkItems[id].Fields is { } fields && fields.TryGetValue("System.TeamProject", out var value)
-                    && value.ValueKind == System.Text.Json.JsonValueKind.String && value.GetString() is { Length: > 0 } project && !Is(project))
+                foreach (var (_, part) in parts)
                 {
-                    snapshot.WorkItemTargets.Remove(id);
-                    elsewhere ??= project;
+                    part.WorkItemTargets.RemoveAll(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture) == mapped.Id);
                 }
             }
         }
 
-        var payloadProject = (subject as PullRequestSubject)?.PullRequest.Project;
-        snapshot.PullRequests.RemoveAll(pr =>
+        var evaluations = new List<ItemEvaluation>();
+        foreach (var ((project, part), anatomy) in parts.Zip(anatomies))
         {
-            var outside = !Is(pr.Ref.Project) && !(payloadProject is not null && Is(payloadProject) && pr.Ref.PullRequestId == ((PullRequestSubject)subject).PullRequest.PullRequestId);
-            elsewhere ??= outside ? pr.Ref.Project : null;
-            return outside;
-        });
-        return snapshot.WorkItemTargets.Count + snapshot.PullRequests.Count == 0 && elsewhere is not null ? elsewhere : null;
+            var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(project), recordedWaivers);
+            evaluations.AddRange(await reconciler.ReconcileAsync(part, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false));
+        }
+
+        return new DeliveryResult { Evaluations = evaluations };
     }
 
-    private RenderOptions RenderOptionsFor()
+    private RenderOptions RenderOptionsFor(string project)
     {
-        var source = options.Value.Anatomy;
+        var source = options.Value.Anatomy.For(project);
         var specBase = source.Kind switch
         {
-            AnatomySourceKind.AzureRepos when options.Value.OrganizationUrl is { } org => AzureReposSpecBase(org, source),
+            AnatomySourceKind.AzureRepos when options.Value.OrganizationUrl is { } org => AzureReposSpecBase(org, source, options.Value.AnatomyRepositoryProject(project)),
             AnatomySourceKind.GitHub when source.GitHub.TrySplitRepository(out var owner, out var name) => GitHubSpecBase(source.GitHub.EffectiveBaseUrl, owner, name, source.Branch),
             _ => null,
         };
         return specBase is null ? RenderOptions.Default : RenderOptions.Default with { SpecBaseUrl = specBase };
     }
 
-    private string AzureReposSpecBase(Uri org, AnatomySourceOptions source)
-    {
-        var project = string.IsNullOrWhiteSpace(source.Project) ? options.Value.Project : source.Project;
-        return $"{org.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(project ?? "")}/_git/{Uri.EscapeDataString(source.Repository!)}?path=/";
-    }
+    private static string AzureReposSpecBase(Uri org, AnatomySourceOptions source, string project) =>
+        $"{org.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(project)}/_git/{Uri.EscapeDataString(source.Repository!)}?path=/";
 
     /// <summary>Spec links point at the web UI: <c>api.github.com</c> → <c>github.com</c>, GitHub Enterprise Server
     /// <c>https://HOST/api/v3/</c> → <c>https://HOST/</c>.</summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Sweep;
 
-/// <summary>Lists what the nightly sweep and an anatomy change re-evaluate: the boards project's open epics, features and
+/// <summary>Lists what the nightly sweep and an anatomy change re-evaluate: each configured project's open epics, features and
 /// stories (WIQL, paged by id: <c>[System.Id] &gt; last</c>, so items changing meanwhile neither skip nor repeat a page)
 /// and its active pull requests (paged by <c>$skip</c>). Bounded by <see cref="AzureDevOpsOptions.MaxSweepWorkItems"/>
 /// and <see cref="AzureDevOpsOptions.MaxSweepPullRequests"/>; every call passes the shared rate-limit gate.</summary>
@@ -19,16 +19,32 @@ public sealed partial class OpenItemLister(AzureDevOpsClient client, IOptions<Az
     /// <summary>Pull requests per listing call.</summary>
     public const int PullRequestPageSize = 100;
 
-    public async Task<OpenItemListing> ListAsync(CancellationToken cancellationToken)
+    /// <summary>The open items of every configured project.</summary>
+    public Task<OpenItemListing> ListAsync(CancellationToken cancellationToken) => ListAsync(options.Value.ConfiguredProjects, cancellationToken);
+
+    /// <summary>The open items of <paramref name="projects"/>, one project after another; the bounds hold for all of them
+    /// together, and a project the bound leaves no room for is not read (the listing is then cut).</summary>
+    public async Task<OpenItemListing> ListAsync(IReadOnlyList<string> projects, CancellationToken cancellationToken)
     {
-        var (ids, idsCut) = await ListWorkItemsAsync(options.Value.MaxSweepWorkItems, cancellationToken).ConfigureAwait(false);
-        var (prs, prsCut) = await ListPullRequestsAsync(options.Value.MaxSweepPullRequests, cancellationToken).ConfigureAwait(false);
-        if (idsCut || prsCut)
+        ArgumentNullException.ThrowIfNull(projects);
+        var ids = new List<int>();
+        var prs = new List<PullRequestRef>();
+        var cut = false;
+        foreach (var project in projects)
+        {
+            var (projectIds, idsCut) = await ListWorkItemsAsync(project, options.Value.MaxSweepWorkItems - ids.Count, cancellationToken).ConfigureAwait(false);
+            var (projectPrs, prsCut) = await ListPullRequestsAsync(project, options.Value.MaxSweepPullRequests - prs.Count, cancellationToken).ConfigureAwait(false);
+            ids.AddRange(projectIds);
+            prs.AddRange(projectPrs);
+            cut |= idsCut || prsCut;
+        }
+
+        if (cut)
         {
             Log.Truncated(logger, ids.Count, prs.Count);
         }
 
-        return new OpenItemListing(ids, prs, idsCut || prsCut);
+        return new OpenItemListing(ids, prs, cut);
     }
 
     /// <summary>The WIQL of one page: open backlog items of the project with an id above <paramref name="afterId"/>.</summary>
@@ -36,19 +52,19 @@ public sealed partial class OpenItemLister(AzureDevOpsClient client, IOptions<Az
         CultureInfo.InvariantCulture,
         $"SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND [System.WorkItemType] IN ({List(AzureDevOpsWorkItemMapper.BacklogTypes)}) AND [System.State] NOT IN ({List(AzureDevOpsWorkItemMapper.ClosedStates)}) AND [System.Id] > {afterId} ORDER BY [System.Id] ASC");
 
-    private async Task<(List<int> Ids, bool Cut)> ListWorkItemsAsync(int max, CancellationToken cancellationToken)
+    private async Task<(List<int> Ids, bool Cut)> ListWorkItemsAsync(string project, int max, CancellationToken cancellationToken)
     {
         var ids = new List<int>();
-        if (max == 0)
+        if (max <= 0)
         {
-            return (ids, false);
+            return (ids, options.Value.MaxSweepWorkItems > 0);
         }
 
         var after = 0;
         while (ids.Count < max)
         {
             var top = Math.Min(WorkItemPageSize, max - ids.Count);
-            var page = await client.QueryWorkItemIdsAsync(OpenWorkItemsQuery(after), top, cancellationToken).ConfigureAwait(false);
+            var page = await client.QueryWorkItemIdsAsync(project, OpenWorkItemsQuery(after), top, cancellationToken).ConfigureAwait(false);
             var fresh = page.Where(id => id > after).Distinct().Order().ToList();
             ids.AddRange(fresh.Take(max - ids.Count));
             if (page.Count < top || fresh.Count == 0)
@@ -62,22 +78,22 @@ public sealed partial class OpenItemLister(AzureDevOpsClient client, IOptions<Az
         return (ids, true);
     }
 
-    private async Task<(List<PullRequestRef> PullRequests, bool Cut)> ListPullRequestsAsync(int max, CancellationToken cancellationToken)
+    private async Task<(List<PullRequestRef> PullRequests, bool Cut)> ListPullRequestsAsync(string project, int max, CancellationToken cancellationToken)
     {
         var found = new List<PullRequestRef>();
-        if (max == 0)
+        if (max <= 0)
         {
-            return (found, false);
+            return (found, options.Value.MaxSweepPullRequests > 0);
         }
 
         for (var skip = 0; found.Count < max; skip += PullRequestPageSize)
         {
-            var page = await client.ListPullRequestsAsync("active", skip, PullRequestPageSize, cancellationToken).ConfigureAwait(false);
+            var page = await client.ListPullRequestsAsync(project, "active", skip, PullRequestPageSize, cancellationToken).ConfigureAwait(false);
             foreach (var pr in page)
             {
                 if (pr.Repository is { Id: { Length: > 0 } repository } && pr.PullRequestId > 0 && found.Count < max)
                 {
-                    found.Add(new PullRequestRef(pr.Repository.Project?.Id ?? client.Project, repository, pr.PullRequestId));
+                    found.Add(new PullRequestRef(pr.Repository.Project?.Id ?? project, repository, pr.PullRequestId));
                 }
             }
 

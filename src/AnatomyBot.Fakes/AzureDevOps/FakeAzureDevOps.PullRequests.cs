@@ -17,7 +17,10 @@ public sealed partial class FakeAzureDevOps
             var status = r.QueryValue("searchCriteria.status") ?? "active";
             var skip = r.QueryNumber("$skip") ?? 0;
             var top = r.QueryNumber("$top") ?? 101;
-            return FakeResponse.Json(FakeAzureDevOpsJson.Envelope(PullRequests.Where(p => status == "all" || p.Status == status)
+            var project = ProjectName(r.Route("project"));
+            return FakeResponse.Json(FakeAzureDevOpsJson.Envelope(PullRequests
+                .Where(p => string.Equals(Repository(p.RepositoryName).Project ?? Project, project, StringComparison.OrdinalIgnoreCase))
+                .Where(p => status == "all" || p.Status == status)
                 .Skip(skip).Take(top).Select(p => (JsonNode)PullRequestJson(p))));
         });
         MapApi(HttpMethod.Get, "git/repositories/{repositoryId}/pullrequests/{pullRequestId}", r => WithPullRequest(r, pr => FakeResponse.Json(PullRequestJson(pr))));

@@ -64,7 +64,7 @@ public sealed partial class FakeAzureDevOps
         return FakeResponse.Json(WorkItemJson(item));
     }
 
-    /// <summary>WIQL: the project's open backlog items after <c>[System.Id] &gt; N</c>, by id, <c>$top</c> at most; the
+    /// <summary>WIQL: the route project's (<c>@project</c>) open backlog items after <c>[System.Id] &gt; N</c>, by id, <c>$top</c> at most; the
     /// query text itself is pinned by the tests, not interpreted further here.</summary>
     private FakeResponse Wiql(FakeRequest request)
     {
@@ -72,8 +72,9 @@ public sealed partial class FakeAzureDevOps
         var bound = IdBound().Match(wiql);
         var after = bound.Success ? int.Parse(bound.Groups["after"].Value, CultureInfo.InvariantCulture) : 0;
         var top = request.QueryNumber("$top") ?? 20_000;
+        var project = ProjectName(request.Route("project"));
         var ids = WorkItems.Values
-            .Where(w => w.Id > after && BacklogTypes.Contains(w.Type) && !ClosedStates.Contains(w.State))
+            .Where(w => w.Id > after && string.Equals(w.Project ?? Project, project, StringComparison.OrdinalIgnoreCase) && BacklogTypes.Contains(w.Type) && !ClosedStates.Contains(w.State))
             .Select(w => w.Id).Take(top);
         return FakeResponse.Json(new JsonObject
         {
@@ -87,7 +88,7 @@ public sealed partial class FakeAzureDevOps
 
     /// <summary>The work item as the REST API (and service hook payloads) show it.</summary>
     public JsonObject WorkItemJson(FakeWorkItem item) =>
-        FakeAzureDevOpsJson.WorkItem(item, Project, WorkItemUrl, [.. WorkItems.Values.Where(w => w.Parent == item.Id).Select(w => w.Id)], Api);
+        FakeAzureDevOpsJson.WorkItem(item, item.Project ?? Project, WorkItemUrl, [.. WorkItems.Values.Where(w => w.Parent == item.Id).Select(w => w.Id)], Api);
 
     private string WorkItemUrl(int id) => string.Create(CultureInfo.InvariantCulture, $"{Api}{ProjectId}/_apis/wit/workItems/{id}");
 

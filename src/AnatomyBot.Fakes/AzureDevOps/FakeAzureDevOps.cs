@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace AnatomyBot.Fakes.AzureDevOps;
 
-/// <summary>An in-memory Azure DevOps organisation with one project (REST api-version 7.1): work items, Git repositories
+/// <summary>An in-memory Azure DevOps organisation with one project, or more (<see cref="AddProject"/>; REST api-version 7.1): work items, Git repositories
 /// with their files, pull requests with threads and statuses, branch policies and service hook subscriptions. It serves exactly the operations the bot uses, with the
 /// templates of the published REST specification, and answers as Azure DevOps does: project and repository by name or id,
 /// <c>{count, value}</c> envelopes, JSON Patch guarded by <c>test /rev</c> (412), TF error bodies. Writes change the state.
@@ -25,6 +25,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
     public const string BotUniqueName = "anatomybot@contoso.example";
 
     private readonly Dictionary<string, FakeGitRepository> _repositories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _projects = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId = 100;
 
     /// <param name="baseUrl">The organisation URL (its last segment is the organisation).</param>
@@ -36,6 +37,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
         Organization = BaseUrl.AbsolutePath.Trim('/').Split('/')[^1];
         Project = project;
         ProjectId = projectId;
+        _projects[project] = projectId;
         Repository(DefaultRepository, DefaultRepositoryId);
         MapWorkItems();
         MapWorkItemComments();
@@ -49,6 +51,26 @@ public sealed partial class FakeAzureDevOps : FakeApi
     public string Project { get; }
 
     public string ProjectId { get; }
+
+    /// <summary>The organisation's projects, name → id: the fake's own and those added with <see cref="AddProject"/>.</summary>
+    public IReadOnlyDictionary<string, string> Projects => _projects;
+
+    /// <summary>Adds another project to the organisation; its work items and repositories name it
+    /// (<see cref="FakeWorkItem.Project"/>, <see cref="FakeGitRepository.Project"/>).</summary>
+    public void AddProject(string name, string id)
+    {
+        lock (Gate)
+        {
+            _projects[name] = id;
+        }
+    }
+
+    /// <summary>The name of a project named by name or id, or null when the organisation has no such project.</summary>
+    public string? ProjectName(string nameOrId) =>
+        _projects.FirstOrDefault(p => string.Equals(p.Key, nameOrId, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Value, nameOrId, StringComparison.OrdinalIgnoreCase)).Key;
+
+    /// <summary>The id of a project named by name (the fake's own when null).</summary>
+    public string ProjectIdOf(string? name) => name is null ? ProjectId : _projects[name];
 
     public SortedDictionary<int, FakeWorkItem> WorkItems { get; } = [];
 
@@ -94,7 +116,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
             var repository = Repository(pr.RepositoryName);
             foreach (var id in pr.WorkItemIds.Where(WorkItems.ContainsKey))
             {
-                WorkItems[id].PullRequestLinks.Add((ProjectId, repository.Id, pr.Number));
+                WorkItems[id].PullRequestLinks.Add((ProjectIdOf(repository.Project), repository.Id, pr.Number));
             }
 
             return pr;
@@ -158,7 +180,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
     private static FakeResponse Error(HttpStatusCode status, string message) => FakeResponse.Json(FakeAzureDevOpsJson.Error(message), status);
 
     /// <summary>Maps an operation under <c>/{organization}/{project}/_apis/</c>: like the service, it needs
-    /// <c>api-version=7.1</c> (or the operation's own, <paramref name="apiVersion"/>), the organisation and the project (by name or id).</summary>
+    /// <c>api-version=7.1</c> (or the operation's own, <paramref name="apiVersion"/>), the organisation and one of its projects (by name or id).</summary>
     private void MapApi(HttpMethod method, string template, Func<FakeRequest, FakeResponse> answer, bool isRead = false, string apiVersion = ApiVersion) =>
         Map(method, "/{organization}/{project}/_apis/" + template, request =>
         {
@@ -169,7 +191,7 @@ public sealed partial class FakeAzureDevOps : FakeApi
 
             var project = request.Route("project");
             return string.Equals(request.Route("organization"), Organization, StringComparison.OrdinalIgnoreCase)
-                && (string.Equals(project, Project, StringComparison.OrdinalIgnoreCase) || string.Equals(project, ProjectId, StringComparison.OrdinalIgnoreCase))
+                && ProjectName(project) is not null
                 ? answer(request)
                 : Error(HttpStatusCode.NotFound, $"TF200016: The following project does not exist: {project}.");
         }, isRead);

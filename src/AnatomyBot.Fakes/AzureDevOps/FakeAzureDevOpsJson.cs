@@ -134,7 +134,7 @@ public static class FakeAzureDevOpsJson
             ["mergeId"] = Guid($"merge {repository.Id} {pr.Number}"),
             ["reviewers"] = new JsonArray(),
             ["labels"] = new JsonArray([.. pr.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = Guid("label " + l), ["name"] = l, ["active"] = true })]),
-            ["url"] = $"{api}{ado.ProjectId}/_apis/git/repositories/{repository.Id}/pullRequests/{pr.Number}",
+            ["url"] = $"{api}{ado.ProjectIdOf(repository.Project)}/_apis/git/repositories/{repository.Id}/pullRequests/{pr.Number}",
             ["supportsIterations"] = true,
         };
         if (pr.ClosedDate is { } closed)
@@ -153,9 +153,9 @@ public static class FakeAzureDevOpsJson
         {
             ["id"] = repository.Id,
             ["name"] = repository.Name,
-            ["url"] = $"{api}{ado.ProjectId}/_apis/git/repositories/{repository.Id}",
-            ["project"] = new JsonObject { ["id"] = ado.ProjectId, ["name"] = ado.Project, ["state"] = "wellFormed", ["visibility"] = "private" },
-            ["webUrl"] = $"{api}{Uri.EscapeDataString(ado.Project)}/_git/{Uri.EscapeDataString(repository.Name)}",
+            ["url"] = $"{api}{ado.ProjectIdOf(repository.Project)}/_apis/git/repositories/{repository.Id}",
+            ["project"] = new JsonObject { ["id"] = ado.ProjectIdOf(repository.Project), ["name"] = repository.Project ?? ado.Project, ["state"] = "wellFormed", ["visibility"] = "private" },
+            ["webUrl"] = $"{api}{Uri.EscapeDataString(repository.Project ?? ado.Project)}/_git/{Uri.EscapeDataString(repository.Name)}",
         };
     }
 

@@ -7,6 +7,9 @@ public sealed class FakeGitRepository(string name, string id)
 
     public string Id { get; } = id;
 
+    /// <summary>The project's name; null for the fake's own project.</summary>
+    public string? Project { get; set; }
+
     /// <summary>Files on the default branch: path (with its leading <c>/</c>) → text.</summary>
     public Dictionary<string, string> Files { get; } = new(StringComparer.OrdinalIgnoreCase);
 

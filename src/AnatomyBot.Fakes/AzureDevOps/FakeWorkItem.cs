@@ -10,6 +10,9 @@ public sealed class FakeWorkItem
 
     public string Type { get; init; } = "User Story";
 
+    /// <summary>The project's name (<c>System.TeamProject</c>); null for the fake's own project.</summary>
+    public string? Project { get; init; }
+
     public string Title { get; init; } = "Untitled";
 
     public string State { get; set; } = "Active";
