@@ -71,6 +71,31 @@ public sealed class AzureDevOpsDoctorCommandTests
         Assert.DoesNotContain(Pat, result.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_TwoProjects_ChecksEachInItsOwnNamedLines_AndTheSecretOnce()
+    {
+        await using var setup = await Setup.StartAsync(api => api.AddProject("Tailspin", "11bb11bb-cc22-dd33-ee44-55ff55ff55ff"));
+
+        var result = await setup.RunAsync(projects: ["Fabrikam", "Tailspin"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] Checks(string project) =>
+        [
+            $"✔ {project}: Azure DevOps credential: the personal access token reads work items in {setup.BaseUrl}{project}",
+            $"✔ {project}: Azure DevOps scopes: Work Items (read) and Code (read) answer; Work Items (write) and Code (status) show only when the bot writes, which doctor does not do",
+            .. project == "Fabrikam" ? [$"✔ {project}: Service hook secret: AzureDevOps:WebhookSecret is set"] : Array.Empty<string>(),
+            .. Events.Select(e => $"✔ {project}: Service hook {e}: {HookUrl}, enabled, with a secret"),
+            $"✔ {project}: Status policy: anatomybot/linkage is required on refs/heads/main of Web",
+            $"✔ {project}: anatomy: /anatomy.yml found and lints without errors",
+        ];
+        Assert.Equal([.. Checks("Fabrikam"), .. Checks("Tailspin")], result.StdoutLines);
+        Assert.Equal(
+            ["Fabrikam", "Fabrikam", "Fabrikam", "Fabrikam", "Tailspin", "Tailspin", "Tailspin", "Tailspin"],
+            setup.Api.Requests.Where(r => !r.Uri.AbsolutePath.Contains("/hooks/", StringComparison.Ordinal) && !r.Uri.AbsolutePath.Contains("/items", StringComparison.Ordinal))
+                .Select(r => r.Uri.AbsolutePath.Split('/')[2]));
+        Assert.Empty(setup.Api.Writes);
+    }
+
     [Theory]
     [MemberData(nameof(Failures))]
     public async Task Doctor_BrokenAzureDevOpsPrecondition_FailsItsCheckWithTheFixAndExitsOne(string broken, string expected)
@@ -99,7 +124,7 @@ public sealed class AzureDevOpsDoctorCommandTests
         });
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("AzureDevOps:Project is required", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("AzureDevOps:Projects (or AzureDevOps:Project for one project) is required", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
 
@@ -158,16 +183,25 @@ public sealed class AzureDevOpsDoctorCommandTests
             return new Setup(api, await FakeApiServer.StartAsync(api, $"/{api.Organization}/", CancellationToken.None), validator);
         }
 
-        public Task<CliResult> RunAsync(bool withSecret = true)
+        public Task<CliResult> RunAsync(bool withSecret = true, string[]? projects = null)
         {
             var environment = new Dictionary<string, string>
             {
                 ["AzureDevOps__OrganizationUrl"] = _server.BaseUrl.AbsoluteUri,
-                ["AzureDevOps__Project"] = Api.Project,
                 ["AzureDevOps__PersonalAccessToken"] = Pat,
                 ["AzureDevOps__Anatomy__Repository"] = "Architecture",
                 ["AzureDevOps__Anatomy__Path"] = "/anatomy.yml",
             };
+            foreach (var (project, index) in (projects ?? []).Select((p, i) => (p, i)))
+            {
+                environment[$"AzureDevOps__Projects__{index}"] = project;
+            }
+
+            if (projects is null)
+            {
+                environment["AzureDevOps__Project"] = Api.Project;
+            }
+
             if (withSecret)
             {
                 environment["AzureDevOps__WebhookSecret"] = "test-secret-not-real";
