@@ -11,7 +11,8 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// it, so everything is kept there.</summary>
 internal static class ProjectTargets
 {
-    /// <summary>The parts, each with the whole context and only its project's targets, in configuration order; and the
+    /// <summary>The parts, each with the whole context (and whether the budget ran out) and only its project's targets,
+    /// in configuration order; and the
     /// first unconfigured project seen, when targets were dropped.</summary>
     public static (IReadOnlyList<(string Project, Snapshot Part)> Parts, string? Elsewhere) Split(Snapshot snapshot, NotificationSubject subject, AzureDevOpsOptions options)
     {
@@ -25,7 +26,7 @@ internal static class ProjectTargets
         {
             if (!parts.TryGetValue(project, out var part))
             {
-                part = new Snapshot();
+                part = new Snapshot { BudgetSpent = snapshot.BudgetSpent };
                 foreach (var (id, item) in snapshot.WorkItems)
                 {
                     part.WorkItems[id] = item;
