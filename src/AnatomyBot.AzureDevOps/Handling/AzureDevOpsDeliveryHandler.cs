@@ -20,8 +20,8 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// re-evaluation of every open item (<see cref="AnatomyPushHandler"/>); those queued deliveries, and the nightly sweep's,
 /// arrive here as <see cref="ReconcileSubject"/>. Targets are split by project (<see cref="ProjectTargets"/>): each
 /// configured project's against its own anatomy (<see cref="ProjectAnatomies"/>), any other project's not at all. A
-/// work item whose state is in the <c>Completed</c> or <c>Removed</c> category (<see cref="WorkItemStateCategories"/>), a completed or abandoned pull request, is evaluated for the ledger
-/// and gets no write; a deleted work item is recorded as gone, its open gaps closed with it.</summary>
+/// work item whose state is in the <c>Completed</c> or <c>Removed</c> category (<see cref="WorkItemStateCategories"/>),
+/// a completed or abandoned pull request, is evaluated for the ledger and gets no write; a deleted work item is recorded as gone, its open gaps closed with it.</summary>
 public sealed partial class AzureDevOpsDeliveryHandler(
     AzureDevOpsSnapshotReader reader,
     WorkItemStateCategories states,

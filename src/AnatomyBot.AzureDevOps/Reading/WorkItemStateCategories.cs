@@ -10,7 +10,8 @@ namespace AnatomyBot.AzureDevOps.Reading;
 /// <c>Removed</c> category closes the item, whatever the state is called (a custom <c>Shipped</c> as well as
 /// <c>Done</c>). Each type's states are read once per project (<c>GET …/wit/workitemtypes/{type}/states</c>) and kept,
 /// for at most <see cref="MaxTypes"/> types; a type the project does not have, or a state its list does not name, keeps
-/// what the item's mapping decided from the state's name.</summary>
+/// what the item's mapping decided from the state's name. The sweep's listing asks the same lists which states to leave
+/// out (<see cref="ClosedStatesAsync"/>).</summary>
 public sealed class WorkItemStateCategories(AzureDevOpsClient client)
 {
     /// <summary>Types whose states are kept at once; past it the cache starts again (processes have a few dozen).</summary>
@@ -44,6 +45,23 @@ public sealed class WorkItemStateCategories(AzureDevOpsClient client)
     /// <paramref name="type"/>, false when it is in another, null when the type or the state is not known.</summary>
     public async Task<bool?> IsClosedAsync(string project, string type, string state, CancellationToken cancellationToken)
     {
+        var categories = await CategoriesAsync(project, type, cancellationToken).ConfigureAwait(false);
+        return categories is not null && categories.TryGetValue(state, out var category) ? Closes(category) : null;
+    }
+
+    /// <summary>The states of <paramref name="type"/> in its <c>Completed</c> or <c>Removed</c> category, in the
+    /// process's order; null when the project has no such type.</summary>
+    public async Task<IReadOnlyList<string>?> ClosedStatesAsync(string project, string type, CancellationToken cancellationToken)
+    {
+        var categories = await CategoriesAsync(project, type, cancellationToken).ConfigureAwait(false);
+        return categories is null ? null : [.. categories.Where(c => Closes(c.Value)).Select(c => c.Key)];
+    }
+
+    private static bool Closes(string category) =>
+        category.Equals("Completed", StringComparison.OrdinalIgnoreCase) || category.Equals("Removed", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<IReadOnlyDictionary<string, string>?> CategoriesAsync(string project, string type, CancellationToken cancellationToken)
+    {
         var key = (project.ToUpperInvariant(), type.ToUpperInvariant());
         if (!_states.TryGetValue(key, out var categories))
         {
@@ -59,9 +77,7 @@ public sealed class WorkItemStateCategories(AzureDevOpsClient client)
             _states[key] = categories;
         }
 
-        return categories is not null && categories.TryGetValue(state, out var category)
-            ? category.Equals("Completed", StringComparison.OrdinalIgnoreCase) || category.Equals("Removed", StringComparison.OrdinalIgnoreCase)
-            : null;
+        return categories;
     }
 
     private static string? Field(WorkItemDto item, string name) =>

@@ -64,7 +64,8 @@ public sealed partial class FakeAzureDevOps
         return FakeResponse.Json(WorkItemJson(item));
     }
 
-    /// <summary>WIQL: the route project's (<c>@project</c>) open backlog items after <c>[System.Id] &gt; N</c>, by id, <c>$top</c> at most; the
+    /// <summary>WIQL: the route project's (<c>@project</c>) open backlog items (by the query's per-type clauses
+    /// <c>([System.WorkItemType] = 'T' AND [System.State] NOT IN (...))</c> when it has them) after <c>[System.Id] &gt; N</c>, by id, <c>$top</c> at most; the
     /// query text itself is pinned by the tests, not interpreted further here.</summary>
     private FakeResponse Wiql(FakeRequest request)
     {
@@ -73,8 +74,15 @@ public sealed partial class FakeAzureDevOps
         var after = bound.Success ? int.Parse(bound.Groups["after"].Value, CultureInfo.InvariantCulture) : 0;
         var top = request.QueryNumber("$top") ?? 20_000;
         var project = ProjectName(request.Route("project"));
+        var byType = TypeClause().Matches(wiql).ToDictionary(
+            m => m.Groups["type"].Value.Replace("''", "'", StringComparison.Ordinal),
+            m => m.Groups["states"].Success ? StateList().Matches(m.Groups["states"].Value).Select(s => s.Groups["state"].Value.Replace("''", "'", StringComparison.Ordinal)).ToList() : [],
+            StringComparer.OrdinalIgnoreCase);
+        bool Open(FakeWorkItem w) => byType.Count > 0
+            ? byType.TryGetValue(w.Type, out var closed) && !closed.Contains(w.State, StringComparer.OrdinalIgnoreCase)
+            : BacklogTypes.Contains(w.Type) && !ClosedStates.Contains(w.State);
         var ids = WorkItems.Values
-            .Where(w => w.Id > after && string.Equals(w.Project ?? Project, project, StringComparison.OrdinalIgnoreCase) && BacklogTypes.Contains(w.Type) && !ClosedStates.Contains(w.State))
+            .Where(w => w.Id > after && string.Equals(w.Project ?? Project, project, StringComparison.OrdinalIgnoreCase) && Open(w))
             .Select(w => w.Id).Take(top);
         return FakeResponse.Json(new JsonObject
         {
@@ -94,4 +102,10 @@ public sealed partial class FakeAzureDevOps
 
     [GeneratedRegex(@"\[System\.Id\] > (?<after>\d+)")]
     private static partial Regex IdBound();
+
+    [GeneratedRegex(@"\(\[System\.WorkItemType\] = '(?<type>(?:[^']|'')*)'(?: AND \[System\.State\] NOT IN \((?<states>(?:[^')]|'(?:[^']|'')*')*)\))?\)")]
+    private static partial Regex TypeClause();
+
+    [GeneratedRegex(@"'(?<state>(?:[^']|'')*)'")]
+    private static partial Regex StateList();
 }

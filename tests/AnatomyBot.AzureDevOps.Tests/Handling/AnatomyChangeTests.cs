@@ -60,13 +60,18 @@ public sealed class AnatomyChangeTests : IDisposable
                 $"GET {Items}&versionDescriptor.version=c2&versionDescriptor.versionType=commit&api-version=7.1",
                 $"GET {Items}&versionDescriptor.version=c1&versionDescriptor.versionType=commit&api-version=7.1",
                 "GET /contoso/Fabrikam/_apis/git/repositories/Architecture/items?path=%2Fanatomy.yml&includeContent=true&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Epic/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Feature/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/User%20Story/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Product%20Backlog%20Item/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Requirement/states?api-version=7.1",
                 "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
                 "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
             ],
             Fake.Requests.Select(r => r.ToString()));
         Assert.Empty(Fake.Writes);
         Assert.Equal(0, result.Writes);
-        Assert.Equal(5, result.ApiCalls);
+        Assert.Equal(10, result.ApiCalls);
         Assert.Contains("2 work item(s) and 1 pull request(s) queued", result.Skipped, StringComparison.Ordinal);
 
         var version = Version(V2);

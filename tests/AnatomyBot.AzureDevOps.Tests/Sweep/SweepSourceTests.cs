@@ -13,6 +13,17 @@ public sealed class SweepSourceTests : IDisposable
 {
     private readonly TestHost _host = new();
 
+    /// <summary>The closed states of the backlog types in the fake's Agile process (the last two types it does not have
+    /// keep the default names).</summary>
+    private static readonly (string, IReadOnlyList<string>)[] Agile =
+    [
+        ("Epic", ["Closed", "Removed"]),
+        ("Feature", ["Closed", "Removed"]),
+        ("User Story", ["Closed", "Removed"]),
+        ("Product Backlog Item", ["Closed", "Done", "Removed", "Resolved", "Completed"]),
+        ("Requirement", ["Closed", "Done", "Removed", "Resolved", "Completed"]),
+    ];
+
     private FakeAzureDevOps Fake => _host.Fake;
 
     private ISweepSource Source => Assert.Single(_host.Get<IEnumerable<ISweepSource>>());
@@ -39,7 +50,7 @@ public sealed class SweepSourceTests : IDisposable
     public async Task Sweep_PagesWiqlById_AndPullRequestsBySkip_IntoSmallDeliveries()
     {
         AddStories(2100);
-        Fake.WorkItems[5000] = new FakeWorkItem { Id = 5000, State = "Done" };
+        Fake.WorkItems[5000] = new FakeWorkItem { Id = 5000, State = "Closed" };
         Fake.WorkItems[5001] = new FakeWorkItem { Id = 5001, Type = "Bug" };
         AddPullRequests(230);
         Fake.PullRequests.Add(new FakePullRequest { Number = 999, Status = "completed" });
@@ -50,11 +61,11 @@ public sealed class SweepSourceTests : IDisposable
         Assert.Equal(3, wiql.Count);
         Assert.All(wiql, r => Assert.Equal("/contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1", r.PathAndQuery));
         Assert.Equal(
-            [OpenItemLister.OpenWorkItemsQuery(0), OpenItemLister.OpenWorkItemsQuery(1000), OpenItemLister.OpenWorkItemsQuery(2000)],
+            [OpenItemLister.OpenWorkItemsQuery(0, Agile), OpenItemLister.OpenWorkItemsQuery(1000, Agile), OpenItemLister.OpenWorkItemsQuery(2000, Agile)],
             wiql.Select(r => (string)JsonNode.Parse(r.Body)!["query"]!));
         Assert.Equal(
             [0, 100, 200],
-            Fake.Requests.Where(r => r.Method == HttpMethod.Get).Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Uri.Query)["$skip"]!, System.Globalization.CultureInfo.InvariantCulture)));
+            Fake.Requests.Where(r => r.Uri.AbsolutePath.EndsWith("/pullrequests", StringComparison.Ordinal)).Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.Uri.Query)["$skip"]!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Empty(Fake.Writes);
 
         Assert.Equal(11 + 23, deliveries.Count);
@@ -71,11 +82,50 @@ public sealed class SweepSourceTests : IDisposable
     public void OpenWorkItemsQuery_IsTheProjectsOpenBacklogAboveTheBound()
     {
         Assert.Equal(
-            "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"
-            + " AND [System.WorkItemType] IN ('Epic', 'Feature', 'User Story', 'Product Backlog Item', 'Requirement')"
-            + " AND [System.State] NOT IN ('Closed', 'Done', 'Removed', 'Resolved', 'Completed')"
+            "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND ("
+            + "([System.WorkItemType] = 'Epic' AND [System.State] NOT IN ('Closed', 'Removed'))"
+            + " OR ([System.WorkItemType] = 'O''Brien' AND [System.State] NOT IN ('Won''t do'))"
+            + " OR ([System.WorkItemType] = 'Idea'))"
             + " AND [System.Id] > 42 ORDER BY [System.Id] ASC",
-            OpenItemLister.OpenWorkItemsQuery(42));
+            OpenItemLister.OpenWorkItemsQuery(42, [("Epic", ["Closed", "Removed"]), ("O'Brien", ["Won't do"]), ("Idea", [])]));
+    }
+
+    [Fact]
+    public async Task Sweep_LeavesOutStatesOfTheCompletedAndRemovedCategories_ByTheProcessNotTheName()
+    {
+        Fake.TypeStates["User Story"].Add(("Shipped", "Completed"));
+        Fake.TypeStates["User Story"].Add(("Done", "InProgress"));
+        Fake.Add(new FakeWorkItem { Id = 1, State = "Shipped" });
+        Fake.Add(new FakeWorkItem { Id = 2, State = "Done" });
+        Fake.Add(new FakeWorkItem { Id = 3, State = "Removed" });
+        Fake.Add(new FakeWorkItem { Id = 4, State = "Active" });
+
+        var first = await Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None);
+        var firstRequests = Fake.Requests.Select(r => r.ToString()).ToList();
+        var wiql = (string)JsonNode.Parse(Fake.Requests.Single(r => r.Method == HttpMethod.Post).Body)!["query"]!;
+        Fake.ClearRequests();
+        await Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(
+            [
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Epic/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Feature/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/User%20Story/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Product%20Backlog%20Item/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Requirement/states?api-version=7.1",
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
+            ],
+            firstRequests);
+        Assert.Contains("([System.WorkItemType] = 'User Story' AND [System.State] NOT IN ('Closed', 'Removed', 'Shipped'))", wiql, StringComparison.Ordinal);
+        Assert.Contains("([System.WorkItemType] = 'Requirement' AND [System.State] NOT IN ('Closed', 'Done', 'Removed', 'Resolved', 'Completed'))", wiql, StringComparison.Ordinal);
+        Assert.Equal([2, 4], JsonNode.Parse(Assert.Single(first).Body)!["resource"]!["workItemIds"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(
+            [
+                "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
+            ],
+            Fake.Requests.Select(r => r.ToString()));
     }
 
     [Fact]
@@ -97,7 +147,7 @@ public sealed class SweepSourceTests : IDisposable
         Assert.Equal(
             ["$top=1000", "$top=500"],
             host.Fake.Requests.Where(r => r.Method == HttpMethod.Post).Select(r => r.Uri.Query.Split('&')[0].TrimStart('?')));
-        Assert.Equal(2, host.Fake.Requests.Count(r => r.Method == HttpMethod.Get));
+        Assert.Equal(2, host.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/pullrequests", StringComparison.Ordinal)));
         Assert.Equal(1500, deliveries.Sum(d => JsonNode.Parse(d.Body)!["resource"]!["workItemIds"]!.AsArray().Count));
         Assert.Equal(150, deliveries.Sum(d => JsonNode.Parse(d.Body)!["resource"]!["pullRequests"]!.AsArray().Count));
         Assert.Contains(host.Logs.Collector.GetSnapshot(), l => l.Message.Contains("MaxSweepWorkItems", StringComparison.Ordinal));
@@ -124,7 +174,7 @@ public sealed class SweepSourceTests : IDisposable
 
         await Assert.ThrowsAsync<TransientDeliveryException>(() => Source.CreateSweepDeliveriesAsync(_host.Time.GetUtcNow(), CancellationToken.None));
 
-        Assert.Single(Fake.Requests);
+        Assert.Single(Fake.Requests, r => r.Method == HttpMethod.Post);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class LiveCheckTests
     public async Task CheckAzureDevOps_OpenItemsWithAncestorsAndPullRequests_ReadWithThePat()
     {
         var ado = new FakeAzureDevOps();
-        ado.WorkItems[1] = new FakeWorkItem { Id = 1, Type = "Epic", Title = "Pricing", State = "Done", Description = "Outcome: OUT-FEWER-PRICING-ERRORS" };
+        ado.WorkItems[1] = new FakeWorkItem { Id = 1, Type = "Epic", Title = "Pricing", State = "Closed", Description = "Outcome: OUT-FEWER-PRICING-ERRORS" };
         ado.WorkItems[2] = new FakeWorkItem { Id = 2, Type = "Feature", Title = "Regional limits", Description = "Stage: ST-PRICED", Parent = 1 };
         ado.WorkItems[3] = new FakeWorkItem { Id = 3, Type = "User Story", Title = "Limit per region", Description = "Component: C-PRICING-RULES", Parent = 2 };
         ado.Repository(FakeAzureDevOps.DefaultRepository, FakeAzureDevOps.DefaultRepositoryId);
@@ -111,6 +111,11 @@ public sealed class LiveCheckTests
         Assert.DoesNotContain(ado.Requests, r => r.IsWrite);
         Assert.Equal(
             [
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Epic/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Feature/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/User Story/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Product Backlog Item/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Requirement/states?api-version=7.1",
                 "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
                 "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
                 "POST /contoso/Fabrikam/_apis/wit/workitemsbatch?api-version=7.1",
@@ -138,7 +143,8 @@ public sealed class LiveCheckTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
         Assert.StartsWith($"check: Azure DevOps refused the credentials (401 Unauthorized) for {server.BaseUrl}{ado.Project} with SYSTEM_ACCESSTOKEN", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal($"Bearer {Pat}", Assert.Single(ado.Requests).Authorization);
+        Assert.All(ado.Requests, r => Assert.Equal($"Bearer {Pat}", r.Authorization));
+        Assert.Single(ado.Requests, r => r.Method == HttpMethod.Post);
     }
 
     /// <summary>The operations the live read pages through describe their own paging in the published 7.1 specifications:
@@ -185,8 +191,9 @@ public sealed class LiveCheckTests
                 "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=100&$top=100&api-version=7.1",
             ],
             requests.Where(r => r.Text.Contains("/wiql", StringComparison.Ordinal) || r.Text.Contains("/git/pullrequests?", StringComparison.Ordinal)).Select(r => r.Text));
-        Assert.Contains("[System.Id] > 0 ", Query(requests[0].Body), StringComparison.Ordinal);
-        Assert.Contains("[System.Id] > 1001 ", Query(requests[1].Body), StringComparison.Ordinal);
+        var wiql = requests.Where(r => r.Text.Contains("/wiql", StringComparison.Ordinal)).ToList();
+        Assert.Contains("[System.Id] > 0 ", Query(wiql[0].Body), StringComparison.Ordinal);
+        Assert.Contains("[System.Id] > 1001 ", Query(wiql[1].Body), StringComparison.Ordinal);
         Assert.Equal(6, requests.Count(r => r.Text.EndsWith("/wit/workitemsbatch?api-version=7.1", StringComparison.Ordinal)));
         Assert.Equal(101, requests.Count(r => r.Text.EndsWith("/changes?$top=1000&$skip=0&api-version=7.1", StringComparison.Ordinal)));
         Assert.Contains($"read 1,150 items from {server.BaseUrl}{ado.Project} with {requests.Count:N0} Azure DevOps API calls (AZURE_DEVOPS_EXT_PAT)", result.Stderr, StringComparison.Ordinal);
@@ -218,6 +225,11 @@ public sealed class LiveCheckTests
             result.Stderr.Trim());
         Assert.Equal(
             [
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Epic/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Feature/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/User Story/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Product Backlog Item/states?api-version=7.1",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/Requirement/states?api-version=7.1",
                 "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
                 "POST /contoso/Fabrikam/_apis/wit/wiql?$top=1000&api-version=7.1",
                 "GET /contoso/Fabrikam/_apis/git/pullrequests?searchCriteria.status=active&$skip=0&$top=100&api-version=7.1",
