@@ -73,6 +73,9 @@ param azureDevOpsOrganizationUrl string = ''
 @description('AzureDevOps:Project, the boards project.')
 param azureDevOpsProject string = ''
 
+@description('AzureDevOps:Projects, the boards projects when there are several (instead of azureDevOpsProject); all read the same anatomy.')
+param azureDevOpsProjects array = []
+
 @description('AzureDevOps:AuthMode. Pat: azure-devops-pat secret. Entra: the app\'s managed identity (add it to the organisation).')
 @allowed([
   'Pat'
@@ -227,10 +230,12 @@ var azureDevOpsSettings = concat(
   [
     { name: 'AzureDevOps__WebhookSecret', value: kv.azureDevOpsWebhookSecret }
     { name: 'AzureDevOps__OrganizationUrl', value: azureDevOpsOrganizationUrl }
-    { name: 'AzureDevOps__Project', value: azureDevOpsProject }
     { name: 'AzureDevOps__AuthMode', value: azureDevOpsAuthMode }
     { name: 'AzureDevOps__Anatomy__Path', value: azureDevOpsAnatomyPath }
   ],
+  empty(azureDevOpsProjects)
+    ? [{ name: 'AzureDevOps__Project', value: azureDevOpsProject }]
+    : map(range(0, length(azureDevOpsProjects)), i => { name: 'AzureDevOps__Projects__${i}', value: azureDevOpsProjects[i] }),
   empty(azureDevOpsAnatomyGitHubRepository)
     ? [{ name: 'AzureDevOps__Anatomy__Repository', value: azureDevOpsAnatomyRepository }]
     : concat(
@@ -257,7 +262,7 @@ var digestSinkSettings = concat(
     : concat(
         [
           { name: 'Digest__AzureDevOps__OrganizationUrl', value: azureDevOpsOrganizationUrl }
-          { name: 'Digest__AzureDevOps__Project', value: azureDevOpsProject }
+          { name: 'Digest__AzureDevOps__Project', value: first(concat(azureDevOpsProjects, [azureDevOpsProject])) }
           { name: 'Digest__AzureDevOps__Wiki', value: digestAzureDevOpsWiki }
         ],
         azureDevOpsAuthMode == 'Pat' ? [{ name: 'Digest__AzureDevOps__Pat', value: kv.azureDevOpsPersonalAccessToken }] : []

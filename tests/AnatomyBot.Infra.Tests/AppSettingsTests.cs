@@ -41,6 +41,17 @@ public sealed partial class AppSettingsTests
         param azureDevOpsAnatomyGitHubPrivate = true
         """;
 
+    private const string AzureDevOpsProjects = """
+        param environmentName = 'contoso-two'
+        param enableGitHub = false
+        param enableAzureDevOps = true
+        param azureDevOpsOrganizationUrl = 'https://dev.azure.com/contoso'
+        param azureDevOpsProjects = ['Onboarding', 'Payments Team']
+        param azureDevOpsAuthMode = 'Pat'
+        param azureDevOpsAnatomyRepository = 'architecture'
+        param digestAzureDevOpsWiki = 'Onboarding.wiki'
+        """;
+
     private static readonly string[] SecretSettings =
         ["GitHub__WebhookSecret", "GitHub__PrivateKey", "GitHub__Token", "AzureDevOps__WebhookSecret", "AzureDevOps__PersonalAccessToken", "AzureDevOps__Anatomy__GitHub__Token", "Digest__GitHub__Token", "Digest__AzureDevOps__Pat"];
 
@@ -49,6 +60,7 @@ public sealed partial class AppSettingsTests
         { "example (GitHub App + Azure DevOps Entra)", null, 2, 1 },
         { "GitHub token + Azure DevOps PAT + both digest sinks", TokenAndPat, 2, 2 },
         { "Azure DevOps only, anatomy on GitHub", AzureDevOpsOnly, 1, 0 },
+        { "Azure DevOps with two projects", AzureDevOpsProjects, 1, 1 },
     };
 
     [Theory]
