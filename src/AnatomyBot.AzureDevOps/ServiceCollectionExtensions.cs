@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureDevOpsOptions>, AzureDevOpsWebhookOptionsValidator>());
         services.TryAddSingleton<EngineCache>();
         services.TryAddSingleton<AnatomyPushHandler>();
+        services.TryAddSingleton<AzureDevOpsAuditRecorder>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISweepSource, AzureDevOpsSweepSource>());
         services.AddSingleton<IReconcileApplier, AzureDevOpsReconcileApplier>();
         services.AddSingleton<IWorkItemReader, AzureDevOpsWorkItemReader>();

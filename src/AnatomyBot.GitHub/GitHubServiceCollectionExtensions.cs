@@ -51,6 +51,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<SubjectReconciler>();
         services.TryAddSingleton<GitHubPermissions>();
         services.TryAddSingleton<GitHubCommandRunner>();
+        services.TryAddSingleton<GitHubAuditRecorder>();
         services.TryAddSingleton<GitHubApplier>();
         services.AddSingleton<IReconcileApplier>(sp => sp.GetRequiredService<GitHubApplier>());
         services.AddSingleton(sp => new GitHubWebhookIngress(sp.GetRequiredService<IOptionsMonitor<GitHubOptions>>()));

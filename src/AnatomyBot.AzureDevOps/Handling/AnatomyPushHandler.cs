@@ -23,6 +23,7 @@ public sealed partial class AnatomyPushHandler(
     IDeliveryScheduler scheduler,
     IOptions<AzureDevOpsOptions> options,
     TimeProvider timeProvider,
+    AzureDevOpsAuditRecorder auditRecorder,
     ILogger<AnatomyPushHandler> logger)
 {
     public async Task<DeliveryResult> HandleAsync(Delivery delivery, PushSubject push, CancellationToken cancellationToken)
@@ -41,14 +42,14 @@ public sealed partial class AnatomyPushHandler(
         foreach (var (group, index) in groups.Select((g, i) => (g, i)))
         {
             var prefix = ReconcileDeliveries.AnatomyChangePrefix(delivery.Id) + (index == 0 ? "" : $":{index + 1}");
-            outcomes.Add(await HandleSourceAsync(prefix, push, group.Source, group.Projects, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await HandleSourceAsync(delivery, prefix, push, group.Source, group.Projects, cancellationToken).ConfigureAwait(false));
         }
 
         return DeliveryResult.Skip(string.Join("; ", outcomes));
     }
 
     /// <summary>One anatomy file the push may have changed, and the projects that read it.</summary>
-    private async Task<string> HandleSourceAsync(string prefix, PushSubject push, AnatomySourceOptions source, IReadOnlyList<string> projects, CancellationToken cancellationToken)
+    private async Task<string> HandleSourceAsync(Delivery delivery, string prefix, PushSubject push, AnatomySourceOptions source, IReadOnlyList<string> projects, CancellationToken cancellationToken)
     {
         var branch = AnatomyBranch(source, push);
         var updates = push.RefUpdates.Where(u => branch is null || string.Equals(u.Name, branch, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -61,6 +62,8 @@ public sealed partial class AnatomyPushHandler(
         {
             return $"push did not change {source.Path}";
         }
+
+        await auditRecorder.RecordPushAsync(delivery, push, updates, source.Path, cancellationToken).ConfigureAwait(false);
 
         var anatomyProvider = anatomies.For(projects[0]);
         anatomyProvider.Invalidate();

@@ -29,6 +29,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
     EngineCache engines,
     ProjectAnatomies projectAnatomies,
     AnatomyPushHandler pushHandler,
+    AzureDevOpsAuditRecorder auditRecorder,
     IOptions<AzureDevOpsOptions> options,
     IOptions<DeliveryProcessorOptions> pipeline,
     ILogger<AzureDevOpsDeliveryHandler> logger,
@@ -48,6 +49,11 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         {
             Log.Unreadable(logger, delivery.Id, delivery.EventName, error);
             return DeliveryResult.Skip(error);
+        }
+
+        if (subject is WorkItemSubject { Deleted: false } changed && delivery.EventName == AzureDevOpsEventTypes.WorkItemUpdated)
+        {
+            await auditRecorder.RecordTagsAsync(delivery, changed, cancellationToken).ConfigureAwait(false);
         }
 
         switch (subject)

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace AnatomyBot.Fakes.GitHub;
 
-/// <summary>Repository contents: a file on the default branch as JSON (base64 content) or, for
+/// <summary>Repository contents: a file on the default branch (or at a commit of
+/// <see cref="FakeGitHubRepository.FilesAt"/> named by <c>?ref=</c>) as JSON (base64 content) or, for
 /// <c>application/vnd.github.raw+json</c>, as the raw text; a folder as the list of its entries; with an <c>ETag</c>,
 /// and <c>304 Not Modified</c> when the request's <c>If-None-Match</c> still holds.</summary>
 public sealed partial class FakeGitHub
@@ -18,9 +19,12 @@ public sealed partial class FakeGitHub
         Map(HttpMethod.Get, Repo + "/contents/{path}", r => WithRepository(r, repo =>
         {
             var path = r.Route("path");
-            if (!repo.Files.TryGetValue(path, out var text))
+            var files = r.QueryValue("ref") is { } reference && reference != repo.DefaultBranch
+                ? repo.FilesAt.GetValueOrDefault(reference) ?? (IsFullSha(reference) ? [] : repo.Files)
+                : repo.Files;
+            if (!files.TryGetValue(path, out var text))
             {
-                var entries = repo.Files.Where(f => f.Key.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
+                var entries = files.Where(f => f.Key.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
                 return entries.Count == 0
                     ? NotFound()
                     : FakeResponse.Json(new JsonArray([.. entries.Select(f => (JsonNode)FakeGitHubJson.DirectoryEntry(Api, repo, f.Key, f.Value))]));
@@ -37,4 +41,6 @@ public sealed partial class FakeGitHub
             var answer = raw ? FakeResponse.Raw(text, RawMediaType) : FakeResponse.Json(FakeGitHubJson.ContentFile(Api, repo, path, text));
             return answer.WithHeader("ETag", etag);
         }), greedyLast: true);
+
+    private static bool IsFullSha(string reference) => reference.Length == 40 && reference.All(char.IsAsciiHexDigit);
 }

@@ -20,6 +20,10 @@ public sealed class FakeGitHubRepository(string owner, string name, long id)
     /// <summary>Files on the default branch: path (no leading slash) → text.</summary>
     public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Files at earlier commits, for <c>?ref=</c> reads: commit SHA → path → text. A ref that is neither the
+    /// default branch nor one of these reads <see cref="Files"/>, except a full SHA, which is not found.</summary>
+    public Dictionary<string, Dictionary<string, string>> FilesAt { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public SortedDictionary<int, FakeIssue> Issues { get; } = [];
 
     /// <summary>Label definitions: name → colour (six hex digits) and description.</summary>

@@ -35,8 +35,23 @@ internal static class RawWebhookFacts
             TouchedPaths = paths,
             TouchedPathsIncomplete = commits is { ValueKind: JsonValueKind.Array } c2 && c2.GetArrayLength() >= 20,
             Comment = eventName == GitHubEvents.IssueComment ? ReadComment(Get(root, "comment")) : null,
+            Sender = Text(Get(Get(root, "sender"), "login")),
+            ItemUrl = Text(Get(Get(root, "pull_request"), "html_url")) ?? Text(Get(issue, "html_url")),
+            Label = Text(Get(Get(root, "label"), "name")),
+            Before = Text(Get(root, "before")),
+            After = Text(Get(root, "after")),
+            Pusher = Text(Get(Get(root, "pusher"), "name")),
+            Commits = commits is { ValueKind: JsonValueKind.Array } pushed ? ReadCommits(pushed) : [],
         };
     }
+
+    private static List<PushCommitFacts> ReadCommits(JsonElement commits) =>
+        [.. commits.EnumerateArray().Take(WebhookFacts.MaxPushCommits)
+            .Select(c => Text(Get(c, "id")) is { } id
+                ? new PushCommitFacts(id, Text(Get(c, "url")), Text(Get(Get(c, "author"), "username")) ?? Text(Get(Get(c, "author"), "name")),
+                    [.. Strings(Get(c, "added")).Concat(Strings(Get(c, "modified"))).Concat(Strings(Get(c, "removed")))])
+                : null)
+            .OfType<PushCommitFacts>()];
 
     private static CommentFacts? ReadComment(JsonElement? comment)
     {

@@ -4,6 +4,9 @@ namespace AnatomyBot.GitHub.Events;
 /// installation) and routing facts — never the state, which is re-read from the API.</summary>
 public sealed record WebhookFacts
 {
+    /// <summary>The most pushed commits read from one payload (GitHub lists at most 20).</summary>
+    public const int MaxPushCommits = 100;
+
     public required string EventName { get; init; }
 
     public string? Action { get; init; }
@@ -34,6 +37,26 @@ public sealed record WebhookFacts
 
     /// <summary><c>push</c>: every path added, modified or removed by the pushed commits.</summary>
     public IReadOnlyList<string> TouchedPaths { get; init; } = [];
+
+    /// <summary>Who caused the event (<c>sender.login</c>).</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>The web address of the issue or pull request the event is about.</summary>
+    public string? ItemUrl { get; init; }
+
+    /// <summary><c>labeled</c>/<c>unlabeled</c>: the label added or removed.</summary>
+    public string? Label { get; init; }
+
+    /// <summary><c>push</c>: the commit the ref pointed at before and after the push.</summary>
+    public string? Before { get; init; }
+
+    public string? After { get; init; }
+
+    /// <summary><c>push</c>: who pushed (<c>pusher.name</c>).</summary>
+    public string? Pusher { get; init; }
+
+    /// <summary><c>push</c>: the pushed commits, oldest first, at most <see cref="MaxPushCommits"/>.</summary>
+    public IReadOnlyList<PushCommitFacts> Commits { get; init; } = [];
 
     /// <summary><c>push</c>: GitHub lists at most 20 commits in the payload; past that, touched paths are incomplete.</summary>
     public bool TouchedPathsIncomplete { get; init; }

@@ -24,6 +24,7 @@ public sealed partial class GitHubDeliveryHandler(
     IInstallationTokenSource tokens,
     SubjectReconciler reconciler,
     GitHubCommandRunner commands,
+    GitHubAuditRecorder auditRecorder,
     IDeliveryScheduler scheduler,
     AnatomySource anatomySource,
     OrganizationAnatomyFanOut organization,
@@ -67,7 +68,7 @@ public sealed partial class GitHubDeliveryHandler(
                 continue;
             }
 
-            await ReconcileAsync(delivery, subject, evaluations, problems, r => notOptedIn.Add(r.ToString()), cancellationToken).ConfigureAwait(false);
+            await ReconcileAsync(delivery, facts, subject, evaluations, problems, r => notOptedIn.Add(r.ToString()), cancellationToken).ConfigureAwait(false);
         }
 
         if (notOptedIn.Count > 0)
@@ -85,7 +86,7 @@ public sealed partial class GitHubDeliveryHandler(
         });
     }
 
-    private async Task ReconcileAsync(Delivery delivery, Subject subject, List<ItemEvaluation> evaluations, List<string> problems, Action<RepositoryId> notOptedIn, CancellationToken cancellationToken)
+    private async Task ReconcileAsync(Delivery delivery, WebhookFacts facts, Subject subject, List<ItemEvaluation> evaluations, List<string> problems, Action<RepositoryId> notOptedIn, CancellationToken cancellationToken)
     {
         var repository = subject switch
         {
@@ -101,6 +102,7 @@ public sealed partial class GitHubDeliveryHandler(
             try
             {
                 var client = await connections.ForAsync(repository).ConfigureAwait(false);
+                await auditRecorder.RecordAsync(client, delivery, facts, subject, cancellationToken).ConfigureAwait(false);
                 var done = await ReconcileSubjectAsync(delivery, client, subject, notOptedIn, cancellationToken).ConfigureAwait(false);
                 evaluations.AddRange(done);
                 return;

@@ -1,0 +1,5 @@
+namespace AnatomyBot.Core.Audit;
+
+/// <summary>A commit that changed the anatomy file: where it lives (<c>github:acme/shop</c>, <c>azure-devops:Fabrikam/anatomy</c>),
+/// its id, who made it (the commit's author, else the pusher), its web address and when it arrived.</summary>
+public sealed record AnatomyCommit(string Where, string Id, string Actor, string? Url, DateTimeOffset At);
