@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Links;
@@ -63,7 +64,7 @@ public static class PipelineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WeeklyDigestOptions>().Bind(configuration.GetSection(WeeklyDigestOptions.SectionName));
-        services.TryAddSingleton(sp => new DigestService(sp.GetRequiredService<IEvaluationLedger>()));
+        services.TryAddSingleton(sp => new DigestService(sp.GetRequiredService<IEvaluationLedger>(), sp.GetService<IAuditLedger>()));
         services.TryAddSingleton<WeeklyDigestJob>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AnatomyBot.Cli.Hosting;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Core.Ledger;
@@ -103,7 +104,7 @@ internal sealed class DemoRunner(TextWriter output)
     {
         var anatomy = AnatomyParser.Parse(anatomyYaml).Anatomy
             ?? throw new InvalidOperationException("The embedded onboarding anatomy does not parse.");
-        var service = new DigestService(app.Services.GetRequiredService<IEvaluationLedger>());
+        var service = new DigestService(app.Services.GetRequiredService<IEvaluationLedger>(), app.Services.GetService<IAuditLedger>());
         var digest = await service.BuildAsync(
             DigestRequest.For(anatomy, week),
             cancellationToken);

@@ -1,5 +1,6 @@
 using AnatomyBot.Cli.Commands;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
 using AnatomyBot.Core.Ledger;
@@ -65,7 +66,7 @@ internal sealed record DigestInvocation(
             await using (ledger.ConfigureAwait(false))
             {
                 var request = AnatomyPath is null ? new DigestRequest { Anatomy = anatomy, Week = week, TimeZone = timeZone } : DigestRequest.For(anatomy, week, timeZone);
-                digest = await new DigestService(ledger.GetRequiredService<IEvaluationLedger>()).BuildAsync(request, cancellationToken).ConfigureAwait(false);
+                digest = await new DigestService(ledger.GetRequiredService<IEvaluationLedger>(), ledger.GetService<IAuditLedger>()).BuildAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
         else
@@ -92,7 +93,7 @@ internal sealed record DigestInvocation(
                 return DigestCommand.InvalidInput;
             }
 
-            digest = DigestBuilder.BuildStateless(anatomy, evaluations, DigestRequest.LintFindings(anatomy), week: reported, timeZone: timeZone);
+            digest = DigestBuilder.BuildStateless(anatomy, evaluations, DigestRequest.LintFindings(anatomy), week: reported, timeZone: timeZone, today: DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         }
 
         return await WriteAsync(digest, stdout, stderr, cancellationToken).ConfigureAwait(false);

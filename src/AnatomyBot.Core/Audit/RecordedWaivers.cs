@@ -19,6 +19,13 @@ public static class RecordedWaivers
     public static DateTimeOffset Since(DateOnly today, int maxDays) =>
         new(today.AddDays(-maxDays - 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+    /// <summary>The waivers <paramref name="entries"/> (oldest first) leave standing, for every item they name.</summary>
+    public static IReadOnlyList<Waiver> All(IEnumerable<AuditEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return [.. entries.Where(e => e.Item is not null).GroupBy(e => e.Item!, StringComparer.OrdinalIgnoreCase).SelectMany(g => For(g, g.Key))];
+    }
+
     /// <summary>The waivers <paramref name="entries"/> (oldest first) leave standing for <paramref name="item"/>.</summary>
     public static IReadOnlyList<Waiver> For(IEnumerable<AuditEntry> entries, string item)
     {

@@ -56,7 +56,8 @@ public static class DigestBuilder
     /// <summary>The stateless digest of a backlog export: the engine's evaluations alone, no trend and no change
     /// figures. Without <paramref name="week"/> it has no merged pull requests; with it, the pull requests the exports
     /// show merged in that week (their platform's merge time) count in the headline, and those merged with a
-    /// <c>block</c> gap are listed. Closed items are not open work either way.</summary>
+    /// <c>block</c> gap are listed. Closed items are not open work either way. Its Waivers section shows the file's
+    /// waivers only (an export has no ledger), judged on the week's last day, else on <paramref name="today"/>.</summary>
     public static WeeklyDigest BuildStateless(
         EnterpriseAnatomy anatomy,
         IEnumerable<ItemEvaluation> evaluations,
@@ -64,7 +65,8 @@ public static class DigestBuilder
         string title = "Anatomy digest",
         int attentionLimit = 15,
         IsoWeek? week = null,
-        TimeZoneInfo? timeZone = null)
+        TimeZoneInfo? timeZone = null,
+        DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(evaluations);
@@ -96,6 +98,8 @@ public static class DigestBuilder
             EscapedPullRequests = escaped,
             MoreEscapedPullRequests = moreEscaped,
             AnatomyDiagnostics = SortDiagnostics(diagnostics ?? []),
+            Waivers = week is { } w ? WaiverDigest.For(anatomy.Waivers, null, w.Monday, w.Monday.AddDays(6))
+                : today is { } day ? WaiverDigest.For(anatomy.Waivers, null, day, day) : WaiverDigest.None,
         };
     }
 
@@ -123,6 +127,7 @@ public static class DigestBuilder
             EscapedPullRequests = escaped,
             MoreEscapedPullRequests = moreEscaped,
             AnatomyDiagnostics = SortDiagnostics(request.Diagnostics),
+            Waivers = WaiverDigest.For(request.Anatomy.Waivers, request.CommandWaivers, request.Week.Monday, request.Week.Monday.AddDays(6)),
         };
     }
 

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Core.Digest;
 
@@ -21,6 +22,10 @@ public sealed record DigestRequest
 
     /// <summary>How many items with open gaps, and escaped pull requests, to list; the rest are counted.</summary>
     public int AttentionLimit { get; init; } = 15;
+
+    /// <summary>The waivers made by command (read from the audit trail) standing at the week's end; null when there is no
+    /// audit trail to read, and the Waivers section says it shows the file's only.</summary>
+    public IReadOnlyList<Waiver>? CommandWaivers { get; init; }
 
     /// <summary>Title of the digest; by default "Anatomy digest 2026-W48".</summary>
     public string? Title { get; init; }

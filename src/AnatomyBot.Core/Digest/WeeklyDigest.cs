@@ -54,4 +54,7 @@ public sealed record WeeklyDigest
     public int MoreEscapedPullRequests { get; init; }
 
     public IReadOnlyList<AnatomyDiagnostic> AnatomyDiagnostics { get; init; } = [];
+
+    /// <summary>The waivers standing, lapsing soon and lapsed in the week, and counts by approver.</summary>
+    public WaiverDigest Waivers { get; init; } = WaiverDigest.None;
 }

@@ -13,7 +13,7 @@ public sealed class DigestBuilderTests
     [Fact]
     public void EmptyWeek_OmitsEverySectionButTheAnatomy()
     {
-        var digest = DigestBuilder.Build(Request(), [], []);
+        var digest = DigestBuilder.Build(Request() with { Anatomy = DigestFixture.AnatomyWithoutWaivers, CommandWaivers = [] }, [], []);
         var markdown = DigestMarkdownRenderer.Render(digest);
         var shape = MarkdownShape.Parse(markdown);
 
@@ -26,7 +26,7 @@ public sealed class DigestBuilderTests
     [Fact]
     public void EmptyWeek_WithoutDiagnostics_IsOnlyTheHeaderAndTheNote()
     {
-        var digest = DigestBuilder.Build(Request() with { Diagnostics = [] }, [], []);
+        var digest = DigestBuilder.Build(Request() with { Anatomy = DigestFixture.AnatomyWithoutWaivers, CommandWaivers = [], Diagnostics = [] }, [], []);
 
         var shape = MarkdownShape.Parse(DigestMarkdownRenderer.Render(digest));
 

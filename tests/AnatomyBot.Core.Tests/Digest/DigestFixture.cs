@@ -3,6 +3,7 @@ using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Ledger;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Core.Tests.Digest;
 
@@ -45,7 +46,25 @@ internal static class DigestFixture
             new Component { Id = "C-RULES", Name = "Rules engine", Kind = ComponentKind.Rule },
             new Component { Id = "C-KYC", Name = "KYC adapter", Kind = ComponentKind.Integration },
             new Component { Id = "C-ACCOUNT", Name = "Account service", Kind = ComponentKind.Data },
-        ]);
+        ])
+    {
+        Waivers =
+        [
+            FileWaiver("W-2026-001", "2026-10-01", "@contoso/architects", "Long lapsed", "contoso/onboarding#10"),
+            FileWaiver("W-2026-014", "2026-12-05", "@contoso/architects", "Spike; the component spec follows", "contoso/onboarding#22"),
+            FileWaiver("W-2026-020", "2027-01-31", "@contoso/architects", "Migration | phase <1>", "4711", "4712"),
+            FileWaiver("W-2026-017", "2026-11-25", "lead", "Demo week", "contoso/onboarding#21"),
+        ],
+    };
+
+    /// <summary>The same anatomy with no waiver.</summary>
+    public static EnterpriseAnatomy AnatomyWithoutWaivers { get; } = new(Anatomy.Outcomes, Anatomy.ValueStreams, Anatomy.Logic, Anatomy.Components, Anatomy.Policy);
+
+    /// <summary>A waiver made by <c>/anatomy waive</c>, as the audit trail gives it back.</summary>
+    public static IReadOnlyList<Waiver> CommandWaivers { get; } =
+    [
+        FileWaiver("C-20261120090000", "2026-12-10", "@dana", "Hotfix", "contoso/onboarding#21") with { Gaps = ["no-work-item"] },
+    ];
 
     public static IReadOnlyList<AnatomyDiagnostic> Diagnostics { get; } =
     [
@@ -95,6 +114,17 @@ internal static class DigestFixture
         Week = Week,
         TimeZone = timeZone ?? TimeZoneInfo.Utc,
         Diagnostics = Diagnostics,
+        CommandWaivers = CommandWaivers,
+    };
+
+    private static Waiver FileWaiver(string id, string until, string approver, string reason, params string[] items) => new()
+    {
+        Id = id,
+        Items = items,
+        Gaps = ["no-component"],
+        Until = DateOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture),
+        Reason = reason,
+        ApprovedBy = approver,
     };
 
     public static DateTimeOffset Oct(int day) => new(2026, 10, day, 9, 0, 0, TimeSpan.Zero);

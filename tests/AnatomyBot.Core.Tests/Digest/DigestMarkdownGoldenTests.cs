@@ -32,7 +32,8 @@ public sealed class DigestMarkdownGoldenTests
 
         Assert.Equal(
             ["Anatomy digest 2026-W48", "Headline", "Value streams", "Customer onboarding VS-ONB", "Support VS-SUP", "Not placed on any stage",
-             "Strategy vs execution", "Trend over 8 weeks", "This week's gaps", "Needs attention", "Items with open gaps, most severe first", "Merged with a block gap", "The anatomy itself"],
+             "Strategy vs execution", "Trend over 8 weeks", "This week's gaps", "Needs attention", "Items with open gaps, most severe first", "Merged with a block gap",
+             "Waivers", "Lapsing within two weeks", "Lapsed this week", "Standing", "The anatomy itself"],
             shape.Headings);
         Assert.Equal(4, shape.Mermaid.Count);
         Assert.Equal(["flowchart LR", "flowchart LR", "flowchart LR", "xychart-beta"], shape.Mermaid.Select(m => MarkdownShape.Text(m).Split('\n')[1]));

@@ -22,6 +22,7 @@ public static class DigestMarkdownRenderer
 
         TrendSection.Write(digest, blocks, options.Flavor);
         AttentionSection.Write(digest, blocks);
+        WaiversSection.Write(digest, blocks);
         AnatomySection.Write(digest, blocks);
         if (!hasWork && digest.Trend.Count == 0)
         {
