@@ -1,3 +1,4 @@
+using AnatomyBot.AzureDevOps.Mapping;
 using AnatomyBot.Cli.Tests.Infrastructure;
 using AnatomyBot.Fakes;
 using AnatomyBot.Fakes.AzureDevOps;
@@ -91,7 +92,10 @@ public sealed class AzurePipelinesTemplateTests
         var step = run.Steps[1];
         Assert.True(step.ExitCode == exitCode, step.ToString());
         Assert.Equal(
-            ["POST /contoso/Onboarding/_apis/wit/wiql", "GET /contoso/Onboarding/_apis/git/pullrequests", "POST /contoso/Onboarding/_apis/wit/workitemsbatch"],
+            [
+                .. AzureDevOpsWorkItemMapper.BacklogTypes.Select(type => $"GET /contoso/Onboarding/_apis/wit/workitemtypes/{type}/states"),
+                "POST /contoso/Onboarding/_apis/wit/wiql", "GET /contoso/Onboarding/_apis/git/pullrequests", "POST /contoso/Onboarding/_apis/wit/workitemsbatch",
+            ],
             ado.Requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(ado.Requests, r => Assert.Equal($"Bearer {AccessToken}", r.Authorization));
         var summary = await File.ReadAllTextAsync(Assert.Single(run.Summaries));

@@ -18,7 +18,7 @@ public sealed class OrganizationAnatomyTests
         github.SetAnatomy(TestAnatomy.Valid, "gamma");
         github.AddIssue(1, "Outcome: O-FAST", "story");
         github.Api.Repository("acme", "alpha").Issues[2] = new Fakes.GitHub.FakeIssue { Number = 2, Title = "PR 2", Body = "x", IsPullRequest = true, HeadSha = "abc123" };
-        github.Api.Repository("acme", "gamma").Issues[3] = new Fakes.GitHub.FakeIssue { Number = 3, Title = "Issue 3", Body = "x" };
+        github.Api.Repository("acme", "gamma").Issues[3] = new Fakes.GitHub.FakeIssue { Number = 3, Title = "Gamma story", Body = "x" };
         var push = GitHubHarness.Delivery("push", new JsonObject
         {
             ["ref"] = "refs/heads/main",
