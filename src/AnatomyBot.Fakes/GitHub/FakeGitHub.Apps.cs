@@ -86,7 +86,9 @@ public sealed partial class FakeGitHub
     private JsonObject InstallationJson(long id)
     {
         var account = Installations[id].Select(r => r.Split('/')[0]).FirstOrDefault() ?? "acme";
-        return FakeGitHubJson.Installation(Api, id, account, AppSlug);
+        var installation = FakeGitHubJson.Installation(Api, id, account, AppSlug);
+        installation["permissions"] = new JsonObject([.. AppPermissions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
+        return installation;
     }
 
     private JsonObject RepositoryJson(string fullName)

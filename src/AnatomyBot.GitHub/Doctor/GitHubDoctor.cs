@@ -11,7 +11,8 @@ namespace AnatomyBot.GitHub.Doctor;
 
 /// <summary>Checks a live GitHub set-up against what the bot needs, through the bot's own HTTP pipeline: the credential
 /// (the App's key, or the token and its scopes), the App's permissions, webhook events and webhook, and for each
-/// repository the installation, branch protection requiring the <c>anatomy</c> check, and the anatomy file.</summary>
+/// repository the installation, branch protection requiring the <c>anatomy</c> check, the anatomy file, and whether the
+/// team approvers it names can be checked (<see cref="TeamApproverCheck"/>).</summary>
 public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions> options, TimeProvider time)
 {
     /// <summary>The check run name branch protection must require.</summary>
@@ -48,13 +49,13 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
 
         foreach (var repository in repositories)
         {
-            var token = settings.UsesApp ? await InstallationTokenAsync(api, jwt!, repository, checks, cancellationToken) : settings.Token;
+            var (token, permissions) = settings.UsesApp ? await InstallationTokenAsync(api, jwt!, repository, checks, cancellationToken) : (settings.Token, null);
             if (token is null)
             {
                 continue;
             }
 
-            await CheckRepositoryAsync(api, token, repository, settings, checks, cancellationToken);
+            await CheckRepositoryAsync(api, token, repository, settings, permissions, checks, cancellationToken);
         }
 
         return checks;
@@ -120,7 +121,7 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
         return DoctorCheck.Pass(Name, $"{hook.AbsoluteUri}, with a secret");
     }
 
-    private static async Task<string?> InstallationTokenAsync(GitHubDoctorApi api, string jwt, RepositoryId repository, List<DoctorCheck> checks, CancellationToken cancellationToken)
+    private static async Task<(string? Token, IReadOnlyDictionary<string, string>? Permissions)> InstallationTokenAsync(GitHubDoctorApi api, string jwt, RepositoryId repository, List<DoctorCheck> checks, CancellationToken cancellationToken)
     {
         var name = $"{repository}: installation";
         var (status, installation, _) = await api.GetAsync($"repos/{repository.Owner}/{repository.Name}/installation", "Bearer", jwt, cancellationToken);
@@ -128,7 +129,7 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
         {
             checks.Add(DoctorCheck.Fail(name, status == HttpStatusCode.NotFound ? "the App is not installed on it" : $"its installation could not be read ({(int)status})",
                 $"install the App on {repository} (App settings → Install App), or give the installation access to it"));
-            return null;
+            return (null, null);
         }
 
         var id = json.GetProperty("id").GetInt64();
@@ -136,14 +137,17 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
         if (token is null)
         {
             checks.Add(DoctorCheck.Fail(name, $"installation {id} could not mint a token", "check that the installation is not suspended (organisation settings → GitHub Apps)"));
-            return null;
+            return (null, null);
         }
 
         checks.Add(DoctorCheck.Pass(name, $"installation {id} mints tokens"));
-        return token;
+        var permissions = json.TryGetProperty("permissions", out var granted) && granted.ValueKind == JsonValueKind.Object
+            ? granted.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        return (token, permissions);
     }
 
-    private static async Task CheckRepositoryAsync(GitHubDoctorApi api, string token, RepositoryId repository, GitHubOptions settings, List<DoctorCheck> checks, CancellationToken cancellationToken)
+    private static async Task CheckRepositoryAsync(GitHubDoctorApi api, string token, RepositoryId repository, GitHubOptions settings, IReadOnlyDictionary<string, string>? permissions, List<DoctorCheck> checks, CancellationToken cancellationToken)
     {
         var (status, repo, headers) = await api.GetAsync($"repos/{repository.Owner}/{repository.Name}", "Bearer", token, cancellationToken);
         if (repo is not { } json)
@@ -160,7 +164,12 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
 
         var branch = json.GetProperty("default_branch").GetString() ?? "main";
         checks.Add(await BranchProtectionAsync(api, token, repository, branch, cancellationToken));
-        checks.Add(await AnatomyAsync(api, token, repository, settings.AnatomyPath, branch, cancellationToken));
+        var (anatomy, text) = await AnatomyAsync(api, token, repository, settings.AnatomyPath, branch, cancellationToken);
+        checks.Add(anatomy);
+        if (TeamApproverCheck.Evaluate(repository, text, permissions, settings.UsesApp ? null : headers) is { } teams)
+        {
+            checks.Add(teams);
+        }
     }
 
     private static DoctorCheck TokenScopes(RepositoryId repository, HttpResponseHeaders headers)
@@ -196,10 +205,10 @@ public sealed class GitHubDoctor(IHttpClientFactory http, IOptions<GitHubOptions
             : DoctorCheck.Fail(name, $"{branch} does not require {CheckName}", fix);
     }
 
-    private static async Task<DoctorCheck> AnatomyAsync(GitHubDoctorApi api, string token, RepositoryId repository, string path, string branch, CancellationToken cancellationToken)
+    private static async Task<(DoctorCheck Check, string? Text)> AnatomyAsync(GitHubDoctorApi api, string token, RepositoryId repository, string path, string branch, CancellationToken cancellationToken)
     {
         var name = $"{repository}: anatomy";
         var text = await api.GetFileAsync($"repos/{repository.Owner}/{repository.Name}/contents/{string.Join('/', path.Trim('/').Split('/').Select(Uri.EscapeDataString))}", token, cancellationToken);
-        return AnatomyFileCheck.Evaluate(name, path, text, $"no {path} on {branch}", $"commit the anatomy at {path} on {branch}, or set GitHub:AnatomyPath to where it is");
+        return (AnatomyFileCheck.Evaluate(name, path, text, $"no {path} on {branch}", $"commit the anatomy at {path} on {branch}, or set GitHub:AnatomyPath to where it is"), text);
     }
 }

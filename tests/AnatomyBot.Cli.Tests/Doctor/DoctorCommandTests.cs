@@ -25,7 +25,23 @@ public sealed class DoctorCommandTests
         { "anatomy-not-required", "✖ acme/shop: branch protection: main does not require anatomy. Fix:" },
         { "no-anatomy", "✖ acme/shop: anatomy: no .github/anatomy.yml on main. Fix: commit the anatomy" },
         { "broken-anatomy", "✖ acme/shop: anatomy: .github/anatomy.yml does not parse" },
+        { "team-approver-unreadable", "✖ acme/shop: team approvers: @acme/architects cannot be checked: the installation lacks the organisation permission members: read" },
     };
+
+    [Fact]
+    public async Task Doctor_TeamApproverWithMembersRead_SaysItCanBeChecked()
+    {
+        await using var setup = await Setup.StartAsync(api =>
+        {
+            Break(api, "team-approver-unreadable");
+            api.AppPermissions["members"] = "read";
+        });
+
+        var result = await setup.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("✔ acme/shop: team approvers: @acme/architects can be checked (the installation has members: read)", result.StdoutLines[^1]);
+    }
 
     [Fact]
     public async Task Doctor_HealthyApp_PassesEveryCheckAndExitsZero()
@@ -96,6 +112,7 @@ public sealed class DoctorCommandTests
             case "anatomy-not-required": repo.RequiredStatusChecks = ["ci/build"]; break;
             case "no-anatomy": repo.Files.Remove(".github/anatomy.yml"); break;
             case "broken-anatomy": repo.Files[".github/anatomy.yml"] = "version: 1\noutcomes: [unclosed\n"; break;
+            case "team-approver-unreadable": repo.Files[".github/anatomy.yml"] = repo.Files[".github/anatomy.yml"].Replace("policy:\n  rules:", "policy:\n  waivers:\n    approvers: [\"@acme/architects\", \"@dana\"]\n  rules:", StringComparison.Ordinal); break;
             default: throw new ArgumentOutOfRangeException(nameof(broken), broken, null);
         }
     }
