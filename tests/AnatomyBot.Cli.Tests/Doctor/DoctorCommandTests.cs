@@ -112,7 +112,7 @@ public sealed class DoctorCommandTests
             case "anatomy-not-required": repo.RequiredStatusChecks = ["ci/build"]; break;
             case "no-anatomy": repo.Files.Remove(".github/anatomy.yml"); break;
             case "broken-anatomy": repo.Files[".github/anatomy.yml"] = "version: 1\noutcomes: [unclosed\n"; break;
-            case "team-approver-unreadable": repo.Files[".github/anatomy.yml"] = repo.Files[".github/anatomy.yml"].Replace("policy:\n  rules:", "policy:\n  waivers:\n    approvers: [\"@acme/architects\", \"@dana\"]\n  rules:", StringComparison.Ordinal); break;
+            case "team-approver-unreadable": repo.Files[".github/anatomy.yml"] = repo.Files[".github/anatomy.yml"].Replace("    approvers: [", "    approvers: [\"@acme/architects\", ", StringComparison.Ordinal); break;
             default: throw new ArgumentOutOfRangeException(nameof(broken), broken, null);
         }
     }
