@@ -11,7 +11,8 @@ namespace AnatomyBot.AzureDevOps.Applying;
 
 /// <summary>Applies a plan on Azure DevOps. Work items: the whole <c>System.Tags</c> list, guarded by a <c>test</c> on
 /// <c>/rev</c> (the revision the plan was made from, in <see cref="ReconcileTarget.Head"/>); on 412/409 the item is
-/// re-read and the plan's additions and removals are re-applied to the tags a person just wrote, so their edit is kept.
+/// re-read and the plan's additions and removals are re-applied to the tags a person just wrote, so their edit is kept;
+/// then the sticky discussion comment (<see cref="WorkItemCommentWriter"/>).
 /// Pull requests (<see cref="ReconcileTarget.Head"/> = the latest iteration): the sticky thread and the
 /// <c>anatomybot/linkage</c> status. A target that has disappeared is logged and skipped.</summary>
 public sealed partial class AzureDevOpsReconcileApplier(AzureDevOpsClient client, AzureDevOpsBotIdentity identity, ILogger<AzureDevOpsReconcileApplier> logger) : IReconcileApplier
@@ -45,15 +46,22 @@ public sealed partial class AzureDevOpsReconcileApplier(AzureDevOpsClient client
         {
             await ApplyTagsAsync(target, plan, cancellationToken).ConfigureAwait(false);
         }
+
+        // After the tags: the tag write is guarded by the revision the plan was made from.
+        if (plan.Comment.Kind != CommentChangeKind.None)
+        {
+            await new WorkItemCommentWriter(client, WorkItemId(target), identity, logger).ApplyAsync(plan.Comment, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private static int WorkItemId(ReconcileTarget target) =>
+        int.TryParse(target.ItemId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new ArgumentException($"'{target.ItemId}' is not an Azure DevOps work-item id.", nameof(target));
 
     private async Task ApplyTagsAsync(ReconcileTarget target, ReconcilePlan plan, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(target.ItemId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            throw new ArgumentException($"'{target.ItemId}' is not an Azure DevOps work-item id.", nameof(target));
-        }
-
+        var id = WorkItemId(target);
         int? rev = int.TryParse(target.Head, NumberStyles.None, CultureInfo.InvariantCulture, out var planned) ? planned : null;
         IReadOnlyList<string> tags = plan.LabelsAfter;
         for (var attempt = 1; attempt <= MaxTagAttempts; attempt++)

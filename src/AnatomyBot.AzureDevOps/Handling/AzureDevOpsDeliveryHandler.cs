@@ -138,7 +138,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         var evaluations = new List<ItemEvaluation>();
         foreach (var ((project, part), anatomy) in parts.Zip(anatomies))
         {
-            var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(project), recordedWaivers);
+            var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(project), reader.FindItemCommentAsync, recordedWaivers);
             evaluations.AddRange(await reconciler.ReconcileAsync(part, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false));
         }
 

@@ -9,11 +9,17 @@ using AnatomyBot.Core.Reconcile;
 namespace AnatomyBot.AzureDevOps.Handling;
 
 /// <summary>Evaluates a snapshot with the engine and applies, target by target, only the differences between the desired
-/// and the current state. Pull requests get the thread and the status, never tags (the verdict lives there);
-/// closed work items and pull requests are evaluated but not written to. When the delivery's API call budget ran out
-/// reading what the pull requests reference, they are not evaluated: each gets <see cref="BudgetSpentStatus"/>. Waivers
-/// made by <c>/anatomy waive</c> are read back from the audit trail and marked before anything is applied.</summary>
-internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOptions renderOptions, RecordedWaiverReader? recordedWaivers = null)
+/// and the current state. Work items get their tags and, under <c>policy.itemComments: on-gaps</c>, the sticky
+/// discussion comment (<paramref name="readComment"/> finds the bot's own; when it cannot tell, none is written).
+/// Pull requests get the thread and the status, never tags (the verdict lives there); closed work items and pull
+/// requests are evaluated but not written to. When the delivery's API call budget ran out reading what the pull
+/// requests reference, they are not evaluated: each gets <see cref="BudgetSpentStatus"/>. Waivers made by
+/// <c>/anatomy waive</c> are read back from the audit trail and marked before anything is applied.</summary>
+internal sealed class SnapshotReconciler(
+    DifferenceApplier applier,
+    RenderOptions renderOptions,
+    Func<int, CancellationToken, Task<(ExistingComment? Comment, bool Conclusive)>> readComment,
+    RecordedWaiverReader? recordedWaivers = null)
 {
     public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
         Snapshot snapshot, IReadOnlyList<WorkItem> workItems, EnterpriseAnatomy anatomy, ILinkageEngine engine, CancellationToken cancellationToken)
@@ -27,6 +33,8 @@ internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOption
 
         var byId = evaluations.ToDictionary(e => e.Item.Id, StringComparer.Ordinal);
         var results = new List<ItemEvaluation>();
+        // Every read before the first write: the work items' discussion comments are looked up first.
+        var planned = new List<(int Id, ItemEvaluation Evaluation, DesiredState Desired, CurrentState Current)>();
         foreach (var id in snapshot.WorkItemTargets)
         {
             var evaluation = byId[id.ToString(CultureInfo.InvariantCulture)];
@@ -36,11 +44,23 @@ internal sealed class SnapshotReconciler(DifferenceApplier applier, RenderOption
                 continue;
             }
 
-            // Work items carry their tags here; their discussion comment is not written on Azure DevOps.
-            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { Comment = null };
+            var desired = DesiredStateBuilder.Build(evaluation, anatomy, renderOptions);
+            ExistingComment? comment = null;
+            if (desired.Comment is not null)
+            {
+                // The discussion is read only when the item may get a comment (policy.itemComments: never costs nothing).
+                (comment, var conclusive) = await readComment(id, cancellationToken).ConfigureAwait(false);
+                desired = conclusive ? desired : desired with { Comment = null };
+            }
+
+            planned.Add((id, evaluation, desired, new CurrentState { Labels = evaluation.Item.Labels, Comment = comment }));
+        }
+
+        foreach (var (id, evaluation, desired, current) in planned)
+        {
             var rev = snapshot.WorkItems[id].Rev.ToString(CultureInfo.InvariantCulture);
             var target = new ReconcileTarget(ItemSource.AzureDevOps, evaluation.Item.Id, evaluation.Item.Kind, rev);
-            await applier.ApplyAsync(target, desired, new CurrentState { Labels = evaluation.Item.Labels }, cancellationToken).ConfigureAwait(false);
+            await applier.ApplyAsync(target, desired, current, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var pr in snapshot.PullRequests)

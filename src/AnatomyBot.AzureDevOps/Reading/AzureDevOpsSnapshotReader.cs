@@ -86,6 +86,10 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
         return new PullRequestSnapshot(where, item, iteration, FindBotThread(threads, identity), statuses.Where(StatusMapping.IsBotStatus).MaxBy(s => s.Id));
     }
 
+    /// <summary>The bot's sticky comment in a work item's discussion, and whether the lookup is conclusive (<see cref="WorkItemComments"/>).</summary>
+    public Task<(ExistingComment? Comment, bool Conclusive)> FindItemCommentAsync(int workItemId, CancellationToken cancellationToken) =>
+        WorkItemComments.FindAsync(client, identity, workItemId, cancellationToken);
+
     /// <summary>The bot's thread: not deleted, its first comment carrying the hidden marker and written by the bot's
     /// identity. Id: <c>threadId/commentId</c>.</summary>
     public static ExistingComment? FindBotThread(IEnumerable<ThreadDto> threads, AzureDevOpsBotIdentity identity)

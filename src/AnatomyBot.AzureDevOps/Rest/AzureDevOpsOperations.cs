@@ -66,11 +66,27 @@ public static class AzureDevOpsOperations
     /// <summary>The organisation's service hook subscriptions (<c>hooks/7.1/serviceHooks.json</c>).</summary>
     public static ApiOperation ListSubscriptions { get; } = new("Subscriptions_List", HttpMethod.Get, "_apis/hooks/subscriptions", Version, false, true);
 
+    /// <summary>The work-item Comments API exists only as a preview: its operations take this version.</summary>
+    public const string CommentsVersion = "7.1-preview.4";
+
+    private const string WorkItemComments = "{project}/_apis/wit/workItems/{workItemId}/comments";
+
+    /// <summary>A work item's discussion, paged by <c>continuationToken</c> (the specification's <c>comments?</c> path).</summary>
+    public static ApiOperation ListWorkItemComments { get; } = new("Comments_Get Comments", HttpMethod.Get, WorkItemComments, CommentsVersion, false, true);
+
+    /// <summary>Not idempotent: after a 5xx the comment may exist, so the delivery is retried from a fresh read instead.</summary>
+    public static ApiOperation AddWorkItemComment { get; } = new("Comments_Add Work Item Comment", HttpMethod.Post, WorkItemComments, CommentsVersion, true, false);
+
+    public static ApiOperation UpdateWorkItemComment { get; } = new("Comments_Update Work Item Comment", HttpMethod.Patch, WorkItemComments + "/{commentId}", CommentsVersion, true, true);
+
+    public static ApiOperation DeleteWorkItemComment { get; } = new("Comments_Delete", HttpMethod.Delete, WorkItemComments + "/{commentId}", CommentsVersion, true, true);
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         WorkItemsBatch, GetWorkItem, UpdateWorkItem, WorkItemTypeStates, GetPullRequest, PullRequestWorkItems,
         ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment, CreateThreadComment,
         ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
         ListRepositories, ListPolicyConfigurations, ListSubscriptions,
+        ListWorkItemComments, AddWorkItemComment, UpdateWorkItemComment, DeleteWorkItemComment,
     ];
 }

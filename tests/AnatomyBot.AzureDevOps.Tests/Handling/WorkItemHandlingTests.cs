@@ -1,5 +1,6 @@
 using System.Net;
 using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.Core.Reconcile;
 using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
@@ -19,7 +20,8 @@ public sealed class WorkItemHandlingTests : HandlerTestBase
         Assert.Contains("ANATOMY:EXEMPT-not", tags);
         Assert.Contains("anatomy:no-stage", tags);
         Assert.Contains("anatomy:no-component", tags);
-        Assert.Equal(1, result.Writes);
+        Assert.Equal(2, result.Writes);
+        Assert.Contains(Markers.Comment, Assert.Single(Fake.WorkItems[10].Comments).Text, StringComparison.Ordinal);
         Assert.Equal("10", Assert.Single(result.Evaluations).Item.Id);
     }
 
@@ -86,10 +88,12 @@ public sealed class WorkItemHandlingTests : HandlerTestBase
         Assert.Contains("added-by-person", tags);
         Assert.Contains("old", tags);
         Assert.Contains("anatomy:no-component", tags);
-        var patches = Fake.Requests.Where(r => r.Method == HttpMethod.Patch).ToList();
+        // The tags are written first; the discussion comment follows.
+        var tagRequests = Fake.Requests.TakeWhile(r => !r.Uri.AbsolutePath.EndsWith("/comments", StringComparison.Ordinal)).ToList();
+        var patches = tagRequests.Where(r => r.Method == HttpMethod.Patch).ToList();
         Assert.Equal(2, patches.Count);
-        Assert.Equal(HttpMethod.Get, Fake.Requests[^2].Method);
-        Assert.EndsWith("/workitems/10?$expand=relations&api-version=7.1", Fake.Requests[^2].PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpMethod.Get, tagRequests[^2].Method);
+        Assert.EndsWith("/workitems/10?$expand=relations&api-version=7.1", tagRequests[^2].PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("\"value\":1}", patches[0].Body, StringComparison.Ordinal);
         Assert.Contains("\"value\":2}", patches[1].Body, StringComparison.Ordinal);
     }

@@ -196,8 +196,10 @@ public sealed class SweepSourceTests : IDisposable
         Assert.Empty(TagList.Parse(Fake.WorkItems[11].Tags));
         Assert.Equal("failed", Assert.Single(pr.Statuses).State);
         Assert.Single(pr.Threads);
-        Assert.Equal(4, first.Sum(r => r.Writes));
-        Assert.Equal(4, writesAfterFirst);
+        Assert.Single(Fake.WorkItems[10].Comments);
+        Assert.Empty(Fake.WorkItems[11].Comments);
+        Assert.Equal(5, first.Sum(r => r.Writes));
+        Assert.Equal(5, writesAfterFirst);
         Assert.Equal(0, second.Sum(r => r.Writes));
         Assert.Equal(["10", "11", "Fabrikam/Web!5"], first.SelectMany(r => r.Evaluations).Select(e => e.Item.Id).Distinct().Order(StringComparer.Ordinal));
     }

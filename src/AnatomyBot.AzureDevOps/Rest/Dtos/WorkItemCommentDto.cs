@@ -1,0 +1,5 @@
+namespace AnatomyBot.AzureDevOps.Rest.Dtos;
+
+/// <summary>A comment in a work item's discussion (the Comments API's <c>Comment</c>): its id, text as written, the
+/// format it was written in (<c>markdown</c> or <c>html</c>), its author and whether it is deleted.</summary>
+public sealed record WorkItemCommentDto(int Id, string? Text, string? Format, IdentityDto? CreatedBy, bool IsDeleted);
