@@ -4,7 +4,8 @@ using AnatomyBot.Fakes.AzureDevOps;
 
 namespace AnatomyBot.Cli.Demo;
 
-/// <summary>What the Azure DevOps audiences see after a step: the gap tags on work items (product owners), and on pull
+/// <summary>What the Azure DevOps audiences see after a step: the gap tags and the bot's discussion comment on work items
+/// (product owners), and on pull
 /// requests the <c>anatomybot/linkage</c> status and the bot's thread (delivery teams). Also checks that part of the story:
 /// a gap tag appeared and went away again, the status failed before the fix and succeeded after it, one thread per PR.</summary>
 internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
@@ -13,6 +14,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
     private const string Name = "linkage";
     private readonly Dictionary<string, string> _lastView = [];
     private readonly Dictionary<int, string> _lastThread = [];
+    private readonly Dictionary<int, string> _lastItemComment = [];
     private readonly HashSet<string> _gapTagsSeen = [];
 
     public List<string> StatusVerdicts { get; } = [];
@@ -93,6 +95,34 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
         }
 
         output.WriteLine($"    product owner sees on work item {id}: {(owned.Count == 0 ? "no gap tags" : string.Join(", ", owned))} (tags: {tags})");
+        ShowWorkItemComment(id);
+    }
+
+    /// <summary>The bot's sticky comment in the work item's discussion, when it is new or changed.</summary>
+    private void ShowWorkItemComment(int id)
+    {
+        List<string> bot;
+        lock (ado.Gate)
+        {
+            bot = [.. ado.WorkItems[id].Comments.Where(c => !c.IsDeleted && Markers.IsBotComment(c.Text)).Select(c => c.Text)];
+        }
+
+        if (bot.Count > 1)
+        {
+            Problems.Add($"work item {id} has {bot.Count} bot comments instead of one");
+        }
+
+        if (bot.Count == 0 || _lastItemComment.GetValueOrDefault(id) == bot[^1])
+        {
+            return;
+        }
+
+        _lastItemComment[id] = bot[^1];
+        output.WriteLine($"    the bot's comment on work item {id} ({bot.Count} comment, edited in place):");
+        foreach (var line in bot[^1].Split('\n'))
+        {
+            output.WriteLine("      │ " + line);
+        }
     }
 
     private void ShowPullRequest(int id, bool always)

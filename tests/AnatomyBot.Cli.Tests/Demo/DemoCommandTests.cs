@@ -46,7 +46,11 @@ public sealed partial class DemoCommandTests
         Assert.Contains(lines, l => l.Contains("the bot's thread on PR 7 (1 thread, active", StringComparison.Ordinal));
         Assert.Contains(lines.Skip(succeeded), l => l.Contains("the bot's thread on PR 7 (1 thread, ", StringComparison.Ordinal) && !l.Contains(", active,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("webhook git.pullrequest.created", StringComparison.Ordinal) && l.EndsWith("→ 202 duplicate delivery", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("API writes made by the bot this week:", StringComparison.Ordinal) && l.Contains("12 on Azure DevOps", StringComparison.Ordinal));
+        Assert.Contains(lines.Take(failed), l => l.Contains("the bot's comment on work item 102 (1 comment, edited in place):", StringComparison.Ordinal));
+        var fixedComment = lines.FindIndex(untagged, l => l.Contains("the bot's comment on work item 102 (1 comment, edited in place):", StringComparison.Ordinal));
+        Assert.True(fixedComment > untagged, result.ToString());
+        Assert.Contains(lines.Skip(fixedComment).Take(4), l => l.EndsWith("│ ### ✅ Anatomy: all links in place", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("API writes made by the bot this week:", StringComparison.Ordinal) && l.Contains("14 on Azure DevOps", StringComparison.Ordinal));
         var digest = await File.ReadAllTextAsync(Path.Combine(folder.Path, "anatomy-digest-2026-W47.md"));
         Assert.Contains("Account created<br/>3 items", digest, StringComparison.Ordinal);
     }
