@@ -55,9 +55,9 @@ public sealed class ManyProjectsTests : IDisposable
     public async Task WorkItemInEachProject_IsEvaluatedAgainstItsOwnAnatomy()
     {
         await Deliver("workitem.updated", Payloads.WorkItemUpdated(3));
-        var fabrikam = Fake.Requests.Select(r => r.ToString()).ToList();
+        var fabrikam = Fake.Requests.Where(r => !r.Uri.AbsolutePath.Contains("/comments", StringComparison.Ordinal)).Select(r => r.ToString()).ToList();
         await Deliver("workitem.updated", Payloads.WorkItemUpdated(13));
-        var tailspin = Fake.Requests.Select(r => r.ToString()).ToList();
+        var tailspin = Fake.Requests.Where(r => !r.Uri.AbsolutePath.Contains("/comments", StringComparison.Ordinal)).Select(r => r.ToString()).ToList();
 
         // Fabrikam's anatomy has no S-SCAN or C-SCAN; Tailspin's has both. Each story's pull request is re-checked with it.
         Assert.Equal(["anatomy:no-component", "anatomy:no-stage", "anatomy:unknown-ref"], TagList.Parse(Fake.WorkItems[3].Tags));
