@@ -213,42 +213,12 @@ public sealed class AzureDevOpsCommandRunner(
             ?? evaluations.FirstOrDefault(e => e.Item.Kind == ItemKind.PullRequest);
     }
 
-    private async Task<List<AuditEntry>> ListAsync(EnterpriseAnatomy anatomy, CancellationToken cancellationToken)
-    {
-        var since = RecordedWaivers.Since(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), anatomy.Policy.Waivers.MaxDays);
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in audit!.ListAsync(since, RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
+    private Task<List<AuditEntry>> ListAsync(EnterpriseAnatomy anatomy, CancellationToken cancellationToken) =>
+        RecordedWaiverReader.ReadAsync(audit!, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), anatomy.Policy.Waivers.MaxDays, cancellationToken);
 
-        return entries;
-    }
-
-    private AuditEntry Entry(Run run, AnatomyCommand command, string actor, DateTimeOffset now, int index) => new()
-    {
-        At = now,
-        Actor = actor,
-        Action = command.Kind switch
-        {
-            CommandKind.Waive => AuditAction.Waive,
-            CommandKind.Unwaive => AuditAction.Unwaive,
-            CommandKind.Link => AuditAction.Link,
-            CommandKind.Explain => AuditAction.Explain,
-            _ => AuditAction.Recheck,
-        },
-        Item = run.Item,
-        Subject = command.Kind switch
-        {
-            CommandKind.Link => command.LinkLabel!,
-            CommandKind.Waive or CommandKind.Unwaive => command.GapCode!,
-            _ => AuditText.NoSubject,
-        },
-        Until = command.Until,
-        Reason = command.Reason,
-        Origin = WebUrl(run),
-        Key = string.Create(CultureInfo.InvariantCulture, $"{RecordedWaivers.CommandKeyPrefix}azure-devops:{run.Item}:{run.ThreadId}:{run.CommentId}:{index}"),
-    };
+    private AuditEntry Entry(Run run, AnatomyCommand command, string actor, DateTimeOffset now, int index) =>
+        CommandAudit.Entry(command, run.Item, actor, now, WebUrl(run),
+            string.Create(CultureInfo.InvariantCulture, $"{RecordedWaivers.CommandKeyPrefix}azure-devops:{run.Item}:{run.ThreadId}:{run.CommentId}:{index}"));
 
     /// <summary>The thread in the pull request's web page: <c>{organization}/{project}/_git/{repository}/pullrequest/{id}?discussionId={thread}</c>.</summary>
     private string? WebUrl(Run run) => options.Value.OrganizationUrl is { } organization

@@ -20,12 +20,7 @@ public sealed class RecordedWaiverReader(IAuditLedger? audit, TimeProvider time)
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var maxDays = anatomy.Policy.Waivers.MaxDays;
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in audit.ListAsync(RecordedWaivers.Since(today, maxDays), RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
-
+        var entries = await ReadAsync(audit, today, maxDays, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {
             return evaluations;
@@ -34,5 +29,19 @@ public sealed class RecordedWaiverReader(IAuditLedger? audit, TimeProvider time)
         return [.. evaluations.Select(e => e.IsExempt || e.Gaps.Count == 0 || RecordedWaivers.For(entries, e.Item.Id) is not { Count: > 0 } recorded
             ? e
             : new WaiverSet(recorded, today, maxDays).Apply(e))];
+    }
+
+    /// <summary>The audit entries that can hold a waiver standing on <paramref name="today"/>, oldest first: at most
+    /// <see cref="RecordedWaivers.MaxRead"/> from <see cref="RecordedWaivers.Since"/>.</summary>
+    public static async Task<List<AuditEntry>> ReadAsync(IAuditLedger audit, DateOnly today, int maxDays, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in audit.ListAsync(RecordedWaivers.Since(today, maxDays), RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
     }
 }

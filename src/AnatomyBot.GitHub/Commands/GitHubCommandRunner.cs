@@ -152,42 +152,12 @@ public sealed class GitHubCommandRunner(
         return evaluation;
     }
 
-    private async Task<List<AuditEntry>> ListAsync(EnterpriseAnatomy anatomy, CancellationToken cancellationToken)
-    {
-        var since = RecordedWaivers.Since(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), anatomy.Policy.Waivers.MaxDays);
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in audit!.ListAsync(since, RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
+    private Task<List<AuditEntry>> ListAsync(EnterpriseAnatomy anatomy, CancellationToken cancellationToken) =>
+        RecordedWaiverReader.ReadAsync(audit!, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), anatomy.Policy.Waivers.MaxDays, cancellationToken);
 
-        return entries;
-    }
-
-    private static AuditEntry Entry(CommentSubject subject, AnatomyCommand command, DateTimeOffset now, int index) => new()
-    {
-        At = now,
-        Actor = subject.Comment.Author,
-        Action = command.Kind switch
-        {
-            CommandKind.Waive => AuditAction.Waive,
-            CommandKind.Unwaive => AuditAction.Unwaive,
-            CommandKind.Link => AuditAction.Link,
-            CommandKind.Explain => AuditAction.Explain,
-            _ => AuditAction.Recheck,
-        },
-        Item = subject.Item.ToString(),
-        Subject = command.Kind switch
-        {
-            CommandKind.Link => command.LinkLabel!,
-            CommandKind.Waive or CommandKind.Unwaive => command.GapCode!,
-            _ => AuditText.NoSubject,
-        },
-        Until = command.Until,
-        Reason = command.Reason,
-        Origin = subject.Comment.Url,
-        Key = $"{RecordedWaivers.CommandKeyPrefix}github:{subject.Item.Repository}:{subject.Comment.Id}:{index}",
-    };
+    private static AuditEntry Entry(CommentSubject subject, AnatomyCommand command, DateTimeOffset now, int index) =>
+        CommandAudit.Entry(command, subject.Item.ToString(), subject.Comment.Author, now, subject.Comment.Url,
+            $"{RecordedWaivers.CommandKeyPrefix}github:{subject.Item.Repository}:{subject.Comment.Id}:{index}");
 
     /// <summary>Through the API connection: GitHub's description takes <c>{"labels": [...]}</c>, Octokit's
     /// <c>AddToIssue</c> sends a bare array.</summary>
