@@ -23,7 +23,7 @@ namespace AnatomyBot.AzureDevOps.Commands;
 public sealed class AzureDevOpsCommandRunner(
     AzureDevOpsClient client,
     AzureDevOpsBotIdentity identity,
-    IAnatomyProvider anatomies,
+    ProjectAnatomies anatomies,
     IOptions<AzureDevOpsOptions> options,
     TimeProvider time,
     IAuditLedger? audit = null)
@@ -81,7 +81,7 @@ public sealed class AzureDevOpsCommandRunner(
 
         var author = comment.Author ?? new IdentityDto(null, null, null);
         var actor = author.UniqueName ?? author.DisplayName ?? author.Id ?? "unknown";
-        var anatomy = (await anatomies.GetAsync(null, cancellationToken).ConfigureAwait(false)).Anatomy;
+        var anatomy = (await anatomies.For(ConfiguredProject(pullRequest.Repository?.Project)).GetAsync(null, cancellationToken).ConfigureAwait(false)).Anatomy;
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         // Named as the evaluation names it (project and repository names), so a recorded waiver finds its item.
@@ -118,6 +118,15 @@ public sealed class AzureDevOpsCommandRunner(
         }
 
         return ([.. run.Evaluations.Values], null);
+    }
+
+    /// <summary>The configured project the pull request belongs to, by name or id, whose anatomy its commands are judged by;
+    /// the first configured project when the pull request does not say.</summary>
+    private string ConfiguredProject(ProjectDto? project)
+    {
+        var settings = options.Value;
+        return settings.ConfiguredProjects.FirstOrDefault(p => string.Equals(p, project?.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(p, project?.Id, StringComparison.OrdinalIgnoreCase))
+            ?? settings.DefaultProject;
     }
 
     private static string? Refusal(Run run, AnatomyCommand command, IdentityDto author, string actor, EnterpriseAnatomy? anatomy)

@@ -1,0 +1,90 @@
+using AnatomyBot.Core.Audit;
+using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Fakes.AzureDevOps;
+using AnatomyBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnatomyBot.AzureDevOps.Tests.Projects;
+
+/// <summary>A comment command in a pull request of the second configured project is judged by that project's own
+/// anatomy (its approvers), not by the first project's.</summary>
+public sealed class ManyProjectsCommandTests : IDisposable
+{
+    private const string TailspinId = "11bb11bb-cc22-dd33-ee44-55ff55ff55ff";
+    private const string ArchitectureId = "a1a1a1a1-0000-4000-8000-000000000001";
+    private const string MobileId = "a1a1a1a1-0000-4000-8000-000000000002";
+    private const string TailspinApprover = "tail-arch@contoso.example";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("anatomybot-ado-project-commands-").FullName;
+    private readonly SqliteLedgerDatabase _database;
+    private readonly TestHost _host;
+
+    public ManyProjectsCommandTests()
+    {
+        _database = new SqliteLedgerDatabase(Path.Combine(_folder, "ledger.db"));
+        _host = new TestHost(
+            new()
+            {
+                ["AzureDevOps:Project"] = null,
+                ["AzureDevOps:Projects:0"] = "Fabrikam",
+                ["AzureDevOps:Projects:1"] = "Tailspin",
+                ["AzureDevOps:Anatomy:Projects:Tailspin:Repository"] = "TailspinArchitecture",
+            },
+            s => s.AddSingleton<IAuditLedger>(new SqliteAuditLedger(_database)),
+            realAnatomy: true);
+        _host.Fake.AddProject("Tailspin", TailspinId);
+        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml();
+        var architecture = _host.Fake.Repository("TailspinArchitecture", ArchitectureId);
+        architecture.Project = "Tailspin";
+        architecture.Files["/anatomy.yml"] = TestAnatomy.Yaml() + $"policy:\n  waivers:\n    approvers: [\"{TailspinApprover}\"]\n";
+        _host.Fake.Repository("Mobile", MobileId).Project = "Tailspin";
+        _host.Fake.Add(new FakeWorkItem { Id = 13, Project = "Tailspin", Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
+        var pr = new FakePullRequest { Number = 17, RepositoryName = "Mobile", Title = "Scanner", Author = "dev@contoso.example" };
+        pr.WorkItemIds.Add(13);
+        _host.Fake.Add(pr);
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _database.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task HandleAsync_WaiveByTheSecondProjectsApprover_IsJudgedByThatProjectsAnatomy()
+    {
+        await Deliver("git.pullrequest.updated", $$"""
+            { "id": "pr-17", "eventType": "git.pullrequest.updated",
+              "resource": { "pullRequestId": 17, "status": "active", "repository": { "id": "{{MobileId}}", "project": { "id": "{{TailspinId}}" } } } }
+            """);
+        var pr = _host.Fake.PullRequest(17);
+        var thread = new FakeThread { Id = 900 };
+        thread.Comments.Add(new FakeThreadComment { Id = 1, Content = "/anatomy waive no-component until 2026-12-31 because Spike", Author = TailspinApprover });
+        pr.Threads.Add(thread);
+
+        await Deliver("ms.vss-code.git-pullrequest-comment-event", $$"""
+            { "id": "c-900-1", "eventType": "ms.vss-code.git-pullrequest-comment-event", "publisherId": "tfs",
+              "resource": {
+                "comment": { "id": 1, "parentCommentId": 0, "content": "payload copy, never trusted", "commentType": "text",
+                  "_links": { "threads": { "href": "https://dev.azure.com/contoso/_apis/git/repositories/{{MobileId}}/pullRequests/17/threads/900" } } },
+                "pullRequest": { "pullRequestId": 17, "repository": { "id": "{{MobileId}}", "project": { "id": "{{TailspinId}}" } } } },
+              "resourceContainers": { "project": { "id": "{{TailspinId}}" } } }
+            """);
+
+        Assert.StartsWith("<!-- anatomybot:reply -->\n✅ Waived `no-component`", thread.Comments[^1].Content, StringComparison.Ordinal);
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default))
+        {
+            entries.Add(entry);
+        }
+
+        var waive = Assert.Single(entries);
+        Assert.Equal((AuditAction.Waive, "no-component", TailspinApprover), (waive.Action, waive.Subject, waive.Actor));
+    }
+
+    private Task<DeliveryResult> Deliver(string eventType, string body) =>
+        _host.Get<IDeliveryHandler>().HandleAsync(
+            new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = _host.Time.GetUtcNow() },
+            CancellationToken.None);
+}
