@@ -180,16 +180,8 @@ public sealed class CommentCommandTests : IDisposable
         Assert.Empty(await AuditAsync());
     }
 
-    private async Task<List<AuditEntry>> AuditAsync()
-    {
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
-    }
+    private async Task<List<AuditEntry>> AuditAsync() =>
+        await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
 
     private static Delivery CommentEvent(int number, long commentId, string body, string author, string action = "created", string type = "User") =>
         GitHubHarness.Delivery("issue_comment", new JsonObject

@@ -36,12 +36,6 @@ public sealed class RecordedWaiverReader(IAuditLedger? audit, TimeProvider time)
     public static async Task<List<AuditEntry>> ReadAsync(IAuditLedger audit, DateOnly today, int maxDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in audit.ListAsync(RecordedWaivers.Since(today, maxDays), RecordedWaivers.MaxRead, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
+        return await audit.ListAsync(RecordedWaivers.Since(today, maxDays), RecordedWaivers.MaxRead, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }

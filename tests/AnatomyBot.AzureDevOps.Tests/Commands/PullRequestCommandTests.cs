@@ -162,16 +162,8 @@ public sealed class PullRequestCommandTests : IDisposable
         Assert.Empty(await AuditAsync());
     }
 
-    private async Task<List<AuditEntry>> AuditAsync()
-    {
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
-    }
+    private async Task<List<AuditEntry>> AuditAsync() =>
+        await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
 
     public void Dispose()
     {

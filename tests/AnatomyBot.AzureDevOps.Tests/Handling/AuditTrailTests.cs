@@ -92,16 +92,8 @@ public sealed class AuditTrailTests : IDisposable
         _host.Get<IDeliveryHandler>().HandleAsync(
             new Delivery { Platform = Platforms.AzureDevOps, Id = "d-" + eventType, EventName = eventType, Body = body, ReceivedAt = _host.Time.GetUtcNow() }, CancellationToken.None);
 
-    private async Task<List<AuditEntry>> AuditAsync()
-    {
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
-    }
+    private async Task<List<AuditEntry>> AuditAsync() =>
+        await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
 
     public void Dispose()
     {

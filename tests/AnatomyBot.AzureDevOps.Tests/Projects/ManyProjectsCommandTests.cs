@@ -73,13 +73,7 @@ public sealed class ManyProjectsCommandTests : IDisposable
             """);
 
         Assert.StartsWith("<!-- anatomybot:reply -->\n✅ Waived `no-component`", thread.Comments[^1].Content, StringComparison.Ordinal);
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default))
-        {
-            entries.Add(entry);
-        }
-
-        var waive = Assert.Single(entries);
+        var waive = Assert.Single(await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync());
         Assert.Equal((AuditAction.Waive, "no-component", TailspinApprover), (waive.Action, waive.Subject, waive.Actor));
     }
 
