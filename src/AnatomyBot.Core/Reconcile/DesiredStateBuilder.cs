@@ -13,7 +13,7 @@ public static class DesiredStateBuilder
     /// labelled; a waived gap adds none; exempt items carry none). Backlog items get their sticky comment with <c>policy.itemComments: on-gaps</c>
     /// (the default): created only while a labelled gap is open, otherwise only corrected if one exists (to "all links
     /// in place"); <c>never</c> leaves comments alone. Pull requests also get the comment (exempt: only corrected if one exists,
-    /// never created) and the check. <see cref="DesiredState.CommentResolved"/> is true when no gaps remain (or exempt),
+    /// never created) and the check. <see cref="DesiredState.CommentResolved"/> is true when no gaps remain but waived ones (or exempt),
     /// on Azure DevOps only: GitHub comments have no resolved state.
     /// </summary>
     public static DesiredState Build(ItemEvaluation evaluation, EnterpriseAnatomy anatomy, RenderOptions? options = null)
@@ -77,7 +77,7 @@ public static class DesiredStateBuilder
         {
             OwnedLabels = labels,
             Comment = CommentRenderer.Render(evaluation, anatomy, options),
-            CommentResolved = evaluation.Item.Source == ItemSource.AzureDevOps && (evaluation.IsExempt || evaluation.Gaps.Count == 0),
+            CommentResolved = evaluation.Item.Source == ItemSource.AzureDevOps && (evaluation.IsExempt || evaluation.Gaps.All(g => g.Waiver is not null)),
             CommentOnlyIfExisting = evaluation.IsExempt,
             Check = CheckRenderer.Render(evaluation, anatomy, options),
         };

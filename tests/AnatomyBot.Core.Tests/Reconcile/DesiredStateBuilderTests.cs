@@ -2,12 +2,18 @@ using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Policy;
 using AnatomyBot.Core.Reconcile;
+using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Core.Tests.Reconcile;
 
 public sealed class DesiredStateBuilderTests
 {
     private static readonly Gap Warn = new(GapCodes.NoComponent, GapSeverity.Warn, "m", "f", []);
+
+    private static readonly Waiver Spike = new()
+    {
+        Id = "W-2026-014", Items = ["1207", "42"], Gaps = ["*"], Until = new DateOnly(2026, 12, 31), Reason = "Spike", ApprovedBy = "@contoso/architects",
+    };
 
     [Fact]
     public void Build_PullRequest_LabelsWarnAndBlockGapsButNotInfo()
@@ -105,6 +111,44 @@ public sealed class DesiredStateBuilderTests
     {
         var evaluation = ReconcileFixtures.GreenPullRequest();
         evaluation = evaluation with { Item = evaluation.Item with { Source = source } };
+
+        Assert.Equal(resolved, DesiredStateBuilder.Build(evaluation, ReconcileFixtures.Anatomy).CommentResolved);
+    }
+
+    [Fact]
+    public void Build_BacklogItemWhoseOnlyGapIsWaived_NoTagNoNewCommentAndAWaivedHeadline()
+    {
+        var desired = DesiredStateBuilder.Build(ReconcileFixtures.Story(Warn with { Waiver = Spike }), ReconcileFixtures.Anatomy);
+
+        Assert.Empty(desired.OwnedLabels);
+        Assert.True(desired.CommentOnlyIfExisting);
+        Assert.Contains("### ✅ Anatomy: 1 gap waived", desired.Comment, StringComparison.Ordinal);
+        Assert.Contains("- ✅ `no-component` waived: m", desired.Comment, StringComparison.Ordinal);
+        Assert.Contains("Waiver W-2026-014 until 2026-12-31", desired.Comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("needs", desired.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_BacklogItemWithOneOfTwoGapsWaived_NeedsTheOtherLink()
+    {
+        var story = ReconcileFixtures.Story(Warn with { Waiver = Spike }, new Gap(GapCodes.NoOutcome, GapSeverity.Warn, "m", "f", []));
+
+        var desired = DesiredStateBuilder.Build(story, ReconcileFixtures.Anatomy);
+
+        Assert.Equal(["anatomy:no-outcome"], desired.OwnedLabels);
+        Assert.False(desired.CommentOnlyIfExisting);
+        Assert.Contains("### ⚠️ Anatomy: this story needs 1 link", desired.Comment, StringComparison.Ordinal);
+        Assert.Contains("- ✅ `no-component` waived: m", desired.Comment, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Build_AzureDevOpsPullRequestWithAWaivedGap_ResolvedOnlyWhenEveryGapIsWaived(bool secondWaived, bool resolved)
+    {
+        var evaluation = ReconcileFixtures.WarningsPullRequest();
+        Gap second = new(GapCodes.NoLogic, GapSeverity.Info, "m", "f", []);
+        evaluation = evaluation with { Gaps = [evaluation.Gaps[0] with { Waiver = Spike }, second with { Waiver = secondWaived ? Spike : null }] };
 
         Assert.Equal(resolved, DesiredStateBuilder.Build(evaluation, ReconcileFixtures.Anatomy).CommentResolved);
     }
