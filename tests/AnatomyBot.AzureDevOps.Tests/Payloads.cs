@@ -36,6 +36,18 @@ internal static class Payloads
             "pullRequest": { "pullRequestId": {{number}}, "repository": { "id": "{{FakeAzureDevOps.DefaultRepositoryId}}", "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } } } }
         """;
 
+    /// <summary>A <c>workitem.commented</c> notification in the published shape: the work item at the revision the comment
+    /// made, the comment's text only in <c>System.History</c> and <c>detailedMessage</c>.</summary>
+    public static string WorkItemCommented(int workItemId, int rev, string id = "wc-1") => $$"""
+        { "id": "{{id}}", "eventType": "workitem.commented", "publisherId": "tfs",
+          "detailedMessage": { "text": "User Story #{{workItemId}} commented on.\r\npayload copy, never trusted" },
+          "resource": { "id": {{workItemId}}, "rev": {{rev}},
+            "fields": { "System.TeamProject": "Fabrikam", "System.WorkItemType": "User Story", "System.History": "payload copy, never trusted" },
+            "url": "{{FakeAzureDevOps.DefaultOrganizationUrl}}_apis/wit/workItems/{{workItemId}}" },
+          "resourceVersion": "1.0",
+          "resourceContainers": { "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } }
+        """;
+
     /// <summary>A push moving <paramref name="refName"/> from <paramref name="oldCommit"/> to <paramref name="newCommit"/>.</summary>
     public static string Push(
         string repositoryName, string id = "push-1", string refName = "refs/heads/main", string oldCommit = "c1", string newCommit = "c2", string defaultBranch = "refs/heads/main") => $$"""

@@ -27,7 +27,7 @@ public static class NotificationSubjectReader
             subject = eventType switch
             {
                 AzureDevOpsEventTypes.WorkItemUpdated => ReadWorkItemUpdate(resource),
-                AzureDevOpsEventTypes.WorkItemCreated or AzureDevOpsEventTypes.WorkItemRestored => ReadWorkItem(resource, false),
+                AzureDevOpsEventTypes.WorkItemCreated or AzureDevOpsEventTypes.WorkItemRestored or AzureDevOpsEventTypes.WorkItemCommented => ReadWorkItem(resource, false),
                 AzureDevOpsEventTypes.WorkItemDeleted => ReadWorkItem(resource, true),
                 AzureDevOpsEventTypes.PullRequestCreated or AzureDevOpsEventTypes.PullRequestUpdated or AzureDevOpsEventTypes.PullRequestMerged
                     => ReadPullRequest(resource, root),

@@ -68,15 +68,15 @@ public sealed partial class AzureDevOpsDeliveryHandler(
                 });
         }
 
-        if (commands is not null && delivery.EventName == AzureDevOpsEventTypes.PullRequestCommented && subject is PullRequestSubject commented
-            && PullRequestCommentReader.TryRead(delivery.Body, out var threadId, out var commentId))
+        DeliveryResult? reconciled = null;
+        Func<CancellationToken, Task<IReadOnlyList<ItemEvaluation>>> reevaluate = async ct =>
         {
-            DeliveryResult? reconciled = null;
-            var (evaluations, skipped) = await commands.RunAsync(commented.PullRequest, threadId, commentId, async ct =>
-            {
-                reconciled = await ReconcileAsync(delivery, subject, ct).ConfigureAwait(false);
-                return reconciled.Evaluations;
-            }, cancellationToken).ConfigureAwait(false);
+            reconciled = await ReconcileAsync(delivery, subject!, ct).ConfigureAwait(false);
+            return reconciled.Evaluations;
+        };
+        if (RunCommands(delivery, subject!, reevaluate, cancellationToken) is { } run)
+        {
+            var (evaluations, skipped) = await run.ConfigureAwait(false);
             if (skipped is not null)
             {
                 Log.CommentSkipped(logger, delivery.Id, skipped);
@@ -88,6 +88,27 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         }
 
         return calls.Tally.Stamp(await ReconcileAsync(delivery, subject!, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The run of the <c>/anatomy</c> commands of a commented pull request or work item; null for any other
+    /// delivery, or without a command runner.</summary>
+    private Task<(IReadOnlyList<ItemEvaluation> Evaluations, string? Skipped)>? RunCommands(
+        Delivery delivery, NotificationSubject subject, Func<CancellationToken, Task<IReadOnlyList<ItemEvaluation>>> reevaluate, CancellationToken cancellationToken)
+    {
+        if (commands is null)
+        {
+            return null;
+        }
+
+        if (delivery.EventName == AzureDevOpsEventTypes.PullRequestCommented && subject is PullRequestSubject commented
+            && PullRequestCommentReader.TryRead(delivery.Body, out var threadId, out var commentId))
+        {
+            return commands.RunAsync(commented.PullRequest, threadId, commentId, reevaluate, cancellationToken);
+        }
+
+        return delivery.EventName == AzureDevOpsEventTypes.WorkItemCommented && WorkItemCommentReader.TryRead(delivery.Body, out var workItemId, out var revision)
+            ? commands.RunOnWorkItemAsync(workItemId, revision, reevaluate, cancellationToken)
+            : null;
     }
 
     /// <summary>Reads the subject's current state, evaluates it and applies the differences.</summary>

@@ -8,6 +8,7 @@ public static class AzureDevOpsEventTypes
     public const string WorkItemUpdated = "workitem.updated";
     public const string WorkItemRestored = "workitem.restored";
     public const string WorkItemDeleted = "workitem.deleted";
+    public const string WorkItemCommented = "workitem.commented";
     public const string PullRequestCreated = "git.pullrequest.created";
     public const string PullRequestUpdated = "git.pullrequest.updated";
     public const string PullRequestMerged = "git.pullrequest.merged";
@@ -20,7 +21,7 @@ public static class AzureDevOpsEventTypes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        WorkItemCreated, WorkItemUpdated, WorkItemRestored, WorkItemDeleted,
+        WorkItemCreated, WorkItemUpdated, WorkItemRestored, WorkItemDeleted, WorkItemCommented,
         PullRequestCreated, PullRequestUpdated, PullRequestMerged, PullRequestCommented, Push,
     ];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
+using AnatomyBot.Core.Commands;
 using AnatomyBot.Core.Reconcile;
 
 namespace AnatomyBot.AzureDevOps.Reading;
@@ -57,11 +58,13 @@ public static class WorkItemComments
         return ([.. mine.OrderBy(c => c.Id)], false);
     }
 
-    /// <summary>Whether a comment is the bot's: not deleted, with the marker, by the bot's identity.</summary>
+    /// <summary>Whether a comment is the bot's sticky comment: not deleted, with the marker, by the bot's identity, and
+    /// not one of its replies to a command (which start with <see cref="CommandReplies.Marker"/> and may quote a
+    /// command's text, marker and all).</summary>
     public static bool IsOwn(WorkItemCommentDto comment, AzureDevOpsBotIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(comment);
         ArgumentNullException.ThrowIfNull(identity);
-        return !comment.IsDeleted && Markers.IsBotComment(comment.Text) && identity.IsSelf(comment.CreatedBy?.Id);
+        return !comment.IsDeleted && Markers.IsBotComment(comment.Text) && !CommandReplies.IsReply(comment.Text) && identity.IsSelf(comment.CreatedBy?.Id);
     }
 }

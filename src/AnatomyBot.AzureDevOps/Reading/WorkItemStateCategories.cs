@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
 using AnatomyBot.Core.Linkage;
@@ -28,9 +27,9 @@ public sealed class WorkItemStateCategories(AzureDevOpsClient client)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(source);
-        var type = Field(source, "System.WorkItemType");
-        var state = Field(source, "System.State");
-        var project = Field(source, "System.TeamProject") ?? defaultProject;
+        var type = WorkItemFields.Text(source, "System.WorkItemType");
+        var state = WorkItemFields.Text(source, "System.State");
+        var project = WorkItemFields.Text(source, "System.TeamProject") ?? defaultProject;
         if (type is null || state is null)
         {
             return item;
@@ -79,8 +78,4 @@ public sealed class WorkItemStateCategories(AzureDevOpsClient client)
 
         return categories;
     }
-
-    private static string? Field(WorkItemDto item, string name) =>
-        item.Fields is { } fields && fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { Length: > 0 } text ? text : null;
 }

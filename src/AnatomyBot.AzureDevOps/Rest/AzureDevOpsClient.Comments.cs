@@ -27,6 +27,17 @@ public sealed partial class AzureDevOpsClient
         return SendAsync<WorkItemCommentListDto>(AzureDevOpsOperations.ListWorkItemComments, Route(("workItemId", Text(workItemId))), query, null, cancellationToken);
     }
 
+    /// <summary>One comment; null when it or the work item is gone (a deleted comment is not served).</summary>
+    public Task<WorkItemCommentDto?> GetWorkItemCommentAsync(int workItemId, int commentId, CancellationToken cancellationToken) =>
+        SendAsync<WorkItemCommentDto>(
+            AzureDevOpsOperations.GetWorkItemComment, Route(("workItemId", Text(workItemId)), ("commentId", Text(commentId))), [], null, cancellationToken);
+
+    /// <summary>The work item at revision <paramref name="revision"/> with its fields and the comment that revision added
+    /// or edited; null when the item or the revision does not exist.</summary>
+    public Task<WorkItemDto?> GetWorkItemRevisionAsync(int workItemId, int revision, CancellationToken cancellationToken) =>
+        SendAsync<WorkItemDto>(
+            AzureDevOpsOperations.GetWorkItemRevision, Route(("id", Text(workItemId)), ("revisionNumber", Text(revision))), [], null, cancellationToken);
+
     /// <summary>Adds a Markdown comment; null when the work item no longer exists.</summary>
     public Task<WorkItemCommentDto?> AddWorkItemCommentAsync(int workItemId, string text, CancellationToken cancellationToken) =>
         SendAsync<WorkItemCommentDto>(

@@ -81,12 +81,20 @@ public static class AzureDevOpsOperations
 
     public static ApiOperation DeleteWorkItemComment { get; } = new("Comments_Delete", HttpMethod.Delete, WorkItemComments + "/{commentId}", CommentsVersion, true, true);
 
+    /// <summary>One comment of a work item's discussion, with its version (1 until it is edited).</summary>
+    public static ApiOperation GetWorkItemComment { get; } = new("Comments_Get Comment", HttpMethod.Get, WorkItemComments + "/{commentId}", CommentsVersion, false, true);
+
+    /// <summary>A work item as it was at one revision, with the reference of the comment that revision added or edited
+    /// (<c>commentVersionRef</c>): how a <c>workitem.commented</c> notification, which names only the item and its
+    /// revision, leads to its comment.</summary>
+    public static ApiOperation GetWorkItemRevision { get; } = new("Revisions_Get", HttpMethod.Get, "{project}/_apis/wit/workItems/{id}/revisions/{revisionNumber}", Version, false, true);
+
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
         WorkItemsBatch, GetWorkItem, UpdateWorkItem, WorkItemTypeStates, GetPullRequest, PullRequestWorkItems,
         ListIterations, IterationChanges, ListThreads, GetThread, CreateThread, UpdateThread, UpdateComment, DeleteComment, CreateThreadComment,
         ListIterationStatuses, CreateIterationStatus, GetItem, QueryByWiql, ListPullRequestsByProject,
         ListRepositories, ListPolicyConfigurations, ListSubscriptions,
-        ListWorkItemComments, AddWorkItemComment, UpdateWorkItemComment, DeleteWorkItemComment,
+        ListWorkItemComments, AddWorkItemComment, UpdateWorkItemComment, DeleteWorkItemComment, GetWorkItemComment, GetWorkItemRevision,
     ];
 }

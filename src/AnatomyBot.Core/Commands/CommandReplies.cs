@@ -40,11 +40,12 @@ public static class CommandReplies
         Reply($"⛔ {Quoted(command.Text)}: @{MarkdownText.Flatten(actor)} may not run `/anatomy {Verb(command)}`; it is for {who}. Nothing was changed.");
 
     /// <summary>Who may run a command, as a reply says it. On Azure DevOps only users named in
-    /// <c>policy.waivers.approvers</c> (and, for <c>link</c>, the pull request's creator) can be recognised: group
-    /// membership is not readable through the APIs the bot is held to.</summary>
-    public static string Who(CommandAccess permission, IReadOnlyList<string> approvers, bool azureDevOps) => permission switch
+    /// <c>policy.waivers.approvers</c> (and, for <c>link</c>, the creator of the pull request or work item the comment is
+    /// on, <paramref name="creatorOf"/>) can be recognised: group membership is not readable through the APIs the bot is
+    /// held to.</summary>
+    public static string Who(CommandAccess permission, IReadOnlyList<string> approvers, bool azureDevOps, string creatorOf = "pull request") => permission switch
     {
-        CommandAccess.Write when azureDevOps => "the pull request's creator" + (approvers.Count > 0 ? " and " + Approvers(approvers) : ""),
+        CommandAccess.Write when azureDevOps => $"the {creatorOf}'s creator" + (approvers.Count > 0 ? " and " + Approvers(approvers) : ""),
         CommandAccess.Write => "users with write access to the repository",
         CommandAccess.Approver when approvers.Count > 0 && azureDevOps => Approvers(approvers) + "; on Azure DevOps only users named there by sign-in address are recognised, not groups",
         CommandAccess.Approver when approvers.Count > 0 => Approvers(approvers),

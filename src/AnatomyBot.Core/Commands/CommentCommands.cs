@@ -79,6 +79,35 @@ public static partial class CommentCommands
         return lines;
     }
 
+    /// <summary>The commands of a comment written as HTML (an Azure DevOps work-item comment in the <c>html</c> format):
+    /// a line of text at the top of the body or of a <c>div</c> or <c>p</c> that starts with <c>/anatomy</c>; code,
+    /// block quotes, lists, tables and headings are not read (<see cref="HtmlCommentLines"/>). Bounded as
+    /// <see cref="Parse"/> is.</summary>
+    public static IReadOnlyList<CommandLine> ParseHtml(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return [];
+        }
+
+        var lines = new List<CommandLine>();
+        foreach (var line in HtmlCommentLines.Read(html.Length > MaxBodyLength ? html[..MaxBodyLength] : html))
+        {
+            if (!IsCommandLine(line))
+            {
+                continue;
+            }
+
+            lines.Add(Read(line.Length > MaxLineLength ? line[..MaxLineLength] : line));
+            if (lines.Count == MaxCommands)
+            {
+                break;
+            }
+        }
+
+        return lines;
+    }
+
     /// <summary>What is wrong with a well-formed command against the anatomy and the day: a gap code that is not one, a
     /// date in the past or over <c>policy.waivers.maxDays</c>, an element the anatomy does not declare on that layer;
     /// null when it can run.</summary>

@@ -6,7 +6,10 @@ namespace AnatomyBot.Fakes.AzureDevOps;
 
 /// <summary>Work-item discussion (the preview Comments API, <c>7.1-preview.4</c>): the list in pages of at most
 /// <c>$top</c> (200 at most, newest first unless <c>order=asc</c>) continued by the answer's <c>continuationToken</c>;
-/// add and update with <c>?format=markdown|html</c>; delete. Comments written here are by <see cref="BotUniqueName"/>.</summary>
+/// one comment; add and update with <c>?format=markdown|html</c>; delete. Comments written here are by
+/// <see cref="BotUniqueName"/>. Adding or editing a comment makes a revision of the work item that names it
+/// (<c>commentVersionRef</c>), as <c>wit/workItems/{id}/revisions/{n}</c> (api-version 7.1) shows; a revision answers
+/// with the item's current fields.</summary>
 public sealed partial class FakeAzureDevOps
 {
     /// <summary>The largest page the comments list returns.</summary>
@@ -17,24 +20,81 @@ public sealed partial class FakeAzureDevOps
     private void MapWorkItemComments()
     {
         MapApi(HttpMethod.Get, Comments, r => WithCommentsOf(r, item => ListComments(r, item)), apiVersion: CommentsApiVersion);
+        MapApi(HttpMethod.Get, Comments + "/{commentId}", r => WithWorkItemComment(r, (item, comment) => FakeResponse.Json(CommentJson(item, comment))), apiVersion: CommentsApiVersion);
         MapApi(HttpMethod.Post, Comments, r => WithCommentsOf(r, item => WithText(r, (text, format) =>
-        {
-            var comment = new FakeWorkItemComment { Id = NextId(), Text = text, Format = format };
-            item.Comments.Add(comment);
-            return FakeResponse.Json(CommentJson(item, comment));
-        })), apiVersion: CommentsApiVersion);
+            FakeResponse.Json(CommentJson(item, AddComment(item, text, format, BotUniqueName))))), apiVersion: CommentsApiVersion);
         MapApi(HttpMethod.Patch, Comments + "/{commentId}", r => WithWorkItemComment(r, (item, comment) => WithText(r, (text, format) =>
         {
-            comment.Text = text;
+            Edit(item, comment, text);
             comment.Format = format;
-            comment.Version++;
             return FakeResponse.Json(CommentJson(item, comment));
         })), apiVersion: CommentsApiVersion);
+        MapApi(HttpMethod.Get, "wit/workItems/{id}/revisions/{revisionNumber}", r => WithWorkItem(r, item =>
+            r.Number("revisionNumber") is { } revision && revision >= 1 && revision <= item.Rev
+                ? FakeResponse.Json(RevisionJson(item, (int)revision))
+                : Error(HttpStatusCode.NotFound, $"VS402322: Work item {item.Id} has no revision {r.Route("revisionNumber")}.")));
         MapApi(HttpMethod.Delete, Comments + "/{commentId}", r => WithWorkItemComment(r, (_, comment) =>
         {
             comment.IsDeleted = true;
             return new FakeResponse(HttpStatusCode.OK);
         }), apiVersion: CommentsApiVersion);
+    }
+
+    /// <summary>A person's comment on a work item's discussion (Markdown unless <paramref name="format"/> says
+    /// <c>html</c>), as the service adds it: a new revision of the item names it.</summary>
+    public FakeWorkItemComment Comment(int workItemId, string author, string text, string format = "markdown")
+    {
+        lock (Gate)
+        {
+            return AddComment(WorkItems[workItemId], text, format, author);
+        }
+    }
+
+    /// <summary>A person edits a comment: its next version, named by a new revision of the item.</summary>
+    public void EditComment(int workItemId, int commentId, string text)
+    {
+        lock (Gate)
+        {
+            var item = WorkItems[workItemId];
+            Edit(item, item.Comments.Single(c => c.Id == commentId), text);
+        }
+    }
+
+    private FakeWorkItemComment AddComment(FakeWorkItem item, string text, string format, string author)
+    {
+        var comment = new FakeWorkItemComment { Id = NextId(), Text = text, Format = format, Author = author };
+        item.Comments.Add(comment);
+        item.Rev++;
+        item.CommentRevisions[item.Rev] = (comment.Id, comment.Version);
+        return comment;
+    }
+
+    private static void Edit(FakeWorkItem item, FakeWorkItemComment comment, string text)
+    {
+        comment.Text = text;
+        comment.Version++;
+        item.Rev++;
+        item.CommentRevisions[item.Rev] = (comment.Id, comment.Version);
+    }
+
+    /// <summary>The work item at <paramref name="revision"/>: its current fields, that revision's number and the comment
+    /// it added or edited.</summary>
+    private JsonObject RevisionJson(FakeWorkItem item, int revision)
+    {
+        var json = WorkItemJson(item);
+        json["rev"] = revision;
+        json["url"] = string.Create(CultureInfo.InvariantCulture, $"{WorkItemUrl(item.Id)}/revisions/{revision}");
+        if (item.CommentRevisions.TryGetValue(revision, out var reference))
+        {
+            json["commentVersionRef"] = new JsonObject
+            {
+                ["commentId"] = reference.CommentId,
+                ["version"] = reference.Version,
+                ["url"] = string.Create(CultureInfo.InvariantCulture, $"{CommentsUrl(item.Id)}/{reference.CommentId}/versions/{reference.Version}"),
+            };
+        }
+
+        return json;
     }
 
     private FakeResponse ListComments(FakeRequest request, FakeWorkItem item)

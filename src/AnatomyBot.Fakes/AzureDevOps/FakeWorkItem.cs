@@ -32,6 +32,10 @@ public sealed class FakeWorkItem
     /// <summary>The work item's discussion, oldest first (deleted comments stay, flagged).</summary>
     public List<FakeWorkItemComment> Comments { get; } = [];
 
+    /// <summary>The comment each revision added or edited, by revision: its id and the version it reached
+    /// (<c>commentVersionRef</c>).</summary>
+    public Dictionary<int, (int CommentId, int Version)> CommentRevisions { get; } = [];
+
     /// <summary>Further fields by reference name (custom fields, <c>Microsoft.VSTS.*</c>).</summary>
     public Dictionary<string, string> Fields { get; } = [];
 }

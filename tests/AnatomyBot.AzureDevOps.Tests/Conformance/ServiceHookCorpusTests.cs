@@ -1,4 +1,5 @@
 using System.Text;
+using AnatomyBot.AzureDevOps.Commands;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Ingress;
@@ -71,6 +72,20 @@ public sealed class ServiceHookCorpusTests
                 Assert.Fail($"unexpected subject {subject}");
                 break;
         }
+    }
+
+    [Fact]
+    public void CommentedSample_NamesTheWorkItemAndTheRevisionTheCommentMade()
+    {
+        var file = ConformanceCorpus.Files("azure-devops/service-hooks", "workitem.commented.json").FirstOrDefault();
+        Assert.SkipWhen(file is null, "The conformance corpus is not in this checkout.");
+
+        Assert.True(WorkItemCommentReader.TryRead(File.ReadAllText(file), out var workItemId, out var revision));
+        Assert.Equal((5, 4), (workItemId, revision));
+        Assert.False(WorkItemCommentReader.TryRead("""{"resource":{"id":5}}""", out _, out _));
+        Assert.False(WorkItemCommentReader.TryRead("""{"resource":{"id":"5","rev":4}}""", out _, out _));
+        Assert.False(WorkItemCommentReader.TryRead("""{"resource":[]}""", out _, out _));
+        Assert.False(WorkItemCommentReader.TryRead("{", out _, out _));
     }
 
     [Fact]

@@ -79,8 +79,19 @@ public sealed class AzureDevOpsWebhookIngressTests
         Assert.Equal(401, Ingress().Accept(new Dictionary<string, string>(), Bytes("{not json"), Now).StatusCode);
     }
 
+    [Fact]
+    public void Accept_WorkItemCommented_Accepts202AsTheOtherEvents()
+    {
+        var result = Ingress().Accept(Payloads.Basic(TestHost.Secret), Bytes(Payloads.WorkItemCommented(42, 5, "wc-42")), Now);
+
+        Assert.Equal(202, result.StatusCode);
+        Assert.Equal(("wc-42", "workitem.commented"), (result.Delivery!.Id, result.Delivery.EventName));
+        Assert.Equal(401, Ingress().Accept(Payloads.Basic("wrong"), Bytes(Payloads.WorkItemCommented(42, 5)), Now).StatusCode);
+    }
+
     [Theory]
     [InlineData("{not json")]
+    [InlineData("""{ "id": "a", "eventType": "workitem.commented", "resource": { "id": 1, "rev": """)]
     [InlineData("""{ "id": "a", "eventType": "workitem.updated", "resource": { "id": 1 """)]
     [InlineData("""[ "id", "eventType" ]""")]
     [InlineData("""{ "eventType": "workitem.updated", "resource": {} }""")]

@@ -85,6 +85,7 @@ public sealed class CommandReplyGoldenTests
         GoldenFiles.AssertMatches("Commands", "refusal-waive-permission-ado.md", CommandReplies.NotAllowed(waive, "Mallory Doe", CommandReplies.Who(waive.Permission, [], azureDevOps: true)));
         GoldenFiles.AssertMatches("Commands", "refusal-waive-permission-ado-named.md", CommandReplies.NotAllowed(waive, "mallory@fabrikam.example", CommandReplies.Who(waive.Permission, ["arch@fabrikam.example"], azureDevOps: true)));
         GoldenFiles.AssertMatches("Commands", "refusal-link-permission-ado.md", CommandReplies.NotAllowed(link, "mallory@fabrikam.example", CommandReplies.Who(link.Permission, ["arch@fabrikam.example"], azureDevOps: true)));
+        GoldenFiles.AssertMatches("Commands", "refusal-link-permission-ado-work-item.md", CommandReplies.NotAllowed(link, "mallory@fabrikam.example", CommandReplies.Who(link.Permission, ["arch@fabrikam.example"], azureDevOps: true, "work item")));
     }
 
     [Fact]

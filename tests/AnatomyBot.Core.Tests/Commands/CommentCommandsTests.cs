@@ -121,4 +121,39 @@ public sealed class CommentCommandsTests
         Assert.Equal((unknown, problem), (parsed.Unknown, parsed.Problem));
         Assert.Null(parsed.Command);
     }
+
+    [Fact]
+    public void ParseHtml_TextDivsParagraphsAndBreaks_AreLinesInlineMarkupIsText()
+    {
+        var lines = CommentCommands.ParseHtml(
+            "Thanks!<br>/anatomy recheck<div><b>/anatomy</b>&nbsp;explain</div><p>See <a href=\"x\">this</a>.<br/>/anatomy link\n component:C-LEDGER</p>"
+            + "<div><div>/anatomy unwaive no-outcome</div></div>");
+
+        Assert.All(lines, l => Assert.Null(l.Problem));
+        Assert.Equal(["/anatomy recheck", "/anatomy explain", "/anatomy link component:C-LEDGER", "/anatomy unwaive no-outcome"], lines.Select(l => l.Text));
+        Assert.Equal([CommandKind.Recheck, CommandKind.Explain, CommandKind.Link, CommandKind.Unwaive], lines.Select(l => l.Command!.Kind));
+    }
+
+    [Theory]
+    [InlineData("<pre>/anatomy recheck</pre>")]
+    [InlineData("<div><code>/anatomy recheck</code></div>")]
+    [InlineData("<blockquote><div>/anatomy recheck</div></blockquote>")]
+    [InlineData("<ul><li>/anatomy recheck</li></ul>")]
+    [InlineData("<table><tr><td>/anatomy recheck</td></tr></table>")]
+    [InlineData("<h2>/anatomy recheck</h2>")]
+    [InlineData("<!-- /anatomy recheck -->")]
+    [InlineData("<div>Run /anatomy recheck please</div>")]
+    [InlineData("<q>/anatomy recheck</q>")]
+    public void ParseHtml_CodeQuotesListsTablesHeadingsCommentsAndMidLine_AreNotCommands(string html) =>
+        Assert.Empty(CommentCommands.ParseHtml(html));
+
+    [Fact]
+    public void ParseHtml_DeeperThanTheBound_NotRead()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<div>", 40)) + "/anatomy recheck" + string.Concat(Enumerable.Repeat("</div>", 40));
+        var shallow = string.Concat(Enumerable.Repeat("<div>", 10)) + "/anatomy recheck" + string.Concat(Enumerable.Repeat("</div>", 10));
+
+        Assert.Empty(CommentCommands.ParseHtml(deep));
+        Assert.Single(CommentCommands.ParseHtml(shallow));
+    }
 }

@@ -126,6 +126,12 @@ public sealed class AzureDevOpsAnswerConformanceTests
         }
 
         await SendAsync(http, HttpMethod.Post, Comments + "?format=markdown&api-version=7.1-preview.4", """{"text":""}""");
+        await SendAsync(http, HttpMethod.Get, Comments + "/103?api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Get, Comments + "/999?api-version=7.1-preview.4", null);
+        await SendAsync(http, HttpMethod.Get, Project + "wit/workItems/2/revisions/2?api-version=7.1", null);
+        await SendAsync(http, HttpMethod.Get, Project + "wit/workItems/2/revisions/1?api-version=7.1", null);
+        await SendAsync(http, HttpMethod.Get, Project + "wit/workItems/2/revisions/9?api-version=7.1", null);
+        await SendAsync(http, HttpMethod.Get, Project + "wit/workItems/9/revisions/1?api-version=7.1", null);
         await SendAsync(http, HttpMethod.Post, Project + "wit/workItems/9/comments?format=html&api-version=7.1-preview.4", """{"text":"<p>x</p>"}""");
         await SendAsync(http, HttpMethod.Get, Comments + "?$top=2&order=asc&api-version=7.1-preview.4", null);
         await SendAsync(http, HttpMethod.Get, Comments + "?$top=2&order=asc&continuationToken=103&includeDeleted=false&api-version=7.1-preview.4", null);
