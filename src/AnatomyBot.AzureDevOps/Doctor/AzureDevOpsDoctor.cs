@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Configuration;
+using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
@@ -33,7 +34,13 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
 
     private const string CredentialCheck = "Azure DevOps credential";
 
-    private static readonly string[] RequiredEvents = ["workitem.created", "workitem.updated", "git.pullrequest.created", "git.pullrequest.updated", "git.push"];
+    /// <summary>The subscriptions the bot needs: work items and pull requests as they change, pushes (the anatomy file), and
+    /// pull-request thread comments (the <c>/anatomy</c> commands).</summary>
+    private static readonly string[] RequiredEvents =
+    [
+        AzureDevOpsEventTypes.WorkItemCreated, AzureDevOpsEventTypes.WorkItemUpdated, AzureDevOpsEventTypes.PullRequestCreated,
+        AzureDevOpsEventTypes.PullRequestUpdated, AzureDevOpsEventTypes.Push, AzureDevOpsEventTypes.PullRequestCommented,
+    ];
 
     /// <summary>Each configured project's checks in turn; with several projects each check's name begins with its
     /// project's (<c>Tailspin: Status policy</c>).</summary>

@@ -19,7 +19,8 @@ public sealed class AzureDevOpsDoctorCommandTests
     private const string ArchitectureId = "a4a4a4a4-bbbb-cccc-dddd-e5e5e5e5e5e5";
     private const int OurPolicy = 150;
 
-    private static readonly string[] Events = ["workitem.created", "workitem.updated", "git.pullrequest.created", "git.pullrequest.updated", "git.push"];
+    private static readonly string[] Events =
+        ["workitem.created", "workitem.updated", "git.pullrequest.created", "git.pullrequest.updated", "git.push", "ms.vss-code.git-pullrequest-comment-event"];
 
     public static TheoryData<string, string> Failures() => new()
     {
@@ -29,6 +30,7 @@ public sealed class AzureDevOpsDoctorCommandTests
         { "no-secret", "✖ Service hook secret: AzureDevOps:WebhookSecret is not set. Fix: set a random secret" },
         { "hooks-unreadable", "✖ Service hooks: the organisation's service hook subscriptions could not be read (403). Fix:" },
         { "no-push-hook", "✖ Service hook git.push: no subscription. Fix: add a Web Hooks subscription for git.push (Project settings → Service hooks → +) with URL " + HookUrl },
+        { "no-comment-hook", "✖ Service hook ms.vss-code.git-pullrequest-comment-event: no subscription. Fix: add a Web Hooks subscription for ms.vss-code.git-pullrequest-comment-event (Project settings → Service hooks → +) with URL " + HookUrl },
         { "hook-elsewhere", "✖ Service hook workitem.updated: the subscription points at https://old.example/hooks. Fix: set its URL to " + HookUrl },
         { "hook-disabled", $"✖ Service hook git.pullrequest.updated: the subscription to {HookUrl} is disabledBySystem. Fix: make sure the host answers" },
         { "hook-without-secret", $"✖ Service hook workitem.created: the subscription to {HookUrl} sends no secret. Fix: set its basic authentication password" },
@@ -140,6 +142,7 @@ public sealed class AzureDevOpsDoctorCommandTests
             case "no-secret": break;
             case "hooks-unreadable": api.Fail(HttpMethod.Get, "/_apis/hooks/subscriptions$", HttpStatusCode.Forbidden); break;
             case "no-push-hook": api.ServiceHooks.Remove(Hook("git.push")); break;
+            case "no-comment-hook": api.ServiceHooks.Remove(Hook("ms.vss-code.git-pullrequest-comment-event")); break;
             case "hook-elsewhere": Hook("workitem.updated").Url = new Uri("https://old.example/hooks"); break;
             case "hook-disabled": Hook("git.pullrequest.updated").Status = "disabledBySystem"; break;
             case "hook-without-secret": Hook("workitem.created").HasPassword = false; break;
