@@ -35,11 +35,12 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
     private const string CredentialCheck = "Azure DevOps credential";
 
     /// <summary>The subscriptions the bot needs: work items and pull requests as they change, pushes (the anatomy file), and
-    /// pull-request thread comments (the <c>/anatomy</c> commands).</summary>
+    /// comments in pull-request threads and work-item discussions (the <c>/anatomy</c> commands).</summary>
     private static readonly string[] RequiredEvents =
     [
         AzureDevOpsEventTypes.WorkItemCreated, AzureDevOpsEventTypes.WorkItemUpdated, AzureDevOpsEventTypes.PullRequestCreated,
         AzureDevOpsEventTypes.PullRequestUpdated, AzureDevOpsEventTypes.Push, AzureDevOpsEventTypes.PullRequestCommented,
+        AzureDevOpsEventTypes.WorkItemCommented,
     ];
 
     /// <summary>Each configured project's checks in turn; with several projects each check's name begins with its

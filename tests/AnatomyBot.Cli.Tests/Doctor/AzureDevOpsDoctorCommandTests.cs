@@ -20,7 +20,7 @@ public sealed class AzureDevOpsDoctorCommandTests
     private const int OurPolicy = 150;
 
     private static readonly string[] Events =
-        ["workitem.created", "workitem.updated", "git.pullrequest.created", "git.pullrequest.updated", "git.push", "ms.vss-code.git-pullrequest-comment-event"];
+        ["workitem.created", "workitem.updated", "git.pullrequest.created", "git.pullrequest.updated", "git.push", "ms.vss-code.git-pullrequest-comment-event", "workitem.commented"];
 
     public static TheoryData<string, string> Failures() => new()
     {
@@ -31,6 +31,7 @@ public sealed class AzureDevOpsDoctorCommandTests
         { "hooks-unreadable", "✖ Service hooks: the organisation's service hook subscriptions could not be read (403). Fix:" },
         { "no-push-hook", "✖ Service hook git.push: no subscription. Fix: add a Web Hooks subscription for git.push (Project settings → Service hooks → +) with URL " + HookUrl },
         { "no-comment-hook", "✖ Service hook ms.vss-code.git-pullrequest-comment-event: no subscription. Fix: add a Web Hooks subscription for ms.vss-code.git-pullrequest-comment-event (Project settings → Service hooks → +) with URL " + HookUrl },
+        { "no-item-comment-hook", "✖ Service hook workitem.commented: no subscription. Fix: add a Web Hooks subscription for workitem.commented (Project settings → Service hooks → +) with URL " + HookUrl },
         { "hook-elsewhere", "✖ Service hook workitem.updated: the subscription points at https://old.example/hooks. Fix: set its URL to " + HookUrl },
         { "hook-disabled", $"✖ Service hook git.pullrequest.updated: the subscription to {HookUrl} is disabledBySystem. Fix: make sure the host answers" },
         { "hook-without-secret", $"✖ Service hook workitem.created: the subscription to {HookUrl} sends no secret. Fix: set its basic authentication password" },
@@ -143,6 +144,7 @@ public sealed class AzureDevOpsDoctorCommandTests
             case "hooks-unreadable": api.Fail(HttpMethod.Get, "/_apis/hooks/subscriptions$", HttpStatusCode.Forbidden); break;
             case "no-push-hook": api.ServiceHooks.Remove(Hook("git.push")); break;
             case "no-comment-hook": api.ServiceHooks.Remove(Hook("ms.vss-code.git-pullrequest-comment-event")); break;
+            case "no-item-comment-hook": api.ServiceHooks.Remove(Hook("workitem.commented")); break;
             case "hook-elsewhere": Hook("workitem.updated").Url = new Uri("https://old.example/hooks"); break;
             case "hook-disabled": Hook("git.pullrequest.updated").Status = "disabledBySystem"; break;
             case "hook-without-secret": Hook("workitem.created").HasPassword = false; break;
