@@ -26,8 +26,10 @@ internal sealed class TestHost : IDisposable
     /// <param name="configure">Last say over the services.</param>
     /// <param name="realAnatomy">Use the production anatomy provider over the configured source (the fake's files)
     /// instead of the fixed <see cref="TestAnatomy"/>.</param>
-    public TestHost(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realAnatomy = false)
+    /// <param name="fake">An Azure DevOps another host already talks to (a restarted process), instead of a new one.</param>
+    public TestHost(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool realAnatomy = false, FakeAzureDevOps? fake = null)
     {
+        Fake = fake ?? new();
         var values = new Dictionary<string, string?>
         {
             ["AzureDevOps:WebhookSecret"] = Secret,
@@ -59,7 +61,7 @@ internal sealed class TestHost : IDisposable
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public FakeAzureDevOps Fake { get; } = new();
+    public FakeAzureDevOps Fake { get; }
 
     /// <summary>Checks every exchange against the specification; null when the corpus is not in this checkout.</summary>
     public ExchangeValidator? Conformance { get; }

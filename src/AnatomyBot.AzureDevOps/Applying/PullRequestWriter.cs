@@ -33,8 +33,9 @@ internal sealed class PullRequestWriter(AzureDevOpsClient client, PullRequestRef
                 return;
             }
 
-            await client.CreateIterationStatusAsync(pr, at, StatusMapping.State(check.Conclusion), StatusMapping.Description(check), StatusMapping.Context, cancellationToken)
+            var posted = await client.CreateIterationStatusAsync(pr, at, StatusMapping.State(check.Conclusion), StatusMapping.Description(check), StatusMapping.Context, cancellationToken)
                 .ConfigureAwait(false);
+            identity.Learn(posted?.CreatedBy?.Id);
         }
     }
 

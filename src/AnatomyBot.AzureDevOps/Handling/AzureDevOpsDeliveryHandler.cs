@@ -159,7 +159,7 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         var evaluations = new List<ItemEvaluation>();
         foreach (var ((project, part), anatomy) in parts.Zip(anatomies))
         {
-            var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(project), reader.FindItemCommentAsync, recordedWaivers);
+            var reconciler = new SnapshotReconciler(_applier, RenderOptionsFor(project), reader.FindItemCommentAsync, reader.Identity, recordedWaivers);
             evaluations.AddRange(await reconciler.ReconcileAsync(part, workItems, anatomy, engines.For(anatomy), cancellationToken).ConfigureAwait(false));
         }
 

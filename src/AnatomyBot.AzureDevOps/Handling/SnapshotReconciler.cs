@@ -14,11 +14,15 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// Pull requests get the thread and the status, never tags (the verdict lives there); closed work items and pull
 /// requests are evaluated but not written to. When the delivery's API call budget ran out reading what the pull
 /// requests reference, they are not evaluated: each gets <see cref="BudgetSpentStatus"/>. Waivers made by
-/// <c>/anatomy waive</c> are read back from the audit trail and marked before anything is applied.</summary>
+/// <c>/anatomy waive</c> are read back from the audit trail and marked before anything is applied. While the bot's
+/// identity is unknown (after a start, before its first write) a pull request's status is posted first: its answer names
+/// the bot (<see cref="AzureDevOpsBotIdentity"/>), and only then is the bot's thread looked for among the threads read,
+/// so the existing thread is edited instead of a second one being created.</summary>
 internal sealed class SnapshotReconciler(
     DifferenceApplier applier,
     RenderOptions renderOptions,
     Func<int, CancellationToken, Task<(ExistingComment? Comment, bool Conclusive)>> readComment,
+    AzureDevOpsBotIdentity identity,
     RecordedWaiverReader? recordedWaivers = null)
 {
     public async Task<IReadOnlyList<ItemEvaluation>> ReconcileAsync(
@@ -79,9 +83,18 @@ internal sealed class SnapshotReconciler(
             var desired = snapshot.BudgetSpent
                 ? BudgetSpentStatus.State()
                 : DesiredStateBuilder.Build(evaluation, anatomy, renderOptions) with { OwnedLabels = new HashSet<string>() };
-            var current = new CurrentState { Comment = pr.Thread, Check = StatusMapping.AsCurrent(pr.Status, desired.Check) };
             var iteration = pr.IterationId?.ToString(CultureInfo.InvariantCulture);
-            await applier.ApplyAsync(new ReconcileTarget(ItemSource.AzureDevOps, pr.Item.Id, ItemKind.PullRequest, iteration), desired, current, cancellationToken).ConfigureAwait(false);
+            var target = new ReconcileTarget(ItemSource.AzureDevOps, pr.Item.Id, ItemKind.PullRequest, iteration);
+            var check = pr.CurrentCheck(identity, desired.Check);
+            if (identity.Id is null && iteration is not null && desired.Check is not null)
+            {
+                // No status can be proven the bot's yet, so it is posted anyway; its answer teaches the identity.
+                await applier.ApplyAsync(target, desired with { Comment = null }, CurrentState.Empty, cancellationToken).ConfigureAwait(false);
+                check = desired.Check;
+            }
+
+            var current = new CurrentState { Comment = pr.BotThread(identity), Check = check };
+            await applier.ApplyAsync(target, desired, current, cancellationToken).ConfigureAwait(false);
         }
 
         return results;

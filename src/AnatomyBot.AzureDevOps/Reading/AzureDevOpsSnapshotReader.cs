@@ -83,8 +83,11 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
         var threads = await client.GetThreadsAsync(pr, cancellationToken).ConfigureAwait(false);
         var statuses = iteration is { } at ? await client.GetIterationStatusesAsync(pr, at, cancellationToken).ConfigureAwait(false) : [];
         var item = PullRequestMapper.MapPullRequest(details, where, linked, changed);
-        return new PullRequestSnapshot(where, item, iteration, FindBotThread(threads, identity), statuses.Where(StatusMapping.IsBotStatus).MaxBy(s => s.Id));
+        return new PullRequestSnapshot(where, item, iteration, threads, statuses);
     }
+
+    /// <summary>The identity the bot acts as, as far as it is known yet.</summary>
+    public AzureDevOpsBotIdentity Identity => identity;
 
     /// <summary>The bot's sticky comment in a work item's discussion, and whether the lookup is conclusive (<see cref="WorkItemComments"/>).</summary>
     public Task<(ExistingComment? Comment, bool Conclusive)> FindItemCommentAsync(int workItemId, CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ public static class WorkItemComments
     /// <summary>The bot's comment on <paramref name="workItemId"/> (its oldest own one; id: the comment id), and whether
     /// the lookup is conclusive. Inconclusive: no own comment in the first <see cref="MaxPages"/> pages though more
     /// exist, so one may sit further on and none may be created. While the bot's identity is unknown (after a start,
-    /// before it has written a thread or comment) nothing is read: no comment can count as its own yet.</summary>
+    /// before it has written a status, thread or comment) nothing is read: no comment can count as its own yet.</summary>
     public static async Task<(ExistingComment? Comment, bool Conclusive)> FindAsync(
         AzureDevOpsClient client, AzureDevOpsBotIdentity identity, int workItemId, CancellationToken cancellationToken)
     {

@@ -227,7 +227,7 @@ public static class FakeAzureDevOpsJson
             ["description"] = status.Description,
             ["context"] = new JsonObject { ["genre"] = status.Genre, ["name"] = status.Name },
             ["creationDate"] = Created,
-            ["createdBy"] = Identity("anatomybot@contoso.example"),
+            ["createdBy"] = Identity(status.CreatedBy),
         };
     }
 

@@ -83,8 +83,9 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
         Assert.Equal("active", live.Status);
         Assert.StartsWith(Markers.Comment, live.Comments[0].Content, StringComparison.Ordinal);
         Assert.DoesNotContain("an older evaluation", live.Comments[0].Content, StringComparison.Ordinal);
+        var created = Assert.Single(pr.Threads, t => t.Id != 1).Id;
         Assert.Equal(
-            ["POST threads", "DELETE threads/101/comments/1", "PATCH threads/1/comments/1", "PATCH threads/1"],
+            ["POST threads", $"DELETE threads/{created}/comments/1", "PATCH threads/1/comments/1", "PATCH threads/1"],
             Fake.Writes.Where(w => w.Uri.AbsolutePath.Contains("/threads", StringComparison.Ordinal))
                 .Select(w => $"{w.Method} {w.Uri.AbsolutePath[(w.Uri.AbsolutePath.IndexOf("threads", StringComparison.Ordinal))..]}"));
     }
@@ -121,8 +122,8 @@ public sealed class PullRequestHandlingTests : HandlerTestBase
     [Fact]
     public async Task PullRequestUpdated_ThreadByAnotherUserCarryingTheMarker_IsNeverEditedNorDeleted()
     {
-        // The identity comes from the author of the thread the bot creates: _apis/connectionData, which names the caller,
-        // is not in the published REST specifications the fake is held to (Git, work item tracking).
+        // The identity comes from the answer to the status the bot posts: _apis/connectionData, which names the caller,
+        // is not in the published REST specifications the fake is held to (Git, work item tracking, service hooks).
         var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
         var forged = new FakeThread { Id = 1, Status = "fixed" };
         forged.Comments.Add(new FakeThreadComment { Id = 1, Content = $"{Markers.Comment}\nAll links in place.", Author = "Mallory" });

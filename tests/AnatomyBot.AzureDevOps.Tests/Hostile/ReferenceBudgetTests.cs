@@ -104,7 +104,8 @@ public sealed class ReferenceBudgetTests
 
     private static List<string> Sent(TestHost host) => [.. host.Fake.Requests.Select(r => $"{r.Method} {r.Path}")];
 
-    /// <summary>The pull request's own reads, then <paramref name="reads"/>, then the thread and the status.</summary>
+    /// <summary>The pull request's own reads, then <paramref name="reads"/>, then the status (in a fresh process its answer
+    /// names the bot, before the bot's thread is looked for) and the thread.</summary>
     private static List<string> Expected(IEnumerable<string> reads) =>
     [
         $"GET {Read.Replace("pullRequests", "pullrequests", StringComparison.Ordinal)}",
@@ -114,8 +115,8 @@ public sealed class ReferenceBudgetTests
         $"GET {Read}/threads",
         $"GET {Read}/iterations/1/statuses",
         .. reads,
+        $"POST {Written}/iterations/1/statuses",
         $"POST {Written}/threads",
         $"GET {Written}/threads",
-        $"POST {Written}/iterations/1/statuses",
     ];
 }

@@ -65,12 +65,12 @@ public sealed class WaiverExpiryTests : IDisposable
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 59, 0, TimeSpan.Zero));
         _host.Fake.ClearRequests();
         await SweepAsync();
-        Assert.Equal([.. SweepReads(lapsed: false)], _host.Fake.Requests.Select(r => r.ToString()));
+        Assert.Equal([.. SweepReads(lapsed: false, report.Id)], _host.Fake.Requests.Select(r => r.ToString()));
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
         _host.Fake.ClearRequests();
         await SweepAsync();
-        Assert.Equal([.. SweepReads(lapsed: true)], _host.Fake.Requests.Select(r => r.ToString()));
+        Assert.Equal([.. SweepReads(lapsed: true, report.Id)], _host.Fake.Requests.Select(r => r.ToString()));
 
         Assert.Equal(["anatomy:no-component"], TagList.Parse(_host.Fake.WorkItems[20].Tags));
         var itemComment = Assert.Single(_host.Fake.WorkItems[20].Comments).Text;
@@ -88,7 +88,7 @@ public sealed class WaiverExpiryTests : IDisposable
     /// item's discussion and the pull request's reads; once the waivers lapse, the tag, a new discussion comment (the
     /// discussion read again to keep the bot's oldest), the report thread's text and status (active again) and a failing
     /// status.</summary>
-    private static IEnumerable<string> SweepReads(bool lapsed)
+    private static IEnumerable<string> SweepReads(bool lapsed, int thread)
     {
         const string Wit = "/contoso/Fabrikam/_apis/wit";
         const string Pr = $"/contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullRequests/5";
@@ -115,9 +115,9 @@ public sealed class WaiverExpiryTests : IDisposable
         yield return $"POST {Wit}/workitemsbatch?api-version=7.1";
         if (lapsed)
         {
-            yield return $"GET {Written}/threads/101?api-version=7.1";
-            yield return $"PATCH {Written}/threads/101/comments/1?api-version=7.1";
-            yield return $"PATCH {Written}/threads/101?api-version=7.1";
+            yield return $"GET {Written}/threads/{thread}?api-version=7.1";
+            yield return $"PATCH {Written}/threads/{thread}/comments/1?api-version=7.1";
+            yield return $"PATCH {Written}/threads/{thread}?api-version=7.1";
             yield return $"POST {Written}/iterations/1/statuses?api-version=7.1";
         }
     }
