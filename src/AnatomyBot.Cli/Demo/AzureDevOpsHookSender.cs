@@ -82,6 +82,12 @@ internal sealed class AzureDevOpsHookSender(HttpClient http, Uri endpoint, strin
         }
 
         var item = ado.WorkItemJson(ado.WorkItems[number]);
+        if (eventType == "workitem.commented" && ado.WorkItems[number].Comments is [.., var comment])
+        {
+            // "Work item commented on": the item at the comment's revision, the comment's text in System.History only.
+            item["fields"]!["System.History"] = comment.Text;
+        }
+
         return eventType == "workitem.updated"
             ? new JsonObject
             {

@@ -41,7 +41,7 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
         }
 
         var own = step is { OnAzureDevOps: true } ? step.Number : 0;
-        var ownIsPullRequest = step?.Event?.StartsWith("git.", StringComparison.Ordinal) == true || step?.IsComment == true;
+        var ownIsPullRequest = step?.Event?.StartsWith("git.", StringComparison.Ordinal) == true || step is { IsComment: true, IsWorkItemComment: false };
         foreach (var id in workItems)
         {
             ShowWorkItem(id, always: own == id && !ownIsPullRequest);
@@ -52,7 +52,11 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
             ShowPullRequest(id, always: own == id && ownIsPullRequest);
         }
 
-        if (step is { OnAzureDevOps: true, IsComment: true })
+        if (step is { OnAzureDevOps: true, IsWorkItemComment: true })
+        {
+            ShowWorkItemReply(step.Number);
+        }
+        else if (step is { OnAzureDevOps: true, IsComment: true })
         {
             ShowReply(step.Number);
         }
@@ -173,6 +177,28 @@ internal sealed class AzureDevOpsView(TextWriter output, FakeAzureDevOps ado)
 
         output.WriteLine($"    the bot answers in the thread on PR {id}:");
         foreach (var line in CommandReplies.Text(reply.Content))
+        {
+            output.WriteLine("      │ " + line);
+        }
+    }
+
+    /// <summary>The bot's answer, a new comment in the discussion of work item <paramref name="id"/>.</summary>
+    private void ShowWorkItemReply(int id)
+    {
+        string? reply;
+        lock (ado.Gate)
+        {
+            reply = ado.WorkItems[id].Comments.LastOrDefault(c => !c.IsDeleted) is { } last && CommandReplies.IsReply(last.Text) ? last.Text : null;
+        }
+
+        if (reply is null)
+        {
+            Problems.Add($"the command on work item {id} got no answer in its discussion");
+            return;
+        }
+
+        output.WriteLine($"    the bot answers in the discussion of work item {id}:");
+        foreach (var line in CommandReplies.Text(reply))
         {
             output.WriteLine("      │ " + line);
         }

@@ -3,7 +3,8 @@ using AnatomyBot.Fakes.AzureDevOps;
 namespace AnatomyBot.Cli.Demo;
 
 /// <summary>Loads the scenario's Azure DevOps project into the fake and applies a step's change as a person would: a work
-/// item or pull request appears when first mentioned, a pull request links its work items, a tag is added.</summary>
+/// item or pull request appears when first mentioned, a pull request links its work items, a tag is added, a comment is
+/// written in a pull-request thread or a work item's discussion.</summary>
 internal static class DemoAzureDevOps
 {
     public const string AnatomyPath = "/anatomy.yml";
@@ -26,6 +27,13 @@ internal static class DemoAzureDevOps
             if (step.Event!.StartsWith("git.pullrequest.", StringComparison.Ordinal))
             {
                 OpenPullRequest(ado, backlog, step.Number);
+                return;
+            }
+
+            if (step is { IsWorkItemComment: true, Comment: { } said })
+            {
+                // A person comments in the work item's discussion: a new revision of the item names the comment.
+                ado.Comment(step.Number, step.Author ?? "pat.po@contoso.example", said);
                 return;
             }
 

@@ -51,6 +51,10 @@ internal sealed record DemoStep(
     public bool OnAzureDevOps => Platform == "azure-devops";
 
     /// <summary>A person writes <see cref="Comment"/> (as <see cref="Author"/>) on the item: an issue or pull-request
-    /// comment on GitHub, a pull-request thread on Azure DevOps.</summary>
+    /// comment on GitHub; on Azure DevOps a pull-request thread, or a comment in a work item's discussion
+    /// (<c>workitem.commented</c>).</summary>
     public bool IsComment => Comment is not null;
+
+    /// <summary>Whether the step comments in a work item's discussion rather than on a pull request.</summary>
+    public bool IsWorkItemComment => IsComment && Event == "workitem.commented";
 }

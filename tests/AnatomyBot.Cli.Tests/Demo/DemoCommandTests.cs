@@ -50,13 +50,13 @@ public sealed partial class DemoCommandTests
         var fixedComment = lines.FindIndex(untagged, l => l.Contains("the bot's comment on work item 102 (1 comment, edited in place):", StringComparison.Ordinal));
         Assert.True(fixedComment > untagged, result.ToString());
         Assert.Contains(lines.Skip(fixedComment).Take(4), l => l.EndsWith("│ ### ✅ Anatomy: all links in place", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("API writes made by the bot this week:", StringComparison.Ordinal) && l.Contains("14 on Azure DevOps", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("API writes made by the bot this week:", StringComparison.Ordinal) && l.Contains("15 on Azure DevOps", StringComparison.Ordinal));
         var digest = await File.ReadAllTextAsync(Path.Combine(folder.Path, "anatomy-digest-2026-W47.md"));
         Assert.Contains("Account created<br/>3 items", digest, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Demo_CommentCommands_OneWaiverAndOneLinkOnEachPlatform_AnsweredAndApplied()
+    public async Task Demo_CommentCommands_OneWaiverAndOneLinkOnEachPlatformAndAWorkItemRecheck_AnsweredAndApplied()
     {
         using var folder = new TempDirectory();
 
@@ -68,6 +68,11 @@ public sealed partial class DemoCommandTests
         Assert.Contains("      │ ✅ Waived `no-component` on `Onboarding/onboarding-services!7` until 2026-12-18, approved by @alex.architect@contoso.example: the KYC component's spec is reviewed on Wednesday", lines);
         Assert.Contains("      │ 🔗 Added the label `component:C-DOCUMENT-CHASER` to `contoso/onboarding#3` and re-checked: all links in place.", lines);
         Assert.Contains("      │ 🔗 Added the tag `component:C-IDENTITY-VERIFICATION` to `102` and re-checked: all links in place.", lines);
+        var asked = lines.FindIndex(l => l.Contains("webhook workitem.commented", StringComparison.Ordinal) && l.EndsWith("→ 202 accepted", StringComparison.Ordinal));
+        Assert.True(asked > 0, result.ToString());
+        Assert.Equal(
+            ["    the bot answers in the discussion of work item 102:", "      │ 🔄 Re-checked this story: all links in place."],
+            lines.Skip(asked).SkipWhile(l => !l.Contains("the bot answers in the discussion", StringComparison.Ordinal)).Take(2));
         var waived = lines.FindIndex(l => l.Contains("check 'anatomy' on #4: success — 1 gap waived", StringComparison.Ordinal));
         var statusWaived = lines.FindIndex(l => l.Contains("status 'anatomybot/linkage' on PR 7: succeeded — 1 gap waived", StringComparison.Ordinal));
         var linked = lines.FindIndex(l => l.Contains("status 'anatomybot/linkage' on PR 7: succeeded — All links in place", StringComparison.Ordinal));
@@ -78,6 +83,7 @@ public sealed partial class DemoCommandTests
         Assert.True(audit.ExitCode == 0, audit.ToString());
         Assert.Equal(2, Regex.Count(audit.Stdout, "\"action\":\\s*\"waive\""));
         Assert.Equal(2, Regex.Count(audit.Stdout, "\"action\":\\s*\"link\""));
+        Assert.Equal(1, Regex.Count(audit.Stdout, "\"action\":\\s*\"recheck\""));
     }
 
     /// <summary>The demo's hosts log to the console at Warning and above (single-line format after a timestamp, "fail:" for
