@@ -61,6 +61,12 @@ public sealed class AzureDevOpsOptions
     /// <summary>Client id of a user-assigned managed identity (Entra mode); empty uses DefaultAzureCredential's chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>Optional: the id (a GUID) of the identity the credential acts as, the <c>createdBy.id</c> of the bot's
+    /// <c>anatomybot/linkage</c> statuses. Known from the start, the bot finds its own work-item comments and threads after
+    /// every restart without writing first; unset, it learns the id from its first write
+    /// (<see cref="Reading.AzureDevOpsBotIdentity"/>).</summary>
+    public string? BotIdentityId { get; set; }
+
     /// <summary>Where <c>anatomy.yml</c> comes from: for every project, or per project under
     /// <c>AzureDevOps:Anatomy:Projects:{project}</c> (<see cref="AnatomySourceOptions.For"/>).</summary>
     public AnatomySourceOptions Anatomy { get; set; } = new();

@@ -26,6 +26,11 @@ public sealed class AzureDevOpsOptionsValidator : IValidateOptions<AzureDevOpsOp
         }
 
         ValidateAnatomies(options, failures);
+        if (!string.IsNullOrWhiteSpace(options.BotIdentityId) && !Guid.TryParse(options.BotIdentityId, out _))
+        {
+            failures.Add("AzureDevOps:BotIdentityId must be a GUID: the createdBy id of the bot's anatomybot/linkage statuses, or leave it unset.");
+        }
+
         if (options.MaxRetries is < 0 or > 10 || options.MaxInlineWaitSeconds is < 0 or > 300 || options.MaxDependants < 0)
         {
             failures.Add("AzureDevOps:MaxRetries must be 0..10, MaxInlineWaitSeconds 0..300 and MaxDependants at least 0.");

@@ -98,7 +98,7 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
         }
 
         checks.AddRange(await ServiceHooksAsync(route, hookUrl, projectId, cancellationToken).ConfigureAwait(false));
-        checks.Add(await StatusPolicyAsync(route, names, cancellationToken).ConfigureAwait(false));
+        checks.AddRange(await StatusPolicyAsync(route, names, cancellationToken).ConfigureAwait(false));
         checks.Add(await AnatomyAsync(project, cancellationToken).ConfigureAwait(false));
         return checks;
     }
@@ -120,7 +120,7 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
         return RequiredEvents.Select(e => ServiceHookSubscription.Check(e, subscriptions, expected, WebhookPath));
     }
 
-    private async Task<DoctorCheck> StatusPolicyAsync(Dictionary<string, string> route, IReadOnlyDictionary<string, string> repositories, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DoctorCheck>> StatusPolicyAsync(Dictionary<string, string> route, IReadOnlyDictionary<string, string> repositories, CancellationToken cancellationToken)
     {
         const string Name = "Status policy";
         var policies = new List<JsonElement>();
@@ -136,7 +136,7 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
             var (status, json, next) = await ReadAsync(AzureDevOpsOperations.ListPolicyConfigurations, route, query, null, cancellationToken).ConfigureAwait(false);
             if (status != HttpStatusCode.OK)
             {
-                return DoctorCheck.Fail(Name, $"the project's branch policies could not be read ({(int)status})", "give the credential Code (read)");
+                return [DoctorCheck.Fail(Name, $"the project's branch policies could not be read ({(int)status})", "give the credential Code (read)")];
             }
 
             policies.AddRange(Values(json));
@@ -146,7 +146,8 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
             }
         }
 
-        return StatusPolicy.Check(Name, policies, repositories, continuation is not null);
+        var policyCheck = StatusPolicy.Check(Name, policies, repositories, continuation is not null);
+        return BotIdentityCheck.Check(options.Value.BotIdentityId, policies) is { } identityCheck ? [policyCheck, identityCheck] : [policyCheck];
     }
 
     private async Task<DoctorCheck> AnatomyAsync(string project, CancellationToken cancellationToken)

@@ -12,10 +12,7 @@ internal static class StatusPolicy
 
     public static DoctorCheck Check(string name, IReadOnlyList<JsonElement> policies, IReadOnlyDictionary<string, string> repositories, bool cut)
     {
-        var ours = policies.Where(p => !Flag(p, "isDeleted") && p.TryGetProperty("settings", out var s) && s.ValueKind == JsonValueKind.Object
-                && string.Equals(AzureDevOpsDoctor.Text(s, "statusGenre"), StatusMapping.Genre, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(AzureDevOpsDoctor.Text(s, "statusName"), StatusMapping.Name, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(p => Flag(p, "isEnabled") && Flag(p, "isBlocking")).ThenByDescending(p => Flag(p, "isEnabled")).ToList();
+        var ours = Ours(policies).OrderByDescending(p => Flag(p, "isEnabled") && Flag(p, "isBlocking")).ThenByDescending(p => Flag(p, "isEnabled")).ToList();
         if (ours.Count == 0)
         {
             var read = cut ? $" among the first {AzureDevOpsDoctor.MaxPolicyPages * AzureDevOpsDoctor.PolicyPageSize} status policies" : "";
@@ -33,6 +30,12 @@ internal static class StatusPolicy
             ? DoctorCheck.Pass(name, $"{StatusMapping.Genre}/{StatusMapping.Name} is required on {Scopes(best, repositories)}")
             : DoctorCheck.Fail(name, $"the status policy {id} for {StatusMapping.Genre}/{StatusMapping.Name} is optional", "set its Policy requirement to Required");
     }
+
+    /// <summary>The policies, not deleted, for the status <c>anatomybot/linkage</c> (each has a <c>settings</c> object).</summary>
+    public static IEnumerable<JsonElement> Ours(IEnumerable<JsonElement> policies) =>
+        policies.Where(p => !Flag(p, "isDeleted") && p.TryGetProperty("settings", out var s) && s.ValueKind == JsonValueKind.Object
+            && string.Equals(AzureDevOpsDoctor.Text(s, "statusGenre"), StatusMapping.Genre, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(AzureDevOpsDoctor.Text(s, "statusName"), StatusMapping.Name, StringComparison.OrdinalIgnoreCase));
 
     private static string Scopes(JsonElement policy, IReadOnlyDictionary<string, string> repositories)
     {

@@ -1,18 +1,26 @@
+using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.Fakes.AzureDevOps;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Tests.Handling;
 
 /// <summary>After a start the bot does not know its identity: the first pull request it reconciles gets its status first,
 /// the answer's <c>createdBy</c> names the bot, and the existing thread is then edited in place instead of a second one
-/// being created. A thread or status anyone else wrote under the bot's marker or name is never taken as the bot's.</summary>
+/// being created. With <c>AzureDevOps:BotIdentityId</c> the identity is known from the start, for work-item comments
+/// too; the first write's answer still decides. A thread or status anyone else wrote under the bot's marker or name is
+/// never taken as the bot's.</summary>
 public sealed class BotIdentityTests : HandlerTestBase
 {
     private const string Read = $"/contoso/{FakeAzureDevOps.DefaultProjectId}/_apis/git/repositories/{FakeAzureDevOps.DefaultRepositoryId}/pullRequests/5";
     private const string Written = "/contoso/Fabrikam/_apis/git/repositories/Web/pullRequests/5";
     private const string Mallory = "mallory@contoso.example";
+    private const string Comments = "/contoso/Fabrikam/_apis/wit/workItems/10/comments";
+
+    private static readonly string BotId = (string)FakeAzureDevOpsJson.Identity(FakeAzureDevOps.BotUniqueName)["id"]!;
 
     private static readonly string[] PullRequestReads =
     [
@@ -157,5 +165,96 @@ public sealed class BotIdentityTests : HandlerTestBase
         var result = await PullRequestUpdated(Host);
 
         Assert.Equal(0, result.Writes);
+    }
+
+    [Fact]
+    public async Task WorkItemUpdated_AfterARestartWithBotIdentityIdSet_TheOwnCommentIsEditedInPlace()
+    {
+        var item = Fake.Add(new FakeWorkItem { Id = 10, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
+        var own = new FakeWorkItemComment { Id = 50, Text = $"{Markers.Comment}\n### ⚠️ Anatomy: this story needs 2 links" };
+        var forged = new FakeWorkItemComment { Id = 40, Text = $"{Markers.Comment}\n### ✅ Anatomy: all links in place", Author = Mallory };
+        item.Comments.AddRange([forged, own]);
+
+        using var restarted = new TestHost(new() { ["AzureDevOps:BotIdentityId"] = BotId.ToUpperInvariant() }, fake: Fake);
+        restarted.Fake.ClearRequests();
+        var result = await restarted.Get<IDeliveryHandler>().HandleAsync(
+            new Delivery { Platform = Platforms.AzureDevOps, Id = "d1", EventName = "workitem.updated", Body = Payloads.WorkItemUpdated(10), ReceivedAt = restarted.Time.GetUtcNow() },
+            CancellationToken.None);
+
+        Assert.Equal(
+            [
+                "POST /contoso/Fabrikam/_apis/wit/workitemsbatch",
+                "GET /contoso/Fabrikam/_apis/wit/workitemtypes/User Story/states",
+                $"GET {Comments}",
+                "PATCH /contoso/Fabrikam/_apis/wit/workitems/10",
+                $"PATCH {Comments}/50",
+            ],
+            Sent());
+        Assert.Equal(2, result.Writes);
+        Assert.Equal(2, item.Comments.Count);
+        Assert.Contains("### ⚠️ Anatomy: this story needs 1 link", own.Text, StringComparison.Ordinal);
+        Assert.Equal(($"{Markers.Comment}\n### ✅ Anatomy: all links in place", false), (forged.Text, forged.IsDeleted));
+    }
+
+    [Fact]
+    public async Task PullRequestUpdated_AfterARestartWithBotIdentityIdSet_OnlyReads()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(Host);
+
+        using var restarted = new TestHost(new() { ["AzureDevOps:BotIdentityId"] = BotId }, fake: Fake);
+        var result = await PullRequestUpdated(restarted);
+
+        Assert.Equal([.. PullRequestReads], Sent());
+        Assert.Equal(0, result.Writes);
+        Assert.Single(pr.Threads);
+        Assert.Single(pr.Statuses);
+    }
+
+    [Fact]
+    public async Task PullRequestUpdated_BotIdentityIdOfSomeoneElse_TheFirstWritesAnswerWinsAndTheMismatchIsLogged()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        await PullRequestUpdated(Host);
+        var own = Assert.Single(pr.Threads);
+        Fake.WorkItems[20].Description = "<p>Stage: S-VERIFY</p><p>Component: C-KYC</p>";
+        var someoneElse = Guid.NewGuid().ToString();
+
+        using var restarted = new TestHost(new() { ["AzureDevOps:BotIdentityId"] = someoneElse }, fake: Fake);
+        await PullRequestUpdated(restarted);
+
+        var created = Assert.Single(pr.Threads, t => t.Id != own.Id);
+        Assert.Equal(
+            [
+                $"POST {Written}/threads",
+                $"DELETE {Written}/threads/{created.Id}/comments/1",
+                $"PATCH {Written}/threads/{own.Id}/comments/1",
+                $"PATCH {Written}/threads/{own.Id}",
+                $"POST {Written}/iterations/2/statuses",
+            ],
+            Fake.Writes.Select(w => $"{w.Method} {w.Path}"));
+        Assert.Equal(("fixed", false), (own.Status, own.Comments[0].IsDeleted));
+        Assert.Equal(BotId, restarted.Get<AzureDevOpsBotIdentity>().Id);
+        var warning = Assert.Single(restarted.Logs.Collector.GetSnapshot(), l => l.Id.Id == 5311);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(someoneElse, warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("anatomybot@contoso.example", false)]
+    [InlineData("6f168adb-59d4-4fc0-be3b", false)]
+    [InlineData("6f168adb-59d4-4fc0-be3b-fb21b939b2a6", true)]
+    [InlineData("", true)]
+    public void Validate_BotIdentityId_MustBeAGuid(string value, bool accepted)
+    {
+        using var host = new TestHost(new() { ["AzureDevOps:BotIdentityId"] = value });
+
+        var failure = Record.Exception(() => host.Get<IOptions<AzureDevOpsOptions>>().Value);
+
+        Assert.Equal(accepted, failure is null);
+        if (!accepted)
+        {
+            Assert.Contains(((OptionsValidationException)failure!).Failures, f => f.Contains("AzureDevOps:BotIdentityId must be a GUID", StringComparison.Ordinal));
+        }
     }
 }

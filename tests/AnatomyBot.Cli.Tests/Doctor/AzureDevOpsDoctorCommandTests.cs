@@ -12,7 +12,7 @@ namespace AnatomyBot.Cli.Tests.Doctor;
 /// hooks, wit) have no <c>connectionData</c> and no policy area: the credential is probed with a one-row WIQL query and
 /// branch policies are read through the Git specification's <c>git/policy/configurations</c>, paged by its
 /// <c>continuationToken</c>.</summary>
-public sealed class AzureDevOpsDoctorCommandTests
+public sealed partial class AzureDevOpsDoctorCommandTests
 {
     private const string Pat = "ado-pat-for-tests";
     private const string HookUrl = "https://anatomybot.example/api/azure-devops/webhooks";
@@ -188,9 +188,9 @@ public sealed class AzureDevOpsDoctorCommandTests
             return new Setup(api, await FakeApiServer.StartAsync(api, $"/{api.Organization}/", CancellationToken.None), validator);
         }
 
-        public Task<CliResult> RunAsync(bool withSecret = true, string[]? projects = null)
+        public Task<CliResult> RunAsync(bool withSecret = true, string[]? projects = null, IReadOnlyDictionary<string, string>? settings = null)
         {
-            var environment = new Dictionary<string, string>
+            var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
             {
                 ["AzureDevOps__OrganizationUrl"] = _server.BaseUrl.AbsoluteUri,
                 ["AzureDevOps__PersonalAccessToken"] = Pat,
