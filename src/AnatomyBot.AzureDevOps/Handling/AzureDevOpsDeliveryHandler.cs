@@ -101,12 +101,12 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         }
 
         if (delivery.EventName == AzureDevOpsEventTypes.PullRequestCommented && subject is PullRequestSubject commented
-            && PullRequestCommentReader.TryRead(delivery.Body, out var threadId, out var commentId))
+            && CommentNotificationReader.TryReadThreadComment(delivery.Body, out var threadId, out var commentId))
         {
             return commands.RunAsync(commented.PullRequest, threadId, commentId, reevaluate, cancellationToken);
         }
 
-        return delivery.EventName == AzureDevOpsEventTypes.WorkItemCommented && WorkItemCommentReader.TryRead(delivery.Body, out var workItemId, out var revision)
+        return delivery.EventName == AzureDevOpsEventTypes.WorkItemCommented && CommentNotificationReader.TryReadWorkItemComment(delivery.Body, out var workItemId, out var revision)
             ? commands.RunOnWorkItemAsync(workItemId, revision, reevaluate, cancellationToken)
             : null;
     }

@@ -1,37 +1,22 @@
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Fakes.AzureDevOps;
-using AnatomyBot.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.AzureDevOps.Tests.Commands;
 
 /// <summary><c>/anatomy</c> commands in pull-request threads, end to end: the published comment event's shape through the
 /// production handler, the fake Azure DevOps held to the 7.1 descriptions, and a SQLite audit trail.</summary>
-public sealed class PullRequestCommandTests : IDisposable
+public sealed class PullRequestCommandTests : CommandTestBase
 {
-    private const string Approver = "arch@contoso.example";
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("anatomybot-ado-commands-").FullName;
-    private readonly SqliteLedgerDatabase _database;
-    private readonly TestHost _host;
     private readonly FakePullRequest _pr;
 
     public PullRequestCommandTests()
     {
-        _database = new SqliteLedgerDatabase(Path.Combine(_folder, "ledger.db"));
-        _host = new TestHost(realAnatomy: true, configure: s => s.AddSingleton<IAuditLedger>(new SqliteAuditLedger(_database)));
-        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml() + $"policy:\n  waivers:\n    approvers: [\"{Approver}\"]\n";
-        _host.Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
+        Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
         _pr = new FakePullRequest { Number = 5, Title = "Add scanner", Author = "dev@contoso.example" };
         _pr.WorkItemIds.Add(20);
-        _host.Fake.Add(_pr);
+        Fake.Add(_pr);
     }
-
-    private async Task<DeliveryResult> Deliver(string eventType, string body) =>
-        await _host.Get<IDeliveryHandler>().HandleAsync(
-            new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = _host.Time.GetUtcNow() },
-            CancellationToken.None);
 
     /// <summary>The bot's report thread first (it learns its identity from it), then a person's thread.</summary>
     private async Task<FakeThread> Said(string content, string author, int threadId = 900, bool edited = false)
@@ -95,7 +80,7 @@ public sealed class PullRequestCommandTests : IDisposable
         Assert.Equal([1, 1, 1], _pr.Threads.Select(t => t.Comments.Count));
         Assert.Single(code.Comments);
         Assert.Empty(await AuditAsync());
-        Assert.DoesNotContain(_host.Fake.Writes, w => w.Uri.AbsolutePath.EndsWith("/comments", StringComparison.Ordinal));
+        Assert.DoesNotContain(Fake.Writes, w => w.Uri.AbsolutePath.EndsWith("/comments", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -134,7 +119,7 @@ public sealed class PullRequestCommandTests : IDisposable
             $"<!-- anatomybot:reply -->\n⛔ `{command}`: @mallory@contoso.example may not run `{verb}`; it is for {who}. Nothing was changed.\n",
             thread.Comments[^1].Content);
         Assert.Empty(await AuditAsync());
-        Assert.Null(_host.Fake.WorkItems[20].Tags);
+        Assert.Null(Fake.WorkItems[20].Tags);
     }
 
     [Fact]
@@ -144,7 +129,7 @@ public sealed class PullRequestCommandTests : IDisposable
 
         await Commented(900);
 
-        Assert.Equal("component:C-KYC", _host.Fake.WorkItems[20].Tags);
+        Assert.Equal("component:C-KYC", Fake.WorkItems[20].Tags);
         Assert.Equal("<!-- anatomybot:reply -->\n🔗 Added the tag `component:C-KYC` to `20` and re-checked: all links in place.\n", thread.Comments[^1].Content);
         Assert.Equal("succeeded", _pr.Statuses[^1].State);
         var entry = Assert.Single(await AuditAsync());
@@ -160,15 +145,5 @@ public sealed class PullRequestCommandTests : IDisposable
 
         Assert.StartsWith("<!-- anatomybot:reply -->\n❓ `/anatomy approve` is not a command I know. The commands:\n", thread.Comments[^1].Content, StringComparison.Ordinal);
         Assert.Empty(await AuditAsync());
-    }
-
-    private async Task<List<AuditEntry>> AuditAsync() =>
-        await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
-
-    public void Dispose()
-    {
-        _host.Dispose();
-        _database.Dispose();
-        Directory.Delete(_folder, recursive: true);
     }
 }

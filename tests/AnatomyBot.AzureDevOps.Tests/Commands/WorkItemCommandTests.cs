@@ -1,43 +1,22 @@
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Fakes.AzureDevOps;
-using AnatomyBot.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.AzureDevOps.Tests.Commands;
 
 /// <summary><c>/anatomy</c> commands in work-item comments, end to end: the published <c>workitem.commented</c> shape
 /// through the production handler, the fake Azure DevOps held to the published descriptions with every request
 /// asserted, and a SQLite audit trail.</summary>
-public sealed class WorkItemCommandTests : IDisposable
+public sealed class WorkItemCommandTests : CommandTestBase
 {
-    private const string Approver = "arch@contoso.example";
     private const string Creator = "pat.po@contoso.example";
     private const string Api = "/contoso/Fabrikam/_apis/wit/workItems/20";
     private const string ReplyPost = "POST " + Api + "/comments?format=markdown&api-version=7.1-preview.4";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("anatomybot-ado-wi-commands-").FullName;
-    private readonly SqliteLedgerDatabase _database;
-    private readonly TestHost _host;
     private readonly FakeWorkItem _item;
 
-    public WorkItemCommandTests()
-    {
-        _database = new SqliteLedgerDatabase(Path.Combine(_folder, "ledger.db"));
-        _host = new TestHost(realAnatomy: true, configure: s => s.AddSingleton<IAuditLedger>(new SqliteAuditLedger(_database)));
-        _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml() + $"policy:\n  waivers:\n    approvers: [\"{Approver}\"]\n";
-        _item = _host.Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>", CreatedBy = Creator });
-    }
-
-    private FakeAzureDevOps Fake => _host.Fake;
-
-    private async Task<DeliveryResult> Deliver(string eventType, string body)
-    {
-        Fake.ClearRequests();
-        return await _host.Get<IDeliveryHandler>().HandleAsync(
-            new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = _host.Time.GetUtcNow() },
-            CancellationToken.None);
-    }
+    public WorkItemCommandTests() =>
+        _item = Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>", CreatedBy = Creator });
 
     /// <summary>The bot's sticky comment first (it learns its identity from it), then a person's comment.</summary>
     private async Task<(FakeWorkItemComment Comment, int Rev)> Said(string text, string author, string format = "markdown")
@@ -257,15 +236,5 @@ public sealed class WorkItemCommandTests : IDisposable
         Assert.DoesNotContain(Requests(), r => r.Contains("/revisions/", StringComparison.Ordinal));
         Assert.Contains("POST /contoso/Fabrikam/_apis/wit/workitemsbatch?api-version=7.1", Requests());
         Assert.Empty(await AuditAsync());
-    }
-
-    private async Task<List<AuditEntry>> AuditAsync() =>
-        await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
-
-    public void Dispose()
-    {
-        _host.Dispose();
-        _database.Dispose();
-        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -75,17 +75,31 @@ public sealed class ServiceHookCorpusTests
     }
 
     [Fact]
-    public void CommentedSample_NamesTheWorkItemAndTheRevisionTheCommentMade()
+    public void WorkItemCommentedSample_NamesTheWorkItemAndTheRevisionTheCommentMade()
     {
         var file = ConformanceCorpus.Files("azure-devops/service-hooks", "workitem.commented.json").FirstOrDefault();
         Assert.SkipWhen(file is null, "The conformance corpus is not in this checkout.");
 
-        Assert.True(WorkItemCommentReader.TryRead(File.ReadAllText(file), out var workItemId, out var revision));
+        Assert.True(CommentNotificationReader.TryReadWorkItemComment(File.ReadAllText(file), out var workItemId, out var revision));
         Assert.Equal((5, 4), (workItemId, revision));
-        Assert.False(WorkItemCommentReader.TryRead("""{"resource":{"id":5}}""", out _, out _));
-        Assert.False(WorkItemCommentReader.TryRead("""{"resource":{"id":"5","rev":4}}""", out _, out _));
-        Assert.False(WorkItemCommentReader.TryRead("""{"resource":[]}""", out _, out _));
-        Assert.False(WorkItemCommentReader.TryRead("{", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadWorkItemComment("""{"resource":{"id":5}}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadWorkItemComment("""{"resource":{"id":"5","rev":4}}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadWorkItemComment("""{"resource":[]}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadWorkItemComment("{", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadWorkItemComment("[1]", out _, out _));
+    }
+
+    [Fact]
+    public void PullRequestCommentSample_NamesTheCommentAndItsThread()
+    {
+        var file = ConformanceCorpus.Files("azure-devops/service-hooks", "ms.vss-code.git-pullrequest-comment-event.json").FirstOrDefault();
+        Assert.SkipWhen(file is null, "The conformance corpus is not in this checkout.");
+
+        Assert.True(CommentNotificationReader.TryReadThreadComment(File.ReadAllText(file), out var threadId, out var commentId));
+        Assert.Equal((5, 2), (threadId, commentId));
+        Assert.False(CommentNotificationReader.TryReadThreadComment("""{"resource":{"comment":{"id":2}}}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadThreadComment("""{"resource":{"comment":{"id":2,"_links":{"threads":{"href":"https://x/threads/abc"}}}}}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadThreadComment("[1]", out _, out _));
     }
 
     [Fact]
