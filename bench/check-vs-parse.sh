@@ -12,6 +12,13 @@
 # median and minimum, the ratios check / bare, the largest peak RSS, and the load average before and after. On a loaded
 # machine wall time follows CPU time (check spreads over the cores, the bare parse is one thread), so both are shown.
 # Target: the ratio of medians at most 1.5; check's peak RSS under 500 MB.
+#
+# ANATOMYBOT_BENCH_AOT=1 also publishes both programs with Native AOT for linux-x64 (into $data/aot, gcc as the
+# linker, optimised for speed, for the instruction set in ANATOMYBOT_BENCH_AOT_ISA, default `native`: this machine's,
+# as the JIT uses; 10-15 minutes on a busy machine) and adds the two native executables to the same rotation, so the
+# four forms meet the same load; the ratios are then given for each form of check against each form of the bare parse.
+# The CLI's trimming and AOT warnings (serve, the platform clients) are not errors for this publish: bench/README.md
+# says which they are.
 set -euo pipefail
 
 rounds=${1:-10}
@@ -28,6 +35,15 @@ cli=$root/src/AnatomyBot.Cli/bin/Release/net10.0/anatomybot.dll
 bare=$root/bench/AnatomyBot.BareParse/bin/Release/net10.0/AnatomyBot.BareParse.dll
 if [[ ! -f "$data/backlog.json" ]]; then
   dotnet run --project "$root/bench/AnatomyBot.Benchmarks" -c Release -- generate-check "$data" "$items"
+fi
+
+aot=${ANATOMYBOT_BENCH_AOT:-}
+if [[ "$aot" == "1" && "${ANATOMYBOT_BENCH_NO_BUILD:-}" != "1" ]]; then
+  for project in src/AnatomyBot.Cli bench/AnatomyBot.BareParse; do
+    dotnet publish "$root/$project" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc \
+      -p:IlcInstructionSet="${ANATOMYBOT_BENCH_AOT_ISA:-native}" -p:OptimizationPreference=Speed \
+      -p:TreatWarningsAsErrors=false --nologo -v quiet -o "$data/aot/$(basename "$project")" > /dev/null
+  done
 fi
 
 results=$(mktemp)
@@ -47,15 +63,25 @@ run() {
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "backlog: $data/backlog.json ($(du -m "$data/backlog.json" | cut -f1) MB)"
+echo "backlog: $data/backlog.json ($(du -mL "$data/backlog.json" | cut -f1) MB)"
 cd "$data"
+check_args=(check --anatomy anatomy.yml --backlog backlog.json --format json)
+# One command of the rotation by name.
+one() {
+  case $1 in
+    bare) run bare dotnet "$bare" backlog.json ;;
+    check) run check dotnet "$cli" "${check_args[@]}" ;;
+    bare-aot) run bare-aot "$data/aot/AnatomyBot.BareParse/AnatomyBot.BareParse" backlog.json ;;
+    check-aot) run check-aot "$data/aot/AnatomyBot.Cli/anatomybot" "${check_args[@]}" ;;
+  esac
+}
+forms=(bare check)
+[[ "$aot" == "1" ]] && forms=(bare bare-aot check check-aot)
 for ((i = 1; i <= rounds; i++)); do
   if ((i % 2)); then
-    run bare dotnet "$bare" backlog.json
-    run check dotnet "$cli" check --anatomy anatomy.yml --backlog backlog.json --format json
+    for ((f = 0; f < ${#forms[@]}; f++)); do one "${forms[f]}"; done
   else
-    run check dotnet "$cli" check --anatomy anatomy.yml --backlog backlog.json --format json
-    run bare dotnet "$bare" backlog.json
+    for ((f = ${#forms[@]} - 1; f >= 0; f--)); do one "${forms[f]}"; done
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -67,10 +93,12 @@ for line in open(sys.argv[1]):
     name, seconds, cpu, kb = line.split()
     runs.setdefault(name, []).append((float(seconds), float(cpu), int(kb)))
 s = {}
-for name in ("bare", "check"):
+for name in [n for n in ("bare", "bare-aot", "check", "check-aot") if n in runs]:
     wall = [w for w, _, _ in runs[name]]
     cpu = [c for _, c, _ in runs[name]]
     s[name] = (statistics.mean(wall), statistics.median(wall), min(wall), statistics.median(cpu), max(kb for _, _, kb in runs[name]) / 1024)
-    print(f"{name:5}  wall mean {s[name][0]:.3f} s  median {s[name][1]:.3f} s  min {s[name][2]:.3f} s  |  CPU median {s[name][3]:.2f} s  |  peak RSS {s[name][4]:.0f} MB  ({len(wall)} runs)")
-print(f"ratio check/bare  wall mean {s['check'][0] / s['bare'][0]:.2f}  median {s['check'][1] / s['bare'][1]:.2f}  min {s['check'][2] / s['bare'][2]:.2f}  |  CPU median {s['check'][3] / s['bare'][3]:.2f}")
+    print(f"{name:9}  wall mean {s[name][0]:.3f} s  median {s[name][1]:.3f} s  min {s[name][2]:.3f} s  |  CPU median {s[name][3]:.2f} s  |  peak RSS {s[name][4]:.0f} MB  ({len(wall)} runs)")
+for c in [n for n in s if n.startswith("check")]:
+    for b in [n for n in s if n.startswith("bare")]:
+        print(f"ratio {c}/{b}  wall mean {s[c][0] / s[b][0]:.2f}  median {s[c][1] / s[b][1]:.2f}  min {s[c][2] / s[b][2]:.2f}  |  CPU median {s[c][3] / s[b][3]:.2f}")
 EOF
