@@ -41,17 +41,8 @@ public sealed class BotIdentityTests : HandlerTestBase
         return Fake.Add(pr);
     }
 
-    private static Task<DeliveryResult> PullRequestUpdated(TestHost host)
-    {
-        host.Fake.ClearRequests();
-        return host.Get<IDeliveryHandler>().HandleAsync(
-            new Delivery
-            {
-                Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = "git.pullrequest.updated",
-                Body = Payloads.PullRequest("git.pullrequest.updated", 5), ReceivedAt = host.Time.GetUtcNow(),
-            },
-            CancellationToken.None);
-    }
+    private static Task<DeliveryResult> PullRequestUpdated(TestHost host) =>
+        Deliver(host, "git.pullrequest.updated", Payloads.PullRequest("git.pullrequest.updated", 5));
 
     private List<string> Sent() => [.. Fake.Requests.Select(r => $"{r.Method} {r.Path}")];
 
@@ -81,8 +72,7 @@ public sealed class BotIdentityTests : HandlerTestBase
         Assert.Equal("fixed", own.Status);
         Assert.Contains("all links in place", own.Comments[0].Content, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["failed", "succeeded"], pr.Statuses.Select(s => s.State));
-        Assert.Equal(
-            (string?)FakeAzureDevOpsJson.Identity(FakeAzureDevOps.BotUniqueName)["id"], restarted.Get<AzureDevOpsBotIdentity>().Id);
+        Assert.Equal(BotId, restarted.Get<AzureDevOpsBotIdentity>().Id);
     }
 
     [Fact]
@@ -129,8 +119,7 @@ public sealed class BotIdentityTests : HandlerTestBase
         Assert.Equal(("fixed", $"{Markers.Comment}\nAll links in place.", false), (forged.Status, forged.Comments[0].Content, forged.Comments[0].IsDeleted));
         Assert.Equal(2, pr.Threads.Count);
         Assert.Equal(FakeAzureDevOps.BotUniqueName, pr.Statuses[^1].CreatedBy);
-        Assert.Equal(
-            (string?)FakeAzureDevOpsJson.Identity(FakeAzureDevOps.BotUniqueName)["id"], restarted.Get<AzureDevOpsBotIdentity>().Id);
+        Assert.Equal(BotId, restarted.Get<AzureDevOpsBotIdentity>().Id);
     }
 
     [Fact]
@@ -176,10 +165,7 @@ public sealed class BotIdentityTests : HandlerTestBase
         item.Comments.AddRange([forged, own]);
 
         using var restarted = new TestHost(new() { ["AzureDevOps:BotIdentityId"] = BotId.ToUpperInvariant() }, fake: Fake);
-        restarted.Fake.ClearRequests();
-        var result = await restarted.Get<IDeliveryHandler>().HandleAsync(
-            new Delivery { Platform = Platforms.AzureDevOps, Id = "d1", EventName = "workitem.updated", Body = Payloads.WorkItemUpdated(10), ReceivedAt = restarted.Time.GetUtcNow() },
-            CancellationToken.None);
+        var result = await Deliver(restarted, "workitem.updated", Payloads.WorkItemUpdated(10));
 
         Assert.Equal(
             [

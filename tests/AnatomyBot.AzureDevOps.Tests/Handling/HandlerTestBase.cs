@@ -15,12 +15,15 @@ public abstract class HandlerTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    internal Task<DeliveryResult> Deliver(string eventType, string body)
+    internal Task<DeliveryResult> Deliver(string eventType, string body) => Deliver(Host, eventType, body);
+
+    /// <summary>A delivery to <paramref name="host"/> (another process on the same Azure DevOps), its requests recorded afresh.</summary>
+    internal static Task<DeliveryResult> Deliver(TestHost host, string eventType, string body)
     {
-        Fake.ClearRequests();
-        var handler = Host.Get<IDeliveryHandler>();
+        host.Fake.ClearRequests();
+        var handler = host.Get<IDeliveryHandler>();
         return handler.HandleAsync(
-            new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = Host.Time.GetUtcNow() },
+            new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = host.Time.GetUtcNow() },
             CancellationToken.None);
     }
 
