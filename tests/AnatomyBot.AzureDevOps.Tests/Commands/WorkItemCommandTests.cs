@@ -223,6 +223,24 @@ public sealed class WorkItemCommandTests : CommandTestBase
     }
 
     [Fact]
+    public async Task HandleAsync_WorkItemOfAProjectWithoutAnatomy_NotAnswered()
+    {
+        Fake.AddProject("Tailspin", "7b7b7b7b-8888-4999-aaaa-bbbbbbbbbbbb");
+        Fake.Add(new FakeWorkItem { Id = 30, Project = "Tailspin", Title = "Elsewhere" });
+        var said = Fake.Comment(30, "visitor@contoso.example", "/anatomy recheck");
+
+        var result = await Deliver("workitem.commented", Payloads.WorkItemCommented(30, Fake.WorkItems[30].Rev));
+
+        Assert.Equal("project Tailspin has no configured anatomy; nothing is written there", result.Skipped);
+        Assert.Equal(
+            ["GET /contoso/Fabrikam/_apis/wit/workItems/30/revisions/2?api-version=7.1", $"GET /contoso/Fabrikam/_apis/wit/workItems/30/comments/{said.Id}?api-version=7.1-preview.4"],
+            Requests().Take(2));
+        Assert.Empty(Fake.Writes);
+        Assert.Single(Fake.WorkItems[30].Comments);
+        Assert.Empty(await AuditAsync());
+    }
+
+    [Fact]
     public async Task HandleAsync_CommentedBodyWithoutResourceOrRevision_TreatedAsTheOtherEvents()
     {
         var skipped = await Deliver("workitem.commented", """{ "id": "wc-x", "eventType": "workitem.commented", "resource": [] }""");
