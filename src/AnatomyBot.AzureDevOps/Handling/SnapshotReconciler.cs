@@ -88,9 +88,10 @@ internal sealed class SnapshotReconciler(
             var check = pr.CurrentCheck(identity, desired.Check);
             if (identity.Id is null && iteration is not null && desired.Check is not null)
             {
-                // No status can be proven the bot's yet, so it is posted anyway; its answer teaches the identity.
+                // No status can be proven the bot's yet, so it is posted anyway; its answer teaches the identity. When
+                // nothing was learned (a dry run's outbox writes nothing to Azure DevOps) the whole plan follows, as before.
                 await applier.ApplyAsync(target, desired with { Comment = null }, CurrentState.Empty, cancellationToken).ConfigureAwait(false);
-                check = desired.Check;
+                check = identity.Id is null ? check : desired.Check;
             }
 
             var current = new CurrentState { Comment = pr.BotThread(identity), Check = check };

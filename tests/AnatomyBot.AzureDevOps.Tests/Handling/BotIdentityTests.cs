@@ -1,8 +1,10 @@
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Reading;
+using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
 using AnatomyBot.Fakes.AzureDevOps;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -241,6 +243,34 @@ public sealed class BotIdentityTests : HandlerTestBase
         if (!accepted)
         {
             Assert.Contains(((OptionsValidationException)failure!).Failures, f => f.Contains("AzureDevOps:BotIdentityId must be a GUID", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task PullRequestUpdated_DryRunAfterARestart_TheOutboxHoldsTheWholePlanAndNothingIsWritten()
+    {
+        var pr = PrLinkedToStory("<p>Stage: S-VERIFY</p>");
+        var outbox = new MemoryOutbox();
+        using var dryRun = new TestHost(configure: s => s.AddSingleton<IReconcileApplier>(new OutboxApplier(outbox, ItemSource.AzureDevOps)), fake: Fake);
+
+        await PullRequestUpdated(dryRun);
+
+        Assert.Empty(Fake.Writes);
+        Assert.Empty(pr.Statuses);
+        Assert.Null(dryRun.Get<AzureDevOpsBotIdentity>().Id);
+        var plan = System.Text.Json.Nodes.JsonNode.Parse(outbox.Files.Single(f => f.Key.EndsWith(".plan.json", StringComparison.Ordinal)).Value)!;
+        Assert.Equal(("create", "failure"), ((string?)plan["comment"]?["action"], (string?)plan["check"]?["conclusion"]));
+        Assert.Equal(3, outbox.Files.Count);
+    }
+
+    private sealed class MemoryOutbox : IOutboxSink
+    {
+        public Dictionary<string, string> Files { get; } = [];
+
+        public Task WriteAsync(string name, string content, CancellationToken cancellationToken)
+        {
+            Files[name] = content;
+            return Task.CompletedTask;
         }
     }
 }
