@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.Core.Linkage.Batch;
 using AnatomyBot.Core.Policy;
 
 namespace AnatomyBot.Core.Tests.Behaviour;
@@ -158,6 +159,45 @@ public sealed class ValueStreamScopeRuleTests
 
         var gap = Assert.Single(result.Gaps, g => g.Code == GapCodes.NoComponent);
         Assert.Equal("C-FRAUD", gap.Suggestions[0].Id);
+    }
+
+    [Fact]
+    public void Evaluate_ItemMissingALinkUnderEveryPossibleRule_GetsSuggestionsRankedByItsText()
+    {
+        var story = Story("acme/shop#1", "Outcome: O-SAFE") with { Title = "Authorise the card payment" };
+
+        var result = One(story);
+
+        var gap = Assert.Single(result.Gaps);
+        Assert.Equal((GapCodes.NoStage, GapSeverity.Warn), (gap.Code, gap.Severity));
+        Assert.Equal("ST-AUTHORISE", gap.Suggestions[0].Id);
+        Assert.True(gap.FirstLeads);
+        Assert.Contains("ST-AUTHORISE", gap.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ItemMeetingEveryPossibleRuleByItsOwnLinks_HasNoGap()
+    {
+        var story = Story("acme/shop#1", "Outcome: O-SAFE\nStage: ST-AUTHORISE\nLogic: LG-FRAUD\nComponent: C-FRAUD") with { Title = "Screen card payments for fraud" };
+
+        Assert.Equal("", Describe(One(story)));
+    }
+
+    /// <summary>Ranking terms are read from the body only for an item that may end with a gap under one of the rules it may
+    /// take (the file-wide rule or a value-stream scope's): what it gets otherwise is the same, read for nothing.</summary>
+    [Fact]
+    public void Prepare_UnderValueStreamScopes_TermsReadOnlyWhenSomePossibleRuleMissesALink()
+    {
+        var scratch = _engine.Scratch.Rent();
+        var meetsEvery = Prepare(Story("acme/shop#1", "Outcome: O-SAFE\nStage: ST-AUTHORISE\nLogic: LG-FRAUD\nComponent: C-FRAUD\n\nfraud screening"));
+        var missesUnderEvery = Prepare(Story("acme/shop#2", "Outcome: O-SAFE\n\nfraud screening"));
+        var missesUnderAScope = Prepare(Story("acme/shop#3", "Outcome: O-SAFE\nStage: ST-AUTHORISE\n\nfraud screening"));
+
+        Assert.Equal(0, meetsEvery.Terms.Length);
+        Assert.NotEqual(0, missesUnderEvery.Terms.Length);
+        Assert.NotEqual(0, missesUnderAScope.Terms.Length);
+
+        PreparedItem Prepare(WorkItem item) => _engine.Prepare(scratch.Draft.From(item), item.Body, scratch);
     }
 
     private static LinkageEngine CreateEngine()
