@@ -48,6 +48,17 @@ internal static class Payloads
           "resourceContainers": { "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } }
         """;
 
+    /// <summary>A comment in thread <paramref name="threadId"/> of pull request 5, as the published comment event names it
+    /// (the channel reads the comment again by these ids; the payload's copy of its text is never trusted).</summary>
+    public static string PullRequestThreadComment(int threadId, int commentId) => $$"""
+        { "id": "c-{{threadId}}-{{commentId}}", "eventType": "ms.vss-code.git-pullrequest-comment-event", "publisherId": "tfs",
+          "resource": {
+            "comment": { "id": {{commentId}}, "parentCommentId": 0, "content": "payload copy, never trusted", "commentType": "text",
+              "_links": { "threads": { "href": "https://dev.azure.com/contoso/_apis/git/repositories/{{FakeAzureDevOps.DefaultRepositoryId}}/pullRequests/5/threads/{{threadId}}" } } },
+            "pullRequest": { "pullRequestId": 5, "repository": { "id": "{{FakeAzureDevOps.DefaultRepositoryId}}", "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } } },
+          "resourceContainers": { "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } }
+        """;
+
     /// <summary>A push moving <paramref name="refName"/> from <paramref name="oldCommit"/> to <paramref name="newCommit"/>.</summary>
     public static string Push(
         string repositoryName, string id = "push-1", string refName = "refs/heads/main", string oldCommit = "c1", string newCommit = "c2", string defaultBranch = "refs/heads/main") => $$"""

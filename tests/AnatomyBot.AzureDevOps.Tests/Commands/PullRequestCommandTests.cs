@@ -32,17 +32,8 @@ public sealed class PullRequestCommandTests : CommandTestBase
         return thread;
     }
 
-    private static string CommentEvent(int threadId, int commentId) => $$"""
-        { "id": "c-{{threadId}}-{{commentId}}", "eventType": "ms.vss-code.git-pullrequest-comment-event", "publisherId": "tfs",
-          "resource": {
-            "comment": { "id": {{commentId}}, "parentCommentId": 0, "content": "payload copy, never trusted", "commentType": "text",
-              "_links": { "threads": { "href": "https://dev.azure.com/contoso/_apis/git/repositories/{{FakeAzureDevOps.DefaultRepositoryId}}/pullRequests/5/threads/{{threadId}}" } } },
-            "pullRequest": { "pullRequestId": 5, "repository": { "id": "{{FakeAzureDevOps.DefaultRepositoryId}}", "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } } },
-          "resourceContainers": { "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } }
-        """;
-
     private Task<DeliveryResult> Commented(int threadId, int commentId = 1) =>
-        Deliver("ms.vss-code.git-pullrequest-comment-event", CommentEvent(threadId, commentId));
+        Deliver("ms.vss-code.git-pullrequest-comment-event", Payloads.PullRequestThreadComment(threadId, commentId));
 
     [Fact]
     public async Task HandleAsync_RecheckByAnyone_RepliedInTheThreadOnceAndAudited()

@@ -52,7 +52,7 @@ public sealed class WaiverExpiryTests : IDisposable
         var thread = new FakeThread { Id = 900 };
         thread.Comments.Add(new FakeThreadComment { Id = 1, Content = "/anatomy waive no-component until 2026-11-30 because Hotfix", Author = Approver });
         _pr.Threads.Add(thread);
-        await DeliverAsync("ms.vss-code.git-pullrequest-comment-event", CommentEvent(900, 1));
+        await DeliverAsync("ms.vss-code.git-pullrequest-comment-event", Payloads.PullRequestThreadComment(900, 1));
 
         await SweepAsync();
         Assert.Equal("succeeded", _pr.Statuses[^1].State);
@@ -135,15 +135,6 @@ public sealed class WaiverExpiryTests : IDisposable
             await _host.Get<IDeliveryHandler>().HandleAsync(delivery, CancellationToken.None);
         }
     }
-
-    private static string CommentEvent(int threadId, int commentId) => $$"""
-        { "id": "c-{{threadId}}-{{commentId}}", "eventType": "ms.vss-code.git-pullrequest-comment-event", "publisherId": "tfs",
-          "resource": {
-            "comment": { "id": {{commentId}}, "parentCommentId": 0, "content": "payload copy, never trusted", "commentType": "text",
-              "_links": { "threads": { "href": "https://dev.azure.com/contoso/_apis/git/repositories/{{FakeAzureDevOps.DefaultRepositoryId}}/pullRequests/5/threads/{{threadId}}" } } },
-            "pullRequest": { "pullRequestId": 5, "repository": { "id": "{{FakeAzureDevOps.DefaultRepositoryId}}", "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } } },
-          "resourceContainers": { "project": { "id": "{{FakeAzureDevOps.DefaultProjectId}}" } } }
-        """;
 
     public void Dispose()
     {
