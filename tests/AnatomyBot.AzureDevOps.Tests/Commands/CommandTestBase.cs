@@ -29,13 +29,7 @@ public abstract class CommandTestBase : IDisposable
     internal FakeAzureDevOps Fake => Host.Fake;
 
     /// <summary>Delivers one notification to the production handler; the fake's request list then holds only its requests.</summary>
-    internal async Task<DeliveryResult> Deliver(string eventType, string body)
-    {
-        Fake.ClearRequests();
-        return await Host.Get<IDeliveryHandler>().HandleAsync(
-            new Delivery { Platform = Platforms.AzureDevOps, Id = Guid.NewGuid().ToString(), EventName = eventType, Body = body, ReceivedAt = Host.Time.GetUtcNow() },
-            CancellationToken.None);
-    }
+    internal Task<DeliveryResult> Deliver(string eventType, string body) => Handling.HandlerTestBase.Deliver(Host, eventType, body);
 
     internal async Task<List<AuditEntry>> AuditAsync() =>
         await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
