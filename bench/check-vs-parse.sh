@@ -15,7 +15,7 @@
 #
 # ANATOMYBOT_BENCH_AOT=1 also publishes both programs with Native AOT for linux-x64 (into $data/aot, gcc as the
 # linker, optimised for speed, for the instruction set in ANATOMYBOT_BENCH_AOT_ISA, default `native`: this machine's,
-# as the JIT uses; 10-15 minutes on a busy machine) and adds the two native executables to the same rotation, so the
+# as the JIT uses; about 20 minutes at load 17) and adds the two native executables to the same rotation, so the
 # four forms meet the same load; the ratios are then given for each form of check against each form of the bare parse.
 # The CLI's trimming and AOT warnings (serve, the platform clients) are not errors for this publish: bench/README.md
 # says which they are.
