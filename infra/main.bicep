@@ -83,6 +83,9 @@ param azureDevOpsProjects array = []
 ])
 param azureDevOpsAuthMode string = 'Pat'
 
+@description('AzureDevOps:BotIdentityId: the identity id (a GUID) the bot\'s Azure DevOps credential acts as, so that it knows its own comments from the start (empty: learned from its first status).')
+param azureDevOpsBotIdentityId string = ''
+
 @description('AzureDevOps:WebhookSecretHeader: header carrying the service-hook secret instead of basic auth (empty: basic auth).')
 param azureDevOpsWebhookHeader string = ''
 
@@ -246,7 +249,8 @@ var azureDevOpsSettings = concat(
         azureDevOpsAnatomyGitHubPrivate ? [{ name: 'AzureDevOps__Anatomy__GitHub__Token', value: kv.gitHubToken }] : []
       ),
   azureDevOpsAuthMode == 'Pat' ? [{ name: 'AzureDevOps__PersonalAccessToken', value: kv.azureDevOpsPersonalAccessToken }] : [],
-  empty(azureDevOpsWebhookHeader) ? [] : [{ name: 'AzureDevOps__WebhookSecretHeader', value: azureDevOpsWebhookHeader }]
+  empty(azureDevOpsWebhookHeader) ? [] : [{ name: 'AzureDevOps__WebhookSecretHeader', value: azureDevOpsWebhookHeader }],
+  empty(azureDevOpsBotIdentityId) ? [] : [{ name: 'AzureDevOps__BotIdentityId', value: azureDevOpsBotIdentityId }]
 )
 
 var digestSinkSettings = concat(

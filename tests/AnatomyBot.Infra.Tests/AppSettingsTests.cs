@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Functions.Configuration;
@@ -6,6 +7,7 @@ using AnatomyBot.Infra.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Infra.Tests;
 
@@ -25,6 +27,7 @@ public sealed partial class AppSettingsTests
         param azureDevOpsProject = 'Web'
         param azureDevOpsAuthMode = 'Pat'
         param azureDevOpsWebhookHeader = 'X-AnatomyBot-Secret'
+        param azureDevOpsBotIdentityId = '6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b'
         param azureDevOpsAnatomyRepository = 'architecture'
         param digestGitHubRepository = 'fabrikam/architecture'
         param digestAzureDevOpsWiki = 'Web.wiki'
@@ -90,6 +93,20 @@ public sealed partial class AppSettingsTests
 
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(error.Failures, f => f.Contains("Schedule", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AppSettings_AzureDevOpsBotIdentityId_ReachesTheChannelOptionsOnlyWhenGiven()
+    {
+        using var given = FunctionsHost(AppSettingsConfiguration.From(DeploymentSnapshot.For(TokenAndPat).AppSettings()));
+        using var absent = FunctionsHost(AppSettingsConfiguration.From(DeploymentSnapshot.For(AzureDevOpsOnly).AppSettings()));
+        await given.StartAsync();
+        await absent.StartAsync();
+
+        Assert.Equal("6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b", given.Services.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value.BotIdentityId);
+        Assert.Null(absent.Services.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value.BotIdentityId);
+        await given.StopAsync();
+        await absent.StopAsync();
     }
 
     [Theory]
