@@ -3,7 +3,6 @@ using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Tests.Harness;
 using AnatomyBot.Storage.Sqlite;
-using AnatomyBot.Testing.Conformance;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.GitHub.Tests;
@@ -111,22 +110,7 @@ public sealed class AuditTrailTests : IDisposable
 
     private static string EnumCodesOf(AuditEntry entry) => Core.EnumCodes.ToCode(entry.Action);
 
-    /// <summary>GitHub's own <c>issues.labeled</c>/<c>unlabeled</c> example (its essentials when the corpus is not in this
-    /// checkout), pointed at <c>acme/shop#3</c> and the label given.</summary>
-    private static Delivery LabelEvent(string action, string label)
-    {
-        var body = ConformanceCorpus.Find(Path.Combine("github", "webhooks", "issues", action + ".json")) is { } path
-            ? JsonNode.Parse(File.ReadAllText(path))!.AsObject()
-            : new JsonObject
-            {
-                ["action"] = action, ["label"] = new JsonObject(), ["sender"] = new JsonObject { ["login"] = "Codertocat" },
-                ["issue"] = new JsonObject { ["html_url"] = "https://github.com/Codertocat/Hello-World/issues/1" },
-            };
-        body["label"]!["name"] = label;
-        body["issue"]!["number"] = 3;
-        body["repository"] = GitHubHarness.RepositoryJson();
-        return GitHubHarness.Delivery("issues", body) with { Id = action + label };
-    }
+    private static Delivery LabelEvent(string action, string label) => GitHubHarness.LabelEvent(3, action, label) with { Id = action + label };
 
     private static Delivery Push(string before, string after) => GitHubHarness.Delivery("push", new JsonObject
     {

@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using AnatomyBot.Core.Ledger;
+using AnatomyBot.Core.Links;
 using AnatomyBot.Core.Pipeline;
+using AnatomyBot.Core.Tests.Pipeline;
 using AnatomyBot.Fakes.GitHub;
 using AnatomyBot.GitHub.Seams;
 using AnatomyBot.Testing.Conformance;
@@ -80,6 +83,26 @@ public sealed class GitHubHarness : IDisposable
 
     public FakeIssue Issue(int number) => Repository.Issues[number];
 
+    /// <summary>The processor over the channel, recording into <paramref name="evaluations"/>; with <paramref name="links"/>
+    /// it keeps each evaluated item's links there and queues the re-checks of the items linking to what changed on
+    /// <see cref="Scheduler"/>, as the hosts wire it.</summary>
+    public DeliveryProcessor Processor(IEvaluationLedger evaluations, ILinkLedger? links = null) => new(
+        [Handler], new InMemoryDeliveryLedger(), evaluations, Scheduler, new DeliveryProcessorOptions(), Time,
+        links: links,
+        rechecks: links is null ? null : new LinkRechecks(links, Services.GetServices<IRecheckDeliveries>(), Scheduler));
+
+    /// <summary>Takes what the channel and the processor queued, in order, and processes it until nothing is queued.</summary>
+    public async Task<IReadOnlyList<ProcessingOutcome>> ProcessQueuedAsync(DeliveryProcessor processor, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ProcessingOutcome>();
+        while (Scheduler.Queued.TryDequeue(out var queued))
+        {
+            outcomes.Add(await processor.ProcessAsync(queued, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
     /// <summary>Puts <paramref name="text"/> at <c>.github/anatomy.yml</c> of repository <c>acme/</c><paramref name="repository"/>;
     /// null removes it.</summary>
     public void SetAnatomy(string? text, string repository = Repo)
@@ -121,6 +144,23 @@ public sealed class GitHubHarness : IDisposable
     {
         ["action"] = action, ["issue"] = new JsonObject { ["number"] = number }, ["repository"] = RepositoryJson(),
     });
+
+    /// <summary>GitHub's own <c>issues.labeled</c>/<c>unlabeled</c> example (its essentials when the corpus is not in this
+    /// checkout), pointed at <c>acme/shop#</c><paramref name="number"/> and the label given.</summary>
+    public static Delivery LabelEvent(int number, string action, string label)
+    {
+        var body = ConformanceCorpus.Find(Path.Combine("github", "webhooks", "issues", action + ".json")) is { } path
+            ? JsonNode.Parse(File.ReadAllText(path))!.AsObject()
+            : new JsonObject
+            {
+                ["action"] = action, ["label"] = new JsonObject(), ["sender"] = new JsonObject { ["login"] = "Codertocat" },
+                ["issue"] = new JsonObject { ["html_url"] = "https://github.com/Codertocat/Hello-World/issues/1" },
+            };
+        body["label"]!["name"] = label;
+        body["issue"]!["number"] = number;
+        body["repository"] = RepositoryJson();
+        return Delivery("issues", body);
+    }
 
     public static Delivery Delivery(string eventName, JsonObject body) => new()
     {

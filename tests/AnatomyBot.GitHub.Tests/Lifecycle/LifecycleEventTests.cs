@@ -24,7 +24,7 @@ public sealed class LifecycleEventTests : IDisposable
     {
         _repository = _github.Api.Repository("Codertocat", "Hello-World");
         _repository.Files[GitHubHarness.AnatomyPath] = TestAnatomy.Valid;
-        _processor = new DeliveryProcessor([_github.Handler], new InMemoryDeliveryLedger(), _ledger, _github.Scheduler, new DeliveryProcessorOptions(), _github.Time);
+        _processor = _github.Processor(_ledger);
     }
 
     [Fact]
