@@ -10,6 +10,8 @@ public static class AuditFacts
     /// <summary>The most tags read from one side of a tag change.</summary>
     public const int MaxTags = 100;
 
+    private const string TeamProject = "System.TeamProject";
+
     /// <summary><c>git.push</c>: the pusher (<c>pushedBy.uniqueName</c>, else its display name) and the commit that
     /// <paramref name="newCommit"/> names, with its web address, when the payload lists it.</summary>
     public static (string? Pusher, string? CommitUrl) Push(string body, string? newCommit)
@@ -24,8 +26,9 @@ public static class AuditFacts
     }
 
     /// <summary><c>workitem.updated</c>: the tags the update added and removed (compared case-insensitively), its revision,
-    /// who made it (<c>revisedBy</c>, else the new <c>System.ChangedBy</c>) and the item's web address; null when the
-    /// update did not change <c>System.Tags</c>.</summary>
+    /// who made it (<c>revisedBy</c>, else the new <c>System.ChangedBy</c>), the item's web address and its project (the
+    /// <c>System.TeamProject</c> of <c>revision.fields</c>, else of <c>fields</c>); null when the update did not change
+    /// <c>System.Tags</c>.</summary>
     public static TagChange? Tags(string body)
     {
         using var document = Parse(body);
@@ -46,7 +49,8 @@ public static class AuditFacts
             [.. before.Except(after, StringComparer.OrdinalIgnoreCase)],
             rev,
             actor,
-            Text(Get(Get(Get(resource, "_links"), "html"), "href")));
+            Text(Get(Get(Get(resource, "_links"), "html"), "href")),
+            Text(Get(Get(Get(resource, "revision"), "fields"), TeamProject)) ?? Text(Get(fields, TeamProject)) ?? Text(Get(Get(fields, TeamProject), "newValue")));
     }
 
     private static string[] Split(string? tags) =>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using AnatomyBot.AzureDevOps.Anatomy;
+using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Handling;
 
@@ -14,9 +16,15 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// when first seen and its <c>policy.mode</c> changes (<see cref="AnatomyChangeAudit"/>; the file read at the old and new
 /// commit; who: the pusher, since Azure Repos names commit authors only as written in git; from: the pushed commit). Pull
 /// request labels are not delivered as changes, so they are not recorded. Nothing is recorded without an audit ledger.</summary>
-public sealed class AzureDevOpsAuditRecorder(AzureDevOpsClient client, IAnatomyProvider anatomyProvider, TimeProvider time, IAuditLedger? audit = null)
+public sealed class AzureDevOpsAuditRecorder(
+    AzureDevOpsClient client,
+    ProjectAnatomies anatomies,
+    IOptions<AzureDevOpsOptions> options,
+    TimeProvider time,
+    IAuditLedger? audit = null)
 {
-    /// <summary><c>workitem.updated</c>: the exemption tags the update added or removed.</summary>
+    /// <summary><c>workitem.updated</c>: the exemption tags the update added or removed, as the anatomy of the item's
+    /// project names them.</summary>
     public async Task RecordTagsAsync(Delivery delivery, WorkItemSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -29,7 +37,7 @@ public sealed class AzureDevOpsAuditRecorder(AzureDevOpsClient client, IAnatomyP
         EnterpriseAnatomy anatomy;
         try
         {
-            anatomy = (await anatomyProvider.GetAsync(null, cancellationToken).ConfigureAwait(false)).Anatomy;
+            anatomy = (await anatomies.For(ProjectOf(change)).GetAsync(null, cancellationToken).ConfigureAwait(false)).Anatomy;
         }
         catch (AnatomyUnavailableException)
         {
@@ -76,6 +84,15 @@ public sealed class AzureDevOpsAuditRecorder(AzureDevOpsClient client, IAnatomyP
                 await audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The configured project the item is in, whose anatomy names its exemption tags: the first configured
+    /// project when the notification does not name one or names another.</summary>
+    private string ProjectOf(TagChange change)
+    {
+        var settings = options.Value;
+        return settings.ConfiguredProjects.FirstOrDefault(p => string.Equals(p, change.Project?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? settings.DefaultProject;
     }
 
     /// <summary>The file at <paramref name="commit"/>, parsed; null when absent or not a valid anatomy.</summary>

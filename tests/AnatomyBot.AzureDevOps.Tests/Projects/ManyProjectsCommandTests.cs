@@ -6,14 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.AzureDevOps.Tests.Projects;
 
-/// <summary>A comment command in a pull request of the second configured project is judged by that project's own
-/// anatomy (its approvers), not by the first project's.</summary>
+/// <summary>What the audit trail records in the second configured project is judged by that project's own anatomy, not
+/// by the first project's: a comment command in a pull request (its approvers) and an exemption tag on a work item (its
+/// exemption tags).</summary>
 public sealed class ManyProjectsCommandTests : IDisposable
 {
     private const string TailspinId = "11bb11bb-cc22-dd33-ee44-55ff55ff55ff";
     private const string ArchitectureId = "a1a1a1a1-0000-4000-8000-000000000001";
     private const string MobileId = "a1a1a1a1-0000-4000-8000-000000000002";
     private const string TailspinApprover = "tail-arch@contoso.example";
+    private const string TailspinExemption = "tailspin:skip";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("anatomybot-ado-project-commands-").FullName;
     private readonly SqliteLedgerDatabase _database;
@@ -36,7 +38,7 @@ public sealed class ManyProjectsCommandTests : IDisposable
         _host.Anatomy.Files["/anatomy.yml"] = TestAnatomy.Yaml();
         var architecture = _host.Fake.Repository("TailspinArchitecture", ArchitectureId);
         architecture.Project = "Tailspin";
-        architecture.Files["/anatomy.yml"] = TestAnatomy.Yaml() + $"policy:\n  waivers:\n    approvers: [\"{TailspinApprover}\"]\n";
+        architecture.Files["/anatomy.yml"] = TestAnatomy.Yaml() + $"policy:\n  waivers:\n    approvers: [\"{TailspinApprover}\"]\n  exempt:\n    labels: [\"{TailspinExemption}\"]\n";
         _host.Fake.Repository("Mobile", MobileId).Project = "Tailspin";
         _host.Fake.Add(new FakeWorkItem { Id = 13, Project = "Tailspin", Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
         var pr = new FakePullRequest { Number = 17, RepositoryName = "Mobile", Title = "Scanner", Author = "dev@contoso.example" };
@@ -75,6 +77,22 @@ public sealed class ManyProjectsCommandTests : IDisposable
         Assert.StartsWith("<!-- anatomybot:reply -->\n✅ Waived `no-component`", thread.Comments[^1].Content, StringComparison.Ordinal);
         var waive = Assert.Single(await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync());
         Assert.Equal((AuditAction.Waive, "no-component", TailspinApprover), (waive.Action, waive.Subject, waive.Actor));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ExemptionTagOfTheSecondProjectsAnatomy_IsRecordedForAnItemOfThatProject()
+    {
+        await Deliver("workitem.updated", $$"""
+            { "id": "wi-13-2", "eventType": "workitem.updated",
+              "resource": { "id": 2, "workItemId": 13, "rev": 2,
+                "revisedBy": { "displayName": "Lead", "uniqueName": "lead@contoso.example" },
+                "fields": { "System.Tags": { "oldValue": "", "newValue": "{{TailspinExemption}}; anatomy:exempt" } },
+                "revision": { "id": 13, "rev": 2, "fields": { "System.TeamProject": "Tailspin" } } },
+              "resourceContainers": { "project": { "id": "{{TailspinId}}" } } }
+            """);
+
+        var exempt = Assert.Single(await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync());
+        Assert.Equal((AuditAction.Exempt, TailspinExemption, "lead@contoso.example", "13"), (exempt.Action, exempt.Subject, exempt.Actor, exempt.Item));
     }
 
     private Task<DeliveryResult> Deliver(string eventType, string body) =>
