@@ -127,7 +127,7 @@ internal static class CheckProbe
         var batch = new BacklogBatch(engine);
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
-            BacklogReader.Read("b", stream, new CheckSink(batch, "b", new AzureDevOpsReaders([])));
+            BacklogReader.Read("b", stream, new CheckSink(PendingBatch.Of(batch), "b", new AzureDevOpsReaders([])));
         }
 
         Console.WriteLine($"read+map+prepare {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {Allocated()} MB allocated, {Gc()}");

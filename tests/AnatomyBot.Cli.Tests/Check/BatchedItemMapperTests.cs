@@ -30,6 +30,92 @@ public sealed class BatchedItemMapperTests
         sink.Release.Dispose();
     }
 
+    [Fact]
+    public void SinkNotReady_BatchesHeldUpToTheCap_ThenAllStartedInOrder()
+    {
+        var sink = new ReadinessSink();
+        const int held = BatchedItemMapper.MaxHeldBatches;
+        using (var mapper = new BatchedItemMapper(sink))
+        {
+            Add(mapper, 0, held * 512);
+            Assert.Empty(sink.Parts);
+
+            Add(mapper, held * 512, (held + 1) * 512);
+            Assert.Equal(held + 1, sink.Parts.Count);
+
+            Add(mapper, (held + 1) * 512, (held + 1) * 512 + 9);
+            mapper.Complete();
+        }
+
+        Assert.Equal(held + 2, sink.Parts.Count);
+        Assert.Equal(Enumerable.Range(0, (held + 1) * 512 + 9).Select(Entry), sink.Parts.SelectMany(p => p.Entries));
+    }
+
+    [Fact]
+    public void SinkBecomesReady_HeldBatchesStartBeforeTheNext_AndOrderHolds()
+    {
+        var sink = new ReadinessSink();
+        using (var mapper = new BatchedItemMapper(sink))
+        {
+            Add(mapper, 0, 3 * 512);
+            Assert.Empty(sink.Parts);
+
+            sink.Ready = true;
+            Add(mapper, 3 * 512, 4 * 512);
+            Assert.Equal(4, sink.Parts.Count);
+
+            Add(mapper, 4 * 512, 4 * 512 + 100);
+            mapper.Complete();
+        }
+
+        Assert.Equal(5, sink.Parts.Count);
+        Assert.All(sink.Parts, part => Assert.True(part.Disposed));
+        Assert.Equal(Enumerable.Range(0, 4 * 512 + 100).Select(Entry), sink.Parts.SelectMany(p => p.Entries));
+    }
+
+    [Fact]
+    public void SinkNeverReady_FileEnds_CompleteStartsTheHeldBatches()
+    {
+        var sink = new ReadinessSink();
+        using (var mapper = new BatchedItemMapper(sink))
+        {
+            Add(mapper, 0, 2 * 512);
+            Assert.Empty(sink.Parts);
+            mapper.Complete();
+        }
+
+        Assert.Equal(2, sink.Parts.Count);
+        Assert.Equal(Enumerable.Range(0, 2 * 512).Select(Entry), sink.Parts.SelectMany(p => p.Entries));
+    }
+
+    private static void Add(BatchedItemMapper mapper, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            mapper.Add(new byte[1 + (i % 7)]);
+        }
+    }
+
+    private static string Entry(int index) => $"{index}:{1 + (index % 7)}";
+
+    /// <summary>Records each part's entries; parts can be started only once the test has made the sink ready, or once
+    /// the mapper holds more than it may.</summary>
+    private sealed class ReadinessSink : IBacklogSink
+    {
+        public bool Ready { get; set; }
+
+        public List<RecordingSink.Part> Parts { get; } = [];
+
+        public InPlaceReading? InPlace => null;
+
+        public IBacklogSinkPart StartPart()
+        {
+            var part = new RecordingSink.Part(null);
+            Parts.Add(part);
+            return part;
+        }
+    }
+
     /// <summary>Records each part's entries; workers hold their parts until the reader has had to map one itself
     /// (bounded: never hangs).</summary>
     private sealed class RecordingSink(int readerThread) : IBacklogSink
@@ -52,7 +138,8 @@ public sealed class BatchedItemMapperTests
             return part;
         }
 
-        internal sealed class Part(RecordingSink sink) : IBacklogSinkPart
+        /// <summary>A part of <paramref name="sink"/> (whose workers wait for the reader), or of a sink whose workers do not wait.</summary>
+        internal sealed class Part(RecordingSink? sink) : IBacklogSinkPart
         {
             public List<string> Entries { get; } = [];
 
@@ -60,13 +147,13 @@ public sealed class BatchedItemMapperTests
 
             public void Add(ReadOnlyMemory<byte> utf8, int index)
             {
-                if (Environment.CurrentManagedThreadId == sink.ReaderThread)
+                if (sink?.ReaderThread == Environment.CurrentManagedThreadId)
                 {
                     Interlocked.Increment(ref sink.OnReader);
                 }
                 else
                 {
-                    sink.Release.Wait(TimeSpan.FromSeconds(10));
+                    sink?.Release.Wait(TimeSpan.FromSeconds(10));
                 }
 
                 Entries.Add($"{index}:{utf8.Length}");

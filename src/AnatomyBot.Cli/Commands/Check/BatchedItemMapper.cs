@@ -9,14 +9,21 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// order). Each batch is one part of <paramref name="sink"/>, started in file order. At most a few batches are in
 /// flight, so memory stays flat: when all are busy, the reader maps the batch itself instead of waiting (a waiting
 /// reader spins, taking a core from the workers). Azure DevOps work items the sink reads in place
-/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes.</summary>
+/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes. While the sink is not
+/// <see cref="IBacklogSink.Ready"/>, up to <see cref="MaxHeldBatches"/> batches are held in order, then started
+/// before the next one.</summary>
 internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
 {
+    /// <summary>Batches held while the sink is not ready (about 16,000 items, 64 MB of buffers at most): enough for
+    /// the reader to run on while <c>check</c>'s engine is built.</summary>
+    internal const int MaxHeldBatches = 32;
+
     private const int BatchBytes = 1 << 20;
     private const int MaxItemsPerBatch = 512;
 
     private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount * 2));
     private readonly List<Task> _batches = [];
+    private readonly Queue<(Batch Batch, int First)> _held = new();
     private readonly InPlaceReading? _inPlace = sink.InPlace;
     private Batch _batch = new();
     private int _count;
@@ -60,7 +67,11 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
     {
         if (_batch.Count > 0)
         {
-            Dispatch(onThisThread: _batches.Count == 0);
+            Dispatch(onThisThread: _batches.Count == 0 && _held.Count == 0, last: true);
+        }
+        else
+        {
+            StartHeld();
         }
 
         foreach (var batch in _batches)
@@ -80,6 +91,11 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         }
 
         _batch.Return();
+        while (_held.TryDequeue(out var held))
+        {
+            held.Batch.Return();
+        }
+
         _slots.Dispose();
     }
 
@@ -92,12 +108,38 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         }
     }
 
-    private void Dispatch(bool onThisThread = false)
+    private void Dispatch(bool onThisThread = false, bool last = false)
     {
-        var batch = _batch;
-        var first = _count - batch.Count;
-        var part = sink.StartPart();
+        _held.Enqueue((_batch, _count - _batch.Count));
         _batch = new Batch();
+        if (last || _held.Count > MaxHeldBatches || sink.Ready)
+        {
+            StartHeld(lastOnThisThread: onThisThread);
+        }
+    }
+
+    /// <summary>Starts the held batches in order, each on a worker when one is free, else on this thread.</summary>
+    private void StartHeld(bool lastOnThisThread = false)
+    {
+        while (_held.TryDequeue(out var held))
+        {
+            Start(held.Batch, held.First, lastOnThisThread && _held.Count == 0);
+        }
+    }
+
+    private void Start(Batch batch, int first, bool onThisThread)
+    {
+        IBacklogSinkPart part;
+        try
+        {
+            part = sink.StartPart();
+        }
+        catch
+        {
+            batch.Return();
+            throw;
+        }
+
         if (!onThisThread && _slots.Wait(0))
         {
             _batches.Add(Task.Run(() =>

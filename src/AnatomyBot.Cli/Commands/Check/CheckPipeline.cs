@@ -8,7 +8,7 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// <summary>The core of <c>check</c>, shared by the command and its benchmark: the items of the live reads, if any, and
 /// every backlog (streamed, item by item) into one batch of the engine, each item mapped and read for the engine on the
 /// reader's workers, then evaluate the batch, mark the gaps the waivers cover, and build the report. Items carry their web links only <c>withUrls</c> (the
-/// story map shows them).</summary>
+/// story map shows them). The engine is built while the reading begins (<see cref="PendingBatch"/>).</summary>
 internal static class CheckPipeline
 {
     public static CheckReport Run(
@@ -22,24 +22,28 @@ internal static class CheckPipeline
     {
         ArgumentNullException.ThrowIfNull(anatomy);
         ArgumentNullException.ThrowIfNull(backlogs);
-        var batch = new BacklogBatch(new LinkageEngine(anatomy));
+        var pending = PendingBatch.Start(() => new BacklogBatch(new LinkageEngine(anatomy)));
         var readers = new AzureDevOpsReaders(anatomy.Policy.Fields.Keys.ToArray());
-        if (live is not null)
+        pending.Read(() =>
         {
-            using var part = batch.StartPart();
-            live.Items.ToList().ForEach(part.Add);
-            foreach (var (id, source, reason) in live.Unreadable)
+            if (live is not null)
             {
-                part.AddUnreadable(id, source, reason);
+                using var part = pending.Batch.StartPart();
+                live.Items.ToList().ForEach(part.Add);
+                foreach (var (id, source, reason) in live.Unreadable)
+                {
+                    part.AddUnreadable(id, source, reason);
+                }
             }
-        }
 
-        foreach (var (name, content) in backlogs)
-        {
-            progress?.Reading(name, content.CanSeek ? content.Length : 0);
-            BacklogReader.Read(name, content, new CheckSink(batch, name, readers, withUrls), progress is null ? null : progress.Read);
-        }
+            foreach (var (name, content) in backlogs)
+            {
+                progress?.Reading(name, content.CanSeek ? content.Length : 0);
+                BacklogReader.Read(name, content, new CheckSink(pending, name, readers, withUrls), progress is null ? null : progress.Read);
+            }
+        });
 
+        var batch = pending.Batch;
         progress?.Evaluating(batch.Count);
         var evaluated = batch.Complete();
         if (waivers is { IsEmpty: false })

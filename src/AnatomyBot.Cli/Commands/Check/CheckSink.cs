@@ -8,12 +8,15 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// the draft and description read in the file's own pass (<see cref="InPlace"/>), or from its bytes through the worker's
 /// draft and description buffer (no work item, no description string), a GitHub issue
 /// as a work item, and an entry that is neither as an unreadable line. Azure DevOps web links are read only
-/// <paramref name="withUrls"/> (a report that shows them).</summary>
-internal sealed class CheckSink(BacklogBatch batch, string displayName, AzureDevOpsReaders readers, bool withUrls = false) : IBacklogSink
+/// <paramref name="withUrls"/> (a report that shows them). The batch may still be being built (<see cref="PendingBatch"/>):
+/// the reader then holds what it reads until it is.</summary>
+internal sealed class CheckSink(PendingBatch batch, string displayName, AzureDevOpsReaders readers, bool withUrls = false) : IBacklogSink
 {
     public InPlaceReading? InPlace => new(readers.Rent(), withUrls);
 
-    public IBacklogSinkPart StartPart() => new Part(batch.StartPart(), displayName, readers, withUrls);
+    public bool Ready => batch.IsReady;
+
+    public IBacklogSinkPart StartPart() => new Part(batch.Batch.StartPart(), displayName, readers, withUrls);
 
     private sealed class Part(BacklogPart part, string displayName, AzureDevOpsReaders readers, bool withUrls) : IBacklogSinkPart
     {

@@ -9,5 +9,9 @@ internal interface IBacklogSink
     /// entry comes as its bytes. Asked once per file.</summary>
     InPlaceReading? InPlace { get; }
 
+    /// <summary>Whether <see cref="StartPart"/> starts a part without waiting. While it does not (<c>check</c>'s engine
+    /// is still being built), the reader holds a bounded number of batches it has read instead of starting their parts.</summary>
+    bool Ready => true;
+
     IBacklogSinkPart StartPart();
 }
