@@ -1,4 +1,3 @@
-using System.Buffers;
 using AnatomyBot.Core.Linkage.Text;
 
 namespace AnatomyBot.Core.Linkage.Ranking;
@@ -9,12 +8,6 @@ namespace AnatomyBot.Core.Linkage.Ranking;
 /// of hashing it again.</summary>
 internal sealed class TermVocabulary
 {
-    /// <summary>ASCII that cannot start a word: words start at a letter, a digit or any non-ASCII character.</summary>
-    private static readonly SearchValues<char> NotWordStart = SearchValues.Create(AsciiExcept(tag: false));
-
-    /// <summary>As <see cref="NotWordStart"/>, but stopping at <c>&lt;</c> too (an HTML tag to skip).</summary>
-    private static readonly SearchValues<char> NotWordOrTagStart = SearchValues.Create(AsciiExcept(tag: true));
-
     /// <summary>A slot of <see cref="_slots"/> holding no term (a slot holds a term's id + 1).</summary>
     private const int EmptySlot = 0;
 
@@ -84,18 +77,18 @@ internal sealed class TermVocabulary
 
         // The hash of each prefix of the word: a stemmed word is a prefix of the word read.
         Span<uint> prefixHashes = stackalloc uint[TextTerms.MaxTermLength + 1];
-        var skip = skipTags ? NotWordOrTagStart : NotWordStart;
         var position = 0;
         while (position < text.Length)
         {
-            var start = text[position..].IndexOfAnyExcept(skip);
-            if (start < 0)
+            // Words start at a letter, a digit or any non-ASCII character; what lies between them is short (a space,
+            // a comma), so it is stepped over here rather than searched.
+            var c = text[position];
+            if (c <= 0x7F && AsciiWordChars[c] == NotAWordChar && !(skipTags && c == '<'))
             {
-                return;
+                position++;
+                continue;
             }
 
-            position += start;
-            var c = text[position];
             if (c == '<')
             {
                 var close = text[position..].IndexOf('>');
@@ -273,18 +266,4 @@ internal sealed class TermVocabulary
         (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z',
         0, 0, 0, 0, 0,
     ];
-
-    private static string AsciiExcept(bool tag)
-    {
-        var chars = new List<char>();
-        for (var c = (char)0; c <= 0x7F; c++)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && !(tag && c == '<'))
-            {
-                chars.Add(c);
-            }
-        }
-
-        return new string([.. chars]);
-    }
 }

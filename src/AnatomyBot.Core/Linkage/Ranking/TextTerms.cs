@@ -110,21 +110,20 @@ internal static class TextTerms
     /// <summary>The length of <paramref name="term"/> once its suffix is stripped.</summary>
     internal static int Stem(ReadOnlySpan<char> term)
     {
-        // Every suffix ends in g, d, s or e.
-        if (term.Length < 4 || term[^1] is not ('g' or 'd' or 's' or 'e'))
+        // The first of -ing, -ed, -es, -s, -e that leaves at least three letters: told apart by the last letter.
+        var n = term.Length;
+        if (n < 4)
         {
-            return term.Length;
+            return n;
         }
 
-        ReadOnlySpan<string> suffixes = ["ing", "ed", "es", "s", "e"];
-        foreach (var suffix in suffixes)
+        return term[n - 1] switch
         {
-            if (term.Length - suffix.Length >= 3 && term.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return term.Length - suffix.Length;
-            }
-        }
-
-        return term.Length;
+            'g' when n >= 6 && term[n - 2] == 'n' && term[n - 3] == 'i' => n - 3,
+            'd' when n >= 5 && term[n - 2] == 'e' => n - 2,
+            's' when n >= 5 && term[n - 2] == 'e' => n - 2,
+            's' or 'e' => n - 1,
+            _ => n,
+        };
     }
 }
