@@ -28,9 +28,12 @@ internal sealed class DenseTermTables
     /// <summary>Per term id: the term's bit within its group's subset index.</summary>
     private readonly int[] _bitOf;
 
-    /// <summary>Per group: <c>2^GroupSize</c> rows of one contribution per element, row k the sum over the group's
-    /// terms whose bit is set in k (row 0 unused).</summary>
-    private readonly double[][] _groups;
+    /// <summary>The groups one after another, each <c>2^GroupSize</c> rows of one contribution per element, row k the
+    /// sum over the group's terms whose bit is set in k (row 0 unused): one array, so that a row is an offset.</summary>
+    private readonly double[] _table;
+
+    /// <summary>How many groups <see cref="_table"/> holds.</summary>
+    private readonly int _groupCount;
 
     /// <param name="postings">Per term id: the elements that contain it and its contribution to each.</param>
     /// <param name="elements">How many elements the layer has.</param>
@@ -38,7 +41,7 @@ internal sealed class DenseTermTables
     public DenseTermTables((int Element, double Weight)[]?[] postings, int elements, long maxTableBytes)
     {
         _elements = elements;
-        (_groupOf, _bitOf, _groups, GroupSize) = BuildGroups(postings, elements, maxTableBytes);
+        (_groupOf, _bitOf, _table, _groupCount, GroupSize) = BuildGroups(postings, elements, maxTableBytes);
     }
 
     /// <summary>Terms per group table: 4, or fewer for a layer too large for tables of four.</summary>
@@ -54,12 +57,12 @@ internal sealed class DenseTermTables
     /// there are fewer elements): rare terms only add, so no element scoring below it can take a place.</summary>
     public bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, out double lastPlaceBound)
     {
-        // Per group the subset asked for, then (in place) the row offsets of the groups touched, and their indices.
-        var rented = _groups.Length > 256 ? ArrayPool<int>.Shared.Rent(2 * _groups.Length) : null;
+        // Per group the subset asked for, then (in place) the offsets of the rows to add.
+        var rented = _groupCount > 512 ? ArrayPool<int>.Shared.Rent(_groupCount) : null;
         try
         {
-            var scratch = rented is null ? stackalloc int[2 * _groups.Length] : rented.AsSpan(0, 2 * _groups.Length);
-            return Sum(queryTerms, scores, scratch[.._groups.Length], scratch[_groups.Length..], out lastPlaceBound);
+            var scratch = rented is null ? stackalloc int[_groupCount] : rented.AsSpan(0, _groupCount);
+            return Sum(queryTerms, scores, scratch, out lastPlaceBound);
         }
         finally
         {
@@ -70,7 +73,7 @@ internal sealed class DenseTermTables
         }
     }
 
-    private bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, Span<int> masks, Span<int> rowGroups, out double lastPlaceBound)
+    private bool Sum(ReadOnlySpan<int> queryTerms, double[] scores, Span<int> masks, out double lastPlaceBound)
     {
         masks.Clear();
         var any = false;
@@ -92,31 +95,32 @@ internal sealed class DenseTermTables
         var n = _elements;
         var found = 0;
         var offsets = masks; // reused in place: offsets[found] ≤ the group index read at the same step.
-        for (var g = 0; g < _groups.Length; g++)
+        for (var g = 0; g < masks.Length; g++)
         {
             if (masks[g] != 0)
             {
-                rowGroups[found] = g;
-                offsets[found++] = masks[g] * n;
+                offsets[found++] = ((g << GroupSize) + masks[g]) * n;
             }
         }
+
+        offsets = offsets[..found];
 
         // Each lane also keeps its highest sums, as many as there are places (a network of min and max, no branches):
         // the last place among those of all lanes and the tail is the bound the pick starts from.
         var at = 0;
         ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         Span<Vector256<double>> laneBest = stackalloc Vector256<double>[SuggestionRanker.Count];
         laneBest.Clear();
         var width = Vector256<double>.Count;
         for (; Vector256.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
         {
             Vector256<double> sum0 = Vector256<double>.Zero, sum1 = Vector256<double>.Zero;
-            for (var r = 0; r < found; r++)
+            foreach (var row in offsets)
             {
-                ref var source = ref MemoryMarshal.GetArrayDataReference(_groups[rowGroups[r]]);
-                var offset = (nuint)(offsets[r] + at);
-                sum0 += Vector256.LoadUnsafe(ref source, offset);
-                sum1 += Vector256.LoadUnsafe(ref source, offset + (nuint)width);
+                var offset = (nuint)(row + at);
+                sum0 += Vector256.LoadUnsafe(ref table, offset);
+                sum1 += Vector256.LoadUnsafe(ref table, offset + (nuint)width);
             }
 
             sum0.StoreUnsafe(ref target, (nuint)at);
@@ -138,9 +142,9 @@ internal sealed class DenseTermTables
         for (; at < n; at++)
         {
             var sum = 0.0;
-            for (var r = 0; r < found; r++)
+            foreach (var row in offsets)
             {
-                sum += _groups[rowGroups[r]][offsets[r] + at];
+                sum += _table[row + at];
             }
 
             scores[at] = sum;
@@ -164,7 +168,7 @@ internal sealed class DenseTermTables
 
     /// <summary>Cuts the dense terms into groups and sums each group's subsets. Groups of four (16 rows each) unless the
     /// tables would pass the limit (by default <see cref="MaxTableBytes"/>); then of two, or one (a plain row per term).</summary>
-    private static (int[] GroupOf, int[] BitOf, double[][] Groups, int GroupSize) BuildGroups((int Element, double Weight)[]?[] postings, int n, long maxTableBytes)
+    private static (int[] GroupOf, int[] BitOf, double[] Table, int GroupCount, int GroupSize) BuildGroups((int Element, double Weight)[]?[] postings, int n, long maxTableBytes)
     {
         var denseTerms = new List<int>();
         for (var term = 0; term < postings.Length; term++)
@@ -184,10 +188,11 @@ internal sealed class DenseTermTables
         var groupOf = new int[postings.Length];
         var bitOf = new int[postings.Length];
         Array.Fill(groupOf, RareTerm);
-        var groups = new double[(denseTerms.Count + groupSize - 1) / groupSize][];
-        for (var g = 0; g < groups.Length; g++)
+        var groupCount = (denseTerms.Count + groupSize - 1) / groupSize;
+        var all = new double[groupCount * (1 << groupSize) * n];
+        for (var g = 0; g < groupCount; g++)
         {
-            var table = groups[g] = new double[(1 << groupSize) * n];
+            var table = all.AsSpan(g * (1 << groupSize) * n, (1 << groupSize) * n);
             for (var j = 0; j < groupSize && (g * groupSize) + j < denseTerms.Count; j++)
             {
                 var term = denseTerms[(g * groupSize) + j];
@@ -216,6 +221,6 @@ internal sealed class DenseTermTables
             }
         }
 
-        return (groupOf, bitOf, groups, groupSize);
+        return (groupOf, bitOf, all, groupCount, groupSize);
     }
 }
