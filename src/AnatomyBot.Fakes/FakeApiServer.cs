@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -83,7 +84,7 @@ public sealed class FakeApiServer : IAsyncDisposable
         if (!context.Request.Headers.ContainsKey("Authorization"))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await context.Response.WriteAsJsonAsync(new { message = "Requires authentication" }).ConfigureAwait(false);
+            await WriteMessageAsync(context, "Requires authentication").ConfigureAwait(false);
             return;
         }
 
@@ -119,7 +120,7 @@ public sealed class FakeApiServer : IAsyncDisposable
                 context.Response.Headers.RetryAfter = "1";
             }
 
-            await context.Response.WriteAsJsonAsync(new { message = "injected failure" }).ConfigureAwait(false);
+            await WriteMessageAsync(context, "injected failure").ConfigureAwait(false);
             return;
         }
 
@@ -152,7 +153,7 @@ public sealed class FakeApiServer : IAsyncDisposable
         catch (UnservedRequestException e)
         {
             context.Response.StatusCode = StatusCodes.Status501NotImplemented;
-            await context.Response.WriteAsJsonAsync(new { message = e.Message }).ConfigureAwait(false);
+            await WriteMessageAsync(context, e.Message).ConfigureAwait(false);
             return;
         }
 
@@ -196,5 +197,12 @@ public sealed class FakeApiServer : IAsyncDisposable
 
             return _random.Next(3) switch { 0 => 500, 1 => 502, _ => 429 };
         }
+    }
+
+    /// <summary>Answers <c>{"message":…}</c> as JSON, as the platforms' error bodies read.</summary>
+    private static Task WriteMessageAsync(HttpContext context, string message)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(new JsonObject { ["message"] = message }.ToJsonString(), context.RequestAborted);
     }
 }

@@ -28,7 +28,7 @@ public static class PipelineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DeliveryProcessorOptions>()
             .Bind(configuration.GetSection(DeliveryProcessorOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidatedBy<DeliveryProcessorOptions, DeliveryProcessorOptionsValidator>()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DeliveryProcessor(
@@ -47,13 +47,13 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ProcessingRunner>();
         services.AddOptions<IngressOptions>()
             .Bind(configuration.GetSection(IngressOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidatedBy<IngressOptions, IngressOptionsValidator>()
             .ValidateOnStart();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<ReconcileSweep>();
         services.AddOptions<DeliveryRetentionOptions>()
             .Bind(configuration.GetSection(DeliveryRetentionOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidatedBy<DeliveryRetentionOptions, DeliveryRetentionOptionsValidator>()
             .ValidateOnStart();
         services.TryAddSingleton<DeliveryRetentionSweep>();
         return services;
@@ -76,14 +76,14 @@ public static class PipelineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<InboxOptions>()
             .Bind(configuration.GetSection(InboxOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidatedBy<InboxOptions, InboxOptionsValidator>()
             .ValidateOnStart();
         services.TryAddSingleton<LocalInbox>();
         services.TryAddSingleton<IDeliveryScheduler>(sp => sp.GetRequiredService<LocalInbox>());
         services.AddHostedService<InboxWorker>();
         services.AddOptions<LocalSweepOptions>()
             .Bind(configuration.GetSection(LocalSweepOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidatedBy<LocalSweepOptions, LocalSweepOptionsValidator>()
             .ValidateOnStart();
         services.AddHostedService<SweepTimer>();
         return services;
@@ -99,5 +99,14 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(create);
         services.TryAddSingleton<IDeliveryScheduler>(sp => sp.GetRequiredService<StorageQueueScheduler>());
         return services;
+    }
+
+    /// <summary>Validates the options with <typeparamref name="TValidator"/>, a validator generated at build time.</summary>
+    private static OptionsBuilder<TOptions> ValidatedBy<TOptions, TValidator>(this OptionsBuilder<TOptions> builder)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>, new()
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new TValidator()));
+        return builder;
     }
 }

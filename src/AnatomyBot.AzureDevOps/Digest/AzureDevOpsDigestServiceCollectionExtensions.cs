@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Headers;
 using System.Text;
 using AnatomyBot.Core.Digest;
@@ -13,10 +12,10 @@ public static class AzureDevOpsDigestServiceCollectionExtensions
     public static IServiceCollection AddAzureDevOpsWikiDigestSink(this IServiceCollection services, AzureDevOpsWikiDigestSinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true))
+        var validation = new AzureDevOpsWikiDigestSinkOptionsValidator().Validate(null, options);
+        if (validation.Failed)
         {
-            throw new InvalidOperationException($"{AzureDevOpsWikiDigestSinkOptions.SectionName}: " + string.Join(" ", problems.Select(p => p.ErrorMessage)));
+            throw new InvalidOperationException($"{AzureDevOpsWikiDigestSinkOptions.SectionName}: " + string.Join(" ", validation.Failures ?? []));
         }
 
         services.AddHttpClient(AzureDevOpsWikiDigestSink.HttpClientName, client =>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.AzureDevOps.Rest.Requests;
 using AnatomyBot.Core.Digest;
 using AnatomyBot.Core.Digest.Rendering;
 
@@ -63,7 +65,7 @@ public sealed class AzureDevOpsWikiDigestSink(HttpClient http, AzureDevOpsWikiDi
         }
 
         response.EnsureSuccessStatusCode();
-        var page = await response.Content.ReadFromJsonAsync<WikiPage>(cancellationToken).ConfigureAwait(false) ?? new WikiPage(null, null);
+        var page = await response.Content.ReadFromJsonAsync(AzureDevOpsJsonContext.Default.WikiPage, cancellationToken).ConfigureAwait(false) ?? new WikiPage(null, null);
         var etag = response.Headers.ETag?.Tag ?? (response.Headers.TryGetValues("ETag", out var tags) ? tags.First() : null);
         return (page, etag);
     }
@@ -72,7 +74,7 @@ public sealed class AzureDevOpsWikiDigestSink(HttpClient http, AzureDevOpsWikiDi
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, PageUri(path, includeContent: false))
         {
-            Content = JsonContent.Create(new { content }),
+            Content = JsonContent.Create(new ContentRequest(content), AzureDevOpsJsonContext.Default.ContentRequest),
         };
         if (etag is not null)
         {
@@ -81,7 +83,7 @@ public sealed class AzureDevOpsWikiDigestSink(HttpClient http, AzureDevOpsWikiDi
 
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<WikiPage>(cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync(AzureDevOpsJsonContext.Default.WikiPage, cancellationToken).ConfigureAwait(false);
     }
 
     private Uri PageUri(string path, bool includeContent) => new(
@@ -91,7 +93,7 @@ public sealed class AzureDevOpsWikiDigestSink(HttpClient http, AzureDevOpsWikiDi
 
     private static string Normalise(string? text) => (text ?? "").ReplaceLineEndings("\n").TrimEnd();
 
-    private sealed record WikiPage(
+    internal sealed record WikiPage(
         [property: JsonPropertyName("content")] string? Content,
         [property: JsonPropertyName("remoteUrl")] string? RemoteUrl);
 }

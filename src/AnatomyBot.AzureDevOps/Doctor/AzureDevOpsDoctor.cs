@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using AnatomyBot.AzureDevOps.Anatomy;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Rest;
+using AnatomyBot.AzureDevOps.Rest.Requests;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.Options;
@@ -65,7 +65,7 @@ public sealed class AzureDevOpsDoctor(AzureDevOpsClient client, IOptions<AzureDe
         var route = client.Route(("project", project));
         var where = $"{settings.OrganizationUrl!.AbsoluteUri.TrimEnd('/')}/{project}";
         var credential = settings.AuthMode == AzureDevOpsAuthMode.Pat ? "personal access token" : "managed identity";
-        using var probe = JsonContent.Create(new { query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project" }, options: AzureDevOpsJson.Options);
+        using var probe = AzureDevOpsClient.Body(new WiqlRequest("SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project"));
         var (status, _, _) = await ReadAsync(AzureDevOpsOperations.QueryByWiql, route, [new("$top", "1")], probe, cancellationToken).ConfigureAwait(false);
         switch (status)
         {

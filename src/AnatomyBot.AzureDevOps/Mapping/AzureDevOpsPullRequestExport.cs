@@ -21,7 +21,7 @@ public static class AzureDevOpsPullRequestExport
         PullRequestDto? pr;
         try
         {
-            pr = json.Deserialize<PullRequestDto>(AzureDevOpsJson.Options);
+            pr = json.Deserialize(AzureDevOpsJsonContext.Default.PullRequestDto);
         }
         catch (JsonException exception)
         {

@@ -19,7 +19,7 @@ public sealed class AzureDevOpsSnapshotReader(AzureDevOpsClient client, IOptions
 
     /// <summary>A work item as the engine sees it, or null (with the reason) when its JSON cannot be read.</summary>
     public static WorkItemMapResult Map(WorkItemDto item) =>
-        AzureDevOpsWorkItemMapper.Map(JsonSerializer.SerializeToElement(item, AzureDevOpsJson.Options));
+        AzureDevOpsWorkItemMapper.Map(JsonSerializer.SerializeToElement(item, AzureDevOpsJsonContext.Default.WorkItemDto));
 
     /// <summary>The items found and all their ancestors, by id; ids that do not exist are absent.</summary>
     public async Task<Dictionary<int, WorkItemDto>> ReadWithAncestorsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)

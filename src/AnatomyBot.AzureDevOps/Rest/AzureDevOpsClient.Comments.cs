@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
+using AnatomyBot.AzureDevOps.Rest.Requests;
 
 namespace AnatomyBot.AzureDevOps.Rest;
 
@@ -42,13 +42,13 @@ public sealed partial class AzureDevOpsClient
     public Task<WorkItemCommentDto?> AddWorkItemCommentAsync(int workItemId, string text, CancellationToken cancellationToken) =>
         SendAsync<WorkItemCommentDto>(
             AzureDevOpsOperations.AddWorkItemComment, Route(("workItemId", Text(workItemId))), [new("format", CommentFormat)],
-            JsonContent.Create(new { text }, options: AzureDevOpsJson.Options), cancellationToken);
+            Body(new TextRequest(text)), cancellationToken);
 
     /// <summary>Replaces a comment's text (as Markdown); null when the comment or the work item is gone.</summary>
     public Task<WorkItemCommentDto?> UpdateWorkItemCommentAsync(int workItemId, int commentId, string text, CancellationToken cancellationToken) =>
         SendAsync<WorkItemCommentDto>(
             AzureDevOpsOperations.UpdateWorkItemComment, Route(("workItemId", Text(workItemId)), ("commentId", Text(commentId))), [new("format", CommentFormat)],
-            JsonContent.Create(new { text }, options: AzureDevOpsJson.Options), cancellationToken);
+            Body(new TextRequest(text)), cancellationToken);
 
     /// <summary>Deletes a comment; false when it was already gone.</summary>
     public async Task<bool> DeleteWorkItemCommentAsync(int workItemId, int commentId, CancellationToken cancellationToken)

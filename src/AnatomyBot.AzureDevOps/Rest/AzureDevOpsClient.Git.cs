@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
+using AnatomyBot.AzureDevOps.Rest.Requests;
 
 namespace AnatomyBot.AzureDevOps.Rest;
 
@@ -67,26 +67,26 @@ public sealed partial class AzureDevOpsClient
     /// and the given status.</summary>
     public async Task<ThreadDto> CreateThreadAsync(PullRequestRef pr, string content, string status, CancellationToken cancellationToken)
     {
-        var body = new { comments = new[] { new { parentCommentId = 0, content, commentType = "text" } }, status };
-        return await SendAsync<ThreadDto>(AzureDevOpsOperations.CreateThread, PrRoute(pr), null, JsonContent.Create(body, options: AzureDevOpsJson.Options), cancellationToken).ConfigureAwait(false)
+        var body = new CreateThreadRequest([new ThreadCommentRequest(0, content, "text")], status);
+        return await SendAsync<ThreadDto>(AzureDevOpsOperations.CreateThread, PrRoute(pr), null, Body(body), cancellationToken).ConfigureAwait(false)
             ?? throw new AzureDevOpsApiException(AzureDevOpsOperations.CreateThread, System.Net.HttpStatusCode.NotFound, "pull request not found");
     }
 
     /// <summary>Adds a Markdown comment to a thread, in answer to <paramref name="parentCommentId"/>.</summary>
     public async Task<CommentDto> CreateThreadCommentAsync(PullRequestRef pr, int threadId, int parentCommentId, string content, CancellationToken cancellationToken)
     {
-        var body = new { parentCommentId, content, commentType = "text" };
+        var body = new ThreadCommentRequest(parentCommentId, content, "text");
         return await SendAsync<CommentDto>(
-                AzureDevOpsOperations.CreateThreadComment, PrRoute(pr, ("threadId", Text(threadId))), null, JsonContent.Create(body, options: AzureDevOpsJson.Options), cancellationToken).ConfigureAwait(false)
+                AzureDevOpsOperations.CreateThreadComment, PrRoute(pr, ("threadId", Text(threadId))), null, Body(body), cancellationToken).ConfigureAwait(false)
             ?? throw new AzureDevOpsApiException(AzureDevOpsOperations.CreateThreadComment, System.Net.HttpStatusCode.NotFound, "thread not found");
     }
 
     public Task<ThreadDto?> UpdateThreadStatusAsync(PullRequestRef pr, int threadId, string status, CancellationToken cancellationToken) =>
-        SendAsync<ThreadDto>(AzureDevOpsOperations.UpdateThread, PrRoute(pr, ("threadId", Text(threadId))), null, JsonContent.Create(new { status }, options: AzureDevOpsJson.Options), cancellationToken);
+        SendAsync<ThreadDto>(AzureDevOpsOperations.UpdateThread, PrRoute(pr, ("threadId", Text(threadId))), null, Body(new StatusRequest(status)), cancellationToken);
 
     public Task<CommentDto?> UpdateCommentAsync(PullRequestRef pr, int threadId, int commentId, string content, CancellationToken cancellationToken) =>
         SendAsync<CommentDto>(
-            AzureDevOpsOperations.UpdateComment, PrRoute(pr, ("threadId", Text(threadId)), ("commentId", Text(commentId))), null, JsonContent.Create(new { content }, options: AzureDevOpsJson.Options), cancellationToken);
+            AzureDevOpsOperations.UpdateComment, PrRoute(pr, ("threadId", Text(threadId)), ("commentId", Text(commentId))), null, Body(new ContentRequest(content)), cancellationToken);
 
     /// <summary>Deletes a comment (the thread stays, shown as deleted); false when it was already gone.</summary>
     public async Task<bool> DeleteCommentAsync(PullRequestRef pr, int threadId, int commentId, CancellationToken cancellationToken)
@@ -107,9 +107,9 @@ public sealed partial class AzureDevOpsClient
     /// <summary>Posts a status on an iteration; the newest status of a genre/name is the one branch policies read.</summary>
     public Task<StatusDto?> CreateIterationStatusAsync(PullRequestRef pr, int iterationId, string state, string description, StatusContextDto context, CancellationToken cancellationToken)
     {
-        var body = new { state, description, context };
+        var body = new IterationStatusRequest(state, description, context);
         return SendAsync<StatusDto>(
-            AzureDevOpsOperations.CreateIterationStatus, PrRoute(pr, ("iterationId", Text(iterationId))), null, JsonContent.Create(body, options: AzureDevOpsJson.Options), cancellationToken);
+            AzureDevOpsOperations.CreateIterationStatus, PrRoute(pr, ("iterationId", Text(iterationId))), null, Body(body), cancellationToken);
     }
 
     /// <summary>A file's text and object id (the cache key), or null when the file or repository does not exist.</summary>

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
+using AnatomyBot.AzureDevOps.Rest.Requests;
 
 namespace AnatomyBot.AzureDevOps.Rest;
 
@@ -17,7 +17,7 @@ public sealed partial class AzureDevOpsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(wiql);
         var result = await SendAsync<WiqlResultDto>(
-            AzureDevOpsOperations.QueryByWiql, InProject(project), [new("$top", Text(top))], JsonContent.Create(new { query = wiql }, options: AzureDevOpsJson.Options), cancellationToken).ConfigureAwait(false);
+            AzureDevOpsOperations.QueryByWiql, InProject(project), [new("$top", Text(top))], Body(new WiqlRequest(wiql)), cancellationToken).ConfigureAwait(false);
         return [.. (result?.WorkItems ?? []).Select(w => w.Id).Where(id => id > 0)];
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AnatomyBot.AzureDevOps.Configuration;
 using AnatomyBot.AzureDevOps.Rest.Dtos;
+using AnatomyBot.AzureDevOps.Rest.Requests;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.AzureDevOps.Rest;
@@ -34,9 +35,9 @@ public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFacto
         var found = new List<WorkItemDto>(ids.Count);
         foreach (var chunk in ids.Distinct().Chunk(BatchSize))
         {
-            var body = new Dictionary<string, object> { ["ids"] = chunk, ["$expand"] = "relations", ["errorPolicy"] = "omit" };
+            var body = new WorkItemsBatchRequest(chunk, "relations", "omit");
             var page = await SendAsync<ListResponse<WorkItemDto?>>(
-                AzureDevOpsOperations.WorkItemsBatch, Route(), null, JsonContent.Create(body, options: AzureDevOpsJson.Options), cancellationToken).ConfigureAwait(false);
+                AzureDevOpsOperations.WorkItemsBatch, Route(), null, Body(body), cancellationToken).ConfigureAwait(false);
             found.AddRange(page?.Value?.OfType<WorkItemDto>() ?? []);
         }
 
@@ -56,7 +57,7 @@ public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFacto
             new("test", "/rev", expectedRev),
             new("add", "/fields/System.Tags", tags),
         ];
-        var content = new StringContent(JsonSerializer.Serialize(patch, AzureDevOpsJson.Options), Encoding.UTF8, "application/json-patch+json");
+        var content = new StringContent(JsonSerializer.Serialize(patch, AzureDevOpsJson.Type<JsonPatchOperation[]>()), Encoding.UTF8, "application/json-patch+json");
         using var response = await SendRawAsync(AzureDevOpsOperations.UpdateWorkItem, Route(("id", Text(id))), null, content, cancellationToken).ConfigureAwait(false);
         return response.StatusCode switch
         {
@@ -86,6 +87,9 @@ public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFacto
         return route;
     }
 
+    /// <summary>A JSON request body of <typeparamref name="T"/>, written by the generated contract.</summary>
+    internal static JsonContent Body<T>(T value) => JsonContent.Create(value, AzureDevOpsJson.Type<T>());
+
     internal static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal async Task<T?> SendAsync<T>(
@@ -103,7 +107,7 @@ public sealed partial class AzureDevOpsClient(IHttpClientFactory httpClientFacto
         }
 
         await EnsureSuccessAsync(operation, response, true).ConfigureAwait(false);
-        return await response.Content.ReadFromJsonAsync<T>(AzureDevOpsJson.Options, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync(AzureDevOpsJson.Type<T>(), cancellationToken).ConfigureAwait(false);
     }
 
     internal async Task<HttpResponseMessage> SendRawAsync(

@@ -40,23 +40,13 @@ public static class ReconcileDeliveries
 
     private static Delivery Build(string id, IReadOnlyList<int> workItemIds, IReadOnlyList<PullRequestRef> pullRequests, string? anatomyVersion, DateTimeOffset at)
     {
-        var body = new
-        {
-            id,
-            eventType = AzureDevOpsEventTypes.Reconcile,
-            resource = new
-            {
-                workItemIds,
-                pullRequests = pullRequests.Select(p => new { project = p.Project, repositoryId = p.RepositoryId, pullRequestId = p.PullRequestId }),
-                anatomyVersion,
-            },
-        };
+        var body = new ReconcileBody(id, AzureDevOpsEventTypes.Reconcile, new ReconcileResource(workItemIds, pullRequests, anatomyVersion));
         return new Delivery
         {
             Platform = Platforms.AzureDevOps,
             Id = id,
             EventName = AzureDevOpsEventTypes.Reconcile,
-            Body = JsonSerializer.Serialize(body, AzureDevOpsJson.Options),
+            Body = JsonSerializer.Serialize(body, AzureDevOpsJsonContext.Default.ReconcileBody),
             ReceivedAt = at,
         };
     }

@@ -1,5 +1,4 @@
 using AnatomyBot.Core.Anatomy;
-using YamlDotNet.Serialization;
 
 namespace AnatomyBot.Core.Forms;
 
@@ -9,8 +8,6 @@ namespace AnatomyBot.Core.Forms;
 /// depends only on the anatomy: the same anatomy gives the same bytes.</summary>
 public static class IssueFormWriter
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder().DisableAliases().Build();
-
     /// <summary>The forms for <paramref name="anatomy"/>, read from the file <paramref name="anatomyName"/> (named in
     /// each form's header).</summary>
     public static IReadOnlyList<IssueForm> Create(EnterpriseAnatomy anatomy, string anatomyName)
@@ -41,7 +38,7 @@ public static class IssueFormWriter
                 IssueFormFields.Markdown($"Pick where this {label} sits on the architecture anatomy; AnatomyBot reads the choices as links."),
             }.Concat(fields.OfType<Dictionary<string, object>>()).ToList(),
         };
-        return new IssueForm(fileName, header + Yaml.Serialize(form).ReplaceLineEndings("\n"));
+        return new IssueForm(fileName, header + IssueFormYaml.Write(form).ReplaceLineEndings("\n"));
     }
 
     private static Dictionary<string, object>? Outcomes(EnterpriseAnatomy anatomy) => anatomy.Outcomes.Count == 0 ? null

@@ -12,11 +12,11 @@ public sealed class DeliveryProcessorOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Back-off before the second attempt when the platform gave no <c>Retry-After</c>; doubles each attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Upper bound of any delay, including a platform's <c>Retry-After</c>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Most API calls one delivery may make while reading what an item references; when it is spent the item

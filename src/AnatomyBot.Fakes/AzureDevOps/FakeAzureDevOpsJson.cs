@@ -83,17 +83,17 @@ public static class FakeAzureDevOpsJson
         var relations = new JsonArray();
         if (item.Parent is { } p)
         {
-            relations.Add(Relation("System.LinkTypes.Hierarchy-Reverse", workItemUrl(p), "Parent"));
+            relations.Add((JsonNode)Relation("System.LinkTypes.Hierarchy-Reverse", workItemUrl(p), "Parent"));
         }
 
         foreach (var child in children)
         {
-            relations.Add(Relation("System.LinkTypes.Hierarchy-Forward", workItemUrl(child), "Child"));
+            relations.Add((JsonNode)Relation("System.LinkTypes.Hierarchy-Forward", workItemUrl(child), "Child"));
         }
 
         foreach (var (projectId, repositoryId, number) in item.PullRequestLinks)
         {
-            relations.Add(Relation("ArtifactLink", $"vstfs:///Git/PullRequestId/{projectId}%2F{repositoryId}%2F{number}", "Pull Request"));
+            relations.Add((JsonNode)Relation("ArtifactLink", $"vstfs:///Git/PullRequestId/{projectId}%2F{repositoryId}%2F{number}", "Pull Request"));
         }
 
         var url = workItemUrl(item.Id);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AnatomyBot.GitHub.Auth;
 
@@ -15,12 +15,12 @@ public static class AppJwt
     {
         ArgumentNullException.ThrowIfNull(key);
         var header = Base64Url("""{"alg":"RS256","typ":"JWT"}"""u8);
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        var payload = Base64Url(Encoding.UTF8.GetBytes(new JsonObject
         {
             ["iat"] = (now - Backdate).ToUnixTimeSeconds(),
             ["exp"] = (now + Lifetime).ToUnixTimeSeconds(),
             ["iss"] = appId,
-        }));
+        }.ToJsonString()));
         var signingInput = $"{header}.{payload}";
         var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{signingInput}.{Base64Url(signature)}";

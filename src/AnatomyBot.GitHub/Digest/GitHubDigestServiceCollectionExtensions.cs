@@ -11,10 +11,10 @@ public static class GitHubDigestServiceCollectionExtensions
     public static IServiceCollection AddGitHubIssueDigestSink(this IServiceCollection services, GitHubIssueDigestSinkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true))
+        var validation = new GitHubIssueDigestSinkOptionsValidator().Validate(null, options);
+        if (validation.Failed)
         {
-            throw new InvalidOperationException($"{GitHubIssueDigestSinkOptions.SectionName}: " + string.Join(" ", problems.Select(p => p.ErrorMessage)));
+            throw new InvalidOperationException($"{GitHubIssueDigestSinkOptions.SectionName}: " + string.Join(" ", validation.Failures ?? []));
         }
 
         services.AddHttpClient(GitHubIssueDigestSink.HttpClientName, client =>

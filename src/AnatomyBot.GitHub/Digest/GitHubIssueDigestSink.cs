@@ -27,7 +27,7 @@ public sealed class GitHubIssueDigestSink(HttpClient http, GitHubIssueDigestSink
         DigestPublication publication;
         if (current is null)
         {
-            var created = await SendAsync(HttpMethod.Post, $"repos/{options.Repository}/issues", new { title = digest.Title, body, labels = new[] { options.Label } }, cancellationToken).ConfigureAwait(false);
+            var created = await SendAsync(HttpMethod.Post, $"repos/{options.Repository}/issues", new DigestIssueWrite(digest.Title, body, Labels: [options.Label]), cancellationToken).ConfigureAwait(false);
             publication = new DigestPublication(Name, DigestPublicationAction.Created, created?.HtmlUrl ?? "");
         }
         else if (current.State == "open" && current.Title == digest.Title && Normalise(current.Body) == Normalise(body))
@@ -36,13 +36,13 @@ public sealed class GitHubIssueDigestSink(HttpClient http, GitHubIssueDigestSink
         }
         else
         {
-            var updated = await SendAsync(HttpMethod.Patch, $"repos/{options.Repository}/issues/{current.Number}", new { title = digest.Title, body, state = "open" }, cancellationToken).ConfigureAwait(false);
+            var updated = await SendAsync(HttpMethod.Patch, $"repos/{options.Repository}/issues/{current.Number}", new DigestIssueWrite(digest.Title, body, State: "open"), cancellationToken).ConfigureAwait(false);
             publication = new DigestPublication(Name, DigestPublicationAction.Updated, updated?.HtmlUrl ?? current.HtmlUrl ?? "");
         }
 
         foreach (var earlier in issues.Where(i => i.State == "open" && DigestMarkers.FindWeek(i.Body) is { } other && other < week))
         {
-            await SendAsync(HttpMethod.Patch, $"repos/{options.Repository}/issues/{earlier.Number}", new { state = "closed", state_reason = "completed" }, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Patch, $"repos/{options.Repository}/issues/{earlier.Number}", new DigestIssueWrite(State: "closed", StateReason: "completed"), cancellationToken).ConfigureAwait(false);
         }
 
         return publication;
@@ -53,16 +53,16 @@ public sealed class GitHubIssueDigestSink(HttpClient http, GitHubIssueDigestSink
         var url = $"repos/{options.Repository}/issues?labels={Uri.EscapeDataString(options.Label)}&state=all&sort=created&direction=desc&per_page=100";
         using var response = await http.GetAsync(new Uri(url, UriKind.Relative), cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        var issues = await response.Content.ReadFromJsonAsync<List<GitHubDigestIssue>>(cancellationToken).ConfigureAwait(false) ?? [];
+        var issues = await response.Content.ReadFromJsonAsync(GitHubDigestJsonContext.Default.ListGitHubDigestIssue, cancellationToken).ConfigureAwait(false) ?? [];
         return [.. issues.Where(i => i.PullRequest is null or { ValueKind: System.Text.Json.JsonValueKind.Null })];
     }
 
-    private async Task<GitHubDigestIssue?> SendAsync(HttpMethod method, string path, object payload, CancellationToken cancellationToken)
+    private async Task<GitHubDigestIssue?> SendAsync(HttpMethod method, string path, DigestIssueWrite payload, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(payload) };
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(payload, GitHubDigestJsonContext.Default.DigestIssueWrite) };
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<GitHubDigestIssue>(cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync(GitHubDigestJsonContext.Default.GitHubDigestIssue, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Normalise(string? text) => (text ?? "").ReplaceLineEndings("\n").TrimEnd();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.Hosting.Inbox;
 
@@ -17,6 +18,6 @@ public sealed class InboxOptions
     public int RecoverMax { get; set; } = 1_000_000;
 
     /// <summary>Back-off after the ledger itself failed (not the platform): the delivery is tried again after this.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan InfrastructureRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.Hosting.Processing;
 
@@ -9,6 +9,6 @@ public sealed class LocalSweepOptions
     public const string SectionName = "Sweep";
 
     /// <summary>Time between sweeps of every platform's open items (e.g. <c>1.00:00:00</c> for nightly); unset is off.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "31.00:00:00")]
+    [TimeSpanRange("00:01:00", "31.00:00:00")]
     public TimeSpan? Interval { get; set; }
 }

@@ -16,15 +16,13 @@ public sealed record QueueEnvelope(
     /// <summary>Inline limit for the serialised delivery, leaving room for the envelope and Base64's 4/3 growth.</summary>
     public const int MaxInlineBytes = 45 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static string Serialize(Delivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var inline = JsonSerializer.Serialize(new QueueEnvelope(delivery.Platform, delivery.Id, delivery.Attempts, delivery), Json);
+        var inline = JsonSerializer.Serialize(new QueueEnvelope(delivery.Platform, delivery.Id, delivery.Attempts, delivery), QueueJsonContext.Default.QueueEnvelope);
         return System.Text.Encoding.UTF8.GetByteCount(inline) <= MaxInlineBytes
             ? inline
-            : JsonSerializer.Serialize(new QueueEnvelope(delivery.Platform, delivery.Id, delivery.Attempts, null), Json);
+            : JsonSerializer.Serialize(new QueueEnvelope(delivery.Platform, delivery.Id, delivery.Attempts, null), QueueJsonContext.Default.QueueEnvelope);
     }
 
     /// <summary>The envelope, or null when the message is not one of ours (then it belongs in poison).</summary>
@@ -32,7 +30,7 @@ public sealed record QueueEnvelope(
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize<QueueEnvelope>(message, Json);
+            var envelope = JsonSerializer.Deserialize<QueueEnvelope>(message, QueueJsonContext.Default.QueueEnvelope);
             return envelope is { Platform.Length: > 0, Id.Length: > 0 } ? envelope : null;
         }
         catch (JsonException)

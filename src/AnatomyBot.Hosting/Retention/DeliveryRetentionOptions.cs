@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using AnatomyBot.Core.Pipeline;
 
 namespace AnatomyBot.Hosting.Retention;
 
@@ -9,6 +9,6 @@ public sealed class DeliveryRetentionOptions
 
     /// <summary>Deliveries (and their bodies) and body fingerprints older than this are deleted; at least one day, the
     /// window in which a body received again under a new delivery id is recognised as a replay.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
     public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(30);
 }
