@@ -10,10 +10,8 @@ internal sealed record DemoScenario(
     [property: JsonPropertyName("azureDevOps")] DemoAzureDevOpsBacklog AzureDevOps,
     [property: JsonPropertyName("steps")] IReadOnlyList<DemoStep> Steps)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static DemoScenario Parse(string json) =>
-        JsonSerializer.Deserialize<DemoScenario>(json, Json) ?? throw new InvalidDataException("The demo scenario is empty.");
+        JsonSerializer.Deserialize(json, Hosting.CliJsonContext.Default.DemoScenario) ?? throw new InvalidDataException("The demo scenario is empty.");
 }
 
 /// <summary>The GitHub repository's items and <c>Collaborators</c>: each login's permission on the repository

@@ -13,7 +13,7 @@ internal static class RecordedPayloads
         {
             var headersPath = Path.ChangeExtension(bodyPath, ".headers.json");
             var headers = File.Exists(headersPath)
-                ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(headersPath)) ?? []
+                ? JsonSerializer.Deserialize(File.ReadAllText(headersPath), CliJsonContext.Default.DictionaryStringString) ?? []
                 : [];
             yield return new RecordedPayload(Path.GetFileName(bodyPath), new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), File.ReadAllBytes(bodyPath));
         }
