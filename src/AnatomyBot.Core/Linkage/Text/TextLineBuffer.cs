@@ -13,18 +13,30 @@ internal static class TextLineBuffer
 
     public static void AppendCollapsed(ReadOnlySpan<char> text, StringBuilder line)
     {
-        foreach (var c in text)
+        var position = 0;
+        while (position < text.Length)
         {
-            if (char.IsWhiteSpace(c))
+            // A run of other characters is appended at once; a run of white space becomes one space.
+            var start = position;
+            while (position < text.Length && !char.IsWhiteSpace(text[position]))
             {
-                if (line.Length > 0 && line[^1] != ' ')
-                {
-                    line.Append(' ');
-                }
+                position++;
             }
-            else
+
+            line.Append(text[start..position]);
+            if (position == text.Length)
             {
-                line.Append(c);
+                return;
+            }
+
+            if (line.Length > 0 && line[^1] != ' ')
+            {
+                line.Append(' ');
+            }
+
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
             }
         }
     }
