@@ -77,7 +77,7 @@ internal static class JsonReportWriter
             {
                 json.WriteStartObject();
                 json.WriteString(Names.Id, suggestion.Id);
-                json.WriteNumber(Names.Score, suggestion.Score);
+                JsonScore.Write(json, Names.Score, suggestion.Score);
                 json.WriteEndObject();
             }
 
