@@ -1,8 +1,11 @@
 using System.CommandLine;
 using AnatomyBot.Cli.Commands;
+using AnatomyBot.Cli.Input;
 
+// check's anatomy is read while the command line is set up (the larger part of start-up before the backlog).
+var anatomy = AnatomyPrefetch.Start(args);
 var root = new RootCommand("AnatomyBot: checks that value streams link up to strategic outcomes (P1) and down to logic (P3) and component specifications (P4).");
-foreach (var command in CommandCatalog.Create())
+foreach (var command in CommandCatalog.Create(anatomy))
 {
     root.Subcommands.Add(command);
 }

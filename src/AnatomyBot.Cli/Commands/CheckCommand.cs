@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AnatomyBot.Cli.Commands.Check;
+using AnatomyBot.Cli.Input;
 
 namespace AnatomyBot.Cli.Commands;
 
@@ -13,7 +14,8 @@ internal static class CheckCommand
     public const int GapsFound = 1;
     public const int InvalidInput = 2;
 
-    public static Command Create()
+    /// <summary>The command; its anatomy file comes from <paramref name="prefetch"/> when that read the same file.</summary>
+    public static Command Create(AnatomyPrefetch? prefetch = null)
     {
         var anatomy = new Option<string>("--anatomy") { Description = "The anatomy file (anatomy.yml). With --github or --azure-devops it may be left out: the anatomy is then read from the repository, as the bot reads it.", HelpName = "FILE" };
         var backlogs = new Option<string[]>("--backlog")
@@ -52,7 +54,8 @@ internal static class CheckCommand
             parse.GetValue(azureDevOps),
             parse.GetValue(format) ?? "text",
             parse.GetValue(failOn) ?? "block",
-            parse.GetValue(today)).RunAsync(cancellationToken));
+            parse.GetValue(today),
+            prefetch).RunAsync(cancellationToken));
         return command;
     }
 }

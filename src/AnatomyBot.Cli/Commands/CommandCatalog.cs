@@ -1,16 +1,18 @@
 using System.CommandLine;
+using AnatomyBot.Cli.Input;
 
 namespace AnatomyBot.Cli.Commands;
 
 /// <summary>Every <c>anatomybot</c> subcommand, one line each.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> Create()
+    /// <summary>The commands; <c>check</c> takes its anatomy from <paramref name="anatomy"/> when that read it already.</summary>
+    public static IEnumerable<Command> Create(AnatomyPrefetch? anatomy = null)
     {
         // Subcommands are registered here: lint, schema, check, digest, serve, replay, demo.
         yield return LintCommand.Create();
         yield return SchemaCommand.Create();
-        yield return CheckCommand.Create();
+        yield return CheckCommand.Create(anatomy);
         yield return DigestCommand.Create();
         yield return ServeCommand.Create();
         yield return ReplayCommand.Create();

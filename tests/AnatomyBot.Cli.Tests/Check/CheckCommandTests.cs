@@ -234,6 +234,22 @@ public sealed class CheckCommandTests
         Assert.Contains($"{anatomy}:", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void InvalidAnatomyAndMalformedBacklog_TheAnatomyIsReported_AUsageErrorBeforeEither()
+    {
+        var anatomy = WriteTemp("version: 1\noutcomes:\n  - id: O-1\n    nme: typo\n");
+        var backlog = WriteTemp("[{\"id\": 1,");
+
+        var (exit, stdout, stderr) = Run("check", "--anatomy", anatomy, "--backlog", backlog);
+        var usage = Run("check", "--anatomy", anatomy, "--backlog", backlog, "--format", "yaml");
+
+        Assert.Equal((2, ""), (exit, stdout));
+        Assert.Contains($"{anatomy}:4:5: error", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(backlog, stderr, StringComparison.Ordinal);
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Equal("error: check: --format must be text, json or markdown, not 'yaml'", usage.Stderr.Trim());
+    }
+
     private static string Diagnostics(JsonElement item)
         => string.Join("\n", item.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetString()));
 

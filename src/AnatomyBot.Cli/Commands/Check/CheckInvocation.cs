@@ -1,12 +1,14 @@
 using AnatomyBot.Cli.Commands.Check.Live;
+using AnatomyBot.Cli.Input;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Waivers;
 
 namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>One run of <c>anatomybot check</c>: validates the flags, reads the live sources (which may supply the
-/// anatomy) and the files, evaluates them in one batch and writes the report.</summary>
-internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPaths, string[] GitHub, int? PullRequest, string? AzureDevOps, string Format, string FailOn, string? Today = null)
+/// anatomy) and the files, evaluates them in one batch and writes the report. The anatomy file may have been read
+/// already (<paramref name="Prefetch"/>).</summary>
+internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPaths, string[] GitHub, int? PullRequest, string? AzureDevOps, string Format, string FailOn, string? Today = null, AnatomyPrefetch? Prefetch = null)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +24,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
 
         try
         {
-            var anatomy = AnatomyPath is null ? null : AnatomyFile.Load(AnatomyPath);
+            var anatomy = AnatomyPath is null ? null : AnatomyFile.Load(AnatomyPath, Prefetch);
             var live = await ReadLiveAsync(cancellationToken).ConfigureAwait(false);
             anatomy ??= live?.Anatomy ?? throw new LiveReadException("check: --anatomy FILE is required");
             var paths = BacklogPaths.ToList();
