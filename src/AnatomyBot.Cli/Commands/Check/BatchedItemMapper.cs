@@ -14,9 +14,10 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// before the next one.</summary>
 internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
 {
-    /// <summary>Batches held while the sink is not ready (about 16,000 items, 64 MB of buffers at most): enough for
-    /// the reader to run on while <c>check</c>'s engine is built.</summary>
-    internal const int MaxHeldBatches = 32;
+    /// <summary>Batches held while the sink is not ready (4,096 items at most): the reader's first stretch while
+    /// <c>check</c>'s engine is built. Holding 32 cost <c>check</c> 44 MB more peak memory and about 0.1 s more CPU
+    /// than 8 on 100,000 items (likely the buffers beyond what the shared array pool keeps).</summary>
+    internal const int MaxHeldBatches = 8;
 
     private const int BatchBytes = 1 << 20;
     private const int MaxItemsPerBatch = 512;
