@@ -17,8 +17,8 @@
 # linker, optimised for speed, for the instruction set in ANATOMYBOT_BENCH_AOT_ISA, default `native`: this machine's,
 # as the JIT uses; about 20 minutes at load 17) and adds the two native executables to the same rotation, so the
 # four forms meet the same load; the ratios are then given for each form of check against each form of the bare parse.
-# The CLI's trimming and AOT warnings (serve, the platform clients) are not errors for this publish: bench/README.md
-# says which they are.
+# The packages' assembly-level trimming and AOT warnings (Octokit, Azure.Data.Tables, Azure.Monitor.OpenTelemetry.AspNetCore)
+# are not errors for this publish: bench/README.md says what they mean.
 set -euo pipefail
 
 rounds=${1:-10}

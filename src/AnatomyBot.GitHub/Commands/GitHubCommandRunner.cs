@@ -163,7 +163,7 @@ public sealed class GitHubCommandRunner(
     /// <c>AddToIssue</c> sends a bare array.</summary>
     private static async Task AddLabelAsync(IGitHubClient client, IssueId item, string label) =>
         await new ApiConnection(client.Connection).Post<IReadOnlyList<Label>>(
-            ApiUrls.IssueLabels(item.Repository.Owner, item.Repository.Name, item.Number), new { labels = new[] { label } }).ConfigureAwait(false);
+            ApiUrls.IssueLabels(item.Repository.Owner, item.Repository.Name, item.Number), Reconcile.GitHubApplier.LabelsBody([label])).ConfigureAwait(false);
 
     private static async Task ReplyAsync(IGitHubClient client, IssueId item, string body) =>
         await client.Issue.Comment.Create(item.Repository.Owner, item.Repository.Name, item.Number, body).ConfigureAwait(false);

@@ -100,7 +100,7 @@ public sealed class GitHubApplier(GitHubConnections connections, GitHubBotIdenti
         var api = new ApiConnection(client.Connection);
         if (add.Length > 0)
         {
-            await api.Post<IReadOnlyList<Label>>(ApiUrls.IssueLabels(owner, name, id.Number), new { labels = add }).ConfigureAwait(false);
+            await api.Post<IReadOnlyList<Label>>(ApiUrls.IssueLabels(owner, name, id.Number), LabelsBody(add)).ConfigureAwait(false);
         }
 
         foreach (var label in plan.LabelsToRemove)
@@ -115,6 +115,10 @@ public sealed class GitHubApplier(GitHubConnections connections, GitHubBotIdenti
             }
         }
     }
+
+    /// <summary><c>{"labels": [...]}</c> for Octokit's serializer as a dictionary, which it writes without reflecting over
+    /// a type of ours (an anonymous type's properties are trimmed away in the native build, leaving <c>{}</c>).</summary>
+    internal static Dictionary<string, object> LabelsBody(string[] labels) => new(StringComparer.Ordinal) { ["labels"] = labels };
 
     private async Task EnsureLabelAsync(IGitHubClient client, RepositoryId repository, string label)
     {
