@@ -104,17 +104,31 @@ internal sealed class Bm25Index
     /// ids). <paramref name="scores"/> (one per element) must be all zero on entry and is left so; <paramref name="touched"/>
     /// is room for the elements scored. Common terms are summed first, a group's table row at a time, then the rare
     /// ones, which touch few elements: only those are scored, rounded and cleared when no common term is asked for.</summary>
-    public IReadOnlyList<Suggestion> Top(ReadOnlySpan<int> queryTerms, double[] scores, List<int> touched) =>
-        Top(queryTerms, scores, touched, [], []);
+    public IReadOnlyList<Suggestion> Top(ReadOnlySpan<int> queryTerms, double[] scores, List<int> touched)
+    {
+        Span<int> best = stackalloc int[SuggestionRanker.Count];
+        Span<double> bestScores = stackalloc double[SuggestionRanker.Count];
+        var found = Top(queryTerms, scores, touched, [], [], best, bestScores);
+        var result = new Suggestion[found];
+        for (var i = 0; i < found; i++)
+        {
+            result[i] = new Suggestion(IdAt(best[i]), bestScores[i]);
+        }
 
-    /// <summary>As <see cref="Top(ReadOnlySpan{int}, double[], List{int})"/>, and writes the scores (rounded as the
-    /// suggestions' are) of the elements at <paramref name="positions"/> into <paramref name="positionScores"/>.</summary>
-    public IReadOnlyList<Suggestion> Top(ReadOnlySpan<int> queryTerms, double[] scores, List<int> touched, ReadOnlySpan<int> positions, Span<double> positionScores)
+        return result;
+    }
+
+    /// <summary>As <see cref="Top(ReadOnlySpan{int}, double[], List{int})"/>, into <paramref name="best"/> (the positions
+    /// of the best elements) and <paramref name="bestScores"/> (their scores), returning how many placed; and writes
+    /// the scores (rounded as the suggestions' are) of the elements at <paramref name="positions"/> into
+    /// <paramref name="positionScores"/>.</summary>
+    public int Top(ReadOnlySpan<int> queryTerms, double[] scores, List<int> touched, ReadOnlySpan<int> positions, Span<double> positionScores,
+        Span<int> best, Span<double> bestScores)
     {
         positionScores.Clear();
         if (_elements.Length == 0 || queryTerms.IsEmpty)
         {
-            return [];
+            return 0;
         }
 
         touched.Clear();
@@ -142,26 +156,13 @@ internal sealed class Bm25Index
             positionScores[i] = Math.Round(scores[positions[i]], 3);
         }
 
-        Span<int> best = stackalloc int[SuggestionRanker.Count];
-        Span<double> bestScores = stackalloc double[SuggestionRanker.Count];
         if (!dense)
         {
-            return Suggestions(best, bestScores, TopScores.Pick(scores, CollectionsMarshal.AsSpan(touched), best, bestScores));
+            return TopScores.Pick(scores, CollectionsMarshal.AsSpan(touched), best, bestScores);
         }
 
         var found = TopScores.PickAll(scores, _elements.Length, lastPlaceBound, best, bestScores);
         Array.Clear(scores, 0, _elements.Length);
-        return Suggestions(best, bestScores, found);
-    }
-
-    private Suggestion[] Suggestions(ReadOnlySpan<int> best, ReadOnlySpan<double> bestScores, int found)
-    {
-        var result = new Suggestion[found];
-        for (var i = 0; i < found; i++)
-        {
-            result[i] = new Suggestion(_elements[best[i]].Id, bestScores[i]);
-        }
-
-        return result;
+        return found;
     }
 }

@@ -72,14 +72,22 @@ internal sealed class SuggestionRanker(AnatomyIndex index)
         }
 
         var belowScores = _belowScores.AsSpan(0, _below.Count);
-        var byText = bm25.Top(itemTerms.Widen(ref _wide), _scores, _touched, CollectionsMarshal.AsSpan(_below), belowScores);
+        Span<int> byText = stackalloc int[Count];
+        Span<double> byTextScores = stackalloc double[Count];
+        var found = bm25.Top(itemTerms.Widen(ref _wide), _scores, _touched, CollectionsMarshal.AsSpan(_below), belowScores, byText, byTextScores);
         if (_below.Count == 0)
         {
-            return (byText, FirstLeads(byText));
+            var suggestions = new Suggestion[found];
+            for (var i = 0; i < found; i++)
+            {
+                suggestions[i] = new Suggestion(bm25.IdAt(byText[i]), byTextScores[i]);
+            }
+
+            return (suggestions, FirstLeads(suggestions));
         }
 
         // Matched below the trace (closest first, then by score), then the rest by text, then unmatched below the trace.
-        // An entry of order is an index into _below, or the complement of one into byText.
+        // An entry of order is an index into _below, or the complement of one into byText (positions, as _below's are).
         Span<int> order = stackalloc int[Count];
         var placed = 0;
         while (placed < Count && NextBelow(belowScores, matched: true, order[..placed]) is var below and >= 0)
@@ -87,9 +95,9 @@ internal sealed class SuggestionRanker(AnatomyIndex index)
             order[placed++] = below;
         }
 
-        for (var t = 0; t < byText.Count && placed < Count; t++)
+        for (var t = 0; t < found && placed < Count; t++)
         {
-            if (!_below.Contains(bm25.PositionOf(byText[t].Id)))
+            if (!_below.Contains(byText[t]))
             {
                 order[placed++] = ~t;
             }
@@ -103,7 +111,9 @@ internal sealed class SuggestionRanker(AnatomyIndex index)
         var result = new Suggestion[placed];
         for (var i = 0; i < placed; i++)
         {
-            result[i] = order[i] >= 0 ? new Suggestion(bm25.IdAt(_below[order[i]]), belowScores[order[i]]) : byText[~order[i]];
+            result[i] = order[i] >= 0
+                ? new Suggestion(bm25.IdAt(_below[order[i]]), belowScores[order[i]])
+                : new Suggestion(bm25.IdAt(byText[~order[i]]), byTextScores[~order[i]]);
         }
 
         var leads = placed > 0 && result[0].Score > 0 &&
