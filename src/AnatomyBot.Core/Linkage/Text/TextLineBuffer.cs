@@ -11,8 +11,18 @@ internal static class TextLineBuffer
     /// Lines with none of these are prose: no string is made for them.</summary>
     private static readonly SearchValues<char> ReferenceMarks = SearchValues.Create(":#/");
 
+    /// <summary>White space other than the plain space.</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(WhiteSpaceExceptSpace());
+
     public static void AppendCollapsed(ReadOnlySpan<char> text, StringBuilder line)
     {
+        // Most text is words between single spaces: then only a leading space can go, and the rest is appended as is.
+        if (!text.ContainsAny(OtherWhiteSpace) && !text.Contains("  ", StringComparison.Ordinal))
+        {
+            line.Append(text.StartsWith(' ') && (line.Length == 0 || line[^1] == ' ') ? text[1..] : text);
+            return;
+        }
+
         var position = 0;
         while (position < text.Length)
         {
@@ -81,5 +91,20 @@ internal static class TextLineBuffer
         }
 
         return false;
+    }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts but the plain space.</summary>
+    private static string WhiteSpaceExceptSpace()
+    {
+        var chars = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (c != ' ' && char.IsWhiteSpace((char)c))
+            {
+                chars.Add((char)c);
+            }
+        }
+
+        return new string([.. chars]);
     }
 }
