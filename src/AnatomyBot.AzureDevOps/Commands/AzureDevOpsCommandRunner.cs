@@ -86,7 +86,7 @@ public sealed class AzureDevOpsCommandRunner(
         var item = PullRequestIds.Format(named);
         var site = new Site(
             item,
-            ConfiguredProject(pullRequest.Repository?.Project?.Name, pullRequest.Repository?.Project?.Id),
+            options.Value.ConfiguredProjectOrDefault(pullRequest.Repository?.Project?.Name, pullRequest.Repository?.Project?.Id),
             pullRequest.CreatedBy,
             "pull request",
             string.Create(CultureInfo.InvariantCulture, $"{RecordedWaivers.CommandKeyPrefix}azure-devops:{item}:{threadId}:{commentId}"),
@@ -156,7 +156,7 @@ public sealed class AzureDevOpsCommandRunner(
 
         var site = new Site(
             item,
-            ConfiguredProject(project, null),
+            options.Value.ConfiguredProjectOrDefault(project),
             WorkItemFields.Identity(at, "System.CreatedBy"),
             "work item",
             string.Create(CultureInfo.InvariantCulture, $"{RecordedWaivers.CommandKeyPrefix}azure-devops:{item}:comment:{reference.CommentId}"),
@@ -208,15 +208,6 @@ public sealed class AzureDevOpsCommandRunner(
         }
 
         return ([.. site.Evaluations.Values], null);
-    }
-
-    /// <summary>The configured project an item belongs to, by name or id, whose anatomy its commands are judged by; the
-    /// first configured project when the item does not say.</summary>
-    private string ConfiguredProject(string? name, string? id)
-    {
-        var settings = options.Value;
-        return settings.ConfiguredProjects.FirstOrDefault(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase) || string.Equals(p, id, StringComparison.OrdinalIgnoreCase))
-            ?? settings.DefaultProject;
     }
 
     private static string? Refusal(Site site, AnatomyCommand command, IdentityDto author, string actor, EnterpriseAnatomy? anatomy)

@@ -49,6 +49,12 @@ public sealed class AzureDevOpsOptions
             : project;
     }
 
+    /// <summary>The configured project that <paramref name="name"/> or <paramref name="id"/> names (compared
+    /// case-insensitively), else <see cref="DefaultProject"/>: whose anatomy judges an item that may name its project.</summary>
+    public string ConfiguredProjectOrDefault(string? name, string? id = null) =>
+        ConfiguredProjects.FirstOrDefault(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase) || string.Equals(p, id, StringComparison.OrdinalIgnoreCase))
+        ?? DefaultProject;
+
     /// <summary>The first watched project: where reads that name no project (work items by id) are sent.</summary>
     public string DefaultProject => ConfiguredProjects.Count > 0 ? ConfiguredProjects[0] : throw new InvalidOperationException("AzureDevOps:Projects is not set.");
 

@@ -37,7 +37,7 @@ public sealed class AzureDevOpsAuditRecorder(
         EnterpriseAnatomy anatomy;
         try
         {
-            anatomy = (await anatomies.For(ProjectOf(change)).GetAsync(null, cancellationToken).ConfigureAwait(false)).Anatomy;
+            anatomy = (await anatomies.For(options.Value.ConfiguredProjectOrDefault(change.Project?.Trim())).GetAsync(null, cancellationToken).ConfigureAwait(false)).Anatomy;
         }
         catch (AnatomyUnavailableException)
         {
@@ -86,14 +86,6 @@ public sealed class AzureDevOpsAuditRecorder(
         }
     }
 
-    /// <summary>The configured project the item is in, whose anatomy names its exemption tags: the first configured
-    /// project when the notification does not name one or names another.</summary>
-    private string ProjectOf(TagChange change)
-    {
-        var settings = options.Value;
-        return settings.ConfiguredProjects.FirstOrDefault(p => string.Equals(p, change.Project?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? settings.DefaultProject;
-    }
 
     /// <summary>The file at <paramref name="commit"/>, parsed; null when absent or not a valid anatomy.</summary>
     private async Task<EnterpriseAnatomy?> ReadAsync(PushSubject push, string path, string commit, CancellationToken cancellationToken)
