@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AnatomyBot.Cli.Commands;
 
 /// <summary><c>anatomybot audit --store … [--since DATE] [--format text|json|markdown]</c>: the audit trail of a ledger
-/// (waivers, unwaives, links, exemptions, mode changes), oldest first. Exit 0 listed, 2 invalid input or no ledger.</summary>
+/// (waivers, unwaives, links, exemptions, mode changes), oldest first. Exit 0 listed, 2 invalid input or no ledger, 130
+/// interrupted.</summary>
 internal static class AuditCommand
 {
     /// <summary>How many entries one listing holds at most; beyond, the listing says more were recorded.</summary>
@@ -29,13 +30,13 @@ internal static class AuditCommand
         {
             store, since, format,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("audit", token => RunAsync(
             parse.GetValue(store)!,
             parse.GetValue(since),
             parse.GetValue(format) ?? "text",
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
-            cancellationToken));
+            token), parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 

@@ -7,7 +7,7 @@ namespace AnatomyBot.Cli.Commands;
 /// <summary><c>anatomybot check [--anatomy FILE] [--backlog FILE…] [--github OWNER/REPO…] [--azure-devops URL]
 /// [--format text|json|markdown] [--fail-on block|warn|never]</c>: places every item of the backlogs (exported files and
 /// live reads) on the anatomy and reports the gaps. Exit 0 when no gap reaches <c>--fail-on</c>, 1 when one does, 2 for
-/// invalid input (a file that is not a backlog, credentials refused, no anatomy).</summary>
+/// invalid input (a file that is not a backlog, credentials refused, no anatomy), 130 interrupted (Ctrl+C).</summary>
 internal static class CheckCommand
 {
     public const int Passed = 0;
@@ -46,7 +46,7 @@ internal static class CheckCommand
         {
             anatomy, backlogs, github, pullRequest, azureDevOps, format, failOn, today,
         };
-        command.SetAction((parse, cancellationToken) => new CheckInvocation(
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("check", token => new CheckInvocation(
             parse.GetValue(anatomy),
             parse.GetValue(backlogs) ?? [],
             parse.GetValue(github) ?? [],
@@ -55,7 +55,7 @@ internal static class CheckCommand
             parse.GetValue(format) ?? "text",
             parse.GetValue(failOn) ?? "block",
             parse.GetValue(today),
-            prefetch).RunAsync(cancellationToken));
+            prefetch).RunAsync(token), Console.Error, cancellationToken));
         return command;
     }
 }

@@ -6,7 +6,7 @@ namespace AnatomyBot.Cli.Commands;
 
 /// <summary><c>anatomybot digest</c>: the weekly governance digest from a ledger (<c>--store</c>), or the stateless
 /// digest of backlog exports (<c>--anatomy</c> + <c>--backlog</c>). Exit 0 written, 1 an output could not be written,
-/// 2 invalid input.</summary>
+/// 2 invalid input, 130 interrupted (no output file left half written).</summary>
 internal static class DigestCommand
 {
     public const int Ok = 0;
@@ -28,7 +28,7 @@ internal static class DigestCommand
         {
             store, anatomy, backlog, week, timeZone, output, html, flavor,
         };
-        command.SetAction((parse, cancellationToken) => new DigestInvocation(
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("digest", token => new DigestInvocation(
             parse.GetValue(store),
             parse.GetValue(anatomy),
             parse.GetValue(backlog) ?? [],
@@ -36,7 +36,7 @@ internal static class DigestCommand
             parse.GetValue(timeZone),
             parse.GetValue(output),
             parse.GetValue(html),
-            parse.GetValue(flavor) == "azure-devops" ? DigestFlavor.AzureDevOps : DigestFlavor.GitHub).RunAsync(Console.Out, Console.Error, TimeProvider.System, cancellationToken));
+            parse.GetValue(flavor) == "azure-devops" ? DigestFlavor.AzureDevOps : DigestFlavor.GitHub).RunAsync(Console.Out, Console.Error, TimeProvider.System, token), Console.Error, cancellationToken));
         return command;
     }
 }

@@ -31,9 +31,9 @@ internal static class DoctorCommand
         {
             repository, webhookUrl, serviceHookUrl, config,
         };
-        command.SetAction((parse, cancellationToken) => StartupFailure.GuardAsync(
-            () => RunAsync(parse.GetValue(config), parse.GetValue(repository) ?? [], parse.GetValue(webhookUrl), parse.GetValue(serviceHookUrl), Console.Out, Console.Error, cancellationToken),
-            Console.Error));
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("doctor", token => StartupFailure.GuardAsync(
+            () => RunAsync(parse.GetValue(config), parse.GetValue(repository) ?? [], parse.GetValue(webhookUrl), parse.GetValue(serviceHookUrl), Console.Out, Console.Error, token),
+            Console.Error), Console.Error, cancellationToken));
         return command;
     }
 

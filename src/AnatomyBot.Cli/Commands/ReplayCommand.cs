@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace AnatomyBot.Cli.Commands;
 
 /// <summary><c>anatomybot replay [--status failed|poison|all] [--from DIR]</c>: re-drive deliveries through the pipeline.
-/// Exit codes: 0 every replayed delivery ended processed, 1 some did not (listed), 2 the configuration is not usable.</summary>
+/// Exit codes: 0 every replayed delivery ended processed, 1 some did not (listed), 2 the configuration is not usable,
+/// 130 interrupted (deliveries not yet re-driven stay as they were).</summary>
 internal static class ReplayCommand
 {
     public static Command Create()
@@ -30,9 +31,9 @@ internal static class ReplayCommand
         command.Options.Add(from);
         command.Options.Add(max);
         pipeline.AddTo(command);
-        command.SetAction((parse, cancellationToken) => StartupFailure.GuardAsync(
-            () => RunAsync(pipeline.Read(parse), parse.GetValue(status)!, parse.GetValue(from), parse.GetValue(max), cancellationToken),
-            Console.Error));
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("replay", token => StartupFailure.GuardAsync(
+            () => RunAsync(pipeline.Read(parse), parse.GetValue(status)!, parse.GetValue(from), parse.GetValue(max), token),
+            Console.Error), Console.Error, cancellationToken));
         return command;
     }
 

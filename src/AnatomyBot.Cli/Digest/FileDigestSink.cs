@@ -5,7 +5,8 @@ using AnatomyBot.Core.Digest.Rendering;
 namespace AnatomyBot.Cli.Digest;
 
 /// <summary>Writes the whole digest (never cut) as Markdown in the chosen flavour and, when asked, as a standalone
-/// HTML page. Re-running a week rewrites the same files; identical content is left untouched.</summary>
+/// HTML page. Re-running a week rewrites the same files; identical content is left untouched. Each file is replaced
+/// whole or not at all.</summary>
 internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, DigestFlavor flavor = DigestFlavor.GitHub) : IDigestSink
 {
     public string Name => "file";
@@ -45,7 +46,24 @@ internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, Dig
             Directory.CreateDirectory(directory);
         }
 
-        await File.WriteAllTextAsync(full, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await WriteWholeAsync(full, content, cancellationToken).ConfigureAwait(false);
         return exists ? DigestPublicationAction.Updated : DigestPublicationAction.Created;
+    }
+
+    /// <summary>Writes a temporary file beside <paramref name="path"/> and moves it into place, so the file is either
+    /// the old one or the whole new one; an interrupted or failed write removes the temporary file.</summary>
+    private static async Task WriteWholeAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.{Path.GetRandomFileName()}.tmp");
+        try
+        {
+            await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using AnatomyBot.Cli.Commands.Check;
+using AnatomyBot.Cli.Output;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
 
@@ -20,7 +21,8 @@ internal static class StatelessBacklog
                 cancellationToken.ThrowIfCancellationRequested();
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
                 var sink = new WorkItemSink(file, readers);
-                BacklogReader.Read(file, stream, sink);
+                using var cancellable = new CancellableStream(stream, cancellationToken);
+                BacklogReader.Read(file, cancellable, sink);
                 entries.AddRange(sink.Entries);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -40,6 +42,7 @@ internal static class StatelessBacklog
             await stderr.WriteLineAsync($"digest: skipped item {unreadable.Id}: {unreadable.Error}").ConfigureAwait(false);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return new LinkageEngine(anatomy).Evaluate([.. entries.Where(e => e.Item is not null).Select(e => e.Item!)]);
     }
 }

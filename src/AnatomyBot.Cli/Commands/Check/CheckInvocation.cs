@@ -1,5 +1,6 @@
 using AnatomyBot.Cli.Commands.Check.Live;
 using AnatomyBot.Cli.Input;
+using AnatomyBot.Cli.Output;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Waivers;
 
@@ -32,7 +33,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
             {
                 try
                 {
-                    return Evaluate(anatomy, paths, live, today);
+                    return Evaluate(anatomy, paths, live, today, cancellationToken);
                 }
                 catch (BacklogFileException ex) when (ex.WiqlResultFile is { } wiql && paths.Contains(wiql) && AnatomyPath is not null && AzureDevOpsLiveReader.HasCredential)
                 {
@@ -55,7 +56,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
         }
     }
 
-    private int Evaluate(EnterpriseAnatomy anatomy, List<string> paths, LiveBacklog? live, DateOnly today)
+    private int Evaluate(EnterpriseAnatomy anatomy, List<string> paths, LiveBacklog? live, DateOnly today, CancellationToken cancellationToken)
     {
         var files = new List<(string Name, Stream Content)>();
         try
@@ -65,10 +66,10 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
                 files.Add((path, OpenBacklog(path)));
             }
 
-            var totalBytes = files.Sum(f => f.Content.Length);
+            var totalBytes = files.Sum(f => f.Content.CanSeek ? f.Content.Length : 0);
             var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
-            var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live, WaiverSet.For(anatomy, today));
-            Write(report, anatomy);
+            var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live, WaiverSet.For(anatomy, today), cancellationToken);
+            Write(report, anatomy, cancellationToken);
             return report.Failed ? CheckCommand.GapsFound : CheckCommand.Passed;
         }
         finally
@@ -156,16 +157,18 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
         }
     }
 
-    private void Write(CheckReport report, EnterpriseAnatomy anatomy)
+    /// <summary>Writes the report to standard output; interrupted, it stops at its next write.</summary>
+    private void Write(CheckReport report, EnterpriseAnatomy anatomy, CancellationToken cancellationToken)
     {
         if (Format == "json")
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var console = Console.OpenStandardOutput();
+            using var stdout = new CancellableStream(console, cancellationToken);
             JsonReportWriter.Write(report, stdout);
             return;
         }
 
-        var output = Console.Out;
+        using var output = new CancellableTextWriter(Console.Out, cancellationToken);
         if (Format == "markdown")
         {
             MarkdownStoryMapWriter.Write(report, anatomy, output);
