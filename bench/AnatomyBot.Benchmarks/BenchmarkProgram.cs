@@ -27,6 +27,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["probe-loops", ..])
+        {
+            Check.HotLoopProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            return;
+        }
+
         if (args is ["probe-serve", var seconds])
         {
             Serve.AckProbe.RunAsync(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)).GetAwaiter().GetResult();
