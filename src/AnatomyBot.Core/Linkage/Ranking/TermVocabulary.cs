@@ -8,15 +8,16 @@ namespace AnatomyBot.Core.Linkage.Ranking;
 /// of hashing it again.</summary>
 internal sealed class TermVocabulary
 {
-    /// <summary>A slot of <see cref="_slots"/> holding no term (a slot holds a term's id + 1).</summary>
-    private const int EmptySlot = 0;
+    /// <summary>A slot of <see cref="_slots"/> holding no term (a slot holds a term's hash in its high half and its
+    /// id + 1 in its low half, so that a probe reads one array).</summary>
+    private const ulong EmptySlot = 0;
 
     /// <summary>What <see cref="AsciiWordChars"/> gives for a character that is not a letter or a digit.</summary>
     private const char NotAWordChar = '\0';
 
     private readonly List<string> _terms = [];
     private readonly List<uint> _hashes = [];
-    private int[] _slots = new int[64];
+    private ulong[] _slots = new ulong[64];
 
     /// <summary>Per term id: the term it is derived from (see <see cref="Derived"/>), or -1; set by
     /// <see cref="FindRoots"/> once every term is numbered.</summary>
@@ -53,7 +54,7 @@ internal sealed class TermVocabulary
         _hashes.Add(hash);
         if (_terms.Count * 2 > _slots.Length)
         {
-            _slots = new int[_slots.Length * 2];
+            _slots = new ulong[_slots.Length * 2];
             for (var i = 0; i < _terms.Count; i++)
             {
                 Place(i);
@@ -102,53 +103,28 @@ internal sealed class TermVocabulary
                 continue;
             }
 
-            var length = 0;
-            var hash = Fnv1a.Seed;
-            prefixHashes[0] = hash;
-
-            // Lower-case letters written, and whether the last one was the word's last character (a plural s).
-            var lowers = 0;
-            var lowerLast = false;
-            while (position < text.Length)
+            // The word's end first, then its lower-cased letters and the hash of each prefix in a loop of their own.
+            var start = position;
+            while (++position < text.Length && IsWordChar(text[position]))
             {
-                var next = text[position];
-                char lower;
-                if (next <= 0x7F)
-                {
-                    lower = (char)AsciiWordChars[next];
-                    if (lower == NotAWordChar)
-                    {
-                        break;
-                    }
-
-                    lowerLast = next >= 'a';
-                    lowers += lowerLast ? 1 : 0;
-                }
-                else if (char.IsLetterOrDigit(next))
-                {
-                    lower = char.ToLowerInvariant(next);
-                    lowerLast = lower == next;
-                    lowers++;
-                }
-                else
-                {
-                    break;
-                }
-
-                if (length < buffer.Length)
-                {
-                    buffer[length] = lower;
-                    hash = Fnv1a.Step(hash, lower);
-                    prefixHashes[length + 1] = hash;
-                }
-
-                length++;
-                position++;
             }
 
+            var word = text[start..position];
+            var length = word.Length;
             if (length > buffer.Length)
             {
                 continue;
+            }
+
+            var hash = Fnv1a.Seed;
+            prefixHashes[0] = hash;
+            for (var i = 0; i < word.Length; i++)
+            {
+                var next = word[i];
+                var lower = next <= 0x7F ? (char)AsciiWordChars[next] : char.ToLowerInvariant(next);
+                buffer[i] = lower;
+                hash = Fnv1a.Step(hash, lower);
+                prefixHashes[i + 1] = hash;
             }
 
             var stemmed = TextTerms.Stem(buffer[..length]);
@@ -165,9 +141,7 @@ internal sealed class TermVocabulary
             }
             else if (abbreviations is not null && length is > 1 and <= Abbreviations.MaxWordLength)
             {
-                // In capitals: no lower-case letter but a plural s after at least two others.
-                var capitals = lowers == 0 || (lowers == 1 && lowerLast && buffer[length - 1] == 's' && length > 2);
-                abbreviations.Collect(buffer[..length], stemmed, prefixHashes[..(length + 1)], capitals, terms, seen);
+                abbreviations.Collect(buffer[..length], stemmed, prefixHashes[..(length + 1)], InCapitals(word), terms, seen);
             }
             else if (abbreviations is not null && stemmed >= MinDerived && Derived(buffer[..stemmed], prefixHashes, out id) && seen.Add(id))
             {
@@ -175,6 +149,25 @@ internal sealed class TermVocabulary
             }
         }
     }
+
+    /// <summary>Whether <paramref name="word"/> (a word as read: ASCII letters and digits, other letters and digits) is
+    /// written in capitals: no lower-case letter but a plural s after at least two others. A letter outside ASCII counts
+    /// as lower-case.</summary>
+    private static bool InCapitals(ReadOnlySpan<char> word)
+    {
+        var lowers = 0;
+        foreach (var c in word)
+        {
+            lowers += c > 0x7F || c >= 'a' ? 1 : 0;
+        }
+
+        var last = word[^1];
+        var lowerLast = last <= 0x7F ? last >= 'a' : char.ToLowerInvariant(last) == last;
+        return lowers == 0 || (lowers == 1 && lowerLast && last == 's' && word.Length > 2);
+    }
+
+    /// <summary>Whether <paramref name="c"/> belongs to a word: an ASCII letter or digit, or any other letter or digit.</summary>
+    private static bool IsWordChar(char c) => c <= 0x7F ? AsciiWordChars[c] != NotAWordChar : char.IsLetterOrDigit(c);
 
     /// <summary>Records for each term the term it is derived from, if any, so that an item's text naming the one (an
     /// auditor) also reads as naming the other (audit). Called once every term is numbered.</summary>
@@ -222,11 +215,12 @@ internal sealed class TermVocabulary
 
     internal bool TryFind(ReadOnlySpan<char> term, uint hash, out int id)
     {
-        var mask = _slots.Length - 1;
-        for (var slot = SlotOf(hash, mask); _slots[slot] != EmptySlot; slot = (slot + 1) & mask)
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var slot = SlotOf(hash, mask); slots[slot] is var entry and not EmptySlot; slot = (slot + 1) & mask)
         {
-            id = _slots[slot] - 1;
-            if (_hashes[id] == hash && term.SequenceEqual(_terms[id]))
+            id = (int)(uint)entry - 1;
+            if ((uint)(entry >> 32) == hash && term.SequenceEqual(_terms[id]))
             {
                 return true;
             }
@@ -245,7 +239,7 @@ internal sealed class TermVocabulary
             slot = (slot + 1) & mask;
         }
 
-        _slots[slot] = id + 1;
+        _slots[slot] = ((ulong)_hashes[id] << 32) | (uint)(id + 1);
     }
 
     /// <summary>Fibonacci hashing: the high bits of the product, spread over the table.</summary>
