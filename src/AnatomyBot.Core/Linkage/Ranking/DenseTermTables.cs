@@ -105,15 +105,43 @@ internal sealed class DenseTermTables
 
         offsets = offsets[..found];
 
-        // Each lane also keeps its highest sums, as many as there are places (a network of min and max, no branches):
-        // the last place among those of all lanes and the tail is the bound the pick starts from.
-        var at = 0;
+        // A block of elements at a time in vectors (AVX2, else SSE or Neon: a native build for older processors), the
+        // rest one by one; the highest sums go to top, whose last place is the bound the pick starts from.
+        Span<double> top = stackalloc double[SuggestionRanker.Count];
+        top.Clear();
+        var at = Vector256.IsHardwareAccelerated ? SumBlocks256(offsets, scores, top)
+            : Vector128.IsHardwareAccelerated ? SumBlocks128(offsets, scores, top)
+            : 0;
+        for (; at < n; at++)
+        {
+            var sum = 0.0;
+            foreach (var row in offsets)
+            {
+                sum += _table[row + at];
+            }
+
+            scores[at] = sum;
+            TopScores.Insert(top, sum);
+        }
+
+        lastPlaceBound = top[^1];
+        return true;
+    }
+
+    /// <summary>Sums the rows at <paramref name="offsets"/> into <paramref name="scores"/> two vectors of elements at a
+    /// time, held in registers across all rows, and inserts the highest sums into <paramref name="top"/>; returns how
+    /// many elements it summed (the rest do not fill a block). Each lane keeps its highest sums, as many as there are
+    /// places, through a network of min and max (no branches), merged into <paramref name="top"/> at the end.</summary>
+    private int SumBlocks256(ReadOnlySpan<int> offsets, double[] scores, Span<double> top)
+    {
+        var n = _elements;
         ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         Span<Vector256<double>> laneBest = stackalloc Vector256<double>[SuggestionRanker.Count];
         laneBest.Clear();
         var width = Vector256<double>.Count;
-        for (; Vector256.IsHardwareAccelerated && at <= n - (2 * width); at += 2 * width)
+        var at = 0;
+        for (; at <= n - (2 * width); at += 2 * width)
         {
             Vector256<double> sum0 = Vector256<double>.Zero, sum1 = Vector256<double>.Zero;
             foreach (var row in offsets)
@@ -129,8 +157,6 @@ internal sealed class DenseTermTables
             Keep(sum1, laneBest);
         }
 
-        Span<double> top = stackalloc double[SuggestionRanker.Count];
-        top.Clear();
         for (var lane = 0; lane < width && at > 0; lane++)
         {
             foreach (var best in laneBest)
@@ -139,28 +165,63 @@ internal sealed class DenseTermTables
             }
         }
 
-        for (; at < n; at++)
-        {
-            var sum = 0.0;
-            foreach (var row in offsets)
-            {
-                sum += _table[row + at];
-            }
+        return at;
 
-            scores[at] = sum;
-            TopScores.Insert(top, sum);
-        }
-
-        lastPlaceBound = top[^1];
-        return true;
-
-        // Inserts each lane's sum among its highest: the higher of each pair stays, the lower moves down a place.
+        // The higher of each pair stays, the lower moves down a place. Sums are never NaN nor -0, so the processor's
+        // own max and min serve (Max and Min order those, at three instructions each).
         static void Keep(Vector256<double> sums, Span<Vector256<double>> best)
         {
             for (var place = 0; place < best.Length; place++)
             {
-                var higher = Vector256.Max(best[place], sums);
-                sums = Vector256.Min(best[place], sums);
+                var higher = Vector256.MaxNative(best[place], sums);
+                sums = Vector256.MinNative(best[place], sums);
+                best[place] = higher;
+            }
+        }
+    }
+
+    /// <summary>As <see cref="SumBlocks256"/>, in 128-bit vectors.</summary>
+    private int SumBlocks128(ReadOnlySpan<int> offsets, double[] scores, Span<double> top)
+    {
+        var n = _elements;
+        ref var target = ref MemoryMarshal.GetArrayDataReference(scores);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
+        Span<Vector128<double>> laneBest = stackalloc Vector128<double>[SuggestionRanker.Count];
+        laneBest.Clear();
+        var width = Vector128<double>.Count;
+        var at = 0;
+        for (; at <= n - (2 * width); at += 2 * width)
+        {
+            Vector128<double> sum0 = Vector128<double>.Zero, sum1 = Vector128<double>.Zero;
+            foreach (var row in offsets)
+            {
+                var offset = (nuint)(row + at);
+                sum0 += Vector128.LoadUnsafe(ref table, offset);
+                sum1 += Vector128.LoadUnsafe(ref table, offset + (nuint)width);
+            }
+
+            sum0.StoreUnsafe(ref target, (nuint)at);
+            sum1.StoreUnsafe(ref target, (nuint)(at + width));
+            Keep(sum0, laneBest);
+            Keep(sum1, laneBest);
+        }
+
+        for (var lane = 0; lane < width && at > 0; lane++)
+        {
+            foreach (var best in laneBest)
+            {
+                TopScores.Insert(top, best[lane]);
+            }
+        }
+
+        return at;
+
+        static void Keep(Vector128<double> sums, Span<Vector128<double>> best)
+        {
+            for (var place = 0; place < best.Length; place++)
+            {
+                var higher = Vector128.MaxNative(best[place], sums);
+                sums = Vector128.MinNative(best[place], sums);
                 best[place] = higher;
             }
         }
