@@ -92,8 +92,12 @@ internal sealed class TermVocabulary
 
             if (c == '<')
             {
-                var close = text[position..].IndexOf('>');
-                position = close < 0 ? text.Length : position + close + 1;
+                // A tag is short: stepped over to its end rather than searched.
+                while (++position < text.Length && text[position] != '>')
+                {
+                }
+
+                position++;
                 continue;
             }
 
@@ -128,7 +132,7 @@ internal sealed class TermVocabulary
             }
 
             var stemmed = TextTerms.Stem(buffer[..length]);
-            if (stemmed > 1 && TryFind(buffer[..stemmed], prefixHashes[stemmed], out var id))
+            if ((stemmed > 1 ? Find(buffer[..stemmed], prefixHashes[stemmed]) : -1) is var id and >= 0)
             {
                 if (seen.Add(id))
                 {
@@ -215,19 +219,26 @@ internal sealed class TermVocabulary
 
     internal bool TryFind(ReadOnlySpan<char> term, uint hash, out int id)
     {
+        id = Find(term, hash);
+        return id >= 0;
+    }
+
+    /// <summary>The number of <paramref name="term"/>, whose hash is <paramref name="hash"/>, or -1 (a return value, not
+    /// an out parameter, so that the reader's loop keeps its locals in registers).</summary>
+    private int Find(ReadOnlySpan<char> term, uint hash)
+    {
         var slots = _slots;
         var mask = slots.Length - 1;
         for (var slot = SlotOf(hash, mask); slots[slot] is var entry and not EmptySlot; slot = (slot + 1) & mask)
         {
-            id = (int)(uint)entry - 1;
+            var id = (int)(uint)entry - 1;
             if ((uint)(entry >> 32) == hash && term.SequenceEqual(_terms[id]))
             {
-                return true;
+                return id;
             }
         }
 
-        id = -1;
-        return false;
+        return -1;
     }
 
     private void Place(int id)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>Splits text into normalised terms for ranking: letters and digits, lower-cased, a light suffix strip
@@ -108,6 +110,7 @@ internal static class TextTerms
     }
 
     /// <summary>The length of <paramref name="term"/> once its suffix is stripped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Stem(ReadOnlySpan<char> term)
     {
         // The first of -ing, -ed, -es, -s, -e that leaves at least three letters: told apart by the last letter.
