@@ -100,7 +100,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
         GapCodes.NoWorkItem,
         rule.Severity,
         text.Message(GapCodes.NoWorkItem, item.Kind, item.Source),
-        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Kind, item.Source, null, undecided: false),
+        text.Fix(GapCodes.NoWorkItem, Layer.Unmapped, item.Source, null, undecided: false),
         []);
 
     private Gap MissingLayer(PreparedItem item, PolicyRule rule, Layer layer, int[] effective, SuggestionRanker ranker)
@@ -111,7 +111,7 @@ internal sealed class GapEvaluator(AnatomyIndex index, GapText text)
             code,
             rule.Severity,
             text.Message(code, item.Kind, item.Source),
-            text.Fix(code, layer, item.Kind, item.Source, leads ? suggestions[0].Id : null, undecided: !leads && suggestions.Count > 0),
+            text.Fix(code, layer, item.Source, leads ? suggestions[0].Id : null, undecided: !leads && suggestions.Count > 0),
             suggestions)
         {
             FirstLeads = leads,

@@ -5,11 +5,35 @@ using AnatomyBot.Core.Policy;
 namespace AnatomyBot.Core.Linkage;
 
 /// <summary>The message and one-line fix of each gap, in words a delivery team understands. Texts repeat across a
-/// backlog, so they are built once and shared.</summary>
+/// backlog, so they are built once and shared: kept by code, kind and platform in slots looked up without hashing
+/// (every gap of a large backlog asks for both), and a fix that names an element also by its id.</summary>
 internal sealed class GapText(AnatomyPolicy policy)
 {
-    private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source), string> _messages = new();
-    private readonly ConcurrentDictionary<(string Code, ItemKind Kind, ItemSource Source, string? Id, bool Undecided), string> _fixes = new();
+    /// <summary>How many codes have texts kept (<see cref="SlotOf"/>).</summary>
+    private const int Codes = 5;
+
+    private const int Kinds = (int)ItemKind.PullRequest + 1;
+    private const int Sources = (int)ItemSource.GitHub + 1;
+
+    /// <summary>Per code, kind and platform: the message, once built (a race builds the same text twice, harmlessly).</summary>
+    private readonly string?[] _messages = new string?[Codes * Kinds * Sources];
+
+    /// <summary>Per code, platform and whether the suggestions are undecided: the fix that names no element.</summary>
+    private readonly string?[] _fixes = new string?[Codes * Sources * 2];
+
+    /// <summary>Per code, platform and whether undecided: the fixes that name an element, by its id.</summary>
+    private readonly ConcurrentDictionary<string, string>?[] _namedFixes = new ConcurrentDictionary<string, string>?[Codes * Sources * 2];
+
+    /// <summary>The slot of <paramref name="code"/> among <see cref="Codes"/>, or -1.</summary>
+    private static int SlotOf(string code) => code switch
+    {
+        GapCodes.NoOutcome => 0,
+        GapCodes.NoStage => 1,
+        GapCodes.NoLogic => 2,
+        GapCodes.NoComponent => 3,
+        GapCodes.NoWorkItem => 4,
+        _ => -1,
+    };
 
     public static string CodeFor(Layer layer) => layer switch
     {
@@ -36,13 +60,39 @@ internal sealed class GapText(AnatomyPolicy policy)
         _ => "Component",
     };
 
-    public string Message(string code, ItemKind kind, ItemSource source) =>
-        _messages.GetOrAdd((code, kind, source), key => BuildMessage(key.Code, key.Kind));
+    public string Message(string code, ItemKind kind, ItemSource source)
+    {
+        var c = SlotOf(code);
+        if (c < 0 || (uint)kind >= Kinds || (uint)source >= Sources)
+        {
+            return BuildMessage(code, kind);
+        }
+
+        ref var slot = ref _messages[(((c * Kinds) + (int)kind) * Sources) + (int)source];
+        return slot ??= BuildMessage(code, kind);
+    }
 
     /// <summary>The one-line fix; <paramref name="suggestedId"/> is named when it clearly leads, and
     /// <paramref name="undecided"/> says there are suggestions of which none leads.</summary>
-    public string Fix(string code, Layer layer, ItemKind kind, ItemSource source, string? suggestedId, bool undecided) =>
-        _fixes.GetOrAdd((code, kind, source, suggestedId, undecided), static (key, state) => state.Text.BuildFix(key.Code, state.Layer, key.Source, key.Id, key.Undecided), (Text: this, Layer: layer));
+    public string Fix(string code, Layer layer, ItemSource source, string? suggestedId, bool undecided)
+    {
+        var c = SlotOf(code);
+        if (c < 0 || (uint)source >= Sources)
+        {
+            return BuildFix(code, layer, source, suggestedId, undecided);
+        }
+
+        if (suggestedId is null)
+        {
+            ref var slot = ref _fixes[(((c * Sources) + (int)source) * 2) + (undecided ? 1 : 0)];
+            return slot ??= BuildFix(code, layer, source, null, undecided);
+        }
+
+        ref var named = ref _namedFixes[(((c * Sources) + (int)source) * 2) + (undecided ? 1 : 0)];
+        var fixes = named ?? Interlocked.CompareExchange(ref named, new ConcurrentDictionary<string, string>(StringComparer.Ordinal), null) ?? named;
+        return fixes.TryGetValue(suggestedId, out var fix) ? fix
+            : fixes.GetOrAdd(suggestedId, BuildFix(code, layer, source, suggestedId, undecided));
+    }
 
     public static string UnknownMessage(string id, Layer layer) =>
         $"`{id}` is not {Article(layer)} {layer.ToNoun()} in the anatomy, so this link counts for nothing.";
