@@ -18,7 +18,7 @@ namespace AnatomyBot.AzureDevOps.Commands;
 /// one where it was asked: in the same thread, or with a new comment in the work item's discussion (a reply carries
 /// <see cref="CommandReplies.Marker"/>, never the sticky comment's marker, so it is neither taken for the sticky comment
 /// nor read as a command). The comment is read again from Azure DevOps (only its ids come from the notification); the
-/// bot's own comments (its identity, its marker) and edited comments (a thread comment's <c>lastContentUpdatedDate</c>
+/// bot's own comments (its identity; its marker only while the identity is unknown) and edited comments (a thread comment's <c>lastContentUpdatedDate</c>
 /// after its <c>publishedDate</c>, a work-item comment's version above 1) are not run. Before a command acts it is
 /// appended to the audit trail under the item, the comment id and the line, so a comment delivered again acts once.
 /// Permissions: <see cref="AzureDevOpsCommandPermissions"/>.</summary>
@@ -32,6 +32,12 @@ public sealed class AzureDevOpsCommandRunner(
 {
     /// <summary>How often a tag write is tried again when the work item changed under it.</summary>
     private const int MaxTagAttempts = 3;
+
+    /// <summary>Whether a comment is the bot's own: written by its identity, or, while that is not known yet, carrying its
+    /// marker (the marker alone would let anyone's quote go unread, but with no identity to compare it is all there is, and
+    /// reading the bot's own replies as commands would be worse).</summary>
+    private bool IsOwn(string? authorId, string? text) =>
+        identity.IsSelf(authorId) || (identity.Id is null && CommandReplies.IsBotComment(text));
 
     /// <summary>Runs the commands of comment <paramref name="commentId"/> of thread <paramref name="threadId"/>;
     /// <paramref name="reevaluate"/> reconciles the pull request (and what it links) and returns the evaluations. The
@@ -53,7 +59,7 @@ public sealed class AzureDevOpsCommandRunner(
             return ([], $"{where}: no longer exists");
         }
 
-        if (identity.IsSelf(comment.Author?.Id) || CommandReplies.IsBotComment(comment.Content))
+        if (IsOwn(comment.Author?.Id, comment.Content))
         {
             return ([], $"{where}: written by the bot, not read for commands");
         }
@@ -130,7 +136,7 @@ public sealed class AzureDevOpsCommandRunner(
             return ([], $"{where}: no longer exists");
         }
 
-        if (identity.IsSelf(comment.CreatedBy?.Id) || CommandReplies.IsBotComment(comment.Text))
+        if (IsOwn(comment.CreatedBy?.Id, comment.Text))
         {
             return ([], $"{where}: written by the bot, not read for commands");
         }

@@ -31,6 +31,23 @@ public static class CommentNotificationReader
         return read && threadId > 0 && commentId > 0;
     }
 
+    /// <summary>The author's identity id and the text of the comment a thread comment notification is about
+    /// (<c>resource.comment.author.id</c> and <c>content</c>), as Azure DevOps wrote them into the notification.</summary>
+    public static bool TryReadThreadCommentAuthor(string body, out string authorId, out string content)
+    {
+        var (author, text) = ("", "");
+        var read = WithResource(body, resource =>
+        {
+            if (resource.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.Object)
+            {
+                author = comment.TryGetProperty("author", out var who) && who.ValueKind == JsonValueKind.Object ? Text(who, "id") : "";
+                text = Text(comment, "content");
+            }
+        });
+        (authorId, content) = (author, text);
+        return read && authorId.Length > 0;
+    }
+
     public static bool TryReadWorkItemComment(string body, out int workItemId, out int revision)
     {
         var (item, rev) = (0, 0);
@@ -60,6 +77,9 @@ public static class CommentNotificationReader
             return false;
         }
     }
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static int Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;

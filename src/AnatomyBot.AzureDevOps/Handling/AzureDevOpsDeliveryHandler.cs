@@ -6,6 +6,7 @@ using AnatomyBot.AzureDevOps.Ingress;
 using AnatomyBot.AzureDevOps.Reading;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Audit;
+using AnatomyBot.Core.Commands;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.Core.Reconcile;
@@ -21,7 +22,8 @@ namespace AnatomyBot.AzureDevOps.Handling;
 /// arrive here as <see cref="ReconcileSubject"/>. Targets are split by project (<see cref="ProjectTargets"/>): each
 /// configured project's against its own anatomy (<see cref="ProjectAnatomies"/>), any other project's not at all. A
 /// work item whose state is in the <c>Completed</c> or <c>Removed</c> category (<see cref="WorkItemStateCategories"/>),
-/// a completed or abandoned pull request, is evaluated for the ledger and gets no write; a deleted work item is recorded as gone, its open gaps closed with it.</summary>
+/// a completed or abandoned pull request, is evaluated for the ledger and gets no write; a deleted work item is recorded as gone, its open gaps closed with it.
+/// A pull-request comment notification the bot's own comment write caused is acknowledged without a reconcile or a call.</summary>
 public sealed partial class AzureDevOpsDeliveryHandler(
     AzureDevOpsSnapshotReader reader,
     WorkItemStateCategories states,
@@ -49,6 +51,12 @@ public sealed partial class AzureDevOpsDeliveryHandler(
         {
             Log.Unreadable(logger, delivery.Id, delivery.EventName, error);
             return DeliveryResult.Skip(error);
+        }
+
+        if (IsOwnComment(delivery) && CommentNotificationReader.TryReadThreadComment(delivery.Body, out var ownThread, out var ownComment))
+        {
+            Log.OwnComment(logger, delivery.Id, ownThread, ownComment);
+            return DeliveryResult.Skip(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"comment {ownThread}/{ownComment}: the bot's own, acknowledged without a reconcile"));
         }
 
         if (subject is WorkItemSubject { Deleted: false } changed && delivery.EventName == AzureDevOpsEventTypes.WorkItemUpdated)
@@ -89,6 +97,16 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         return calls.Tally.Stamp(await ReconcileAsync(delivery, subject!, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>Whether a pull-request comment notification is provably about the bot's own comment: its author is the
+    /// bot's identity (configured or learnt, never asked for here) and it carries the bot's marker. The marker alone proves
+    /// nothing: anyone can copy it into a comment. A work-item comment notification names its author by display name
+    /// only (<c>System.ChangedBy</c>), which proves nothing either, so it is reconciled as before.</summary>
+    private bool IsOwnComment(Delivery delivery) =>
+        delivery.EventName == AzureDevOpsEventTypes.PullRequestCommented
+        && CommentNotificationReader.TryReadThreadCommentAuthor(delivery.Body, out var author, out var content)
+        && reader.Identity.IsSelf(author)
+        && CommandReplies.IsBotComment(content);
 
     /// <summary>The run of the <c>/anatomy</c> commands of a commented pull request or work item; null for any other
     /// delivery, or without a command runner.</summary>
@@ -208,6 +226,9 @@ public sealed partial class AzureDevOpsDeliveryHandler(
 
         [LoggerMessage(EventId = 5406, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Reason}")]
         public static partial void CommentSkipped(ILogger logger, string deliveryId, string reason);
+
+        [LoggerMessage(EventId = 5407, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: comment {ThreadId}/{CommentId} is the bot's own; acknowledged without a reconcile")]
+        public static partial void OwnComment(ILogger logger, string deliveryId, int threadId, int commentId);
 
         [LoggerMessage(EventId = 5404, Level = LogLevel.Warning, Message = "Work item {WorkItemId} could not be read and is not evaluated: {Error}")]
         public static partial void Unmappable(ILogger logger, string workItemId, string error);

@@ -39,6 +39,10 @@ public sealed class GitHubBotIdentity(GitHubTokenSource tokens, IOptions<GitHubO
         return self.CheckRunAppId is null && Interlocked.Read(ref _tokenCheckRunApp) is > 0 and var learnt ? self with { CheckRunAppId = learnt } : self;
     }
 
+    /// <summary>The bot's identity once this process has asked for it (any reconcile does, before its first write); null
+    /// before. Never calls GitHub.</summary>
+    public Self? Known => Volatile.Read(ref _self);
+
     /// <summary>Token mode: the app of a check run the bot has just created with its token.</summary>
     public void CreatedCheckRunOf(long appId)
     {

@@ -2,6 +2,7 @@ using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Commands;
 using AnatomyBot.Core.Linkage;
+using AnatomyBot.GitHub.Auth;
 using AnatomyBot.GitHub.Events;
 using AnatomyBot.GitHub.Handling;
 using AnatomyBot.GitHub.Snapshot;
@@ -10,13 +11,15 @@ using Octokit;
 namespace AnatomyBot.GitHub.Commands;
 
 /// <summary>Runs the <c>/anatomy</c> commands of a new issue or pull-request comment and answers each one with a comment:
-/// done, or exactly why not. The bot's own comments (its replies and report, any bot account) are never read. Before a
+/// done, or exactly why not. The bot's own comments (its replies and report: its marker, written by the login it writes
+/// as) and any bot account's are never read; a person's comment quoting the marker is. Before a
 /// command acts it is appended to the audit trail under its comment id and line, so a comment delivered again acts
 /// once. Permissions: <see cref="GitHubPermissions"/>.</summary>
 public sealed class GitHubCommandRunner(
     AnatomySource anatomySource,
     SubjectReconciler reconciler,
     GitHubPermissions permissions,
+    GitHubBotIdentity identity,
     TimeProvider time,
     IAuditLedger? audit = null)
 {
@@ -27,7 +30,7 @@ public sealed class GitHubCommandRunner(
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(subject);
         var comment = subject.Comment;
-        if (comment.AuthorIsBot || CommandReplies.IsBotComment(comment.Body))
+        if (comment.AuthorIsBot || (CommandReplies.IsBotComment(comment.Body) && await IsSelfAsync(client, comment.Author).ConfigureAwait(false)))
         {
             return ([], $"comment {comment.Id}: written by a bot, not read for commands");
         }
@@ -74,6 +77,10 @@ public sealed class GitHubCommandRunner(
 
         return (evaluations, null);
     }
+
+    /// <summary>Whether <paramref name="author"/> is the login the bot writes as (a token's user writes as a person would).</summary>
+    private async Task<bool> IsSelfAsync(IGitHubClient client, string author) =>
+        string.Equals((await identity.GetAsync(client).ConfigureAwait(false)).Login, author, StringComparison.OrdinalIgnoreCase);
 
     private async Task<string?> RefusalAsync(IGitHubClient client, RepositoryId repository, AnatomyCommand command, string author, EnterpriseAnatomy? anatomy)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using AnatomyBot.Core.Commands;
 using AnatomyBot.Core.Linkage;
 using AnatomyBot.Core.Pipeline;
 using AnatomyBot.GitHub.Auth;
@@ -18,10 +19,11 @@ namespace AnatomyBot.GitHub.Handling;
 /// router, then each subject re-read and reconciled; an issue change also re-evaluates the open pull requests that link
 /// to it, an anatomy change every open pull request. Expected problems (gone items, permissions) end as a skip reason;
 /// rate limits, 5xx, network failures, an open circuit and timeouts throw <see cref="TransientDeliveryException"/> for the
-/// queue to retry.</summary>
+/// queue to retry. The <c>issue_comment</c> deliveries the bot's own comment writes cause are acknowledged without a call.</summary>
 public sealed partial class GitHubDeliveryHandler(
     GitHubConnections connections,
     IInstallationTokenSource tokens,
+    GitHubBotIdentity identity,
     SubjectReconciler reconciler,
     GitHubCommandRunner commands,
     GitHubAuditRecorder auditRecorder,
@@ -42,6 +44,12 @@ public sealed partial class GitHubDeliveryHandler(
         if (facts is null)
         {
             return DeliveryResult.Skip("body is not a JSON object");
+        }
+
+        if (OwnComment(facts) is { } own)
+        {
+            Log.OwnComment(logger, delivery.Id, own.Id);
+            return DeliveryResult.Skip($"comment {own.Id}: the bot's own, acknowledged without a reconcile");
         }
 
         if (facts.EventName == GitHubEvents.Installation && facts.Action is "deleted" or "suspend")
@@ -212,6 +220,16 @@ public sealed partial class GitHubDeliveryHandler(
         Log.AnatomyChanged(logger, delivery.Id, repository, open.Count);
     }
 
+    /// <summary>The comment of an <c>issue_comment</c> delivery that is provably the bot's own: written by the login the
+    /// bot writes as (its App's bot user, or the token's user; known once this process has asked, never asked here) and
+    /// carrying the bot's marker. The marker alone proves nothing: anyone can copy it into a comment.</summary>
+    private CommentFacts? OwnComment(WebhookFacts facts) =>
+        facts.EventName == GitHubEvents.IssueComment && facts.Comment is { } comment
+        && identity.Known is { } self && string.Equals(comment.Author, self.Login, StringComparison.OrdinalIgnoreCase)
+        && CommandReplies.IsBotComment(comment.Body)
+            ? comment
+            : null;
+
     private static RepositoryId? SubjectRepository(Subject subject) => subject switch
     {
         IssueSubject i => i.Issue.Repository,
@@ -235,6 +253,9 @@ public sealed partial class GitHubDeliveryHandler(
 
         [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: {Repository} has an anatomy of its own; the organisation's change does not re-sweep it")]
         public static partial void OwnAnatomy(ILogger logger, string deliveryId, RepositoryId repository);
+
+        [LoggerMessage(EventId = 4007, Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: comment {CommentId} is the bot's own; acknowledged without a reconcile")]
+        public static partial void OwnComment(ILogger logger, string deliveryId, long commentId);
 
         [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Delivery {DeliveryId}: the anatomy of {Repository} changed; {Count} open items queued for re-evaluation")]
         public static partial void AnatomyChanged(ILogger logger, string deliveryId, RepositoryId repository, int count);

@@ -103,6 +103,19 @@ public sealed class ServiceHookCorpusTests
     }
 
     [Fact]
+    public void PullRequestCommentSample_NamesTheCommentsAuthorAndText()
+    {
+        var file = ConformanceCorpus.Files("azure-devops/service-hooks", "ms.vss-code.git-pullrequest-comment-event.json").FirstOrDefault();
+        Assert.SkipWhen(file is null, "The conformance corpus is not in this checkout.");
+
+        Assert.True(CommentNotificationReader.TryReadThreadCommentAuthor(File.ReadAllText(file), out var authorId, out var content));
+        Assert.Equal(("11bb11bb-cc22-dd33-ee44-55ff55ff55ff", "This is my comment."), (authorId, content));
+        Assert.False(CommentNotificationReader.TryReadThreadCommentAuthor("""{"resource":{"comment":{"id":2,"content":"x"}}}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadThreadCommentAuthor("""{"resource":{"comment":{"author":{"id":7},"content":"x"}}}""", out _, out _));
+        Assert.False(CommentNotificationReader.TryReadThreadCommentAuthor("[1]", out _, out _));
+    }
+
+    [Fact]
     public void Corpus_WhenPresent_HoldsTheUpdateShapeWithWorkItemIdZero()
     {
         var file = ConformanceCorpus.Files("azure-devops/service-hooks/vsts-docs-2018", "workitem.updated.json").FirstOrDefault();
