@@ -4,6 +4,7 @@ using AnatomyBot.AzureDevOps.Events;
 using AnatomyBot.AzureDevOps.Rest;
 using AnatomyBot.AzureDevOps.Sweep;
 using AnatomyBot.Core.Anatomy;
+using AnatomyBot.Core.Audit;
 using AnatomyBot.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -107,13 +108,13 @@ public sealed partial class AnatomyPushHandler(
     {
         foreach (var update in updates)
         {
-            if (RefUpdate.IsZero(update.NewObjectId))
+            if (AnatomyCommit.IsZero(update.NewObjectId))
             {
                 continue;
             }
 
             var after = await client.GetFileObjectIdAsync(push.Project, push.RepositoryId, path, update.NewObjectId!, cancellationToken).ConfigureAwait(false);
-            var before = RefUpdate.IsZero(update.OldObjectId)
+            var before = AnatomyCommit.IsZero(update.OldObjectId)
                 ? null
                 : await client.GetFileObjectIdAsync(push.Project, push.RepositoryId, path, update.OldObjectId!, cancellationToken).ConfigureAwait(false);
             if (!string.Equals(before, after, StringComparison.OrdinalIgnoreCase))

@@ -68,7 +68,7 @@ public sealed class AzureDevOpsAuditRecorder(
             return;
         }
 
-        foreach (var update in updates.Where(u => !RefUpdate.IsZero(u.NewObjectId)))
+        foreach (var update in updates.Where(u => !AnatomyCommit.IsZero(u.NewObjectId)))
         {
             var after = await ReadAsync(push, path, update.NewObjectId!, cancellationToken).ConfigureAwait(false);
             if (after is null)
@@ -76,7 +76,7 @@ public sealed class AzureDevOpsAuditRecorder(
                 continue;
             }
 
-            var before = RefUpdate.IsZero(update.OldObjectId) ? null : await ReadAsync(push, path, update.OldObjectId!, cancellationToken).ConfigureAwait(false);
+            var before = AnatomyCommit.IsZero(update.OldObjectId) ? null : await ReadAsync(push, path, update.OldObjectId!, cancellationToken).ConfigureAwait(false);
             var (pusher, url) = AuditFacts.Push(delivery.Body, update.NewObjectId);
             var where = $"azure-devops:{push.ProjectName ?? push.Project}/{push.RepositoryName ?? push.RepositoryId}";
             foreach (var entry in AnatomyChangeAudit.For(before, after, new AnatomyCommit(where, update.NewObjectId!, pusher ?? "unknown", url, time.GetUtcNow())))

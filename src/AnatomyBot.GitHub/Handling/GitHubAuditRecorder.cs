@@ -59,12 +59,12 @@ public sealed class GitHubAuditRecorder(
     private async Task<IReadOnlyList<AuditEntry>> PushEntriesAsync(IGitHubClient client, WebhookFacts facts, RepositoryId repository)
     {
         var path = options.Value.AnatomyPath;
-        if (facts.After is not { } after || IsZero(after) || await ReadAsync(client, repository, path, after).ConfigureAwait(false) is not { } now)
+        if (facts.After is not { } after || AnatomyCommit.IsZero(after) || await ReadAsync(client, repository, path, after).ConfigureAwait(false) is not { } now)
         {
             return [];
         }
 
-        var before = facts.Before is { } old && !IsZero(old) ? await ReadAsync(client, repository, path, old).ConfigureAwait(false) : null;
+        var before = facts.Before is { } old && !AnatomyCommit.IsZero(old) ? await ReadAsync(client, repository, path, old).ConfigureAwait(false) : null;
         var commit = facts.Commits.LastOrDefault(c => c.Paths.Any(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase)))
             ?? facts.Commits.LastOrDefault(c => c.Id == after);
         var actor = commit?.Author ?? facts.Pusher ?? facts.Sender ?? "unknown";
@@ -86,6 +86,4 @@ public sealed class GitHubAuditRecorder(
             return null;
         }
     }
-
-    private static bool IsZero(string sha) => sha.All(c => c == '0');
 }

@@ -31,6 +31,16 @@ public abstract class CommandTestBase : IDisposable
     /// <summary>Delivers one notification to the production handler; the fake's request list then holds only its requests.</summary>
     internal Task<DeliveryResult> Deliver(string eventType, string body) => Handling.HandlerTestBase.Deliver(Host, eventType, body);
 
+    /// <summary>Pull request 5 by a developer, linking story 20 (on stage S-VERIFY, no component: one gap).</summary>
+    internal FakePullRequest AddPullRequestLinkingAStory()
+    {
+        Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
+        var pr = new FakePullRequest { Number = 5, Title = "Add scanner", Author = "dev@contoso.example" };
+        pr.WorkItemIds.Add(20);
+        Fake.Add(pr);
+        return pr;
+    }
+
     internal async Task<List<AuditEntry>> AuditAsync() =>
         await new SqliteAuditLedger(_database).ListAsync(DateTimeOffset.MinValue, 100, default).ToListAsync();
 

@@ -16,13 +16,7 @@ public sealed class OwnCommentTests : CommandTestBase
 {
     private readonly FakePullRequest _pr;
 
-    public OwnCommentTests()
-    {
-        Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
-        _pr = new FakePullRequest { Number = 5, Title = "Add scanner", Author = "dev@contoso.example" };
-        _pr.WorkItemIds.Add(20);
-        Fake.Add(_pr);
-    }
+    public OwnCommentTests() => _pr = AddPullRequestLinkingAStory();
 
     private static string BotId => IdOf(FakeAzureDevOps.BotUniqueName);
 

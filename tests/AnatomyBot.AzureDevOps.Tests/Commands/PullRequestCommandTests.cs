@@ -10,13 +10,7 @@ public sealed class PullRequestCommandTests : CommandTestBase
 {
     private readonly FakePullRequest _pr;
 
-    public PullRequestCommandTests()
-    {
-        Fake.Add(new FakeWorkItem { Id = 20, Title = "Scan passports", Description = "<p>Stage: S-VERIFY</p>" });
-        _pr = new FakePullRequest { Number = 5, Title = "Add scanner", Author = "dev@contoso.example" };
-        _pr.WorkItemIds.Add(20);
-        Fake.Add(_pr);
-    }
+    public PullRequestCommandTests() => _pr = AddPullRequestLinkingAStory();
 
     /// <summary>The bot's report thread first (it learns its identity from it), then a person's thread.</summary>
     private async Task<FakeThread> Said(string content, string author, int threadId = 900, bool edited = false)

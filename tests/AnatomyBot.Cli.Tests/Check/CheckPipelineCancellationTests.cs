@@ -1,4 +1,3 @@
-using System.Text;
 using AnatomyBot.Cli.Commands.Check;
 using AnatomyBot.Core.Anatomy;
 
@@ -16,7 +15,7 @@ public sealed class CheckPipelineCancellationTests
     [Fact]
     public void Run_TokenAlreadyCancelled_ThrowsWithoutReading()
     {
-        using var file = new MemoryStream(Backlog(Items));
+        using var file = new MemoryStream(StoryBacklog.Json(Items));
 
         Assert.Throws<OperationCanceledException>(() => CheckPipeline.Run(Anatomy, [("backlog.json", file)], FailOn.Block, cancellationToken: new CancellationToken(canceled: true)));
 
@@ -27,7 +26,7 @@ public sealed class CheckPipelineCancellationTests
     public void Run_CancelledWhileReading_StopsAtTheNextRead_ProgressDone()
     {
         using var cancel = new CancellationTokenSource();
-        using var file = new CancellingStream(Backlog(Items), cancel);
+        using var file = new CancellingStream(StoryBacklog.Json(Items), cancel);
         var progress = new RecordingProgress();
 
         Assert.Throws<OperationCanceledException>(() => CheckPipeline.Run(Anatomy, [("backlog.json", file)], FailOn.Block, progress, cancellationToken: cancel.Token));
@@ -41,7 +40,7 @@ public sealed class CheckPipelineCancellationTests
     public void Run_CancelledDuringTheEvaluation_NoReport_ProgressDone()
     {
         using var cancel = new CancellationTokenSource();
-        using var file = new MemoryStream(Backlog(100));
+        using var file = new MemoryStream(StoryBacklog.Json(100));
         var progress = new RecordingProgress { OnEvaluating = cancel.Cancel };
 
         Assert.Throws<OperationCanceledException>(() => CheckPipeline.Run(Anatomy, [("backlog.json", file)], FailOn.Block, progress, cancellationToken: cancel.Token));
@@ -53,23 +52,11 @@ public sealed class CheckPipelineCancellationTests
     public void Run_NotCancelled_EveryItem()
     {
         using var cancel = new CancellationTokenSource();
-        using var file = new MemoryStream(Backlog(Items));
+        using var file = new MemoryStream(StoryBacklog.Json(Items));
 
         var report = CheckPipeline.Run(Anatomy, [("backlog.json", file)], FailOn.Block, cancellationToken: cancel.Token);
 
         Assert.Equal(Items, report.Items.Count);
-    }
-
-    private static byte[] Backlog(int items)
-    {
-        var json = new StringBuilder("[");
-        for (var i = 1; i <= items; i++)
-        {
-            json.Append(i == 1 ? "" : ",");
-            json.Append(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":{i},\"fields\":{{\"System.WorkItemType\":\"User Story\",\"System.Title\":\"Story {i}\"}}}}");
-        }
-
-        return Encoding.UTF8.GetBytes(json.Append(']').ToString());
     }
 
     /// <summary>A file in memory that cancels the run on its first read (Ctrl+C while the first window is parsed).</summary>

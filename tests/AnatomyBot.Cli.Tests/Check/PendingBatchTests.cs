@@ -1,4 +1,3 @@
-using System.Text;
 using AnatomyBot.Cli.Commands.Check;
 using AnatomyBot.Core.Anatomy;
 using AnatomyBot.Core.Linkage;
@@ -62,7 +61,7 @@ public sealed class PendingBatchTests
             throw new InvalidOperationException("the build failed");
         });
         const int items = 120 * 512;
-        using var file = new SignallingStream(Backlog(items), readingBegan);
+        using var file = new SignallingStream(StoryBacklog.Json(items), readingBegan);
 
         var error = Assert.Throws<InvalidOperationException>(() => pending.Read(() =>
             BacklogReader.Read("backlog.json", file, new CheckSink(pending, "backlog.json", new AzureDevOpsReaders([])))));
@@ -81,7 +80,7 @@ public sealed class PendingBatchTests
             return new BacklogBatch(new LinkageEngine(Anatomy));
         });
         const int items = 40 * 512;
-        using var file = new SignallingStream(Backlog(items), readingBegan);
+        using var file = new SignallingStream(StoryBacklog.Json(items), readingBegan);
 
         pending.Read(() => BacklogReader.Read("backlog.json", file, new CheckSink(pending, "backlog.json", new AzureDevOpsReaders([]))));
         var evaluated = pending.Batch.Complete();
@@ -98,18 +97,6 @@ public sealed class PendingBatchTests
 
         Assert.Equal("the build failed", error.Message);
         Assert.True(pending.IsReady);
-    }
-
-    private static byte[] Backlog(int items)
-    {
-        var json = new StringBuilder("[");
-        for (var i = 1; i <= items; i++)
-        {
-            json.Append(i == 1 ? "" : ",");
-            json.Append(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":{i},\"fields\":{{\"System.WorkItemType\":\"User Story\",\"System.Title\":\"Story {i}\"}}}}");
-        }
-
-        return Encoding.UTF8.GetBytes(json.Append(']').ToString());
     }
 
     /// <summary>A file in memory that signals once its first bytes are read.</summary>
