@@ -15,22 +15,42 @@ mkdir -p "$work"
 if [ -n "$version" ]; then key="$version"; else key=$(printf '%s' "${GITHUB_ACTION_PATH:-}" | cksum | cut -d' ' -f1); fi
 tool_path="$work/tool-$key"
 
+# AnatomyBot resolves to the native package on Linux x64 (docs/dotnet-tool.md), which needs an x86-64-v3 processor
+# (AVX2, BMI1/2, FMA, LZCNT, MOVBE); on an older one the framework-dependent package is installed by its own name.
+package=AnatomyBot
+native=false
+if [ "$(uname -s)" = Linux ] && [ "$(uname -m)" = x86_64 ]; then
+  flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2 || true) "
+  native=true
+  for flag in avx avx2 bmi1 bmi2 fma abm movbe f16c; do
+    [[ "$flags" == *" $flag "* ]] || native=false
+  done
+  [ "$native" = true ] || package=AnatomyBot.any
+fi
+
 if [ -x "$tool_path/anatomybot" ] || [ -x "$tool_path/anatomybot.exe" ]; then
   echo "anatomybot is already installed in $tool_path"
 elif [ -z "$version" ]; then
   action_path="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set}"
   package_folder="$work/package"
   rm -rf "$package_folder"
-  dotnet pack "$action_path/src/AnatomyBot.Cli" -c Release -o "$package_folder" -nologo
-  package=$(ls "$package_folder"/AnatomyBot.*.nupkg)
-  version=$(basename "$package" .nupkg)
+  project="$action_path/src/AnatomyBot.Cli"
+  # The top-level package, the framework-dependent one and, on a Linux x64 runner that can run it, the native one
+  # (Native AOT: a few minutes more than the others).
+  dotnet pack "$project" -c Release -o "$package_folder" -nologo
+  dotnet pack "$project" -c Release -r any -p:PublishAot=false -o "$package_folder" -nologo
+  if [ "$native" = true ]; then
+    dotnet pack "$project" -c Release -r linux-x64 -o "$package_folder" -nologo
+  fi
+  top=$(ls "$package_folder"/AnatomyBot.[0-9]*.nupkg)
+  version=$(basename "$top" .nupkg)
   version="${version#AnatomyBot.}"
   source="$package_folder"
   # Only this folder may supply the package: a same-named package on another feed must not win.
   printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n' >"$work/nuget.config"
-  (cd "$work" && dotnet tool install --tool-path "$tool_path" --add-source "$source" --version "$version" AnatomyBot)
+  (cd "$work" && dotnet tool install --tool-path "$tool_path" --add-source "$source" --version "$version" "$package")
 else
-  dotnet tool install --tool-path "$tool_path" --add-source "$source" --version "$version" AnatomyBot
+  dotnet tool install --tool-path "$tool_path" --add-source "$source" --version "$version" "$package"
 fi
 
 echo "$tool_path" >>"${GITHUB_PATH:?GITHUB_PATH is not set}"

@@ -13,10 +13,12 @@
 # machine wall time follows CPU time (check spreads over the cores, the bare parse is one thread), so both are shown.
 # Target: the ratio of medians at most 1.5; check's peak RSS under 500 MB.
 #
-# ANATOMYBOT_BENCH_AOT=1 also publishes both programs with Native AOT for linux-x64 (into $data/aot, gcc as the
-# linker, optimised for speed, for the instruction set in ANATOMYBOT_BENCH_AOT_ISA, default `native`: this machine's,
-# as the JIT uses; about 20 minutes at load 17) and adds the two native executables to the same rotation, so the
-# four forms meet the same load; the ratios are then given for each form of check against each form of the bare parse.
+# ANATOMYBOT_BENCH_AOT=1 also publishes both programs with Native AOT for linux-x64 (into $data/aot/ISA, gcc as the
+# linker, optimised for speed) for each instruction set in ANATOMYBOT_BENCH_AOT_ISA (space-separated; default `native`:
+# this machine's, as the JIT uses; `default` is the compiler's baseline; `x86-64-v3` the one the native tool package
+# ships with; about 10-20 minutes per set, by load) and adds the native executables to the same rotation (named
+# bare-ISA and check-ISA), so every form meets the same load; the ratios are then given for each form of check against
+# each form of the bare parse.
 # The packages' assembly-level trimming and AOT warnings (Octokit, Azure.Data.Tables, Azure.Monitor.OpenTelemetry.AspNetCore)
 # are not errors for this publish: bench/README.md says what they mean.
 set -euo pipefail
@@ -38,11 +40,17 @@ if [[ ! -f "$data/backlog.json" ]]; then
 fi
 
 aot=${ANATOMYBOT_BENCH_AOT:-}
+read -r -a isas <<< "${ANATOMYBOT_BENCH_AOT_ISA:-native}"
 if [[ "$aot" == "1" && "${ANATOMYBOT_BENCH_NO_BUILD:-}" != "1" ]]; then
-  for project in src/AnatomyBot.Cli bench/AnatomyBot.BareParse; do
-    dotnet publish "$root/$project" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc \
-      -p:IlcInstructionSet="${ANATOMYBOT_BENCH_AOT_ISA:-native}" -p:OptimizationPreference=Speed \
-      -p:TreatWarningsAsErrors=false --nologo -v quiet -o "$data/aot/$(basename "$project")" > /dev/null
+  for isa in "${isas[@]}"; do
+    # `default`: the property set empty, which no project file can override, so the compiler takes its baseline.
+    isa_property=-p:IlcInstructionSet="$isa"
+    [[ "$isa" == "default" ]] && isa_property=-p:IlcInstructionSet=
+    for project in src/AnatomyBot.Cli bench/AnatomyBot.BareParse; do
+      dotnet publish "$root/$project" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc \
+        "$isa_property" -p:OptimizationPreference=Speed \
+        -p:TreatWarningsAsErrors=false --nologo -v quiet -o "$data/aot/$isa/$(basename "$project")" > /dev/null
+    done
   done
 fi
 
@@ -71,12 +79,14 @@ one() {
   case $1 in
     bare) run bare dotnet "$bare" backlog.json ;;
     check) run check dotnet "$cli" "${check_args[@]}" ;;
-    bare-aot) run bare-aot "$data/aot/AnatomyBot.BareParse/AnatomyBot.BareParse" backlog.json ;;
-    check-aot) run check-aot "$data/aot/AnatomyBot.Cli/anatomybot" "${check_args[@]}" ;;
+    bare-*) run "$1" "$data/aot/${1#bare-}/AnatomyBot.BareParse/AnatomyBot.BareParse" backlog.json ;;
+    check-*) run "$1" "$data/aot/${1#check-}/AnatomyBot.Cli/anatomybot" "${check_args[@]}" ;;
   esac
 }
-forms=(bare check)
-[[ "$aot" == "1" ]] && forms=(bare bare-aot check check-aot)
+forms=(bare)
+[[ "$aot" == "1" ]] && for isa in "${isas[@]}"; do forms+=("bare-$isa"); done
+forms+=(check)
+[[ "$aot" == "1" ]] && for isa in "${isas[@]}"; do forms+=("check-$isa"); done
 for ((i = 1; i <= rounds; i++)); do
   if ((i % 2)); then
     for ((f = 0; f < ${#forms[@]}; f++)); do one "${forms[f]}"; done
@@ -93,11 +103,11 @@ for line in open(sys.argv[1]):
     name, seconds, cpu, kb = line.split()
     runs.setdefault(name, []).append((float(seconds), float(cpu), int(kb)))
 s = {}
-for name in [n for n in ("bare", "bare-aot", "check", "check-aot") if n in runs]:
+for name in sorted(runs, key=lambda n: (not n.startswith("bare"), n != "bare" and n != "check", n)):
     wall = [w for w, _, _ in runs[name]]
     cpu = [c for _, c, _ in runs[name]]
     s[name] = (statistics.mean(wall), statistics.median(wall), min(wall), statistics.median(cpu), max(kb for _, _, kb in runs[name]) / 1024)
-    print(f"{name:9}  wall mean {s[name][0]:.3f} s  median {s[name][1]:.3f} s  min {s[name][2]:.3f} s  |  CPU median {s[name][3]:.2f} s  |  peak RSS {s[name][4]:.0f} MB  ({len(wall)} runs)")
+    print(f"{name:16}  wall mean {s[name][0]:.3f} s  median {s[name][1]:.3f} s  min {s[name][2]:.3f} s  |  CPU median {s[name][3]:.2f} s  |  peak RSS {s[name][4]:.0f} MB  ({len(wall)} runs)")
 for c in [n for n in s if n.startswith("check")]:
     for b in [n for n in s if n.startswith("bare")]:
         print(f"ratio {c}/{b}  wall mean {s[c][0] / s[b][0]:.2f}  median {s[c][1] / s[b][1]:.2f}  min {s[c][2] / s[b][2]:.2f}  |  CPU median {s[c][3] / s[b][3]:.2f}")

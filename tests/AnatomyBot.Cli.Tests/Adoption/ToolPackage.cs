@@ -3,11 +3,20 @@ using AnatomyBot.Cli.Tests.Infrastructure;
 
 namespace AnatomyBot.Cli.Tests.Adoption;
 
-/// <summary>The <c>AnatomyBot</c> tool package, packed once per test run (<c>dotnet pack src/AnatomyBot.Cli --no-build</c>
-/// from the build the tests already run against, in their configuration) into a temporary folder feed.</summary>
-public sealed record ToolPackage(string Folder, string Version)
+/// <summary>The <c>AnatomyBot</c> tool packages, packed once per test run from the build the tests run against, in
+/// their configuration. <see cref="ReleaseFolder"/> holds the top-level package as released (<c>dotnet pack</c>: it names
+/// <c>AnatomyBot.linux-x64</c> and <c>AnatomyBot.any</c>). <see cref="Folder"/>, the feed the tests install from, holds
+/// <c>AnatomyBot.any</c> (<c>dotnet pack -r any -p:PublishAot=false</c>, framework-dependent) and a top-level package
+/// that names it alone: what <c>dotnet tool install AnatomyBot</c> resolves to on every platform without a native
+/// package. The native package takes a Native AOT compilation, too long for these tests:
+/// <c>tests/native-tool.sh</c> packs, installs and runs it.</summary>
+public sealed record ToolPackage(string Folder, string ReleaseFolder, string Version)
 {
     public const string Id = "AnatomyBot";
+
+    /// <summary>The framework-dependent package, which <c>dotnet tool install AnatomyBot.any</c> installs on any
+    /// platform.</summary>
+    public const string FallbackId = Id + ".any";
 
     private static readonly Lazy<Task<ToolPackage>> Packed = new(PackAsync);
 
@@ -16,15 +25,15 @@ public sealed record ToolPackage(string Folder, string Version)
 
     public static Task<ToolPackage> GetAsync() => Packed.Value;
 
-    /// <summary>Installs the package as the contract says — <c>dotnet tool install --tool-path DIR --add-source FOLDER
-    /// AnatomyBot</c> — run where a <c>nuget.config</c> clears every other source, with an empty package cache, so the
+    /// <summary>Installs a package as the contract says — <c>dotnet tool install --tool-path DIR --add-source FOLDER
+    /// AnatomyBot</c> (or <paramref name="packageId"/>) — run where a <c>nuget.config</c> clears every other source, with an empty package cache, so the
     /// tool can only come from this package. Returns the path of the installed <c>anatomybot</c>.</summary>
-    public async Task<string> InstallAsync(TempDirectory scratch, string toolPath)
+    public async Task<string> InstallAsync(TempDirectory scratch, string toolPath, string packageId = Id)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         var result = await CliRunner.RunProcessAsync(
             CliRunner.DotnetHost(),
-            ["tool", "install", "--tool-path", toolPath, "--add-source", Folder, Id],
+            ["tool", "install", "--tool-path", toolPath, "--add-source", Folder, packageId],
             IsolatedNuGet(scratch));
         Assert.True(result.ExitCode == 0, result.ToString());
         var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "anatomybot.exe" : "anatomybot");
@@ -78,16 +87,22 @@ public sealed record ToolPackage(string Folder, string Version)
     {
         var root = TempDirectory.UntilProcessExit().Path;
         var folder = Path.Combine(root, "feed");
+        var releaseFolder = Path.Combine(root, "release");
         var configuration = typeof(ToolPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        // One after the other: each is a build of the same project. The top-level packages hold no build output.
+        await PackAsync(configuration, releaseFolder, "--no-build");
+        await PackAsync(configuration, folder, "--no-build", "-p:ToolPackageRuntimeIdentifiers=any");
+        await PackAsync(configuration, folder, "-r", "any", "-p:PublishAot=false", "-p:PublishDir=" + Path.Combine(root, "publish") + Path.DirectorySeparatorChar);
+        var package = Assert.Single(Directory.GetFiles(releaseFolder, Id + ".*.nupkg"));
+        return new ToolPackage(folder, releaseFolder, Path.GetFileNameWithoutExtension(package)[(Id.Length + 1)..]);
+    }
+
+    private static async Task PackAsync(string configuration, string output, params string[] options)
+    {
         var result = await CliRunner.RunProcessAsync(
             CliRunner.DotnetHost(),
-            [
-                "pack", Path.Combine(RepoPaths.Root, "src", "AnatomyBot.Cli", "AnatomyBot.Cli.csproj"),
-                "-c", configuration, "--no-build", "-nologo", "-o", folder, "-p:PublishDir=" + Path.Combine(root, "publish") + Path.DirectorySeparatorChar,
-            ],
+            ["pack", Path.Combine(RepoPaths.Root, "src", "AnatomyBot.Cli", "AnatomyBot.Cli.csproj"), "-c", configuration, "-nologo", "-o", output, .. options],
             new CliRunOptions { WorkingDirectory = RepoPaths.Root, Timeout = TimeSpan.FromMinutes(5), Unset = BuildVariables });
         Assert.True(result.ExitCode == 0, result.ToString());
-        var package = Assert.Single(Directory.GetFiles(folder, Id + ".*.nupkg"));
-        return new ToolPackage(folder, Path.GetFileNameWithoutExtension(package)[(Id.Length + 1)..]);
     }
 }
