@@ -44,7 +44,10 @@ target=$(readlink -f "$native")
 echo "installed: $native -> $target"
 file "$target"
 
-dotnet build "$project" -c Release -nologo -v quiet > /dev/null
+top=$(basename "$(ls "$feed"/AnatomyBot.[0-9]*.nupkg)" .nupkg)
+version=${top#AnatomyBot.}
+# The JIT build of the same source and version.
+dotnet build "$project" -c Release -p:Version="$version" -nologo -v quiet > /dev/null
 jit=(dotnet "$project/bin/Release/net10.0/anatomybot.dll")
 
 pass() { echo "PASS $*"; }
@@ -57,8 +60,6 @@ else
   fail "the installed command is not the native executable"
 fi
 
-top=$(basename "$(ls "$feed"/AnatomyBot.[0-9]*.nupkg)" .nupkg)
-version=${top#AnatomyBot.}
 printed=$("$native" --version)
 if [[ "$printed" == "$version" || "$printed" == "$version+"* ]]; then pass "--version: $printed"; else fail "--version printed '$printed', the package is $version"; fi
 

@@ -98,16 +98,22 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public void Release_OnTags_AttachesTheToolPackageAndTheFunctionsZip()
+    public void Release_OnTags_PacksTheThreeToolPackagesOnLinuxX64TestsTheNativeOneAndAttachesThemAndTheFunctionsZip()
     {
         var workflow = YamlFile.Load(Path.Combine(InfraPaths.Root, ".github", "workflows", "release.yml"));
 
         Assert.Equal("v*", Assert.Single(((YamlSequenceNode)workflow.Map("on").Map("push").Child("tags")!).Children).ToString());
         Assert.Equal("write", workflow.Map("permissions").Text("contents"));
-        var scripts = string.Join('\n', Assert.Single(workflow.Map("jobs").Entries()).Value.Steps().Select(s => s.Text("run")).OfType<string>());
-        Assert.Contains("dotnet pack src/AnatomyBot.Cli", scripts, StringComparison.Ordinal);
+        var job = Assert.Single(workflow.Map("jobs").Entries()).Value;
+        Assert.Equal("ubuntu-latest", job.Text("runs-on"));
+        var scripts = string.Join('\n', job.Steps().Select(s => s.Text("run")).OfType<string>());
+        Assert.Contains("dotnet pack src/AnatomyBot.Cli -c Release --no-build -o out/feed", scripts, StringComparison.Ordinal);
+        Assert.Contains("dotnet pack src/AnatomyBot.Cli -c Release -r any -p:PublishAot=false -o out/feed", scripts, StringComparison.Ordinal);
+        Assert.Contains("dotnet pack src/AnatomyBot.Cli -c Release -r linux-x64 -o out/feed", scripts, StringComparison.Ordinal);
+        Assert.Contains("bash tests/native-tool.sh out", scripts, StringComparison.Ordinal);
         Assert.Contains("dotnet publish src/AnatomyBot.Functions", scripts, StringComparison.Ordinal);
-        Assert.Contains("gh release create \"$GITHUB_REF_NAME\" out/tool/AnatomyBot.*.nupkg \"out/anatomybot-functions-$GITHUB_REF_NAME.zip\"", scripts, StringComparison.Ordinal);
+        Assert.Contains("gh release create \"$GITHUB_REF_NAME\" out/feed/AnatomyBot.*.nupkg \"out/anatomybot-functions-$GITHUB_REF_NAME.zip\"", scripts, StringComparison.Ordinal);
+        Assert.Contains("out/feed/AnatomyBot.linux-x64.*.nupkg out/feed/AnatomyBot.any.*.nupkg out/feed/AnatomyBot.[0-9]*.nupkg", scripts, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Workflows() =>
