@@ -42,14 +42,11 @@ public sealed class CheckOutputIdentityTests : IClassFixture<CheckOutputIdentity
     /// the hash is of exactly what the command wrote.</summary>
     private static (int ExitCode, byte[] Stdout, string Stderr) Run(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo(CliRunner.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        start.ArgumentList.Add(CliRunner.AssemblyPath);
+        var start = CliRunner.StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = folder;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -5,7 +5,8 @@ namespace AnatomyBot.Cli.Tests.Infrastructure;
 
 /// <summary>Runs the BUILT <c>anatomybot</c> (the <c>anatomybot.dll</c> copied next to the test assembly) as a real
 /// process: <c>dotnet anatomybot.dll args…</c>, with a timeout, capturing stdout, stderr and the exit code.
-/// Reusable by every command's tests.</summary>
+/// Reusable by every command's tests. With <c>ANATOMYBOT_TEST_CLI</c> set to an <c>anatomybot</c> executable (the
+/// native tool, as <c>tests/native-tool.sh</c> installs it), the same tests run that executable instead.</summary>
 public static class CliRunner
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
@@ -18,12 +19,27 @@ public static class CliRunner
     public static Task<CliResult> RunAsync(IEnumerable<string> args, CliRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var start = StartInfo();
+        return RunProcessAsync(start.FileName, [.. start.ArgumentList, .. args], options);
+    }
+
+    /// <summary>How to start the CLI under test, before its arguments: <c>dotnet anatomybot.dll</c>, or the executable
+    /// named by <c>ANATOMYBOT_TEST_CLI</c>.</summary>
+    public static ProcessStartInfo StartInfo()
+    {
+        if (Environment.GetEnvironmentVariable("ANATOMYBOT_TEST_CLI") is { Length: > 0 } executable)
+        {
+            return new ProcessStartInfo(executable);
+        }
+
         if (!File.Exists(AssemblyPath))
         {
             throw new FileNotFoundException("The built anatomybot.dll is not next to the tests; does the test project reference AnatomyBot.Cli?", AssemblyPath);
         }
 
-        return RunProcessAsync(DotnetHost(), [AssemblyPath, .. args], options);
+        var start = new ProcessStartInfo(DotnetHost());
+        start.ArgumentList.Add(AssemblyPath);
+        return start;
     }
 
     /// <summary>Runs any program the same way (<c>bash</c>, <c>dotnet pack</c>, an installed tool).</summary>

@@ -43,13 +43,11 @@ internal sealed partial class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string store, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(CliRunner.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { CliRunner.AssemblyPath, "serve", "--port", "0", "--store", store })
+        var start = CliRunner.StartInfo();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        foreach (var arg in new[] { "serve", "--port", "0", "--store", store })
         {
             start.ArgumentList.Add(arg);
         }
