@@ -87,9 +87,10 @@ internal static class CheckProbe
         var watch = Stopwatch.StartNew();
         var noGc = Environment.GetEnvironmentVariable("PROBE_NOGC") is { } size && GC.TryStartNoGCRegion(long.Parse(size, System.Globalization.CultureInfo.InvariantCulture) << 20);
         var started = watch.ElapsedMilliseconds;
+        CheckReport report;
         using (var stream = File.OpenRead(Path.Combine(folder, "backlog.json")))
         {
-            CheckPipeline.Run(anatomy, [("backlog.json", stream)], FailOn.Block);
+            report = CheckPipeline.Run(anatomy, [("backlog.json", stream)], FailOn.Block);
         }
 
         if (noGc)
@@ -103,6 +104,9 @@ internal static class CheckProbe
 
         Console.WriteLine($"pipeline {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU, {(GC.GetTotalAllocatedBytes(true) - counts.Item5) >> 20} MB allocated, GCs gen0 {GC.CollectionCount(0) - counts.Item1} gen1 {GC.CollectionCount(1) - counts.Item2} gen2 {GC.CollectionCount(2) - counts.Item3}, paused {(GC.GetTotalPauseDuration() - counts.Item4).TotalMilliseconds:F0} ms");
         Console.WriteLine($"minor page faults {MinorFaults() - faults}");
+        watch.Restart();
+        JsonReportWriter.Write(report, Stream.Null);
+        Console.WriteLine($"write json {watch.ElapsedMilliseconds} ms, {Cpu()} ms CPU");
         var ephemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         Console.WriteLine($"last ephemeral GC #{ephemeral.Index}: gen0 before {ephemeral.GenerationInfo[0].SizeBeforeBytes >> 20} MB, after {ephemeral.GenerationInfo[0].SizeAfterBytes >> 20} MB, gen1 before {ephemeral.GenerationInfo[1].SizeBeforeBytes >> 20} MB after {ephemeral.GenerationInfo[1].SizeAfterBytes >> 20} MB, promoted {ephemeral.PromotedBytes >> 20} MB, pause {ephemeral.PauseDurations[0].TotalMilliseconds:F0} ms");
     }

@@ -82,11 +82,12 @@ public sealed class AzureDevOpsItemReader
         return reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth && Fill(out _, out _);
     }
 
-    /// <summary>The draft last read, for the caller to keep: the next read fills a new one.</summary>
-    public WorkItemDraft TakeDraft()
+    /// <summary>The draft last read, for the caller to keep: the next read fills <paramref name="next"/> (a draft the
+    /// caller no longer uses; every value is read anew) or a new one.</summary>
+    public WorkItemDraft TakeDraft(WorkItemDraft? next = null)
     {
         var draft = Draft;
-        Draft = new WorkItemDraft();
+        Draft = next ?? new WorkItemDraft();
         return draft;
     }
 

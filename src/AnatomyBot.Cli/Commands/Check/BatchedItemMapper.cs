@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using AnatomyBot.Core.Linkage;
 
@@ -11,7 +12,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// reader spins, taking a core from the workers). Azure DevOps work items the sink reads in place
 /// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes. While the sink is not
 /// <see cref="IBacklogSink.Ready"/>, up to <see cref="MaxHeldBatches"/> batches are held in order, then started
-/// before the next one.</summary>
+/// before the next one. A batch whose items are mapped comes back for the reader to fill again, with its drafts (a
+/// part takes a draft's values, not the draft), so the reader makes no draft and no entry list per item.</summary>
 internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
 {
     /// <summary>Batches held while the sink is not ready (4,096 items at most): the reader's first stretch while
@@ -25,6 +27,7 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
     private readonly SemaphoreSlim _slots = new(Math.Max(2, Environment.ProcessorCount * 2));
     private readonly List<Task> _batches = [];
     private readonly Queue<(Batch Batch, int First)> _held = new();
+    private readonly ConcurrentQueue<Batch> _mapped = new();
     private readonly InPlaceReading? _inPlace = sink.InPlace;
     private Batch _batch = new();
     private int _count;
@@ -34,7 +37,7 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
     /// false with the reader where it was, for the caller to cut the entry out and <see cref="Add(ReadOnlySpan{byte})"/> it.</summary>
     public bool TryAdd(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
     {
-        if (_inPlace is null || !_inPlace.TryRead(ref reader, window, out var draft, out var body))
+        if (_inPlace is null || !_inPlace.TryRead(ref reader, window, _batch.SpareDraft(), out var draft, out var body))
         {
             return false;
         }
@@ -112,7 +115,7 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
     private void Dispatch(bool onThisThread = false, bool last = false)
     {
         _held.Enqueue((_batch, _count - _batch.Count));
-        _batch = new Batch();
+        _batch = _mapped.TryDequeue(out var mapped) ? mapped : new Batch();
         if (last || _held.Count > MaxHeldBatches || sink.Ready)
         {
             StartHeld(lastOnThisThread: onThisThread);
@@ -152,6 +155,7 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
                 finally
                 {
                     batch.Return();
+                    _mapped.Enqueue(batch);
                     _slots.Release();
                 }
             }));
@@ -165,20 +169,26 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             finally
             {
                 batch.Return();
+                _mapped.Enqueue(batch);
             }
         }
     }
 
-    /// <summary>Consecutive entries, each an item's bytes or a draft with its description, in pooled buffers.</summary>
+    /// <summary>Consecutive entries, each an item's bytes or a draft with its description, in pooled buffers; once
+    /// returned, empty again, with the drafts it held as spares.</summary>
     private sealed class Batch
     {
         private readonly List<(WorkItemDraft? Draft, int Start, int Length)> _entries = [];
+        private readonly Stack<WorkItemDraft> _spareDrafts = new();
         private byte[]? _bytes;
         private char[]? _chars;
         private int _usedBytes;
         private int _usedChars;
 
         public int Count => _entries.Count;
+
+        /// <summary>A draft of an item already mapped, for the reader to fill next; null when there is none.</summary>
+        public WorkItemDraft? SpareDraft() => _spareDrafts.TryPop(out var draft) ? draft : null;
 
         /// <summary>Whether the batch takes this many more bytes and characters (an empty batch takes any size).</summary>
         public bool HasRoom(int bytes, int chars) =>
@@ -219,8 +229,19 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             }
         }
 
+        /// <summary>Gives the buffers back to the pool and empties the batch, its drafts kept as spares.</summary>
         public void Return()
         {
+            foreach (var (draft, _, _) in _entries)
+            {
+                if (draft is not null)
+                {
+                    _spareDrafts.Push(draft);
+                }
+            }
+
+            _entries.Clear();
+            (_usedBytes, _usedChars) = (0, 0);
             if (_bytes is not null)
             {
                 ArrayPool<byte>.Shared.Return(_bytes);

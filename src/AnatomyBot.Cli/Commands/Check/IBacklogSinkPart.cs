@@ -9,6 +9,7 @@ internal interface IBacklogSinkPart : IDisposable
     void Add(ReadOnlyMemory<byte> utf8, int index);
 
     /// <summary>Takes one Azure DevOps work item already read on the reading thread (<see cref="IBacklogSink.InPlace"/>):
-    /// its draft, kept by the part, and its description.</summary>
+    /// its draft, the part's until it is disposed (the reader then fills it again for a later entry), and its
+    /// description, valid until this returns.</summary>
     void Add(WorkItemDraft draft, ReadOnlySpan<char> body);
 }

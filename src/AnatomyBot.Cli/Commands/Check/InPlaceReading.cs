@@ -17,8 +17,9 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
 
     /// <summary>Reads the entry <paramref name="json"/> is at into <paramref name="draft"/> and <paramref name="body"/>
     /// (valid until the next read), the reader then on its end; false with the reader where it was.
-    /// <paramref name="window"/> is the reader's data (the entry's bytes are checked to be UTF-8).</summary>
-    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, out WorkItemDraft? draft, out ReadOnlySpan<char> body)
+    /// <paramref name="window"/> is the reader's data (the entry's bytes are checked to be UTF-8); <paramref name="spare"/>,
+    /// when given, a draft no longer used, which the reader fills next instead of a new one.</summary>
+    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, WorkItemDraft? spare, out WorkItemDraft? draft, out ReadOnlySpan<char> body)
     {
         draft = null;
         body = default;
@@ -36,7 +37,7 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
         }
 
         _read++;
-        draft = reader.TakeDraft();
+        draft = reader.TakeDraft(spare);
         body = reader.Body;
         return true;
     }

@@ -65,7 +65,7 @@ internal static class JsonReportWriter
         Strings(json, Names.Components, item.Trace.Components);
         json.WriteEndObject();
         json.WriteStartArray(Names.Gaps);
-        foreach (var gap in item.Gaps)
+        foreach (var gap in AsArray(item.Gaps))
         {
             json.WriteStartObject();
             json.WriteString(Names.Code, gap.Code);
@@ -73,7 +73,7 @@ internal static class JsonReportWriter
             json.WriteString(Names.Message, gap.Message);
             json.WriteString(Names.Fix, gap.Fix);
             json.WriteStartArray(Names.Suggestions);
-            foreach (var suggestion in gap.Suggestions)
+            foreach (var suggestion in AsArray(gap.Suggestions))
             {
                 json.WriteStartObject();
                 json.WriteString(Names.Id, suggestion.Id);
@@ -151,13 +151,17 @@ internal static class JsonReportWriter
     private static void Strings(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
-        foreach (var value in values)
+        foreach (var value in AsArray(values))
         {
             json.WriteStringValue(value);
         }
 
         json.WriteEndArray();
     }
+
+    /// <summary>The engine's lists are arrays: looped over as such, not through a boxed enumerator (several per item)
+    /// and an interface call per element.</summary>
+    private static T[] AsArray<T>(IReadOnlyList<T> list) => list as T[] ?? [.. list];
 
     /// <summary>The property names of an item, encoded once instead of for every item.</summary>
     private static class Names
