@@ -68,6 +68,7 @@ internal sealed record CheckInvocation(string? AnatomyPath, string[] BacklogPath
 
             var totalBytes = files.Sum(f => f.Content.CanSeek ? f.Content.Length : 0);
             var progress = SpectreCheckProgress.ShouldShow(totalBytes) ? new SpectreCheckProgress() : null;
+            using var noCollection = NoCollectionRegion.For(totalBytes);
             var report = CheckPipeline.Run(anatomy, files, Enum.Parse<FailOn>(FailOn, ignoreCase: true), progress, withUrls: Format == "markdown", live, WaiverSet.For(anatomy, today), cancellationToken);
             Write(report, anatomy, cancellationToken);
             return report.Failed ? CheckCommand.GapsFound : CheckCommand.Passed;
