@@ -18,14 +18,11 @@ tool_path="$work/tool-$key"
 # AnatomyBot resolves to the native package on Linux x64 (docs/dotnet-tool.md), which needs an x86-64-v3 processor
 # (AVX2, BMI1/2, FMA, LZCNT, MOVBE); on an older one the framework-dependent package is installed by its own name.
 package=AnatomyBot
-native=false
 if [ "$(uname -s)" = Linux ] && [ "$(uname -m)" = x86_64 ]; then
   flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2 || true) "
-  native=true
   for flag in avx avx2 bmi1 bmi2 fma abm movbe f16c; do
-    [[ "$flags" == *" $flag "* ]] || native=false
+    [[ "$flags" == *" $flag "* ]] || package=AnatomyBot.any
   done
-  [ "$native" = true ] || package=AnatomyBot.any
 fi
 
 if [ -x "$tool_path/anatomybot" ] || [ -x "$tool_path/anatomybot.exe" ]; then
@@ -34,17 +31,14 @@ elif [ -z "$version" ]; then
   action_path="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set}"
   package_folder="$work/package"
   rm -rf "$package_folder"
-  project="$action_path/src/AnatomyBot.Cli"
-  # The top-level package, the framework-dependent one and, on a Linux x64 runner that can run it, the native one
-  # (Native AOT: a few minutes more than the others).
-  dotnet pack "$project" -c Release -o "$package_folder" -nologo
-  dotnet pack "$project" -c Release -r any -p:PublishAot=false -o "$package_folder" -nologo
-  if [ "$native" = true ]; then
-    dotnet pack "$project" -c Release -r linux-x64 -o "$package_folder" -nologo
-  fi
-  top=$(ls "$package_folder"/AnatomyBot.[0-9]*.nupkg)
-  version=$(basename "$top" .nupkg)
-  version="${version#AnatomyBot.}"
+  # Packed from source, the tool is the framework-dependent package only: compiling the native one would add minutes
+  # to every job that uses the action, for a check that takes a second either way. A pinned version gets the native
+  # package where it runs.
+  dotnet pack "$action_path/src/AnatomyBot.Cli" -c Release -r any -p:PublishAot=false -o "$package_folder" -nologo
+  package=AnatomyBot.any
+  packed=$(ls "$package_folder"/AnatomyBot.any.*.nupkg)
+  version=$(basename "$packed" .nupkg)
+  version="${version#AnatomyBot.any.}"
   source="$package_folder"
   # Only this folder may supply the package: a same-named package on another feed must not win.
   printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n' >"$work/nuget.config"
