@@ -58,9 +58,13 @@ public sealed class InterruptedCommandTests
         Assert.Equal([pipe], Directory.GetFileSystemEntries(folder.Path));
     }
 
+    /// <summary>Starts the CLI with SIGINT at its default disposition, as a terminal starts it. A process started in the
+    /// background by a non-interactive shell (a CI runner's job, <c>cmd &amp;</c>) inherits SIGINT ignored, and an ignored
+    /// signal stays ignored across exec, so the CLI would rightly never see it; on Linux, GNU <c>env
+    /// --default-signal</c> restores the default first.</summary>
     private static Process Start(string[] args)
     {
-        var start = new ProcessStartInfo(CliRunner.DotnetHost())
+        var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : CliRunner.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,6 +72,12 @@ public sealed class InterruptedCommandTests
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (OperatingSystem.IsLinux())
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(CliRunner.DotnetHost());
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
