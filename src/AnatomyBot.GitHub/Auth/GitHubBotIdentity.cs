@@ -17,7 +17,11 @@ public sealed class GitHubBotIdentity(GitHubTokenSource tokens, IOptions<GitHubO
     private long _tokenCheckRunApp;
 
     /// <summary>The login that writes the bot's comments, and the app id of its check runs (null while unknown).</summary>
-    public sealed record Self(string Login, long? CheckRunAppId);
+    public sealed record Self(string Login, long? CheckRunAppId)
+    {
+        /// <summary>Whether <paramref name="login"/> is the login the bot writes as (GitHub logins ignore case).</summary>
+        public bool Is(string? login) => string.Equals(login, Login, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The bot's identity; <paramref name="client"/> is the client acting with the configured token (token mode).</summary>
     public async Task<Self> GetAsync(IGitHubClient client)

@@ -80,7 +80,7 @@ public sealed class GitHubCommandRunner(
 
     /// <summary>Whether <paramref name="author"/> is the login the bot writes as (a token's user writes as a person would).</summary>
     private async Task<bool> IsSelfAsync(IGitHubClient client, string author) =>
-        string.Equals((await identity.GetAsync(client).ConfigureAwait(false)).Login, author, StringComparison.OrdinalIgnoreCase);
+        (await identity.GetAsync(client).ConfigureAwait(false)).Is(author);
 
     private async Task<string?> RefusalAsync(IGitHubClient client, RepositoryId repository, AnatomyCommand command, string author, EnterpriseAnatomy? anatomy)
     {

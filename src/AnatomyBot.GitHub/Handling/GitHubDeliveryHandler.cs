@@ -225,7 +225,7 @@ public sealed partial class GitHubDeliveryHandler(
     /// carrying the bot's marker. The marker alone proves nothing: anyone can copy it into a comment.</summary>
     private CommentFacts? OwnComment(WebhookFacts facts) =>
         facts.EventName == GitHubEvents.IssueComment && facts.Comment is { } comment
-        && identity.Known is { } self && string.Equals(comment.Author, self.Login, StringComparison.OrdinalIgnoreCase)
+        && identity.Known is { } self && self.Is(comment.Author)
         && CommandReplies.IsBotComment(comment.Body)
             ? comment
             : null;

@@ -70,7 +70,7 @@ public sealed class GitHubApplier(GitHubConnections connections, GitHubBotIdenti
         var state = check.Conclusion == CoreConclusion.Failure ? CommitState.Failure : CommitState.Success;
         var description = GitHubLimits.Line(check.Title, GitHubLimits.StatusDescription);
         var statuses = await client.Repository.Status.GetAll(owner, name, head).ConfigureAwait(false);
-        var latest = statuses.FirstOrDefault(s => s.Context == CheckRunNames.Anatomy && string.Equals(s.Creator?.Login, self.Login, StringComparison.OrdinalIgnoreCase));
+        var latest = statuses.FirstOrDefault(s => s.Context == CheckRunNames.Anatomy && self.Is(s.Creator?.Login));
         if (latest is not null && latest.State == state && latest.Description == description)
         {
             return;

@@ -30,7 +30,7 @@ internal static class CurrentStateReader
     /// <summary>The bot's comments (its marker, its login), oldest first: one, unless two processes created one at the
     /// same moment.</summary>
     public static IEnumerable<IssueComment> BotComments(IEnumerable<IssueComment> comments, GitHubBotIdentity.Self self) =>
-        comments.Where(c => Markers.IsBotComment(c.Body) && string.Equals(c.User?.Login, self.Login, StringComparison.OrdinalIgnoreCase))
+        comments.Where(c => Markers.IsBotComment(c.Body) && self.Is(c.User?.Login))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
 
     public static async Task<(long Id, CheckState? State)?> FindCheckRunAsync(IGitHubClient client, RepositoryId repository, string headSha, GitHubBotIdentity.Self self)
