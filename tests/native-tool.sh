@@ -60,6 +60,13 @@ else
   fail "the installed command is not the native executable"
 fi
 
+# Linked for a fixed address (no start-up relocation of its data): an ELF executable, not a position-independent one.
+if readelf -h "$target" | grep -q 'Type: *EXEC'; then
+  pass "the native executable is linked for a fixed address"
+else
+  fail "the native executable is position-independent: $(readelf -h "$target" | grep 'Type:')"
+fi
+
 printed=$("$native" --version)
 if [[ "$printed" == "$version" || "$printed" == "$version+"* ]]; then pass "--version: $printed"; else fail "--version printed '$printed', the package is $version"; fi
 

@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Linkage.Text;
+
 namespace AnatomyBot.Core.Linkage.Ranking;
 
 /// <summary>The abbreviations an item's text may use for the anatomy's words, read from the anatomy itself: a short
@@ -43,7 +45,7 @@ internal sealed class Abbreviations
         for (var id = 0; id < vocabulary.Count; id++)
         {
             var term = vocabulary[id];
-            if (!term.All(char.IsLetter))
+            if (!AllLetters(term))
             {
                 continue;
             }
@@ -109,6 +111,19 @@ internal sealed class Abbreviations
         }
     }
 
+    private static bool AllLetters(string term)
+    {
+        foreach (var c in term)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void AddAll(int[] expansion, List<int> terms, TermSet seen)
     {
         foreach (var term in expansion)
@@ -172,36 +187,54 @@ internal sealed class Abbreviations
     /// OOO), with the terms of its other words.</summary>
     private static void AddAcronyms(List<string> words, TermVocabulary vocabulary, Dictionary<string, Dictionary<string, (int[] Terms, int Count)>> phrases)
     {
+        // Per word, once: whether it is a stop word, and the term its stem is (-1: none).
+        var stop = new bool[words.Count];
+        var terms = new int[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            stop[i] = TextTerms.IsStopWord(word);
+            var stem = word.AsSpan(0, TextTerms.Stem(word));
+            terms[i] = vocabulary.TryFind(stem, Fnv1a.Of(stem), out var id) ? id : -1;
+        }
+
+        Span<char> initials = stackalloc char[MaxAcronym];
+        var found = new List<int>(MaxAcronym);
         for (var start = 0; start < words.Count; start++)
         {
-            if (TextTerms.IsStopWord(words[start]))
+            if (stop[start])
             {
                 continue;
             }
 
             for (var end = start + MinAcronym - 1; end < Math.Min(words.Count, start + MaxAcronym); end++)
             {
-                if (TextTerms.IsStopWord(words[end]))
+                if (stop[end])
                 {
                     continue;
                 }
 
-                var run = words.GetRange(start, end - start + 1);
-                var key = string.Concat(run.Select(w => w[0]));
-                var found = run
-                    .Select(w => w[..TextTerms.Stem(w)])
-                    .Select(w => vocabulary.Contains(w) ? vocabulary.IdOf(w) : -1)
-                    .Where(id => id >= 0)
-                    .Distinct()
-                    .ToArray();
-                if (found.Length == 0 || vocabulary.Contains(key))
+                // The run's initials, and the distinct terms of its words in the order they come.
+                found.Clear();
+                for (var at = start; at <= end; at++)
+                {
+                    initials[at - start] = words[at][0];
+                    if (terms[at] >= 0 && !found.Contains(terms[at]))
+                    {
+                        found.Add(terms[at]);
+                    }
+                }
+
+                var key = initials[..(end - start + 1)];
+                if (found.Count == 0 || vocabulary.TryFind(key, Fnv1a.Of(key), out _))
                 {
                     continue;
                 }
 
-                var phrase = string.Join(' ', run);
-                var meanings = phrases.TryGetValue(key, out var m) ? m : phrases[key] = new(StringComparer.Ordinal);
-                meanings[phrase] = (found, meanings.TryGetValue(phrase, out var seen) ? seen.Count + 1 : 1);
+                var acronym = key.ToString();
+                var phrase = string.Join(' ', words, start, end - start + 1);
+                var meanings = phrases.TryGetValue(acronym, out var m) ? m : phrases[acronym] = new(StringComparer.Ordinal);
+                meanings[phrase] = ([.. found], meanings.TryGetValue(phrase, out var seen) ? seen.Count + 1 : 1);
             }
         }
     }
