@@ -84,11 +84,11 @@ internal sealed class Abbreviations
         return result;
     }
 
-    /// <summary>Appends the terms a word that is not a term itself abbreviates, each once: <paramref name="word"/> is
-    /// the word lower-cased, <paramref name="stemmed"/> its stem's length, <paramref name="prefixHashes"/> the hash of
-    /// each of its prefixes, and <paramref name="capitals"/> whether it was written in capitals (an acronym; a plural
-    /// <c>s</c> may follow in lower case).</summary>
-    public void Collect(ReadOnlySpan<char> word, int stemmed, ReadOnlySpan<uint> prefixHashes, bool capitals, List<int> terms, TermSet seen)
+    /// <summary>The terms a word that is not a term itself abbreviates, or null: <paramref name="word"/> is the word
+    /// lower-cased, <paramref name="stemmed"/> its stem's length, <paramref name="prefixHashes"/> the hash of each of its
+    /// prefixes, and <paramref name="capitals"/> whether it was written in capitals (an acronym; a plural <c>s</c> may
+    /// follow in lower case).</summary>
+    public int[]? Find(ReadOnlySpan<char> word, int stemmed, ReadOnlySpan<uint> prefixHashes, bool capitals)
     {
         if (capitals)
         {
@@ -100,15 +100,13 @@ internal sealed class Abbreviations
 
             if (_acronymKeys.TryFind(word[..length], prefixHashes[length], out var acronym))
             {
-                AddAll(_acronymTerms[acronym], terms, seen);
-                return;
+                return _acronymTerms[acronym];
             }
         }
 
-        if (stemmed is >= MinPrefix and <= MaxPrefix && _prefixKeys.TryFind(word[..stemmed], prefixHashes[stemmed], out var prefix))
-        {
-            AddAll(_prefixTerms[prefix], terms, seen);
-        }
+        return stemmed is >= MinPrefix and <= MaxPrefix && _prefixKeys.TryFind(word[..stemmed], prefixHashes[stemmed], out var prefix)
+            ? _prefixTerms[prefix]
+            : null;
     }
 
     private static bool AllLetters(string term)
@@ -122,17 +120,6 @@ internal sealed class Abbreviations
         }
 
         return true;
-    }
-
-    private static void AddAll(int[] expansion, List<int> terms, TermSet seen)
-    {
-        foreach (var term in expansion)
-        {
-            if (seen.Add(term))
-            {
-                terms.Add(term);
-            }
-        }
     }
 
     private static void Add(TermVocabulary keys, List<int[]> expansions, Dictionary<string, SortedSet<int>> source)

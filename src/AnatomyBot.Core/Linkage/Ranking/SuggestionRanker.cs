@@ -43,6 +43,9 @@ internal sealed class SuggestionRanker(AnatomyIndex index)
     private readonly List<int> _terms = [];
     private readonly TermSet _seen = new();
 
+    /// <summary>What the words read so far add to an item's terms (item after item: descriptions repeat their words).</summary>
+    private readonly WordCache _words = new();
+
     /// <summary>An item's terms widened to 32 bits.</summary>
     private int[] _wide = new int[64];
 
@@ -53,8 +56,8 @@ internal sealed class SuggestionRanker(AnatomyIndex index)
         var vocabulary = index.Vocabulary;
         _terms.Clear();
         _seen.Clear(vocabulary.Count);
-        vocabulary.Collect(title, skipTags: false, _terms, _seen, index.Abbreviations);
-        vocabulary.Collect(body, skipTags: format == BodyFormat.Html, _terms, _seen, index.Abbreviations);
+        vocabulary.Collect(title, skipTags: false, _terms, _seen, index.Abbreviations, _words);
+        vocabulary.Collect(body, skipTags: format == BodyFormat.Html, _terms, _seen, index.Abbreviations, _words);
         return TermIds.Of(_terms, vocabulary.Count);
     }
 

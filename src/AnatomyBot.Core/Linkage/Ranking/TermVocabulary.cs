@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AnatomyBot.Core.Linkage.Text;
 
 namespace AnatomyBot.Core.Linkage.Ranking;
@@ -71,8 +72,11 @@ internal sealed class TermVocabulary
     /// <summary>The distinct known terms of <paramref name="text"/>, appended to <paramref name="terms"/>: the words
     /// <see cref="TextTerms.Next"/> reads (HTML tags skipped when <paramref name="skipTags"/>), each looked up once it is
     /// lower-cased and stemmed. Stop words are never in the vocabulary, so the lookup rejects them. A short word that
-    /// is not a term is looked up in <paramref name="abbreviations"/>, when given, for the terms it stands for.</summary>
-    public void Collect(ReadOnlySpan<char> text, bool skipTags, List<int> terms, TermSet seen, Abbreviations? abbreviations = null)
+    /// is not a term is looked up in <paramref name="abbreviations"/>, when given, for the terms it stands for. With a
+    /// <paramref name="cache"/> (always used with the same <paramref name="abbreviations"/>), a short ASCII word read
+    /// before is found there by its characters as written instead of being read again.</summary>
+    public void Collect(ReadOnlySpan<char> text, bool skipTags, List<int> terms, TermSet seen, Abbreviations? abbreviations = null,
+        WordCache? cache = null)
     {
         Span<char> buffer = stackalloc char[TextTerms.MaxTermLength];
 
@@ -107,51 +111,64 @@ internal sealed class TermVocabulary
                 continue;
             }
 
-            // The word's end first, then its lower-cased letters and the hash of each prefix in a loop of their own.
             var start = position;
+            if (cache is not null && WordCache.TryReadKey(text, start, out var key))
+            {
+                position = start + key.Length;
+                if (!cache.TryGet(key, out var slot, out var known))
+                {
+                    known = Read(text.Slice(start, key.Length), buffer, prefixHashes, abbreviations);
+                    cache.Store(slot, key, known);
+                }
+
+                known.AddTo(terms, seen);
+                continue;
+            }
+
+            // The word's end first, then its lower-cased letters and the hash of each prefix in a loop of their own.
             while (++position < text.Length && IsWordChar(text[position]))
             {
             }
 
             var word = text[start..position];
-            var length = word.Length;
-            if (length > buffer.Length)
+            if (word.Length <= buffer.Length)
             {
-                continue;
-            }
-
-            var hash = Fnv1a.Seed;
-            prefixHashes[0] = hash;
-            for (var i = 0; i < word.Length; i++)
-            {
-                var next = word[i];
-                var lower = next <= 0x7F ? (char)AsciiWordChars[next] : char.ToLowerInvariant(next);
-                buffer[i] = lower;
-                hash = Fnv1a.Step(hash, lower);
-                prefixHashes[i + 1] = hash;
-            }
-
-            var stemmed = TextTerms.Stem(buffer[..length]);
-            if ((stemmed > 1 ? Find(buffer[..stemmed], prefixHashes[stemmed]) : -1) is var id and >= 0)
-            {
-                if (seen.Add(id))
-                {
-                    terms.Add(id);
-                    if (abbreviations is not null && (uint)id < (uint)_roots.Length && _roots[id] >= 0 && seen.Add(_roots[id]))
-                    {
-                        terms.Add(_roots[id]);
-                    }
-                }
-            }
-            else if (abbreviations is not null && length is > 1 and <= Abbreviations.MaxWordLength)
-            {
-                abbreviations.Collect(buffer[..length], stemmed, prefixHashes[..(length + 1)], InCapitals(word), terms, seen);
-            }
-            else if (abbreviations is not null && stemmed >= MinDerived && Derived(buffer[..stemmed], prefixHashes, out id) && seen.Add(id))
-            {
-                terms.Add(id);
+                Read(word, buffer, prefixHashes, abbreviations).AddTo(terms, seen);
             }
         }
+    }
+
+    /// <summary>What <paramref name="word"/> (letters and digits as written, at most <see cref="TextTerms.MaxTermLength"/>)
+    /// adds to an item's terms: lower-cased into <paramref name="buffer"/> with the hash of each prefix, stemmed and
+    /// looked up; else, with <paramref name="abbreviations"/>, read as an abbreviation or a derived form.</summary>
+    private WordTerms Read(ReadOnlySpan<char> word, Span<char> buffer, Span<uint> prefixHashes, Abbreviations? abbreviations)
+    {
+        var length = word.Length;
+        var hash = Fnv1a.Seed;
+        prefixHashes[0] = hash;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var next = word[i];
+            var lower = next <= 0x7F ? (char)AsciiWordChars[next] : char.ToLowerInvariant(next);
+            buffer[i] = lower;
+            hash = Fnv1a.Step(hash, lower);
+            prefixHashes[i + 1] = hash;
+        }
+
+        var stemmed = TextTerms.Stem(buffer[..length]);
+        if ((stemmed > 1 ? Find(buffer[..stemmed], prefixHashes[stemmed]) : -1) is var id and >= 0)
+        {
+            return new WordTerms(id, abbreviations is not null && (uint)id < (uint)_roots.Length ? _roots[id] : -1, null);
+        }
+
+        if (abbreviations is not null && length is > 1 and <= Abbreviations.MaxWordLength)
+        {
+            return new WordTerms(-1, -1, abbreviations.Find(buffer[..length], stemmed, prefixHashes[..(length + 1)], InCapitals(word)));
+        }
+
+        return abbreviations is not null && stemmed >= MinDerived && Derived(buffer[..stemmed], prefixHashes, out id)
+            ? new WordTerms(id, -1, null)
+            : WordTerms.None;
     }
 
     /// <summary>Whether <paramref name="word"/> (a word as read: ASCII letters and digits, other letters and digits) is
@@ -171,6 +188,7 @@ internal sealed class TermVocabulary
     }
 
     /// <summary>Whether <paramref name="c"/> belongs to a word: an ASCII letter or digit, or any other letter or digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => c <= 0x7F ? AsciiWordChars[c] != NotAWordChar : char.IsLetterOrDigit(c);
 
     /// <summary>Records for each term the term it is derived from, if any, so that an item's text naming the one (an
