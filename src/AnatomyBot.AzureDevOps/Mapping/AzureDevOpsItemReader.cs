@@ -48,18 +48,28 @@ public sealed class AzureDevOpsItemReader
     /// <summary>The description (HTML) of the item last read by <see cref="TryRead"/>, valid until the next.</summary>
     public ReadOnlySpan<char> Body => _body is null ? [] : _body.Text;
 
+    /// <summary>The description of the item last read in place with <c>deferBody</c>, when it was left undecoded: its
+    /// string token in the reader's data, which <see cref="JsonStringToken.Decode"/> turns into the text (then
+    /// <see cref="Body"/> is empty); null when <see cref="Body"/> holds the description.</summary>
+    public JsonStringToken? DeferredBody => _body?.Deferred;
+
     /// <summary>Reads one work item's UTF-8 JSON into <see cref="Draft"/> and <see cref="Body"/>, its web link only
     /// when <paramref name="withUrl"/> (a report that shows links); false with the failure, the draft then undefined.</summary>
-    public bool TryRead(ReadOnlySpan<byte> utf8Json, out WorkItemMapResult failure, bool withUrl = false) =>
-        Read(utf8Json, _body ??= new BodyBuffer(), withUrl, out failure, out _);
+    public bool TryRead(ReadOnlySpan<byte> utf8Json, out WorkItemMapResult failure, bool withUrl = false)
+    {
+        var body = _body ??= new BodyBuffer();
+        body.DefersStrings = false;
+        return Read(utf8Json, body, withUrl, out failure, out _);
+    }
 
     /// <summary>Reads the work item <paramref name="reader"/> is at (on its <c>{</c>) in the reader's own pass over a larger
     /// document, into <see cref="Draft"/> and <see cref="Body"/> as <see cref="TryRead"/> does, so that the document is
     /// tokenised once. True with the reader on the item's <c>}</c>; false when the reader's data ends inside the item, the
     /// JSON is invalid, or the item is not a work item this reader maps: the caller then puts the reader back where it was
     /// and reads the item the usual way (which reports what is wrong). The reader's options apply (comments as it treats
-    /// them).</summary>
-    public bool TryReadInPlace(ref Utf8JsonReader reader, bool withUrl = false)
+    /// them). With <paramref name="deferBody"/>, a string description that decodes without fail is left undecoded
+    /// (<see cref="DeferredBody"/>), for the caller to decode elsewhere once it has checked the item's bytes are UTF-8.</summary>
+    public bool TryReadInPlace(ref Utf8JsonReader reader, bool withUrl = false, bool deferBody = false)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -68,6 +78,7 @@ public sealed class AzureDevOpsItemReader
 
         var depth = reader.CurrentDepth;
         var body = _body ??= new BodyBuffer();
+        body.DefersStrings = deferBody;
         body.Clear();
         _read.Reset(_keepFields, body, withUrl);
         try

@@ -103,7 +103,8 @@ internal static class JsonText
         }
     }
 
-    /// <summary>Reads the value after a property name into <paramref name="body"/> (text as <see cref="Value"/> reads it).</summary>
+    /// <summary>Reads the value after a property name into <paramref name="body"/> (text as <see cref="Value"/> reads it), or
+    /// notes where a string value lies when the body defers strings and the value cannot fail to decode.</summary>
     public static TextSlot Buffered(ref Utf8JsonReader reader, BodyBuffer body)
     {
         reader.Read();
@@ -114,6 +115,12 @@ internal static class JsonText
             text.CopyTo(body.Reserve(text.Length));
             body.Commit(text.Length);
             return slot with { Text = null };
+        }
+
+        if (body.DefersStrings && !reader.HasValueSequence && (!reader.ValueIsEscaped || !JsonStringToken.MayFail(reader.ValueSpan)))
+        {
+            body.Defer(new JsonStringToken(checked((int)reader.TokenStartIndex), reader.ValueSpan.Length + 2, reader.ValueIsEscaped));
+            return default;
         }
 
         var room = body.Reserve(reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length);

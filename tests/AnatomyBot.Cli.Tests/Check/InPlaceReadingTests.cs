@@ -20,11 +20,17 @@ public sealed class InPlaceReadingTests
                 100 => """{"number":100,"title":"A GitHub issue","body":"","state":"open"}""",
                 200 => """{"id":200}""",
                 300 => """{"id":300, /* a comment */ "fields":{"System.Title":"Commented","System.WorkItemType":"Epic"}}""",
-                _ => $$$"""{"id":{{{i}}},"url":"https://x/{{{i}}}","fields":{"System.WorkItemType":"{{{(i % 3 == 0 ? "Feature" : "User Story")}}}","System.Title":"Item {{{i}}} \u00e9","System.State":"{{{(i % 5 == 0 ? "Closed" : "Active")}}}","System.Tags":"a; b","System.Description":"<p>Strategic outcome: P1-{{{i % 7}}}</p>{{{new string('x', i * 7 % 3000)}}}","Custom.Other":{"deep":[1,2,{"x":"}"}]}},"relations":[{"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://x/_apis/wit/workItems/{{{i / 2}}}"}]}""",
+                _ => $$$"""{"id":{{{i}}},"url":"https://x/{{{i}}}","fields":{"System.WorkItemType":"{{{(i % 3 == 0 ? "Feature" : "User Story")}}}","System.Title":"Item {{{i}}} \u00e9","System.State":"{{{(i % 5 == 0 ? "Closed" : "Active")}}}","System.Tags":"a; b","System.Description":{{{Description(i)}}},"Custom.Other":{"deep":[1,2,{"x":"}"}]}},"relations":[{"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://x/_apis/wit/workItems/{{{i / 2}}}"}]}""",
             };
             var bytes = Encoding.UTF8.GetBytes(text);
             var title = bytes.AsSpan().IndexOf("Item "u8) + 5;
-            entries.Add(i == 400 ? [.. bytes[..title], 0xC3, 0x28, .. bytes[title..]] : bytes);
+            var outcome = bytes.AsSpan().IndexOf("outcome: "u8) + 9;
+            entries.Add(i switch
+            {
+                400 => [.. bytes[..title], 0xC3, 0x28, .. bytes[title..]],
+                502 => [.. bytes[..outcome], 0xFF, .. bytes[outcome..]], // in the description: not decoded on a worker
+                _ => bytes,
+            });
         }
 
         var file = new List<byte>(Encoding.UTF8.GetBytes($"{{\"count\":{Count},\"value\":["));
@@ -41,8 +47,8 @@ public sealed class InPlaceReadingTests
 
         var got = sink.Parts.SelectMany(p => p.Entries).ToList();
         Assert.Equal(Count, got.Count);
-        Assert.Equal([100, 200, 400], got.Select((e, i) => (e, i)).Where(x => x.e.Id is null).Select(x => x.i));
-        Assert.Equal(Enumerable.Range(0, Count).Where(i => i is not (100 or 200 or 400)), got.Where(e => e.Index is null).Select(e => int.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([100, 200, 400, 502], got.Select((e, i) => (e, i)).Where(x => x.e.Id is null).Select(x => x.i));
+        Assert.Equal(Enumerable.Range(0, Count).Where(i => i is not (100 or 200 or 400 or 502)), got.Where(e => e.Index is null).Select(e => int.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.True(file.Count > 4 * 256 * 1024, "the file spans several of the reader's windows");
         var apart = new AzureDevOpsItemReader(["Custom.Other"]);
         foreach (var entry in got.Where(e => e.Id is not null))
@@ -52,6 +58,26 @@ public sealed class InPlaceReadingTests
             Assert.Equal(Describe(apart.Draft, apart.Body), entry.Read);
         }
     }
+
+    /// <summary>A description's JSON: most plain strings (decoded on a worker), some escaped (decoded on a worker too),
+    /// some that may fail to decode or are no string (decoded on the reading thread), some of many bytes per character.</summary>
+    private static string Description(int i) => (i % 13) switch
+    {
+        1 => """
+            "<p>say \"hi\" \u003cb\u003e P1-1 \\ \/</p>\n"
+            """,
+        2 => """
+            "<p>a pair \ud83d\ude00 P1-2</p>"
+            """,
+        3 => """
+            "<p>a lone \udc00 P1-3</p>"
+            """,
+        4 => "\"<p>caf\u00e9 \u4e2d \U0001F600 P1-4</p>\"",
+        5 => "42",
+        6 => "null",
+        7 => "\"\"",
+        _ => $"\"<p>Strategic outcome: P1-{i % 7}</p>{new string('x', i * 7 % 3000)}\"",
+    };
 
     private static string Describe(WorkItemDraft d, ReadOnlySpan<char> body) =>
         $"{d.Id}|{d.Source}|{d.Kind}|{d.Title}|{d.BodyFormat}|{string.Join(",", d.Labels)}|{string.Join(",", d.Fields.Select(f => $"{f.Key}={f.Value}"))}|{d.ParentId}|{d.Author}|{d.Scope}|{d.Url}|{d.IsOpen}|{string.Join(",", d.Diagnostics)}|{body}";

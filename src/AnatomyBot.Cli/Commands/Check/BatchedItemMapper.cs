@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AnatomyBot.AzureDevOps.Mapping;
 using AnatomyBot.Core.Linkage;
 
 namespace AnatomyBot.Cli.Commands.Check;
@@ -10,7 +11,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// order). Each batch is one part of <paramref name="sink"/>, started in file order. At most a few batches are in
 /// flight, so memory stays flat: when all are busy, the reader maps the batch itself instead of waiting (a waiting
 /// reader spins, taking a core from the workers). Azure DevOps work items the sink reads in place
-/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes. While the sink is not
+/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes, each description as its undecoded string token
+/// when the reading thread left it so, decoded by the worker that maps the batch. While the sink is not
 /// <see cref="IBacklogSink.Ready"/>, up to <see cref="MaxHeldBatches"/> batches are held in order, then started
 /// before the next one. A batch whose items are mapped comes back for the reader to fill again, with its drafts (a
 /// part takes a draft's values, not the draft), so the reader makes no draft and no entry list per item.</summary>
@@ -42,7 +44,7 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             return false;
         }
 
-        if (!_batch.HasRoom(0, body.Length))
+        if (!_batch.HasRoom(body.Token.Length, body.Text.Length))
         {
             Dispatch();
         }
@@ -174,14 +176,31 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         }
     }
 
+    /// <summary>What a batch holds for an entry.</summary>
+    private enum Held
+    {
+        /// <summary>The entry's bytes, read on a worker.</summary>
+        Bytes,
+
+        /// <summary>A draft and its description's text.</summary>
+        Text,
+
+        /// <summary>A draft and its description's string token, decoded on the worker.</summary>
+        Token,
+
+        /// <summary>As <see cref="Token"/>, with escapes.</summary>
+        EscapedToken,
+    }
+
     /// <summary>Consecutive entries, each an item's bytes or a draft with its description, in pooled buffers; once
     /// returned, empty again, with the drafts it held as spares.</summary>
     private sealed class Batch
     {
-        private readonly List<(WorkItemDraft? Draft, int Start, int Length)> _entries = [];
+        private readonly List<(WorkItemDraft? Draft, Held Held, int Start, int Length)> _entries = [];
         private readonly Stack<WorkItemDraft> _spareDrafts = new();
         private byte[]? _bytes;
         private char[]? _chars;
+        private char[]? _decoded;
         private int _usedBytes;
         private int _usedChars;
 
@@ -198,16 +217,25 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         {
             Reserve(ref _bytes, _usedBytes + item.Length);
             item.CopyTo(_bytes.AsSpan(_usedBytes));
-            _entries.Add((null, _usedBytes, item.Length));
+            _entries.Add((null, Held.Bytes, _usedBytes, item.Length));
             _usedBytes += item.Length;
         }
 
-        public void Add(WorkItemDraft draft, ReadOnlySpan<char> body)
+        public void Add(WorkItemDraft draft, InPlaceBody body)
         {
-            Reserve(ref _chars, _usedChars + body.Length);
-            body.CopyTo(_chars.AsSpan(_usedChars));
-            _entries.Add((draft, _usedChars, body.Length));
-            _usedChars += body.Length;
+            if (!body.Token.IsEmpty)
+            {
+                Reserve(ref _bytes, _usedBytes + body.Token.Length);
+                body.Token.CopyTo(_bytes.AsSpan(_usedBytes));
+                _entries.Add((draft, body.IsEscaped ? Held.EscapedToken : Held.Token, _usedBytes, body.Token.Length));
+                _usedBytes += body.Token.Length;
+                return;
+            }
+
+            Reserve(ref _chars, _usedChars + body.Text.Length);
+            body.Text.CopyTo(_chars.AsSpan(_usedChars));
+            _entries.Add((draft, Held.Text, _usedChars, body.Text.Length));
+            _usedChars += body.Text.Length;
         }
 
         public void MapInto(IBacklogSinkPart part, int first)
@@ -216,14 +244,20 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             {
                 for (var i = 0; i < _entries.Count; i++)
                 {
-                    var (draft, start, length) = _entries[i];
-                    if (draft is null)
+                    var (draft, held, start, length) = _entries[i];
+                    switch (held)
                     {
-                        part.Add(_bytes.AsMemory(start, length), first + i);
-                    }
-                    else
-                    {
-                        part.Add(draft, _chars.AsSpan(start, length));
+                        case Held.Bytes:
+                            part.Add(_bytes.AsMemory(start, length), first + i);
+                            break;
+                        case Held.Text:
+                            part.Add(draft!, _chars.AsSpan(start, length));
+                            break;
+                        default:
+                            var room = Decoding(length);
+                            var written = JsonStringToken.Decode(_bytes.AsSpan(start, length), held == Held.EscapedToken, room);
+                            part.Add(draft!, room[..written]);
+                            break;
                     }
                 }
             }
@@ -232,7 +266,7 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         /// <summary>Gives the buffers back to the pool and empties the batch, its drafts kept as spares.</summary>
         public void Return()
         {
-            foreach (var (draft, _, _) in _entries)
+            foreach (var (draft, _, _, _) in _entries)
             {
                 if (draft is not null)
                 {
@@ -252,7 +286,28 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
                 ArrayPool<char>.Shared.Return(_chars);
             }
 
-            (_bytes, _chars) = (null, null);
+            if (_decoded is not null)
+            {
+                ArrayPool<char>.Shared.Return(_decoded);
+            }
+
+            (_bytes, _chars, _decoded) = (null, null, null);
+        }
+
+        /// <summary>Room to decode a token of <paramref name="bytes"/> bytes into (one character per byte at most).</summary>
+        private Span<char> Decoding(int bytes)
+        {
+            if (_decoded is null || _decoded.Length < bytes)
+            {
+                if (_decoded is not null)
+                {
+                    ArrayPool<char>.Shared.Return(_decoded);
+                }
+
+                _decoded = ArrayPool<char>.Shared.Rent(Math.Max(bytes, 4096));
+            }
+
+            return _decoded;
         }
 
         /// <summary>A pooled buffer of at least <paramref name="size"/>, the batch size at first, its content kept.</summary>

@@ -7,7 +7,7 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Azure DevOps work items read on the reading thread in the file's own <see cref="Utf8JsonReader"/> pass, the
 /// one that finds where each item ends, instead of cutting the item out and tokenising it again on a worker: the worker
-/// gets a draft and its description. Tried while at most as many entries of the file needed the usual way (an entry
+/// gets a draft and its description, as a string token that it decodes itself when decoding it cannot fail. Tried while at most as many entries of the file needed the usual way (an entry
 /// that is not a work item, not valid UTF-8, or invalid JSON) as were read here, so a GitHub backlog is not read
 /// twice.</summary>
 internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls)
@@ -17,9 +17,10 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
 
     /// <summary>Reads the entry <paramref name="json"/> is at into <paramref name="draft"/> and <paramref name="body"/>
     /// (valid until the next read), the reader then on its end; false with the reader where it was.
-    /// <paramref name="window"/> is the reader's data (the entry's bytes are checked to be UTF-8); <paramref name="spare"/>,
-    /// when given, a draft no longer used, which the reader fills next instead of a new one.</summary>
-    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, WorkItemDraft? spare, out WorkItemDraft? draft, out ReadOnlySpan<char> body)
+    /// <paramref name="window"/> is the reader's data (the entry's bytes are checked to be UTF-8, so an undecoded
+    /// description decodes without fail); <paramref name="spare"/>, when given, a draft no longer used, which the reader
+    /// fills next instead of a new one.</summary>
+    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, WorkItemDraft? spare, out WorkItemDraft? draft, out InPlaceBody body)
     {
         draft = null;
         body = default;
@@ -30,7 +31,7 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
 
         var checkpoint = json;
         var start = (int)json.TokenStartIndex;
-        if (!reader.TryReadInPlace(ref json, withUrls) || !Utf8.IsValid(window[start..(int)json.BytesConsumed]))
+        if (!reader.TryReadInPlace(ref json, withUrls, deferBody: true) || !Utf8.IsValid(window[start..(int)json.BytesConsumed]))
         {
             json = checkpoint;
             return false;
@@ -38,7 +39,9 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
 
         _read++;
         draft = reader.TakeDraft(spare);
-        body = reader.Body;
+        body = reader.DeferredBody is { } token
+            ? InPlaceBody.Undecoded(window.Slice(token.Start, token.Length), token.IsEscaped)
+            : InPlaceBody.Decoded(reader.Body);
         return true;
     }
 
