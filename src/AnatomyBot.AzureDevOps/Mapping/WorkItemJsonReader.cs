@@ -66,47 +66,101 @@ internal static class WorkItemJsonReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("System.Title"u8))
+            switch (FieldOf(ref reader))
             {
-                read.Title = JsonText.Value(ref reader);
-            }
-            else if (reader.ValueTextEquals("System.Description"u8))
-            {
-                read.Description = read.Body is { } body ? JsonText.Buffered(ref reader, body) : JsonText.Value(ref reader);
-            }
-            else if (reader.ValueTextEquals("System.WorkItemType"u8))
-            {
-                read.Type = JsonText.Value(ref reader, read.Strings);
-            }
-            else if (reader.ValueTextEquals("System.State"u8))
-            {
-                read.State = JsonText.Value(ref reader, read.Strings);
-            }
-            else if (reader.ValueTextEquals("System.Tags"u8))
-            {
-                read.Tags = JsonText.Value(ref reader, read.Strings);
-            }
-            else if (reader.ValueTextEquals("System.AreaPath"u8))
-            {
-                read.AreaPath = JsonText.Value(ref reader, read.Strings);
-            }
-            else if (reader.ValueTextEquals("System.Parent"u8))
-            {
-                // Cached: the relation to the parent names the same id, and siblings share it.
-                read.Parent = JsonText.Value(ref reader, read.Strings);
-            }
-            else if (reader.ValueTextEquals("System.CreatedBy"u8))
-            {
-                reader.Read();
-                read.ReadCreatedBy(ref reader);
-            }
-            else if (!read.TryKeep(ref reader))
-            {
-                reader.Read();
-                _ = reader.TrySkip();
+                case Field.Title:
+                    read.Title = JsonText.Value(ref reader);
+                    break;
+                case Field.Description:
+                    read.Description = read.Body is { } body ? JsonText.Buffered(ref reader, body) : JsonText.Value(ref reader);
+                    break;
+                case Field.WorkItemType:
+                    read.Type = JsonText.Value(ref reader, read.Strings);
+                    break;
+                case Field.State:
+                    read.State = JsonText.Value(ref reader, read.Strings);
+                    break;
+                case Field.Tags:
+                    read.Tags = JsonText.Value(ref reader, read.Strings);
+                    break;
+                case Field.AreaPath:
+                    read.AreaPath = JsonText.Value(ref reader, read.Strings);
+                    break;
+                case Field.Parent:
+                    // Cached: the relation to the parent names the same id, and siblings share it.
+                    read.Parent = JsonText.Value(ref reader, read.Strings);
+                    break;
+                case Field.CreatedBy:
+                    reader.Read();
+                    read.ReadCreatedBy(ref reader);
+                    break;
+                default:
+                    if (!read.TryKeep(ref reader))
+                    {
+                        reader.Read();
+                        _ = reader.TrySkip();
+                    }
+
+                    break;
             }
         }
     }
+
+    /// <summary>Which of the mapped fields the reader's property name is. A plain name (nearly all) is told by its
+    /// <c>System.</c> prefix and the letter after it, then compared once, instead of being compared with every field's
+    /// name in turn (an item has a dozen fields or more, most of them not mapped).</summary>
+    private static Field FieldOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return FieldOfEscaped(ref reader);
+        }
+
+        var name = reader.ValueSpan;
+        if (name.Length < 8 || !name.StartsWith("System."u8))
+        {
+            return Field.Other;
+        }
+
+        var field = name[7] switch
+        {
+            (byte)'T' => name.Length == 11 ? Field.Tags : Field.Title,
+            (byte)'D' => Field.Description,
+            (byte)'W' => Field.WorkItemType,
+            (byte)'S' => Field.State,
+            (byte)'A' => Field.AreaPath,
+            (byte)'P' => Field.Parent,
+            (byte)'C' => Field.CreatedBy,
+            _ => Field.Other,
+        };
+        return field != Field.Other && name.SequenceEqual(NameOf(field)) ? field : Field.Other;
+    }
+
+    private static Field FieldOfEscaped(ref Utf8JsonReader reader)
+    {
+        for (var field = Field.Title; field <= Field.CreatedBy; field++)
+        {
+            if (reader.ValueTextEquals(NameOf(field)))
+            {
+                return field;
+            }
+        }
+
+        return Field.Other;
+    }
+
+    private static ReadOnlySpan<byte> NameOf(Field field) => field switch
+    {
+        Field.Title => "System.Title"u8,
+        Field.Description => "System.Description"u8,
+        Field.WorkItemType => "System.WorkItemType"u8,
+        Field.State => "System.State"u8,
+        Field.Tags => "System.Tags"u8,
+        Field.AreaPath => "System.AreaPath"u8,
+        Field.Parent => "System.Parent"u8,
+        Field.CreatedBy => "System.CreatedBy"u8,
+        _ => default,
+    };
 
     /// <summary>The id of the first parent relation (<c>System.LinkTypes.Hierarchy-Reverse</c>), from the trailing number
     /// of its url; the reader ends on the array's end. Only that number is ever made a string: an epic's many child and
@@ -204,5 +258,18 @@ internal static class WorkItemJsonReader
 
             read.HtmlHref = JsonText.ReadTwo(ref reader, "href"u8, default).First;
         }
+    }
+
+    private enum Field
+    {
+        Other,
+        Title,
+        Description,
+        WorkItemType,
+        State,
+        Tags,
+        AreaPath,
+        Parent,
+        CreatedBy,
     }
 }
