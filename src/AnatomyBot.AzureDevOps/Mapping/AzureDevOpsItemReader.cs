@@ -53,6 +53,11 @@ public sealed class AzureDevOpsItemReader
     /// <see cref="Body"/> is empty); null when <see cref="Body"/> holds the description.</summary>
     public JsonStringToken? DeferredBody => _body?.Deferred;
 
+    /// <summary>The title of the item last read in place with <c>deferBody</c>, when it was left undecoded (a string
+    /// that decodes without fail, short enough to need no cut): its string token in the reader's data, which
+    /// <see cref="JsonStringToken.ToText"/> turns into the title (<see cref="Draft"/>'s is then empty); else null.</summary>
+    public JsonStringToken? DeferredTitle => _read.DeferredTitle;
+
     /// <summary>Reads one work item's UTF-8 JSON into <see cref="Draft"/> and <see cref="Body"/>, its web link only
     /// when <paramref name="withUrl"/> (a report that shows links); false with the failure, the draft then undefined.</summary>
     public bool TryRead(ReadOnlySpan<byte> utf8Json, out WorkItemMapResult failure, bool withUrl = false)
@@ -67,8 +72,9 @@ public sealed class AzureDevOpsItemReader
     /// tokenised once. True with the reader on the item's <c>}</c>; false when the reader's data ends inside the item, the
     /// JSON is invalid, or the item is not a work item this reader maps: the caller then puts the reader back where it was
     /// and reads the item the usual way (which reports what is wrong). The reader's options apply (comments as it treats
-    /// them). With <paramref name="deferBody"/>, a string description that decodes without fail is left undecoded
-    /// (<see cref="DeferredBody"/>), for the caller to decode elsewhere once it has checked the item's bytes are UTF-8.</summary>
+    /// them). With <paramref name="deferBody"/>, a string description or title that decodes without fail is left
+    /// undecoded (<see cref="DeferredBody"/>, <see cref="DeferredTitle"/>), for the caller to decode elsewhere once it has
+    /// checked the item's bytes are UTF-8.</summary>
     public bool TryReadInPlace(ref Utf8JsonReader reader, bool withUrl = false, bool deferBody = false)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -80,7 +86,7 @@ public sealed class AzureDevOpsItemReader
         var body = _body ??= new BodyBuffer();
         body.DefersStrings = deferBody;
         body.Clear();
-        _read.Reset(_keepFields, body, withUrl);
+        _read.Reset(_keepFields, body, withUrl, deferBody);
         try
         {
             WorkItemJsonReader.Read(ref reader, _read);

@@ -117,9 +117,9 @@ internal static class JsonText
             return slot with { Text = null };
         }
 
-        if (body.DefersStrings && !reader.HasValueSequence && (!reader.ValueIsEscaped || !JsonStringToken.MayFail(reader.ValueSpan)))
+        if (body.DefersStrings && Deferrable(ref reader, int.MaxValue) is { } token)
         {
-            body.Defer(new JsonStringToken(checked((int)reader.TokenStartIndex), reader.ValueSpan.Length + 2, reader.ValueIsEscaped));
+            body.Defer(token);
             return default;
         }
 
@@ -135,6 +135,14 @@ internal static class JsonText
             return new TextSlot(null, true);
         }
     }
+
+    /// <summary>The string token the reader is at, when it decodes without fail (given UTF-8, which the caller checks)
+    /// to at most <paramref name="maxChars"/> characters; null for anything else, to be read at once.</summary>
+    public static JsonStringToken? Deferrable(ref Utf8JsonReader reader, int maxChars) =>
+        reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && reader.ValueSpan.Length <= maxChars
+        && (!reader.ValueIsEscaped || !JsonStringToken.MayFail(reader.ValueSpan))
+            ? new JsonStringToken(checked((int)reader.TokenStartIndex), reader.ValueSpan.Length + 2, reader.ValueIsEscaped)
+            : null;
 
     public static string? SkipValue(ref Utf8JsonReader reader)
     {

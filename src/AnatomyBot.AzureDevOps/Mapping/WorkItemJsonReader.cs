@@ -69,7 +69,10 @@ internal static class WorkItemJsonReader
             switch (FieldOf(ref reader))
             {
                 case Field.Title:
-                    read.Title = JsonText.Value(ref reader);
+                    reader.Read();
+                    // No longer than a title is kept, so that the draft's title needs no cut and no diagnostic.
+                    read.DeferredTitle = read.DefersStrings ? JsonText.Deferrable(ref reader, ItemJson.MaxTitleLength) : null;
+                    read.Title = read.DeferredTitle is null ? JsonText.Text(ref reader) : default;
                     break;
                 case Field.Description:
                     read.Description = read.Body is { } body ? JsonText.Buffered(ref reader, body) : JsonText.Value(ref reader);

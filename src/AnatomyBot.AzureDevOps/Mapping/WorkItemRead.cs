@@ -31,6 +31,13 @@ internal sealed class WorkItemRead(int cacheSlots)
     /// <summary>Where the description goes when it is not to be a string.</summary>
     public BodyBuffer? Body { get; private set; }
 
+    /// <summary>Whether a string title that decodes without fail is left undecoded (<see cref="DeferredTitle"/>).</summary>
+    public bool DefersStrings { get; private set; }
+
+    /// <summary>The title's string token in the reader's data, when it was left undecoded (<see cref="Title"/> is then
+    /// empty).</summary>
+    public JsonStringToken? DeferredTitle { get; set; }
+
     /// <summary>Short values that repeat across items (types, states, area paths, people, relation kinds); kept across
     /// the items this read is used for.</summary>
     public Utf8StringCache Strings { get; } = new(cacheSlots);
@@ -61,9 +68,10 @@ internal sealed class WorkItemRead(int cacheSlots)
     public List<string> Diagnostics { get; } = [];
 
     /// <summary>Starts a new item: everything read before is forgotten (but <see cref="Strings"/>).</summary>
-    public void Reset(IReadOnlyCollection<string>? keepFields, BodyBuffer? body, bool withUrl)
+    public void Reset(IReadOnlyCollection<string>? keepFields, BodyBuffer? body, bool withUrl, bool deferStrings = false)
     {
         WithUrl = withUrl;
+        DefersStrings = deferStrings;
         if (!ReferenceEquals(keepFields, _keepFields))
         {
             _keepFields = keepFields;
@@ -105,6 +113,7 @@ internal sealed class WorkItemRead(int cacheSlots)
     public void ClearFields()
     {
         Title = Description = Type = State = Tags = AreaPath = Parent = default;
+        DeferredTitle = null;
         Body?.Clear();
         _createdByIsObject = false;
         _createdBy = _uniqueName = _displayName = default;

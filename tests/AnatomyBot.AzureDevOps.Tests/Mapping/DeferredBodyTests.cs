@@ -80,6 +80,53 @@ public sealed class DeferredBodyTests
     }
 
     [Theory]
+    [InlineData("\"plain\"", "plain")]
+    [InlineData("\"caf\\u00e9 \\\"q\\\"\"", "caf\u00e9 \"q\"")]
+    [InlineData("\"\"", "")]
+    public void TryReadInPlace_DeferringBody_TitleThatCannotFailOrBeCut_IsLeftAsItsToken(string json, string title)
+    {
+        var bytes = Encoding.UTF8.GetBytes($$$"""[{"id":7,"fields":{"System.Title":{{{json}}}}}]""");
+        var reader = new AzureDevOpsItemReader(null);
+
+        Assert.True(ReadInPlace(reader, bytes));
+
+        var token = Assert.IsType<JsonStringToken>(reader.DeferredTitle);
+        Assert.Equal(json, Encoding.UTF8.GetString(bytes.AsSpan(token.Start, token.Length)));
+        Assert.Equal("", reader.Draft.Title);
+        Assert.Equal(title, JsonStringToken.ToText(bytes.AsSpan(token.Start, token.Length), token.IsEscaped));
+        Assert.Empty(reader.Draft.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("\"lone \\udc00\"", "", "`System.Title` is not valid UTF-8 text and was ignored")]
+    [InlineData("12", "12", "")]
+    public void TryReadInPlace_DeferringBody_TitleThatMayFailOrIsNoString_IsReadAtOnce(string json, string title, string diagnostic)
+    {
+        var reader = new AzureDevOpsItemReader(null);
+
+        Assert.True(ReadInPlace(reader, Encoding.UTF8.GetBytes($$$"""[{"id":7,"fields":{"System.Title":{{{json}}}}}]""")));
+
+        Assert.Null(reader.DeferredTitle);
+        Assert.Equal(title, reader.Draft.Title);
+        Assert.Equal(diagnostic, string.Join("|", reader.Draft.Diagnostics));
+    }
+
+    [Fact]
+    public void TryReadInPlace_DeferringBody_TitleLongerThanKept_IsCutAtOnce_WithItsDiagnostic()
+    {
+        var reader = new AzureDevOpsItemReader(null);
+        var kept = new string('k', AnatomyBot.Core.Linkage.ItemJson.MaxTitleLength);
+
+        Assert.True(ReadInPlace(reader, Encoding.UTF8.GetBytes($$$"""[{"id":7,"fields":{"System.Title":"{{{kept}}}"}}]""")));
+        Assert.NotNull(reader.DeferredTitle);
+
+        Assert.True(ReadInPlace(reader, Encoding.UTF8.GetBytes($$$"""[{"id":7,"fields":{"System.Title":"{{{kept}}}x"}}]""")));
+        Assert.Null(reader.DeferredTitle);
+        Assert.Equal(kept + "\u2026", reader.Draft.Title);
+        Assert.Single(reader.Draft.Diagnostics);
+    }
+
+    [Theory]
     [InlineData(@"no escape", false)]
     [InlineData(@"\u00e9\n\""", false)]
     [InlineData(@"\ud83d\ude00", true)]

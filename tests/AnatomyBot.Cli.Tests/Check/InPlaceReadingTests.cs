@@ -20,7 +20,7 @@ public sealed class InPlaceReadingTests
                 100 => """{"number":100,"title":"A GitHub issue","body":"","state":"open"}""",
                 200 => """{"id":200}""",
                 300 => """{"id":300, /* a comment */ "fields":{"System.Title":"Commented","System.WorkItemType":"Epic"}}""",
-                _ => $$$"""{"id":{{{i}}},"url":"https://x/{{{i}}}","fields":{"System.WorkItemType":"{{{(i % 3 == 0 ? "Feature" : "User Story")}}}","System.Title":"Item {{{i}}} \u00e9","System.State":"{{{(i % 5 == 0 ? "Closed" : "Active")}}}","System.Tags":"a; b","System.Description":{{{Description(i)}}},"Custom.Other":{"deep":[1,2,{"x":"}"}]}},"relations":[{"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://x/_apis/wit/workItems/{{{i / 2}}}"}]}""",
+                _ => $$$"""{"id":{{{i}}},"url":"https://x/{{{i}}}","fields":{"System.WorkItemType":"{{{(i % 3 == 0 ? "Feature" : "User Story")}}}","System.Title":{{{Title(i)}}},"System.State":"{{{(i % 5 == 0 ? "Closed" : "Active")}}}","System.Tags":"a; b","System.Description":{{{Description(i)}}},"Custom.Other":{"deep":[1,2,{"x":"}"}]}},"relations":[{"rel":"System.LinkTypes.Hierarchy-Reverse","url":"https://x/_apis/wit/workItems/{{{i / 2}}}"}]}""",
             };
             var bytes = Encoding.UTF8.GetBytes(text);
             var title = bytes.AsSpan().IndexOf("Item "u8) + 5;
@@ -58,6 +58,17 @@ public sealed class InPlaceReadingTests
             Assert.Equal(Describe(apart.Draft, apart.Body), entry.Read);
         }
     }
+
+    /// <summary>A title's JSON: most escaped strings (decoded on a worker), some too long to keep whole, not UTF-16, or
+    /// no string (decoded on the reading thread).</summary>
+    private static string Title(int i) => (i % 17) switch
+    {
+        1 => $"\"Item {i} {new string('t', 1100)}\"",
+        2 => $"\"Item {i} \\udc00\"",
+        3 => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        4 => $"\"Item {i} plain\"",
+        _ => $"\"Item {i} \\u00e9\"",
+    };
 
     /// <summary>A description's JSON: most plain strings (decoded on a worker), some escaped (decoded on a worker too),
     /// some that may fail to decode or are no string (decoded on the reading thread), some of many bytes per character.</summary>

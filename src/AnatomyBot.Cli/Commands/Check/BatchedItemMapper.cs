@@ -11,8 +11,9 @@ namespace AnatomyBot.Cli.Commands.Check;
 /// order). Each batch is one part of <paramref name="sink"/>, started in file order. At most a few batches are in
 /// flight, so memory stays flat: when all are busy, the reader maps the batch itself instead of waiting (a waiting
 /// reader spins, taking a core from the workers). Azure DevOps work items the sink reads in place
-/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes, each description as its undecoded string token
-/// when the reading thread left it so, decoded by the worker that maps the batch. While the sink is not
+/// (<see cref="IBacklogSink.InPlace"/>) come as drafts instead of bytes, each description and title as its undecoded
+/// string token when the reading thread left it so (<see cref="InPlaceText"/>), decoded by the worker that maps the
+/// batch. While the sink is not
 /// <see cref="IBacklogSink.Ready"/>, up to <see cref="MaxHeldBatches"/> batches are held in order, then started
 /// before the next one. A batch whose items are mapped comes back for the reader to fill again, with its drafts (a
 /// part takes a draft's values, not the draft), so the reader makes no draft and no entry list per item.</summary>
@@ -39,17 +40,17 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
     /// false with the reader where it was, for the caller to cut the entry out and <see cref="Add(ReadOnlySpan{byte})"/> it.</summary>
     public bool TryAdd(ref Utf8JsonReader reader, ReadOnlySpan<byte> window)
     {
-        if (_inPlace is null || !_inPlace.TryRead(ref reader, window, _batch.SpareDraft(), out var draft, out var body))
+        if (_inPlace is null || !_inPlace.TryRead(ref reader, window, _batch.SpareDraft(), out var draft, out var text))
         {
             return false;
         }
 
-        if (!_batch.HasRoom(body.Token.Length, body.Text.Length))
+        if (!_batch.HasRoom(text.BodyToken.Length + text.TitleToken.Length, text.Body.Length))
         {
             Dispatch();
         }
 
-        _batch.Add(draft!, body);
+        _batch.Add(draft!, text);
         Added();
         return true;
     }
@@ -185,18 +186,22 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         /// <summary>A draft and its description's text.</summary>
         Text,
 
-        /// <summary>A draft and its description's string token, decoded on the worker.</summary>
+        /// <summary>A draft and its description's string token, decoded on the worker (as is the title's, when held).</summary>
         Token,
 
         /// <summary>As <see cref="Token"/>, with escapes.</summary>
         EscapedToken,
     }
 
+    /// <summary>An item's bytes (no draft) in the batch's bytes, or a draft with its description (text in the batch's
+    /// characters, or a token in its bytes) and, when its title was left undecoded, the title's token (in its bytes).</summary>
+    private readonly record struct Entry(WorkItemDraft? Draft, Held Held, int Start, int Length, int TitleStart, int TitleLength, bool TitleIsEscaped);
+
     /// <summary>Consecutive entries, each an item's bytes or a draft with its description, in pooled buffers; once
     /// returned, empty again, with the drafts it held as spares.</summary>
     private sealed class Batch
     {
-        private readonly List<(WorkItemDraft? Draft, Held Held, int Start, int Length)> _entries = [];
+        private readonly List<Entry> _entries = [];
         private readonly Stack<WorkItemDraft> _spareDrafts = new();
         private byte[]? _bytes;
         private char[]? _chars;
@@ -213,29 +218,15 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         public bool HasRoom(int bytes, int chars) =>
             _entries.Count == 0 || (_usedBytes + bytes <= BatchBytes && _usedChars + chars <= BatchBytes);
 
-        public void Add(ReadOnlySpan<byte> item)
-        {
-            Reserve(ref _bytes, _usedBytes + item.Length);
-            item.CopyTo(_bytes.AsSpan(_usedBytes));
-            _entries.Add((null, Held.Bytes, _usedBytes, item.Length));
-            _usedBytes += item.Length;
-        }
+        public void Add(ReadOnlySpan<byte> item) => _entries.Add(new Entry(null, Held.Bytes, AppendBytes(item), item.Length, 0, 0, false));
 
-        public void Add(WorkItemDraft draft, InPlaceBody body)
+        public void Add(WorkItemDraft draft, InPlaceText text)
         {
-            if (!body.Token.IsEmpty)
-            {
-                Reserve(ref _bytes, _usedBytes + body.Token.Length);
-                body.Token.CopyTo(_bytes.AsSpan(_usedBytes));
-                _entries.Add((draft, body.IsEscaped ? Held.EscapedToken : Held.Token, _usedBytes, body.Token.Length));
-                _usedBytes += body.Token.Length;
-                return;
-            }
-
-            Reserve(ref _chars, _usedChars + body.Text.Length);
-            body.Text.CopyTo(_chars.AsSpan(_usedChars));
-            _entries.Add((draft, Held.Text, _usedChars, body.Text.Length));
-            _usedChars += body.Text.Length;
+            var titleStart = text.TitleToken.IsEmpty ? 0 : AppendBytes(text.TitleToken);
+            _entries.Add(text.BodyToken.IsEmpty
+                ? new Entry(draft, Held.Text, AppendChars(text.Body), text.Body.Length, titleStart, text.TitleToken.Length, text.TitleIsEscaped)
+                : new Entry(draft, text.BodyIsEscaped ? Held.EscapedToken : Held.Token, AppendBytes(text.BodyToken), text.BodyToken.Length,
+                    titleStart, text.TitleToken.Length, text.TitleIsEscaped));
         }
 
         public void MapInto(IBacklogSinkPart part, int first)
@@ -244,21 +235,27 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             {
                 for (var i = 0; i < _entries.Count; i++)
                 {
-                    var (draft, held, start, length) = _entries[i];
-                    switch (held)
+                    var entry = _entries[i];
+                    if (entry.Draft is not { } draft)
                     {
-                        case Held.Bytes:
-                            part.Add(_bytes.AsMemory(start, length), first + i);
-                            break;
-                        case Held.Text:
-                            part.Add(draft!, _chars.AsSpan(start, length));
-                            break;
-                        default:
-                            var room = Decoding(length);
-                            var written = JsonStringToken.Decode(_bytes.AsSpan(start, length), held == Held.EscapedToken, room);
-                            part.Add(draft!, room[..written]);
-                            break;
+                        part.Add(_bytes.AsMemory(entry.Start, entry.Length), first + i);
+                        continue;
                     }
+
+                    if (entry.TitleLength > 0)
+                    {
+                        draft.Title = JsonStringToken.ToText(_bytes.AsSpan(entry.TitleStart, entry.TitleLength), entry.TitleIsEscaped);
+                    }
+
+                    if (entry.Held == Held.Text)
+                    {
+                        part.Add(draft, _chars.AsSpan(entry.Start, entry.Length));
+                        continue;
+                    }
+
+                    var room = Decoding(entry.Length);
+                    var written = JsonStringToken.Decode(_bytes.AsSpan(entry.Start, entry.Length), entry.Held == Held.EscapedToken, room);
+                    part.Add(draft, room[..written]);
                 }
             }
         }
@@ -266,9 +263,9 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
         /// <summary>Gives the buffers back to the pool and empties the batch, its drafts kept as spares.</summary>
         public void Return()
         {
-            foreach (var (draft, _, _, _) in _entries)
+            foreach (var entry in _entries)
             {
-                if (draft is not null)
+                if (entry.Draft is { } draft)
                 {
                     _spareDrafts.Push(draft);
                 }
@@ -292,6 +289,22 @@ internal sealed class BatchedItemMapper(IBacklogSink sink) : IDisposable
             }
 
             (_bytes, _chars, _decoded) = (null, null, null);
+        }
+
+        private int AppendBytes(ReadOnlySpan<byte> bytes)
+        {
+            Reserve(ref _bytes, _usedBytes + bytes.Length);
+            bytes.CopyTo(_bytes.AsSpan(_usedBytes));
+            _usedBytes += bytes.Length;
+            return _usedBytes - bytes.Length;
+        }
+
+        private int AppendChars(ReadOnlySpan<char> chars)
+        {
+            Reserve(ref _chars, _usedChars + chars.Length);
+            chars.CopyTo(_chars.AsSpan(_usedChars));
+            _usedChars += chars.Length;
+            return _usedChars - chars.Length;
         }
 
         /// <summary>Room to decode a token of <paramref name="bytes"/> bytes into (one character per byte at most).</summary>

@@ -7,7 +7,8 @@ namespace AnatomyBot.Cli.Commands.Check;
 
 /// <summary>Azure DevOps work items read on the reading thread in the file's own <see cref="Utf8JsonReader"/> pass, the
 /// one that finds where each item ends, instead of cutting the item out and tokenising it again on a worker: the worker
-/// gets a draft and its description, as a string token that it decodes itself when decoding it cannot fail. Tried while at most as many entries of the file needed the usual way (an entry
+/// gets a draft and its description, and decodes the description and the title itself when decoding them cannot fail
+/// (<see cref="InPlaceText"/>). Tried while at most as many entries of the file needed the usual way (an entry
 /// that is not a work item, not valid UTF-8, or invalid JSON) as were read here, so a GitHub backlog is not read
 /// twice.</summary>
 internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls)
@@ -15,15 +16,15 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
     private int _read;
     private int _declined;
 
-    /// <summary>Reads the entry <paramref name="json"/> is at into <paramref name="draft"/> and <paramref name="body"/>
+    /// <summary>Reads the entry <paramref name="json"/> is at into <paramref name="draft"/> and <paramref name="text"/>
     /// (valid until the next read), the reader then on its end; false with the reader where it was.
     /// <paramref name="window"/> is the reader's data (the entry's bytes are checked to be UTF-8, so an undecoded
-    /// description decodes without fail); <paramref name="spare"/>, when given, a draft no longer used, which the reader
+    /// description or title decodes without fail); <paramref name="spare"/>, when given, a draft no longer used, which the reader
     /// fills next instead of a new one.</summary>
-    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, WorkItemDraft? spare, out WorkItemDraft? draft, out InPlaceBody body)
+    public bool TryRead(ref Utf8JsonReader json, ReadOnlySpan<byte> window, WorkItemDraft? spare, out WorkItemDraft? draft, out InPlaceText text)
     {
         draft = null;
-        body = default;
+        text = default;
         if (_declined > _read)
         {
             return false;
@@ -39,9 +40,14 @@ internal sealed class InPlaceReading(AzureDevOpsItemReader reader, bool withUrls
 
         _read++;
         draft = reader.TakeDraft(spare);
-        body = reader.DeferredBody is { } token
-            ? InPlaceBody.Undecoded(window.Slice(token.Start, token.Length), token.IsEscaped)
-            : InPlaceBody.Decoded(reader.Body);
+        var body = reader.DeferredBody;
+        var title = reader.DeferredTitle;
+        text = new InPlaceText(
+            body is null ? reader.Body : [],
+            body is { } b ? window.Slice(b.Start, b.Length) : [],
+            body?.IsEscaped == true,
+            title is { } t ? window.Slice(t.Start, t.Length) : [],
+            title?.IsEscaped == true);
         return true;
     }
 
