@@ -12,7 +12,10 @@ internal static class ExitCodes
     /// <summary>Unreadable or invalid input, or a usage error.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Interrupted (Ctrl+C): 128 + 2, the number of SIGINT, as shells report a command a SIGINT ended and as
-    /// System.CommandLine answers for a command that does not stop in time.</summary>
+    /// <summary>Interrupted (Ctrl+C): 128 + 2, the number of SIGINT, as shells report a command a SIGINT ended.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Terminated (SIGTERM, as a service manager or <c>kill</c> stops a process): 128 + 15, the number of
+    /// SIGTERM.</summary>
+    public const int Terminated = 143;
 }

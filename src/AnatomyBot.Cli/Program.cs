@@ -23,4 +23,6 @@ if (parseResult.Errors.Count > 0)
     return 2;
 }
 
-return await parseResult.InvokeAsync().ConfigureAwait(false);
+// Signals are answered by the commands, which say which one came (Interruption: 130 for SIGINT, 143 for SIGTERM; serve's
+// host: a clean shutdown). System.CommandLine's own handler would take them first and cancel the work without saying which.
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

@@ -42,6 +42,29 @@ public static class CliRunner
         return start;
     }
 
+    /// <summary>How to start the CLI with SIGINT at its default disposition, as a terminal starts it, for tests that send
+    /// it signals. A process started in the background by a non-interactive shell (a CI runner's job, <c>cmd &amp;</c>)
+    /// inherits SIGINT ignored, and an ignored signal stays ignored across exec, so the CLI would rightly never see it; on
+    /// Linux, GNU <c>env --default-signal</c> restores the default first (SIGTERM is never ignored this way).</summary>
+    public static ProcessStartInfo SignalableStartInfo()
+    {
+        var cli = StartInfo();
+        if (!OperatingSystem.IsLinux())
+        {
+            return cli;
+        }
+
+        var start = new ProcessStartInfo("env");
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(cli.FileName);
+        foreach (var arg in cli.ArgumentList)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
     /// <summary>Runs any program the same way (<c>bash</c>, <c>dotnet pack</c>, an installed tool).</summary>
     public static async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> args, CliRunOptions options)
     {

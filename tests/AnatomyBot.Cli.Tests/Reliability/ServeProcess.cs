@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AnatomyBot.Cli.Tests.Infrastructure;
@@ -43,7 +44,7 @@ internal sealed partial class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string store, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var start = CliRunner.StartInfo();
+        var start = CliRunner.SignalableStartInfo();
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
@@ -77,6 +78,24 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         }
 
         return serve;
+    }
+
+    /// <summary>Sends <c>SIG</c><paramref name="signal"/> (<c>INT</c>, <c>TERM</c>) and returns the exit code once the
+    /// process has ended, or null when it is still running after <paramref name="bound"/>.</summary>
+    public async Task<int?> SignalAsync(string signal, TimeSpan bound)
+    {
+        var kill = await CliRunner.RunProcessAsync("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)], new CliRunOptions());
+        Assert.True(kill.ExitCode == 0, $"kill failed: {kill.Stderr}");
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(bound);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        return _process.ExitCode;
     }
 
     /// <summary>Kills the process at once, as a crash or <c>kill -9</c> would: no shutdown code runs.</summary>
