@@ -7,7 +7,7 @@ namespace AnatomyBot.Cli.Commands;
 
 /// <summary><c>anatomybot forms --anatomy FILE [--out DIR]</c>: writes GitHub issue forms (epic, feature, story) whose
 /// dropdowns list the anatomy's outcomes, stages and components. A file whose text is already right is left untouched,
-/// so regenerating after no change rewrites nothing. Exit 0 written, 1 a file could not be written, 2 invalid input.</summary>
+/// so regenerating after no change rewrites nothing. Exit 0 written, 1 a file could not be written, 2 invalid input, 130 interrupted (Ctrl+C), 143 terminated (SIGTERM).</summary>
 internal static class FormsCommand
 {
     public const string DefaultFolder = ".github/ISSUE_TEMPLATE";
@@ -22,13 +22,21 @@ internal static class FormsCommand
         {
             anatomy, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(anatomy)!, parse.GetValue(output) ?? DefaultFolder, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("forms", token => Task.FromResult(Run(
+            parse.GetValue(anatomy)!,
+            parse.GetValue(output) ?? DefaultFolder,
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            token)), parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    internal static int Run(string anatomyPath, string folder, TextWriter output, TextWriter error)
+    /// <summary>Writes the forms; <paramref name="cancellationToken"/> is seen after reading and before each file, so an
+    /// interrupted run stops before its next form.</summary>
+    internal static int Run(string anatomyPath, string folder, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var loaded = AnatomyFileLoader.Load(anatomyPath);
+        cancellationToken.ThrowIfCancellationRequested();
         if (loaded.Anatomy is not { } anatomy)
         {
             foreach (var line in loaded.ErrorLines)
@@ -44,6 +52,7 @@ internal static class FormsCommand
             Directory.CreateDirectory(folder);
             foreach (var form in IssueFormWriter.Create(anatomy, loaded.Name))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var path = Path.Combine(folder, form.FileName);
                 var bytes = Utf8.GetBytes(form.Text);
                 if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))

@@ -9,7 +9,7 @@ namespace AnatomyBot.Cli.Commands;
 /// <summary><c>anatomybot lint [anatomy.yml] [--format text|json|markdown|github|azure-pipelines] [--today YYYY-MM-DD]
 /// [--backlog FILE…]</c>: parse errors
 /// exit 2, error findings exit 1, warnings and info exit 0, whatever the format. Without a file it lints the embedded
-/// onboarding sample.</summary>
+/// onboarding sample. Ctrl+C exits 130, SIGTERM 143 (<see cref="Interruption"/>).</summary>
 internal static class LintCommand
 {
     public static Command Create()
@@ -39,16 +39,19 @@ internal static class LintCommand
             today,
             backlogs,
         };
-        command.SetAction(parse => Run(
+        command.SetAction((parse, cancellationToken) => Interruption.RunAsync("lint", token => Task.FromResult(Run(
             parse.GetValue(file),
             parse.GetValue(format) ?? LintFormat.Text,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
-            new LintInputs(parse.GetValue(today), parse.GetValue(backlogs) ?? [])));
+            new LintInputs(parse.GetValue(today), parse.GetValue(backlogs) ?? []),
+            token)), parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    internal static int Run(string? path, string format, TextWriter output, TextWriter error, LintInputs? inputs = null)
+    /// <summary>Lints <paramref name="path"/>; <paramref name="cancellationToken"/> is seen between reading, linting and
+    /// writing, so an interrupted run writes no report.</summary>
+    internal static int Run(string? path, string format, TextWriter output, TextWriter error, LintInputs? inputs = null, CancellationToken cancellationToken = default)
     {
         inputs ??= new LintInputs(null, []);
         if (TodayOption.Parse(inputs.Today, "lint", out var badToday) is not { } today)
@@ -63,6 +66,7 @@ internal static class LintCommand
         }
 
         var loaded = AnatomyFileLoader.Load(path);
+        cancellationToken.ThrowIfCancellationRequested();
         if (loaded.Failure is not null)
         {
             error.WriteLine(loaded.Failure);
@@ -87,7 +91,9 @@ internal static class LintCommand
             return ExitCodes.InvalidInput;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var report = AnatomyLinter.Lint(anatomy, today, unused);
+        cancellationToken.ThrowIfCancellationRequested();
         switch (format)
         {
             case LintFormat.Json:
