@@ -9,7 +9,12 @@ namespace AnatomyBot.Cli.Digest;
 /// whole or not at all.</summary>
 internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, DigestFlavor flavor = DigestFlavor.GitHub) : IDigestSink
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public string Name => "file";
+
+    /// <summary>Opens a file for writing, created or truncated (a seam: tests give a stream that fails part-way).</summary>
+    internal Func<string, Stream> OpenWrite { get; init; } = File.Create;
 
     public async Task<DigestPublication> PublishAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {
@@ -32,7 +37,7 @@ internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, Dig
         return new DigestPublication(Name, action, string.Join(", ", actions.Select(a => a.Path)));
     }
 
-    private static async Task<DigestPublicationAction> WriteAsync(string path, string content, CancellationToken cancellationToken)
+    private async Task<DigestPublicationAction> WriteAsync(string path, string content, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         var exists = File.Exists(full);
@@ -52,12 +57,17 @@ internal sealed class FileDigestSink(string? markdownPath, string? htmlPath, Dig
 
     /// <summary>Writes a temporary file beside <paramref name="path"/> and moves it into place, so the file is either
     /// the old one or the whole new one; an interrupted or failed write removes the temporary file.</summary>
-    private static async Task WriteWholeAsync(string path, string content, CancellationToken cancellationToken)
+    private async Task WriteWholeAsync(string path, string content, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.{Path.GetRandomFileName()}.tmp");
         try
         {
-            await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            var file = OpenWrite(temporary);
+            await using (file.ConfigureAwait(false))
+            {
+                await file.WriteAsync(Utf8.GetBytes(content), cancellationToken).ConfigureAwait(false);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, path, overwrite: true);
         }
