@@ -45,6 +45,7 @@ internal static class ReplayCommand
         builder.Services.AddAnatomyBotLocal(builder.Configuration, settings);
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Replayer>(sp, Console.Out));
         using var host = builder.Build();
+        StartupFailure.ValidateOptions(host.Services);
         await host.StartAsync(cancellationToken);
         var replayer = host.Services.GetRequiredService<Replayer>();
         int unfinished;

@@ -22,6 +22,7 @@ internal static class ServeCommand
             async () =>
             {
                 await using var app = ServeApplication.Build(pipeline.Read(parse), parse.GetValue(port));
+                StartupFailure.ValidateOptions(app.Services);
                 await app.StartAsync(cancellationToken);
                 await app.WaitForShutdownAsync(cancellationToken);
                 return 0;
