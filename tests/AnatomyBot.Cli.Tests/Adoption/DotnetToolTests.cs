@@ -67,6 +67,19 @@ public sealed class DotnetToolTests
     }
 
     [Fact]
+    public async Task CliProject_PackedNativeTool_CarriesNeitherDebugSymbolsNorXmlDocumentation()
+    {
+        string[] names = ["CopyOutputSymbolsToPublishDirectory", "PublishDocumentationFiles"];
+        var packed = await EvaluateAsync(names, "-p:RuntimeIdentifier=linux-x64", "-p:_IsPacking=true");
+        var published = await EvaluateAsync(names, "-p:RuntimeIdentifier=linux-x64");
+        var fallback = await EvaluateAsync(names, "-p:RuntimeIdentifier=any", "-p:PublishAot=false", "-p:_IsPacking=true");
+
+        Assert.Equal(["false", "false"], packed);
+        Assert.DoesNotContain("false", published);
+        Assert.DoesNotContain("false", fallback);
+    }
+
+    [Fact]
     public async Task InstalledTool_Version_PrintsThePackageVersion()
     {
         var package = await ToolPackage.GetAsync();
@@ -129,17 +142,23 @@ public sealed class DotnetToolTests
     /// the CLI project as MSBuild evaluates them (Release), with the given properties.</summary>
     private static async Task<(string, string, string, string, string)> EvaluateAsync(params string[] properties)
     {
+        var values = await EvaluateAsync(["PublishAot", "IlcInstructionSet", "OptimizationPreference", "IlcDehydrate", "PositionIndependentExecutable"], properties);
+        return (values[0], values[1], values[2], values[3], values[4]);
+    }
+
+    /// <summary>The properties <paramref name="names"/> of the CLI project as MSBuild evaluates them (Release), with the
+    /// given properties.</summary>
+    private static async Task<string[]> EvaluateAsync(string[] names, params string[] properties)
+    {
         var result = await CliRunner.RunProcessAsync(
             CliRunner.DotnetHost(),
             [
                 "msbuild", Path.Combine(RepoPaths.Root, "src", "AnatomyBot.Cli", "AnatomyBot.Cli.csproj"), "-nologo", "-p:Configuration=Release",
-                "-getProperty:PublishAot", "-getProperty:IlcInstructionSet", "-getProperty:OptimizationPreference",
-                "-getProperty:IlcDehydrate", "-getProperty:PositionIndependentExecutable", .. properties,
+                .. names.Select(name => $"-getProperty:{name}"), .. properties,
             ],
             new CliRunOptions { WorkingDirectory = RepoPaths.Root, Unset = ToolPackage.BuildVariables });
         Assert.True(result.ExitCode == 0, result.ToString());
         var values = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("Properties");
-        string Value(string name) => values.GetProperty(name).GetString()!;
-        return (Value("PublishAot"), Value("IlcInstructionSet"), Value("OptimizationPreference"), Value("IlcDehydrate"), Value("PositionIndependentExecutable"));
+        return [.. names.Select(name => values.GetProperty(name).GetString()!)];
     }
 }
