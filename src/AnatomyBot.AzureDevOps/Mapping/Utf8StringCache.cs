@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Unicode;
 
@@ -12,9 +12,6 @@ internal sealed class Utf8StringCache
 {
     /// <summary>Longer values are rarely repeated (titles, urls) and are not cached.</summary>
     public const int MaxLength = 96;
-
-    /// <summary>An odd 64-bit constant with well-spread bits (the golden ratio's), for multiplicative mixing.</summary>
-    private const ulong Multiplier = 0x9E3779B97F4A7C15;
 
     private readonly byte[]?[] _keys;
     private readonly string?[] _values;
@@ -35,7 +32,9 @@ internal sealed class Utf8StringCache
     /// null when it is not valid UTF-8 (the caller reads it the usual way and reports it).</summary>
     public string? Get(ReadOnlySpan<byte> utf8)
     {
-        var slot = (int)(Hash(utf8) & (uint)(_values.Length - 1));
+        // XXH3 (System.IO.Hashing): every byte moves the low bits that pick the slot, and a value's bytes are taken
+        // several at a step (the reading thread looks up several values per item).
+        var slot = (int)(XxHash3.HashToUInt64(utf8) & (uint)(_values.Length - 1));
         if (_values[slot] is { } cached && (_keys[slot] is { } key ? utf8.SequenceEqual(key) : Ascii.Equals(utf8, cached)))
         {
             return cached;
@@ -51,27 +50,5 @@ internal sealed class Utf8StringCache
         _keys[slot] = Ascii.IsValid(utf8) ? null : utf8.ToArray();
         _values[slot] = text;
         return text;
-    }
-
-    /// <summary>A hash of every byte taken eight at a time (the reading thread looks up several values per item, and a
-    /// byte-at-a-time hash cost more than the lookup's compare), then MurmurHash3's 64-bit finaliser, so that every byte
-    /// moves the low bits that pick the slot.</summary>
-    private static uint Hash(ReadOnlySpan<byte> utf8)
-    {
-        var hash = (ulong)utf8.Length;
-        while (utf8.Length >= sizeof(ulong))
-        {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8)) * Multiplier;
-            utf8 = utf8[sizeof(ulong)..];
-        }
-
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            hash ^= (ulong)utf8[i] << (8 * i);
-        }
-
-        hash = (hash ^ (hash >> 33)) * 0xFF51AFD7ED558CCD;
-        hash = (hash ^ (hash >> 33)) * 0xC4CEB9FE1A85EC53;
-        return (uint)(hash ^ (hash >> 33));
     }
 }
