@@ -13,6 +13,10 @@ internal sealed class TermVocabulary
     /// id + 1 in its low half, so that a probe reads one array).</summary>
     private const ulong EmptySlot = 0;
 
+    /// <summary>The id of no term: what a lookup of a word the vocabulary lacks gives, and the root of a term derived
+    /// from none.</summary>
+    public const int NoTerm = -1;
+
     /// <summary>What <see cref="AsciiWordChars"/> gives for a character that is not a letter or a digit.</summary>
     private const char NotAWordChar = '\0';
 
@@ -20,7 +24,7 @@ internal sealed class TermVocabulary
     private readonly List<uint> _hashes = [];
     private ulong[] _slots = new ulong[64];
 
-    /// <summary>Per term id: the term it is derived from (see <see cref="Derived"/>), or -1; set by
+    /// <summary>Per term id: the term it is derived from (see <see cref="Derived"/>), or <see cref="NoTerm"/>; set by
     /// <see cref="FindRoots"/> once every term is numbered.</summary>
     private int[] _roots = [];
 
@@ -29,8 +33,8 @@ internal sealed class TermVocabulary
     /// <summary>The term numbered <paramref name="id"/>.</summary>
     public string this[int id] => _terms[id];
 
-    /// <summary>The term <paramref name="id"/> is derived from, or -1.</summary>
-    public int RootOf(int id) => (uint)id < (uint)_roots.Length ? _roots[id] : -1;
+    /// <summary>The term <paramref name="id"/> is derived from, or <see cref="NoTerm"/>.</summary>
+    public int RootOf(int id) => (uint)id < (uint)_roots.Length ? _roots[id] : NoTerm;
 
     public bool Contains(string term) => TryFind(term, Fnv1a.Of(term), out _);
 
@@ -156,18 +160,18 @@ internal sealed class TermVocabulary
         }
 
         var stemmed = TextTerms.Stem(buffer[..length]);
-        if ((stemmed > 1 ? Find(buffer[..stemmed], prefixHashes[stemmed]) : -1) is var id and >= 0)
+        if ((stemmed > 1 ? Find(buffer[..stemmed], prefixHashes[stemmed]) : NoTerm) is var id and >= 0)
         {
-            return new WordTerms(id, abbreviations is not null && (uint)id < (uint)_roots.Length ? _roots[id] : -1, null);
+            return new WordTerms(id, abbreviations is not null ? RootOf(id) : NoTerm, null);
         }
 
         if (abbreviations is not null && length is > 1 and <= Abbreviations.MaxWordLength)
         {
-            return new WordTerms(-1, -1, abbreviations.Find(buffer[..length], stemmed, prefixHashes[..(length + 1)], InCapitals(word)));
+            return new WordTerms(NoTerm, NoTerm, abbreviations.Find(buffer[..length], stemmed, prefixHashes[..(length + 1)], InCapitals(word)));
         }
 
         return abbreviations is not null && stemmed >= MinDerived && Derived(buffer[..stemmed], prefixHashes, out id)
-            ? new WordTerms(id, -1, null)
+            ? new WordTerms(id, NoTerm, null)
             : WordTerms.None;
     }
 
@@ -206,7 +210,7 @@ internal sealed class TermVocabulary
                 hashes[i + 1] = Fnv1a.Step(hashes[i], term[i]);
             }
 
-            roots[id] = term.Length >= MinDerived && Derived(term, hashes, out var root) ? root : -1;
+            roots[id] = term.Length >= MinDerived && Derived(term, hashes, out var root) ? root : NoTerm;
         }
 
         _roots = roots;
@@ -231,7 +235,7 @@ internal sealed class TermVocabulary
             }
         }
 
-        id = -1;
+        id = NoTerm;
         return false;
     }
 
@@ -241,7 +245,7 @@ internal sealed class TermVocabulary
         return id >= 0;
     }
 
-    /// <summary>The number of <paramref name="term"/>, whose hash is <paramref name="hash"/>, or -1 (a return value, not
+    /// <summary>The number of <paramref name="term"/>, whose hash is <paramref name="hash"/>, or <see cref="NoTerm"/> (a return value, not
     /// an out parameter, so that the reader's loop keeps its locals in registers).</summary>
     private int Find(ReadOnlySpan<char> term, uint hash)
     {
@@ -256,7 +260,7 @@ internal sealed class TermVocabulary
             }
         }
 
-        return -1;
+        return NoTerm;
     }
 
     private void Place(int id)

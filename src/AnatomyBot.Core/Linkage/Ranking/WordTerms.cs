@@ -7,12 +7,12 @@ namespace AnatomyBot.Core.Linkage.Ranking;
 internal readonly struct WordTerms(int term, int root, int[]? expansion)
 {
     /// <summary>A word that adds nothing (a stop word, a word the anatomy does not use).</summary>
-    public static WordTerms None => new(-1, -1, null);
+    public static WordTerms None => new(TermVocabulary.NoTerm, TermVocabulary.NoTerm, null);
 
-    /// <summary>The term the word is, or -1.</summary>
+    /// <summary>The term the word is, or <see cref="TermVocabulary.NoTerm"/>.</summary>
     public int Term { get; } = term;
 
-    /// <summary>The term <see cref="Term"/> is derived from, added with it, or -1.</summary>
+    /// <summary>The term <see cref="Term"/> is derived from, added with it, or <see cref="TermVocabulary.NoTerm"/>.</summary>
     public int Root { get; } = root;
 
     /// <summary>The terms the word abbreviates, or null.</summary>
